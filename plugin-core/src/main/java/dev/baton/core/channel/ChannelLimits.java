@@ -1,0 +1,21 @@
+package dev.baton.core.channel;
+
+import java.time.Duration;
+
+/**
+ * What a channel allows, so the engine and the inbox can respect it.
+ *
+ * @param maxTextChars          longest single text message; senders split above it
+ * @param replyWindow           how long after the customer's last message a free-form reply is allowed, or null
+ *                              when unlimited (WeChat OA 48 h, WeCom 48 h, WhatsApp 24 h)
+ * @param maxRepliesPerInbound  how many messages may be sent per customer message inside the window, or 0 when
+ *                              unlimited (WeCom: 5)
+ * @param supportsButtons       true when replies can carry tappable buttons
+ */
+public record ChannelLimits(int maxTextChars, Duration replyWindow, int maxRepliesPerInbound,
+                            boolean supportsButtons) {
+
+    public static ChannelLimits unlimited() {
+        return new ChannelLimits(100_000, null, 0, false);
+    }
+}

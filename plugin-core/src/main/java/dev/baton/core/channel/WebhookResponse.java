@@ -1,0 +1,44 @@
+package dev.baton.core.channel;
+
+import java.nio.charset.StandardCharsets;
+
+/** What Baton answers the platform, free of any web framework type. */
+public record WebhookResponse(int status, String contentType, byte[] body) {
+
+    public WebhookResponse {
+        body = body == null ? new byte[0] : body;
+        contentType = contentType == null ? "text/plain; charset=utf-8" : contentType;
+    }
+
+    public static WebhookResponse text(int status, String text) {
+        return new WebhookResponse(status, "text/plain; charset=utf-8", text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public static WebhookResponse ok(String text) {
+        return text(200, text);
+    }
+
+    public static WebhookResponse xml(String xml) {
+        return new WebhookResponse(200, "application/xml; charset=utf-8", xml.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public static WebhookResponse json(int status, String json) {
+        return new WebhookResponse(status, "application/json", json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public static WebhookResponse badRequest(String why) {
+        return text(400, why);
+    }
+
+    public static WebhookResponse unauthorized(String why) {
+        return text(401, why);
+    }
+
+    public static WebhookResponse forbidden(String why) {
+        return text(403, why);
+    }
+
+    public String bodyAsString() {
+        return new String(body, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,55 @@
+package dev.baton.core.handoff;
+
+import dev.baton.core.channel.Channel;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Everything a human needs so the customer never repeats themselves.
+ *
+ * @param id                   ticket id
+ * @param conversationId       the conversation
+ * @param customer             who it is
+ * @param reasons              why it was handed off (first = main reason)
+ * @param explanation          the policy's own words on the decision (which rule fired, with what values)
+ * @param priority             higher is served first
+ * @param group                target group of agents
+ * @param summary              the summary, in the customer's language
+ * @param language             the customer's language (BCP 47, e.g. zh, en)
+ * @param intent               the detected intent, or null
+ * @param sentimentTrend       sentiment scores of the customer's recent messages, oldest first (-1..1)
+ * @param botAttempts          what the bot already answered, with citations
+ * @param transcript           the full transcript, oldest first
+ * @param replyWindowRemaining how long free-form replies are still allowed on the channel, or null if unlimited
+ * @param createdAt            when the ticket was opened
+ */
+public record HandoffTicket(long id, long conversationId, CustomerProfile customer, List<HandoffReason> reasons,
+                            String explanation, int priority, String group, String summary, String language,
+                            String intent, List<Double> sentimentTrend, List<BotAttempt> botAttempts,
+                            List<TranscriptLine> transcript, Duration replyWindowRemaining, Instant createdAt) {
+
+    public HandoffTicket {
+        reasons = List.copyOf(reasons);
+        sentimentTrend = sentimentTrend == null ? List.of() : List.copyOf(sentimentTrend);
+        botAttempts = botAttempts == null ? List.of() : List.copyOf(botAttempts);
+        transcript = transcript == null ? List.of() : List.copyOf(transcript);
+    }
+
+    /** The customer as the human sees them. {@code channelAccount} is the business account they wrote to. */
+    public record CustomerProfile(long customerId, Channel channel, String platformId, String channelAccount,
+                                  String name, String tier, List<String> tags) {
+        public CustomerProfile {
+            tags = tags == null ? List.of() : List.copyOf(tags);
+        }
+    }
+
+    /** One answer the bot gave before the handoff. */
+    public record BotAttempt(String question, String answer, String citation) {
+    }
+
+    /** One line of the transcript. {@code author} is customer, bot, human or system. */
+    public record TranscriptLine(Instant at, String author, String text) {
+    }
+}
