@@ -1,0 +1,91 @@
+package dev.baton.core.store;
+
+import dev.baton.core.channel.Channel;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The inbound log: every platform message is stored here before the platform is acked, unique on
+ * (channel, platform message id). It is both the dedup table and the work queue that survives a crash.
+ */
+public final class InboundLog {
+
+    /** Processing state of an inbound row. */
+    public enum Status { PENDING, DONE, FAILED }
+
+    /** One stored inbound message. {@code payload} is the normalised message as JSON. */
+    public record Row(long id, Channel channel, String platformMessageId, String customerId, String payload,
+                      Status status, int attempts, Instant receivedAt, Instant processedAt) {
+    }
+
+    /** Result of {@link #insert}: the row id and whether it already existed. */
+    public record Insert(long id, boolean duplicate) {
+    }
+
+    /** Stores the message unless its (channel, platform id) is already there. */
+    public Insert insert(Connection c, Channel channel, String platformMessageId, String customerId, String payload,
+                         Instant now) throws SQLException {
+        Optional<Long> existing = idOf(c, channel, platformMessageId);
+        if (existing.isPresent()) {
+            return new Insert(existing.get(), true);
+        }
+        try {
+            long id = Sql.insert(c, "INSERT INTO inbound_log (channel, platform_message_id, customer_id, payload, "
+                            + "status, received_at) VALUES (?, ?, ?, ?, ?, ?)",
+                    channel.key(), platformMessageId, customerId, payload, Status.PENDING, now);
+            return new Insert(id, false);
+        } catch (SQLException e) {
+            if (Sql.isUniqueViolation(e)) {
+                return new Insert(idOf(c, channel, platformMessageId).orElseThrow(() -> e), true);
+            }
+            throw e;
+        }
+    }
+
+    public Optional<Row> byId(Connection c, long id) throws SQLException {
+        return Sql.one(c, "SELECT * FROM inbound_log WHERE id = ?", InboundLog::map, id);
+    }
+
+    /** Rows not yet processed, oldest first: resumed at start-up. */
+    public List<Row> pending(Connection c, int limit) throws SQLException {
+        return Sql.list(c, "SELECT * FROM inbound_log WHERE status = ? ORDER BY id LIMIT ?", InboundLog::map,
+                Status.PENDING, limit);
+    }
+
+    public void markDone(Connection c, long id, Instant now) throws SQLException {
+        Sql.update(c, "UPDATE inbound_log SET status = ?, processed_at = ? WHERE id = ?", Status.DONE, now, id);
+    }
+
+    /** Records a failed attempt; after {@code maxAttempts} the row is FAILED and no longer resumed. */
+    public void markAttemptFailed(Connection c, long id, String error, int maxAttempts, Instant now)
+            throws SQLException {
+        Sql.update(c, "UPDATE inbound_log SET attempts = attempts + 1, last_error = ?, "
+                        + "status = CASE WHEN attempts + 1 >= ? THEN 'FAILED' ELSE status END, processed_at = ? "
+                        + "WHERE id = ?", truncate(error), maxAttempts, now, id);
+    }
+
+    public long countByStatus(Connection c, Status status) throws SQLException {
+        return Sql.count(c, "SELECT COUNT(*) FROM inbound_log WHERE status = ?", status);
+    }
+
+    private Optional<Long> idOf(Connection c, Channel channel, String platformMessageId) throws SQLException {
+        return Sql.one(c, "SELECT id FROM inbound_log WHERE channel = ? AND platform_message_id = ?",
+                rs -> rs.getLong(1), channel.key(), platformMessageId);
+    }
+
+    static String truncate(String s) {
+        return s == null || s.length() <= 1000 ? s : s.substring(0, 1000);
+    }
+
+    private static Row map(ResultSet rs) throws SQLException {
+        return new Row(rs.getLong("id"), Channel.fromKey(rs.getString("channel")).orElseThrow(),
+                rs.getString("platform_message_id"), rs.getString("customer_id"), rs.getString("payload"),
+                Status.valueOf(rs.getString("status")), rs.getInt("attempts"), Sql.instant(rs, "received_at"),
+                Sql.instant(rs, "processed_at"));
+    }
+}

@@ -1,0 +1,31 @@
+package dev.baton.core.store;
+
+import java.time.Clock;
+import java.util.Optional;
+
+/** {@link KeyValueStore} over the {@code kv_state} table. */
+public final class JdbcKeyValueStore implements KeyValueStore {
+
+    private final Database db;
+    private final Clock clock;
+
+    public JdbcKeyValueStore(Database db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    @Override
+    public Optional<String> get(String key) {
+        return db.withConnection(c -> Sql.one(c, "SELECT v FROM kv_state WHERE k = ?", rs -> rs.getString(1), key));
+    }
+
+    @Override
+    public void put(String key, String value) {
+        db.inTransaction(c -> {
+            if (Sql.update(c, "UPDATE kv_state SET v = ?, updated_at = ? WHERE k = ?", value, clock.instant(), key) == 0) {
+                Sql.update(c, "INSERT INTO kv_state (k, v, updated_at) VALUES (?, ?, ?)", key, value, clock.instant());
+            }
+            return null;
+        });
+    }
+}

@@ -1,0 +1,153 @@
+package dev.baton.core.store;
+
+import dev.baton.core.channel.Channel;
+import dev.baton.core.channel.DeliveryStatus;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Replies waiting to be delivered. A reply is stored here in the same transaction as the turn that produced it,
+ * then delivered by the outbox worker with retry and backoff. Rows end SENT, CLAIMED (delivered by the caller,
+ * e.g. in a WeChat passive reply) or DEAD (gave up; visible in the log and the API).
+ */
+public final class Outbox {
+
+    /** Delivery state of an outbox row. */
+    public enum Status { PENDING, SENDING, SENT, CLAIMED, DEAD }
+
+    /** One reply. {@code content} is the outbound content as JSON. */
+    public record Row(long id, long conversationId, Long inboundId, Channel channel, String customerId,
+                      String channelAccount, String author, String language, String content, Status status,
+                      int attempts, Instant nextAttemptAt, String lastError, String platformIds,
+                      String deliveryState, Instant createdAt) {
+    }
+
+    public long enqueue(Connection c, long conversationId, Long inboundId, Channel channel, String customerId,
+                        String channelAccount, String author, String language, String contentJson, Instant now)
+            throws SQLException {
+        return Sql.insert(c, "INSERT INTO outbox (conversation_id, inbound_id, channel, customer_id, channel_account, "
+                        + "author, language, content, status, next_attempt_at, created_at, updated_at) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                conversationId, inboundId, channel.key(), customerId, channelAccount, author, language, contentJson,
+                Status.PENDING, now, now, now);
+    }
+
+    /** Rows due for delivery, oldest first. */
+    public List<Row> due(Connection c, Instant now, int limit) throws SQLException {
+        return Sql.list(c, "SELECT * FROM outbox WHERE status = ? AND next_attempt_at <= ? ORDER BY id LIMIT ?",
+                Outbox::map, Status.PENDING, now, limit);
+    }
+
+    /** Takes a row for one attempt; false when another worker or a passive caller took it first. */
+    public boolean claimForSending(Connection c, long id, Instant now) throws SQLException {
+        return Sql.update(c, "UPDATE outbox SET status = ?, updated_at = ? WHERE id = ? AND status = ?",
+                Status.SENDING, now, id, Status.PENDING) == 1;
+    }
+
+    public void markSent(Connection c, long id, List<String> platformIds, Instant now) throws SQLException {
+        Sql.update(c, "UPDATE outbox SET status = ?, attempts = attempts + 1, platform_ids = ?, delivery_state = ?, "
+                + "updated_at = ? WHERE id = ?", Status.SENT, String.join(",", platformIds), "SENT", now, id);
+    }
+
+    public void scheduleRetry(Connection c, long id, String error, Instant next, Instant now) throws SQLException {
+        Sql.update(c, "UPDATE outbox SET status = ?, attempts = attempts + 1, last_error = ?, next_attempt_at = ?, "
+                + "updated_at = ? WHERE id = ?", Status.PENDING, InboundLog.truncate(error), next, now, id);
+    }
+
+    public void markDead(Connection c, long id, String error, Instant now) throws SQLException {
+        Sql.update(c, "UPDATE outbox SET status = ?, attempts = attempts + 1, last_error = ?, updated_at = ? "
+                + "WHERE id = ?", Status.DEAD, InboundLog.truncate(error), now, id);
+    }
+
+    /** Claims the pending replies produced for one inbound message, so the outbox will not deliver them. */
+    public List<Row> claimForInbound(Connection c, long inboundId, Instant now) throws SQLException {
+        List<Row> rows = Sql.list(c, "SELECT * FROM outbox WHERE inbound_id = ? AND status = ? ORDER BY id",
+                Outbox::map, inboundId, Status.PENDING);
+        return claimAll(c, rows, now);
+    }
+
+    /** Claims every pending reply for a customer (passive channels deliver them with the next request). */
+    public List<Row> claimForCustomer(Connection c, Channel channel, String customerId, Instant now)
+            throws SQLException {
+        List<Row> rows = Sql.list(c, "SELECT * FROM outbox WHERE channel = ? AND customer_id = ? AND status = ? "
+                + "ORDER BY id", Outbox::map, channel.key(), customerId, Status.PENDING);
+        return claimAll(c, rows, now);
+    }
+
+    private List<Row> claimAll(Connection c, List<Row> rows, Instant now) throws SQLException {
+        List<Row> claimed = new java.util.ArrayList<>();
+        for (Row r : rows) {
+            if (Sql.update(c, "UPDATE outbox SET status = ?, updated_at = ? WHERE id = ? AND status = ?",
+                    Status.CLAIMED, now, r.id(), Status.PENDING) == 1) {
+                claimed.add(r);
+            }
+        }
+        return claimed;
+    }
+
+    /** Every reply produced for one inbound message, whatever its status. */
+    public List<Row> forInbound(Connection c, long inboundId) throws SQLException {
+        return Sql.list(c, "SELECT * FROM outbox WHERE inbound_id = ? ORDER BY id", Outbox::map, inboundId);
+    }
+
+    /** Replies for a customer after a given outbox id (the dev channel's poll). */
+    public List<Row> forCustomerAfter(Connection c, Channel channel, String customerId, long afterId)
+            throws SQLException {
+        return Sql.list(c, "SELECT * FROM outbox WHERE channel = ? AND customer_id = ? AND id > ? ORDER BY id",
+                Outbox::map, channel.key(), customerId, afterId);
+    }
+
+    public List<Row> byStatus(Connection c, Status status, int limit) throws SQLException {
+        return Sql.list(c, "SELECT * FROM outbox WHERE status = ? ORDER BY id DESC LIMIT ?", Outbox::map, status,
+                limit);
+    }
+
+    public Optional<Row> byId(Connection c, long id) throws SQLException {
+        return Sql.one(c, "SELECT * FROM outbox WHERE id = ?", Outbox::map, id);
+    }
+
+    /** Rows caught mid-send by a crash go back to PENDING (senders are idempotent per outbox id where they can be). */
+    public int resetInFlight(Connection c, Instant now) throws SQLException {
+        return Sql.update(c, "UPDATE outbox SET status = ?, updated_at = ? WHERE status = ?", Status.PENDING, now,
+                Status.SENDING);
+    }
+
+    public long countByStatus(Connection c, Status status) throws SQLException {
+        return Sql.count(c, "SELECT COUNT(*) FROM outbox WHERE status = ?", status);
+    }
+
+    /**
+     * Records a platform delivery status. Statuses can arrive out of order: the state only moves forward
+     * (sent → delivered → read); FAILED is always recorded. Returns the row it applied to, if any.
+     */
+    public Optional<Row> applyDeliveryStatus(Connection c, DeliveryStatus status, Instant now) throws SQLException {
+        Optional<Row> row = Sql.one(c, "SELECT * FROM outbox WHERE channel = ? AND platform_ids LIKE ? "
+                        + "ORDER BY id DESC LIMIT 1", Outbox::map, status.channel().key(),
+                "%" + status.platformMessageId() + "%");
+        if (row.isEmpty()) {
+            return Optional.empty();
+        }
+        Row r = row.get();
+        int current = r.deliveryState() == null ? 0 : DeliveryStatus.State.valueOf(r.deliveryState()).rank();
+        if (status.state() == DeliveryStatus.State.FAILED || status.state().rank() > current) {
+            String err = status.errorCode() == null ? r.lastError() : status.errorCode() + " " + status.errorTitle();
+            Sql.update(c, "UPDATE outbox SET delivery_state = ?, last_error = ?, updated_at = ? WHERE id = ?",
+                    status.state().name(), InboundLog.truncate(err), now, r.id());
+        }
+        return byId(c, r.id());
+    }
+
+    private static Row map(ResultSet rs) throws SQLException {
+        return new Row(rs.getLong("id"), rs.getLong("conversation_id"), Sql.nullableLong(rs, "inbound_id"),
+                Channel.fromKey(rs.getString("channel")).orElseThrow(), rs.getString("customer_id"),
+                rs.getString("channel_account"), rs.getString("author"), rs.getString("language"),
+                rs.getString("content"), Status.valueOf(rs.getString("status")), rs.getInt("attempts"),
+                Sql.instant(rs, "next_attempt_at"), rs.getString("last_error"), rs.getString("platform_ids"),
+                rs.getString("delivery_state"), Sql.instant(rs, "created_at"));
+    }
+}

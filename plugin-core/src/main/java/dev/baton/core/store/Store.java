@@ -1,0 +1,12 @@
+package dev.baton.core.store;
+
+/** The repositories over one {@link Database}, built once by the composition root. */
+public record Store(Database db, CustomerRepository customers, ConversationRepository conversations,
+                    MessageRepository messages, InboundLog inbound, Outbox outbox, TicketRepository tickets,
+                    ChatMemoryRepository memory) {
+
+    public static Store over(Database db) {
+        return new Store(db, new CustomerRepository(), new ConversationRepository(), new MessageRepository(),
+                new InboundLog(), new Outbox(), new TicketRepository(), new ChatMemoryRepository());
+    }
+}

@@ -1,0 +1,237 @@
+package dev.baton.core.store;
+
+import dev.baton.core.channel.Channel;
+import dev.baton.core.channel.DeliveryStatus;
+import dev.baton.core.conversation.Author;
+import dev.baton.core.conversation.Conversation;
+import dev.baton.core.conversation.ConversationState;
+import dev.baton.core.conversation.Customer;
+import dev.baton.core.conversation.Message;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The repository contract. Each database (H2, PostgreSQL) runs the same tests through a subclass that supplies
+ * a migrated {@link Database}.
+ */
+abstract class StoreContract {
+
+    protected abstract Database db();
+
+    private final Store store = Store.over(null);
+    private final Instant now = Instant.parse("2026-11-21T08:00:00Z");
+
+    private String uid() {
+        return UUID.randomUUID().toString();
+    }
+
+    @Test
+    void should_create_customer_once_when_upserted_twice() {
+        String pid = uid();
+        Customer a = db().inTransaction(c -> store.customers().upsert(c, Channel.DEV, pid, null, now));
+        Customer b = db().inTransaction(c -> store.customers().upsert(c, Channel.DEV, pid, "Li Lei", now));
+        assertThat(b.id()).isEqualTo(a.id());
+        assertThat(b.displayName()).isEqualTo("Li Lei");
+        db().inTransaction(c -> {
+            store.customers().updateProfile(c, a.id(), "gold", List.of("vip", "wholesale"), "zh");
+            return null;
+        });
+        Customer read = db().withConnection(c -> store.customers().byId(c, a.id())).orElseThrow();
+        assertThat(read.tier()).isEqualTo("gold");
+        assertThat(read.tags()).containsExactly("vip", "wholesale");
+        assertThat(read.createdAt()).isEqualTo(now);
+    }
+
+    @Test
+    void should_keep_one_conversation_per_customer_and_guard_state_transitions() {
+        Customer cu = db().inTransaction(c -> store.customers().upsert(c, Channel.WHATSAPP, uid(), null, now));
+        Conversation conv = db().inTransaction(c -> store.conversations().forCustomer(c, cu.id(), Channel.WHATSAPP,
+                "acct", now));
+        Conversation again = db().inTransaction(c -> store.conversations().forCustomer(c, cu.id(), Channel.WHATSAPP,
+                "acct", now));
+        assertThat(again.id()).isEqualTo(conv.id());
+        assertThat(conv.state()).isEqualTo(ConversationState.BOT);
+
+        boolean queued = db().inTransaction(c -> store.conversations().transition(c, conv.id(), ConversationState.BOT,
+                ConversationState.QUEUED, null, "billing", 50, now));
+        boolean stale = db().inTransaction(c -> store.conversations().transition(c, conv.id(), ConversationState.BOT,
+                ConversationState.QUEUED, null, "other", 1, now));
+        assertThat(queued).isTrue();
+        assertThat(stale).isFalse();
+        Conversation read = db().withConnection(c -> store.conversations().byId(c, conv.id())).orElseThrow();
+        assertThat(read.state()).isEqualTo(ConversationState.QUEUED);
+        assertThat(read.group()).isEqualTo("billing");
+        assertThat(read.priority()).isEqualTo(50);
+
+        Instant later = now.plus(5, ChronoUnit.MINUTES);
+        db().inTransaction(c -> {
+            store.conversations().touchCustomerMessage(c, conv.id(), later);
+            store.conversations().returnToBot(c, conv.id(), later);
+            return null;
+        });
+        Conversation back = db().withConnection(c -> store.conversations().byId(c, conv.id())).orElseThrow();
+        assertThat(back.state()).isEqualTo(ConversationState.BOT);
+        assertThat(back.lastCustomerMessageAt()).isEqualTo(later);
+    }
+
+    @Test
+    void should_return_transcript_in_order_with_citations_and_signals() {
+        Conversation conv = newConversation(Channel.DEV);
+        db().inTransaction(c -> {
+            store.messages().append(c, conv.id(), 1L, Author.CUSTOMER, null, "怎么退货？", null, "{\"x\":1}", now);
+            store.messages().append(c, conv.id(), null, Author.BOT, null, "七天无理由退货", "faq/returns.md#退货", null,
+                    now.plusSeconds(1));
+            store.messages().append(c, conv.id(), null, Author.HUMAN, "Ann", "I can help", null, null,
+                    now.plusSeconds(2));
+            return null;
+        });
+        List<Message> t = db().withConnection(c -> store.messages().transcript(c, conv.id()));
+        assertThat(t).extracting(Message::author).containsExactly(Author.CUSTOMER, Author.BOT, Author.HUMAN);
+        assertThat(t.get(0).signalsJson()).isEqualTo("{\"x\":1}");
+        assertThat(t.get(1).citation()).isEqualTo("faq/returns.md#退货");
+        List<Message> recent = db().withConnection(c -> store.messages().recent(c, conv.id(), 2));
+        assertThat(recent).extracting(Message::text).containsExactly("七天无理由退货", "I can help");
+    }
+
+    @Test
+    void should_deduplicate_inbound_on_channel_and_platform_id() {
+        String mid = "1234567890123456789"; // above 2^53: stays a string
+        String pid = uid();
+        InboundLog.Insert first = db().inTransaction(c -> store.inbound().insert(c, Channel.WECHAT, mid + pid, pid,
+                "{}", now));
+        InboundLog.Insert dup = db().inTransaction(c -> store.inbound().insert(c, Channel.WECHAT, mid + pid, pid,
+                "{}", now));
+        InboundLog.Insert otherChannel = db().inTransaction(c -> store.inbound().insert(c, Channel.WHATSAPP,
+                mid + pid, pid, "{}", now));
+        assertThat(first.duplicate()).isFalse();
+        assertThat(dup.duplicate()).isTrue();
+        assertThat(dup.id()).isEqualTo(first.id());
+        assertThat(otherChannel.duplicate()).isFalse();
+
+        assertThat(db().<List<InboundLog.Row>>withConnection(c -> store.inbound().pending(c, 10_000)))
+                .extracting(InboundLog.Row::id).contains(first.id());
+        db().inTransaction(c -> {
+            store.inbound().markDone(c, first.id(), now);
+            return null;
+        });
+        assertThat(db().<List<InboundLog.Row>>withConnection(c -> store.inbound().pending(c, 10_000)))
+                .extracting(InboundLog.Row::id).doesNotContain(first.id());
+    }
+
+    @Test
+    void should_move_outbox_rows_through_retry_dead_and_claim() {
+        Conversation conv = newConversation(Channel.DEV);
+        long a = db().inTransaction(c -> store.outbox().enqueue(c, conv.id(), 7L, Channel.DEV, "cust", null, "BOT",
+                "zh", "{\"text\":\"a\"}", now));
+        long b = db().inTransaction(c -> store.outbox().enqueue(c, conv.id(), 7L, Channel.DEV, "cust", null, "BOT",
+                "zh", "{\"text\":\"b\"}", now));
+        assertThat(db().<List<Outbox.Row>>withConnection(c -> store.outbox().due(c, now, 100))).extracting(Outbox.Row::id)
+                .contains(a, b);
+
+        assertThat(ok(c -> store.outbox().claimForSending(c, a, now))).isTrue();
+        assertThat(ok(c -> store.outbox().claimForSending(c, a, now))).isFalse();
+        db().inTransaction(c -> {
+            store.outbox().scheduleRetry(c, a, "429", now.plusSeconds(30), now);
+            return null;
+        });
+        assertThat(db().<List<Outbox.Row>>withConnection(c -> store.outbox().due(c, now, 100))).extracting(Outbox.Row::id)
+                .doesNotContain(a);
+        db().inTransaction(c -> {
+            store.outbox().markDead(c, a, "gave up", now);
+            return null;
+        });
+        Outbox.Row dead = db().withConnection(c -> store.outbox().byId(c, a)).orElseThrow();
+        assertThat(dead.status()).isEqualTo(Outbox.Status.DEAD);
+        assertThat(dead.attempts()).isEqualTo(2);
+
+        List<Outbox.Row> claimed = db().<List<Outbox.Row>>inTransaction(c -> store.outbox().claimForInbound(c, 7L, now));
+        assertThat(claimed).extracting(Outbox.Row::id).containsExactly(b);
+        assertThat(ok(c -> store.outbox().claimForSending(c, b, now))).isFalse();
+    }
+
+    @Test
+    void should_apply_delivery_statuses_only_forward_when_out_of_order() {
+        Conversation conv = newConversation(Channel.WHATSAPP);
+        String wamid = "wamid." + uid();
+        long id = db().inTransaction(c -> store.outbox().enqueue(c, conv.id(), null, Channel.WHATSAPP, "cust", null,
+                "BOT", "en", "{}", now));
+        db().inTransaction(c -> {
+            store.outbox().claimForSending(c, id, now);
+            store.outbox().markSent(c, id, List.of(wamid), now);
+            store.outbox().applyDeliveryStatus(c, status(wamid, DeliveryStatus.State.READ), now);
+            store.outbox().applyDeliveryStatus(c, status(wamid, DeliveryStatus.State.DELIVERED), now);
+            return null;
+        });
+        assertThat(db().withConnection(c -> store.outbox().byId(c, id)).orElseThrow().deliveryState())
+                .isEqualTo("READ");
+    }
+
+    @Test
+    void should_order_ticket_queue_by_priority_then_age() {
+        Conversation c1 = newConversation(Channel.DEV);
+        Conversation c2 = newConversation(Channel.DEV);
+        Conversation c3 = newConversation(Channel.DEV);
+        long low = db().inTransaction(c -> store.tickets().insert(c, c1.id(), "explicit_request", 10, "general",
+                "s", "{}", now));
+        long vip = db().inTransaction(c -> store.tickets().insert(c, c2.id(), "vip", 80, "vip", "s", "{}",
+                now.plusSeconds(5)));
+        long low2 = db().inTransaction(c -> store.tickets().insert(c, c3.id(), "knowledge_miss", 10, "general",
+                "s", "{}", now.plusSeconds(6)));
+        assertThat(position(vip)).isEqualTo(1);
+        assertThat(position(low)).isEqualTo(2);
+        assertThat(position(low2)).isEqualTo(3);
+
+        assertThat(ok(c -> store.tickets().assign(c, vip, "ann", now))).isTrue();
+        assertThat(position(low)).isEqualTo(1);
+        assertThat(ok(c -> store.tickets().resolve(c, vip, "resolved", "refunded", now))).isTrue();
+        assertThat(ok(c -> store.tickets().resolve(c, vip, "resolved", "again", now))).isFalse();
+        assertThat(db().<java.util.Optional<TicketRepository.Row>>withConnection(c -> store.tickets().activeFor(c, c2.id()))).isEmpty();
+    }
+
+    @Test
+    void should_persist_chat_memory_and_key_values() {
+        String mem = "conv-" + uid();
+        db().inTransaction(c -> {
+            store.memory().save(c, mem, "[1]", now);
+            store.memory().save(c, mem, "[1,2]", now);
+            return null;
+        });
+        assertThat(db().<java.util.Optional<String>>withConnection(c -> store.memory().load(c, mem))).contains("[1,2]");
+        db().inTransaction(c -> {
+            store.memory().delete(c, mem);
+            return null;
+        });
+        assertThat(db().<java.util.Optional<String>>withConnection(c -> store.memory().load(c, mem))).isEmpty();
+
+        KeyValueStore kv = new JdbcKeyValueStore(db(), java.time.Clock.systemUTC());
+        kv.put("wecom.cursor." + mem, "c1");
+        kv.put("wecom.cursor." + mem, "c2");
+        assertThat(kv.get("wecom.cursor." + mem)).contains("c2");
+    }
+
+
+    private boolean ok(Database.SqlFunction<java.sql.Connection, Boolean> f) {
+        return db().inTransaction(f);
+    }
+
+    private int position(long ticket) {
+        return db().withConnection(c -> store.tickets().queuePosition(c, ticket));
+    }
+
+    private DeliveryStatus status(String wamid, DeliveryStatus.State state) {
+        return new DeliveryStatus(Channel.WHATSAPP, wamid, "cust", state, now, null, null);
+    }
+
+    private Conversation newConversation(Channel channel) {
+        return db().inTransaction(c -> {
+            Customer cu = store.customers().upsert(c, channel, uid(), null, now);
+            return store.conversations().forCustomer(c, cu.id(), channel, null, now);
+        });
+    }
+}
