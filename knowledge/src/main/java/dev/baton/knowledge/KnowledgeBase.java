@@ -1,0 +1,285 @@
+package dev.baton.knowledge;
+
+import dev.baton.knowledge.index.EntryDocuments;
+import dev.baton.knowledge.index.KnowledgeIndex;
+import dev.baton.knowledge.index.Manifest;
+import dev.baton.knowledge.index.TextNormalizer;
+import dev.baton.knowledge.ingest.DocumentParser;
+import dev.baton.knowledge.ingest.DocumentParsers;
+import dev.baton.knowledge.ingest.FolderScanner;
+import dev.baton.knowledge.ingest.KnowledgeEntry;
+import dev.baton.knowledge.search.FusionWeights;
+import dev.baton.knowledge.search.HybridSearcher;
+import dev.baton.knowledge.watch.FolderWatcher;
+import dev.langchain4j.data.embedding.Embedding;
+import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.bgesmallzhv15q.BgeSmallZhV15QuantizedEmbeddingModel;
+import org.apache.lucene.document.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * A knowledge folder as a searchable hybrid (BM25 + dense) Lucene index.
+ *
+ * <p>Life cycle: {@link #open} opens or creates the index (it does not read the folder); {@link #sync()} brings
+ * the index in line with the folder, re-embedding only files whose content hash changed; {@link #startWatching()}
+ * re-syncs on file changes; {@link #search} is thread-safe and can run during a sync (it sees each file either
+ * before or after its update). Entry ids are stable: {@code relative/path.md#slug} or the FAQ table's {@code id}.
+ */
+public final class KnowledgeBase implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(KnowledgeBase.class);
+    private static final int EMBED_BATCH = 256;
+
+    private final KnowledgeConfig config;
+    private final EmbeddingModel model;
+    private final String modelId;
+    private final KnowledgeIndex index;
+    private final DocumentParsers parsers = DocumentParsers.standard();
+    private final FolderScanner scanner = new FolderScanner(parsers);
+    private final TextNormalizer normalizer = new TextNormalizer();
+    private final EntryDocuments documents = new EntryDocuments(normalizer);
+    private final HybridSearcher searcher;
+    private final ReentrantLock syncLock = new ReentrantLock();
+    private Manifest manifest;
+    private FolderWatcher watcher;
+
+    private KnowledgeBase(KnowledgeConfig config, EmbeddingModel model, FusionWeights weights) throws IOException {
+        this.config = config;
+        this.model = model;
+        this.modelId = model.getClass().getName() + ":" + model.dimension();
+        this.index = KnowledgeIndex.open(config.indexDir());
+        this.searcher = new HybridSearcher(index, model, normalizer, weights);
+        Manifest loaded = Manifest.load(config.indexDir(), modelId);
+        if (!loaded.compatibleWith(modelId)) {
+            log.info("knowledge index was built with another model or format; it will be rebuilt on the next sync");
+            index.clear();
+            index.publish();
+            loaded = Manifest.empty(modelId);
+        }
+        this.manifest = loaded;
+    }
+
+    /** Opens or creates the index in {@code cfg.indexDir()} with the default fusion weights. Does not sync. */
+    public static KnowledgeBase open(KnowledgeConfig cfg, EmbeddingModel model) throws IOException {
+        return open(cfg, model, FusionWeights.defaults());
+    }
+
+    /** As {@link #open(KnowledgeConfig, EmbeddingModel)} with explicit fusion weights (evaluation and tuning). */
+    public static KnowledgeBase open(KnowledgeConfig cfg, EmbeddingModel model, FusionWeights weights) throws IOException {
+        return new KnowledgeBase(cfg, model, weights);
+    }
+
+    /** The in-process bge-small-zh-v1.5 (quantized) model: 512 dimensions, Chinese and English, no network. */
+    public static EmbeddingModel defaultEmbeddingModel() {
+        return new BgeSmallZhV15QuantizedEmbeddingModel();
+    }
+
+    /** The configuration this knowledge base was opened with. */
+    public KnowledgeConfig config() {
+        return config;
+    }
+
+    /**
+     * Brings the index in line with the folder: new and changed files (by SHA-256) are parsed, embedded and
+     * replace their previous entries; deleted files leave the index; a file that fails to parse is reported and
+     * skipped. All changes become visible to searches at once, after the commit.
+     */
+    public SyncReport sync() throws IOException {
+        syncLock.lock();
+        try {
+            return doSync();
+        } finally {
+            syncLock.unlock();
+        }
+    }
+
+    private SyncReport doSync() throws IOException {
+        long start = System.nanoTime();
+        Map<String, Path> files = scanner.scan(config.folder());
+        Map<String, Manifest.FileState> next = new HashMap<>(manifest.files());
+        List<String> added = new ArrayList<>();
+        List<String> changed = new ArrayList<>();
+        List<String> removed = new ArrayList<>();
+        List<SyncReport.FailedFile> failed = new ArrayList<>();
+        int unchanged = 0;
+        int entriesIndexed = 0;
+        int embedded = 0;
+        for (Map.Entry<String, Path> f : files.entrySet()) {
+            String rel = f.getKey();
+            String hash;
+            try {
+                hash = sha256(f.getValue());
+            } catch (IOException e) {
+                failed.add(new SyncReport.FailedFile(rel, "unreadable: " + e.getMessage()));
+                continue;
+            }
+            Manifest.FileState previous = manifest.files().get(rel);
+            if (previous != null && previous.sha256().equals(hash)) {
+                unchanged++;
+                continue;
+            }
+            List<KnowledgeEntry> entries;
+            try {
+                DocumentParser parser = parsers.forFile(rel).orElseThrow();
+                entries = parser.parse(f.getValue(), rel);
+            } catch (Exception | LinkageError e) {
+                String reason = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+                log.warn("knowledge file {} skipped: {}", rel, reason);
+                failed.add(new SyncReport.FailedFile(rel, reason));
+                continue;
+            }
+            warnDuplicateIds(rel, entries);
+            List<Document> docs = new ArrayList<>();
+            embedded += toDocuments(rel, entries, docs);
+            index.replaceFile(rel, docs);
+            entriesIndexed += entries.size();
+            next.put(rel, new Manifest.FileState(hash, entries.size()));
+            (previous == null ? added : changed).add(rel);
+        }
+        for (String rel : manifest.files().keySet()) {
+            if (!files.containsKey(rel)) {
+                index.replaceFile(rel, List.of());
+                next.remove(rel);
+                removed.add(rel);
+            }
+        }
+        if (!added.isEmpty() || !changed.isEmpty() || !removed.isEmpty()) {
+            index.publish();
+            Manifest updated = new Manifest(Manifest.FORMAT, modelId, next);
+            updated.save(config.indexDir());
+            manifest = updated;
+        }
+        SyncReport report = new SyncReport(added, changed, removed, unchanged, failed, entriesIndexed, embedded,
+                index.entryCount(), Duration.ofNanos(System.nanoTime() - start));
+        if (report.modifiedIndex() || !failed.isEmpty()) {
+            log.info("knowledge sync: {}", report.summary());
+        }
+        return report;
+    }
+
+    private int toDocuments(String rel, List<KnowledgeEntry> entries, List<Document> out) {
+        List<String> texts = new ArrayList<>();
+        List<Integer> counts = new ArrayList<>();
+        for (KnowledgeEntry e : entries) {
+            List<String> t = documents.textsToEmbed(e);
+            texts.addAll(t);
+            counts.add(t.size());
+        }
+        List<float[]> vectors = embed(texts);
+        int offset = 0;
+        for (int i = 0; i < entries.size(); i++) {
+            int n = counts.get(i);
+            out.addAll(documents.documents(entries.get(i), rel, vectors.subList(offset, offset + n)));
+            offset += n;
+        }
+        return texts.size();
+    }
+
+    private List<float[]> embed(List<String> texts) {
+        List<float[]> vectors = new ArrayList<>(texts.size());
+        for (int from = 0; from < texts.size(); from += EMBED_BATCH) {
+            List<TextSegment> batch = texts.subList(from, Math.min(texts.size(), from + EMBED_BATCH)).stream()
+                    .map(t -> TextSegment.from(t.isBlank() ? "-" : t))
+                    .toList();
+            for (Embedding e : model.embedAll(batch).content()) {
+                vectors.add(EntryDocuments.unit(e.vector()));
+            }
+        }
+        return vectors;
+    }
+
+    private static void warnDuplicateIds(String rel, List<KnowledgeEntry> entries) {
+        Set<String> seen = new HashSet<>();
+        for (KnowledgeEntry e : entries) {
+            if (!seen.add(e.id())) {
+                log.warn("knowledge file {} has the id {} more than once; search returns it as one entry", rel, e.id());
+            }
+        }
+    }
+
+    private static String sha256(Path file) throws IOException {
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Watches the folder (recursively) and re-syncs after the debounce period; a no-op when
+     * {@code config.watch()} is false or the watcher already runs.
+     */
+    public synchronized void startWatching() {
+        if (!config.watch() || watcher != null) {
+            return;
+        }
+        try {
+            watcher = FolderWatcher.start(config.folder(), config.debounce(), () -> {
+                try {
+                    sync();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot watch " + config.folder(), e);
+        }
+    }
+
+    /** The best {@code k} entries by hybrid ranking. "Nothing relevant" is a result with {@code confident() == false}. */
+    public SearchResult search(String query, int k) {
+        return search(query, k, RetrievalMode.HYBRID);
+    }
+
+    /** The best {@code k} entries by the given retrieval mode (BM25 and DENSE exist for evaluation). */
+    public SearchResult search(String query, int k, RetrievalMode mode) {
+        return searcher.search(query, k, mode, config.scoreFloor());
+    }
+
+    /** Number of entries in the index (an FAQ entry with similar questions counts once). */
+    public int size() {
+        try {
+            return index.entryCount();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Stops the watcher and closes the index. */
+    @Override
+    public synchronized void close() {
+        if (watcher != null) {
+            watcher.close();
+            watcher = null;
+        }
+        syncLock.lock();
+        try {
+            index.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            syncLock.unlock();
+        }
+    }
+}

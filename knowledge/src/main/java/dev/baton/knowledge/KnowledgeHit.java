@@ -1,0 +1,26 @@
+package dev.baton.knowledge;
+
+/**
+ * One knowledge entry found for a query. An FAQ entry is returned once even when several of its phrasings match.
+ *
+ * @param id          stable entry id: {@code relative/path.md#slug} or the FAQ table's {@code id}
+ * @param question    the entry's main question, or the section title for document chunks
+ * @param answer      the answer text (Markdown kept as written)
+ * @param category    category path such as {@code "售后 / 退货"}; empty when none
+ * @param citation    file and heading or row
+ * @param bm25Rank    1-based rank in the BM25 list; 0 when BM25 did not retrieve it (or was not run)
+ * @param vectorScore {@code (1 + cosine) / 2} in [0, 1]; 0 when the dense side was not run
+ * @param fusedScore  the score the hits are ordered by (see {@code docs/knowledge.md})
+ * @param confident   whether {@code vectorScore} reaches the configured score floor
+ */
+public record KnowledgeHit(
+        String id,
+        String question,
+        String answer,
+        String category,
+        Citation citation,
+        int bm25Rank,
+        double vectorScore,
+        double fusedScore,
+        boolean confident) {
+}

@@ -1,0 +1,71 @@
+package dev.baton.knowledge.eval;
+
+import dev.baton.knowledge.KnowledgeBase;
+import dev.baton.knowledge.KnowledgeConfig;
+import dev.baton.knowledge.SyncReport;
+import dev.baton.knowledge.search.FusionWeights;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/**
+ * {@code RetrievalEvalMain knowledgeDir casesFile [--json] [--index-dir D] [--warmup N]}: indexes the folder
+ * (into a temporary index unless {@code --index-dir} is given, which is then reused incrementally), runs
+ * {@link RetrievalEval} and prints a table; with {@code --json} the last line is the JSON report. Fusion weights
+ * can be overridden with {@code -Dbaton.fusion.*} (see {@link FusionWeights#fromSystemProperties()}).
+ */
+public final class RetrievalEvalMain {
+
+    private RetrievalEvalMain() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        if (args.length < 2) {
+            System.err.println("usage: RetrievalEvalMain knowledgeDir casesFile [--json] [--index-dir D] [--warmup N]");
+            System.exit(2);
+        }
+        Path knowledge = Path.of(args[0]);
+        Path cases = Path.of(args[1]);
+        boolean json = false;
+        Path indexDir = null;
+        int warmup = 50;
+        for (int i = 2; i < args.length; i++) {
+            switch (args[i]) {
+                case "--json" -> json = true;
+                case "--index-dir" -> indexDir = Path.of(args[++i]);
+                case "--warmup" -> warmup = Integer.parseInt(args[++i]);
+                default -> {
+                    System.err.println("unknown option " + args[i]);
+                    System.exit(2);
+                }
+            }
+        }
+        boolean temporary = indexDir == null;
+        Path dir = temporary ? Files.createTempDirectory("baton-eval-index") : indexDir;
+        try (KnowledgeBase kb = KnowledgeBase.open(
+                new KnowledgeConfig(knowledge, dir, false, KnowledgeConfig.DEFAULT_SCORE_FLOOR, KnowledgeConfig.DEFAULT_DEBOUNCE),
+                KnowledgeBase.defaultEmbeddingModel(), FusionWeights.fromSystemProperties())) {
+            SyncReport sync = kb.sync();
+            System.out.println("index: " + sync.summary());
+            sync.failed().forEach(f -> System.out.println("  failed " + f.file() + ": " + f.reason()));
+            RetrievalReport report = RetrievalEval.run(kb, cases, warmup);
+            System.out.print(report.toTable());
+            if (json) {
+                System.out.println(report.toJson());
+            }
+        } finally {
+            if (temporary) {
+                deleteTree(dir);
+            }
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+}

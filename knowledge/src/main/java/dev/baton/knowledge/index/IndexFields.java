@@ -1,0 +1,42 @@
+package dev.baton.knowledge.index;
+
+import java.util.List;
+
+/**
+ * Field names of the index. One Lucene document per phrasing of an entry (the main question and each similar
+ * question), all sharing the entry {@link #ID}; search de-duplicates by id. Text fields come in three analysed
+ * shadows (suffixes {@link #ZH}, {@link #CJK}, {@link #EN}).
+ */
+public final class IndexFields {
+
+    /** Entry id (keyword, stored, sorted doc values). */
+    public static final String ID = "id";
+    /** Source file, relative path (keyword, stored): the unit of atomic replacement. */
+    public static final String FILE = "file";
+    /** {@code "1"} on the document of the main phrasing: one per entry, used for counting. */
+    public static final String PRIMARY = "primary";
+    /** The phrasing (or section title) as analysed text. */
+    public static final String QUESTION = "question";
+    /** The answer (or chunk text) as analysed text. */
+    public static final String BODY = "body";
+    /** The category path as analysed text. */
+    public static final String CATEGORY = "category";
+    /** The embedding of the phrasing (FAQ) or of title and text (sections), unit length, dot product. */
+    public static final String VECTOR = "vector";
+
+    /** Stored-only fields returned with hits. */
+    public static final String S_QUESTION = "s_question";
+    public static final String S_ANSWER = "s_answer";
+    public static final String S_CATEGORY = "s_category";
+    public static final String S_HEADING = "s_heading";
+    public static final String S_ROW = "s_row";
+
+    public static final String ZH = "_zh";
+    public static final String CJK = "_cjk";
+    public static final String EN = "_en";
+
+    static final List<String> TEXT_BASES = List.of(QUESTION, BODY, CATEGORY);
+
+    private IndexFields() {
+    }
+}

@@ -1,0 +1,69 @@
+package dev.baton.knowledge.index;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What the index holds, per source file: the SHA-256 of the content that was indexed and its entry count, plus
+ * the embedding model and index format it was built with (a different model or format forces a rebuild). It is
+ * written ({@code manifest.json}, atomically) only after the Lucene commit, so a crash in between re-indexes those
+ * files on the next sync, which is harmless because per-file updates replace.
+ *
+ * @param format index format version
+ * @param model  embedding model identity ({@code class:dimension})
+ * @param files  per relative path
+ */
+public record Manifest(int format, String model, Map<String, FileState> files) {
+
+    /** Bump when fields, analysis or normalisation change. */
+    public static final int FORMAT = 1;
+    /** File name inside the index directory. */
+    public static final String FILE_NAME = "manifest.json";
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    public Manifest {
+        files = new TreeMap<>(files);
+    }
+
+    /** The state of one indexed file. */
+    public record FileState(String sha256, int entries) {
+    }
+
+    /** An empty manifest for the given model. */
+    public static Manifest empty(String model) {
+        return new Manifest(FORMAT, model, Map.of());
+    }
+
+    /** Reads the manifest, or an empty one when absent or unreadable (which forces a full re-index). */
+    public static Manifest load(Path indexDir, String model) {
+        Path file = indexDir.resolve(FILE_NAME);
+        if (!Files.isRegularFile(file)) {
+            return empty(model);
+        }
+        try {
+            return JSON.readValue(file.toFile(), Manifest.class);
+        } catch (IOException e) {
+            return empty(model);
+        }
+    }
+
+    /** True when this manifest was written for the same format and model. */
+    public boolean compatibleWith(String otherModel) {
+        return format == FORMAT && model != null && model.equals(otherModel);
+    }
+
+    /** Writes to a temporary file, then moves it into place atomically. */
+    public void save(Path indexDir) throws IOException {
+        Path tmp = indexDir.resolve(FILE_NAME + ".tmp");
+        JSON.writeValue(tmp.toFile(), this);
+        Files.move(tmp, indexDir.resolve(FILE_NAME), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+}

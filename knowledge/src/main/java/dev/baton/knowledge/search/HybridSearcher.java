@@ -1,0 +1,235 @@
+package dev.baton.knowledge.search;
+
+import dev.baton.knowledge.Citation;
+import dev.baton.knowledge.KnowledgeHit;
+import dev.baton.knowledge.RetrievalMode;
+import dev.baton.knowledge.SearchResult;
+import dev.baton.knowledge.index.EntryDocuments;
+import dev.baton.knowledge.index.IndexFields;
+import dev.baton.knowledge.index.KnowledgeAnalyzers;
+import dev.baton.knowledge.index.KnowledgeIndex;
+import dev.baton.knowledge.index.TextNormalizer;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.FloatVectorValues;
+import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.util.QueryBuilder;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Runs one query against the index: BM25 over the analysed shadow fields, kNN over the vectors, de-duplication by
+ * entry id (best phrasing wins), exact dense re-scoring of BM25-only candidates, and the fusion of
+ * {@link FusionWeights}. Thread-safe; every call acquires and releases its own searcher.
+ */
+public final class HybridSearcher {
+
+    private static final int MAX_QUERY_CHARS = 256;
+    private static final Set<String> STORED = Set.of(IndexFields.ID, IndexFields.FILE, IndexFields.S_QUESTION,
+            IndexFields.S_ANSWER, IndexFields.S_CATEGORY, IndexFields.S_HEADING, IndexFields.S_ROW);
+
+    private final KnowledgeIndex index;
+    private final EmbeddingModel model;
+    private final TextNormalizer normalizer;
+    private final FusionWeights weights;
+    private final QueryBuilder queryBuilder;
+
+    public HybridSearcher(KnowledgeIndex index, EmbeddingModel model, TextNormalizer normalizer, FusionWeights weights) {
+        this.index = index;
+        this.model = model;
+        this.normalizer = normalizer;
+        this.weights = weights;
+        Analyzer analyzer = KnowledgeAnalyzers.perField();
+        this.queryBuilder = new QueryBuilder(analyzer);
+    }
+
+    /** One entry's evidence, merged over its phrasings. */
+    private static final class Candidate {
+        final String id;
+        int doc = -1;
+        int bm25Rank;
+        float bm25;
+        double vectorScore = Double.NaN;
+        double fused;
+
+        Candidate(String id) {
+            this.id = id;
+        }
+    }
+
+    /** The top {@code k} entries for {@code query}; never throws for "nothing relevant". */
+    public SearchResult search(String query, int k, RetrievalMode mode, double scoreFloor) {
+        if (query == null || query.isBlank() || k <= 0) {
+            return SearchResult.empty(query);
+        }
+        try {
+            IndexSearcher searcher = index.acquire();
+            try {
+                return run(searcher, query, k, mode, scoreFloor);
+            } finally {
+                index.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private SearchResult run(IndexSearcher searcher, String query, int k, RetrievalMode mode, double floor) throws IOException {
+        Map<String, Candidate> byId = new LinkedHashMap<>();
+        Map<Integer, Candidate> byDoc = new HashMap<>();
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        float maxBm25 = 0;
+        if (mode != RetrievalMode.DENSE) {
+            Query lexical = lexicalQuery(normalizer.lexical(query));
+            if (lexical != null) {
+                int rank = 0;
+                for (ScoreDoc sd : searcher.search(lexical, Math.max(weights.bm25Depth(), k * 3)).scoreDocs) {
+                    Candidate c = byId.computeIfAbsent(idOf(leaves, sd.doc), Candidate::new);
+                    byDoc.put(sd.doc, c);
+                    if (c.bm25Rank == 0) {
+                        c.bm25Rank = ++rank;
+                        c.bm25 = sd.score;
+                        c.doc = sd.doc;
+                    }
+                    maxBm25 = Math.max(maxBm25, sd.score);
+                }
+            }
+        }
+        if (mode != RetrievalMode.BM25) {
+            float[] q = EntryDocuments.unit(model.embed(normalizer.dense(query)).content().vector());
+            int depth = Math.max(weights.knnDepth(), k * 3);
+            TopDocs knn = searcher.search(new KnnFloatVectorQuery(IndexFields.VECTOR, q, depth), depth);
+            for (ScoreDoc sd : knn.scoreDocs) {
+                Candidate c = byDoc.get(sd.doc);
+                if (c == null) {
+                    c = byId.computeIfAbsent(idOf(leaves, sd.doc), Candidate::new);
+                    byDoc.put(sd.doc, c);
+                }
+                if (Double.isNaN(c.vectorScore) || sd.score > c.vectorScore) {
+                    c.vectorScore = sd.score;
+                }
+                if (c.doc < 0) {
+                    c.doc = sd.doc;
+                }
+            }
+            if (mode == RetrievalMode.HYBRID) {
+                rescoreMissing(leaves, byDoc, knn, q);
+            }
+        }
+        for (Candidate c : byId.values()) {
+            double vec = Double.isNaN(c.vectorScore) ? 0 : c.vectorScore;
+            c.vectorScore = vec;
+            c.fused = switch (mode) {
+                case BM25 -> c.bm25;
+                case DENSE -> vec;
+                case HYBRID -> vec + weights.bm25Weight() * (maxBm25 > 0 ? c.bm25 / maxBm25 : 0);
+            };
+        }
+        List<Candidate> ranked = new ArrayList<>(byId.values());
+        ranked.sort(Comparator.comparingDouble((Candidate c) -> -c.fused).thenComparing(c -> c.id));
+        List<KnowledgeHit> hits = new ArrayList<>(Math.min(k, ranked.size()));
+        for (Candidate c : ranked.subList(0, Math.min(k, ranked.size()))) {
+            hits.add(hit(searcher, c, mode != RetrievalMode.BM25 && c.vectorScore >= floor));
+        }
+        return new SearchResult(query, hits);
+    }
+
+    /** Exact vector scores for phrasings BM25 found but the HNSW search did not return. */
+    private static void rescoreMissing(List<LeafReaderContext> leaves, Map<Integer, Candidate> byDoc, TopDocs knn, float[] q)
+            throws IOException {
+        Set<Integer> seen = new java.util.HashSet<>();
+        for (ScoreDoc sd : knn.scoreDocs) {
+            seen.add(sd.doc);
+        }
+        List<Integer> missing = byDoc.keySet().stream().filter(d -> !seen.contains(d)).sorted().toList();
+        int leafIndex = -1;
+        FloatVectorValues values = null;
+        int docBase = 0;
+        for (int doc : missing) {
+            int li = ReaderUtil.subIndex(doc, leaves);
+            if (li != leafIndex) {
+                leafIndex = li;
+                values = leaves.get(li).reader().getFloatVectorValues(IndexFields.VECTOR);
+                docBase = leaves.get(li).docBase;
+            }
+            if (values == null || values.docID() > doc - docBase || values.advance(doc - docBase) != doc - docBase) {
+                continue;
+            }
+            float[] v = values.vectorValue();
+            double dot = 0;
+            for (int i = 0; i < v.length; i++) {
+                dot += v[i] * q[i];
+            }
+            double score = Math.max(0, (1 + dot) / 2);
+            Candidate c = byDoc.get(doc);
+            if (Double.isNaN(c.vectorScore) || score > c.vectorScore) {
+                c.vectorScore = score;
+            }
+        }
+    }
+
+    private Query lexicalQuery(String text) {
+        if (text.isEmpty()) {
+            return null;
+        }
+        String t = text.length() > MAX_QUERY_CHARS ? text.substring(0, MAX_QUERY_CHARS) : text;
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        int clauses = 0;
+        for (String suffix : List.of(IndexFields.ZH, IndexFields.CJK, IndexFields.EN)) {
+            clauses += add(b, IndexFields.QUESTION + suffix, t, 1.0);
+            clauses += add(b, IndexFields.BODY + suffix, t, weights.bodyBoost());
+        }
+        clauses += add(b, IndexFields.CATEGORY + IndexFields.ZH, t, weights.categoryBoost());
+        return clauses == 0 ? null : b.build();
+    }
+
+    private int add(BooleanQuery.Builder b, String field, String text, double boost) {
+        if (boost <= 0) {
+            return 0;
+        }
+        Query q = queryBuilder.createBooleanQuery(field, text, BooleanClause.Occur.SHOULD);
+        if (q == null) {
+            return 0;
+        }
+        b.add(boost == 1.0 ? q : new BoostQuery(q, (float) boost), BooleanClause.Occur.SHOULD);
+        return 1;
+    }
+
+    private static String idOf(List<LeafReaderContext> leaves, int doc) throws IOException {
+        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+        SortedDocValues ids = leaf.reader().getSortedDocValues(IndexFields.ID);
+        if (ids == null || !ids.advanceExact(doc - leaf.docBase)) {
+            throw new IllegalStateException("document without id: " + doc);
+        }
+        return ids.lookupOrd(ids.ordValue()).utf8ToString();
+    }
+
+    private static KnowledgeHit hit(IndexSearcher searcher, Candidate c, boolean confident) throws IOException {
+        Document d = searcher.storedFields().document(c.doc, STORED);
+        IndexableField row = d.getField(IndexFields.S_ROW);
+        Citation citation = new Citation(d.get(IndexFields.FILE), d.get(IndexFields.S_HEADING),
+                row == null ? null : row.numericValue().intValue());
+        return new KnowledgeHit(c.id, d.get(IndexFields.S_QUESTION), d.get(IndexFields.S_ANSWER),
+                d.get(IndexFields.S_CATEGORY), citation, c.bm25Rank, c.vectorScore, c.fused, confident);
+    }
+}
