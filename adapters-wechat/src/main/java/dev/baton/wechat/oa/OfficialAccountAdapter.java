@@ -1,0 +1,300 @@
+package dev.baton.wechat.oa;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.baton.core.channel.Channel;
+import dev.baton.core.channel.ChannelAdapter;
+import dev.baton.core.channel.InboundContent;
+import dev.baton.core.channel.InboundMessage;
+import dev.baton.core.channel.InboundSink;
+import dev.baton.core.channel.InboundSink.PassiveReplies;
+import dev.baton.core.channel.InboundSink.Receipt;
+import dev.baton.core.channel.TextSplitter;
+import dev.baton.core.channel.WebhookRequest;
+import dev.baton.core.channel.WebhookResponse;
+import dev.baton.wechat.ReplyMode;
+import dev.baton.wechat.WeChatConfig;
+import dev.baton.wechat.crypto.WxCryptoException;
+import dev.baton.wechat.crypto.WxMsgCrypt;
+import dev.baton.wechat.crypto.WxSignature;
+import dev.baton.wechat.xml.SafeXml;
+import dev.baton.wechat.xml.SafeXml.MalformedXmlException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * {@code GET|POST /webhooks/wechat}: the Official Account message push.
+ *
+ * <ul>
+ *   <li>GET: URL verification, {@code echostr} returned when the signature matches.</li>
+ *   <li>POST, plain mode: {@code signature} checked, body parsed.</li>
+ *   <li>POST, safe mode ({@code encrypt_type=aes}): {@code msg_signature} over the ciphertext is checked before
+ *       decrypting; the decrypted appid must be ours.</li>
+ * </ul>
+ * Messages go to the {@link InboundSink} before any answer. In async mode the answer is {@code success} at once. In
+ * passive mode the answer is the reply itself when it is ready within the configured wait; WeChat's retries of the
+ * same message (recognised by the sink as duplicates of one inbound id) wait again, and the last one answers the
+ * "still working" text. Replies that missed every delivery go out with the customer's next message.
+ *
+ * <p>Bad signature → 401, a message for another appid → 403, malformed body or ciphertext → 400. None of these
+ * reach the sink.
+ *
+ * @see <a href="https://developers.weixin.qq.com/doc/subscription/guide/dev/push/">消息推送</a>
+ */
+public final class OfficialAccountAdapter implements ChannelAdapter {
+
+    public static final String PATH = "/webhooks/wechat";
+    private static final Logger log = LoggerFactory.getLogger(OfficialAccountAdapter.class);
+    /** WeChat's passive text limit, in UTF-8 bytes. */
+    static final int MAX_TEXT_BYTES = 2048;
+
+    private final WeChatConfig config;
+    private final Clock clock;
+    private final PassiveTiming timing;
+    private final WxMsgCrypt crypt;
+    private final OaMessageMapper mapper;
+    private final Map<Long, Integer> deliveries = boundedMap(10_000);
+    private final Map<String, Deque<String>> overflow = new ConcurrentHashMap<>();
+
+    public OfficialAccountAdapter(WeChatConfig config, Clock clock) {
+        this(config, clock, PassiveTiming.standard(config.passiveWait()));
+    }
+
+    public OfficialAccountAdapter(WeChatConfig config, Clock clock, PassiveTiming timing) {
+        this.config = config;
+        this.clock = clock;
+        this.timing = timing;
+        this.crypt = config.safeMode() ? new WxMsgCrypt(config.token(), config.encodingAesKey(), config.appId()) : null;
+        this.mapper = new OaMessageMapper(config.humanMenuKey());
+    }
+
+    @Override
+    public Channel channel() {
+        return Channel.WECHAT;
+    }
+
+    @Override
+    public String path() {
+        return PATH;
+    }
+
+    @Override
+    public long maxBodyBytes() {
+        return 64 * 1024;
+    }
+
+    @Override
+    public WebhookResponse handle(WebhookRequest request, InboundSink sink) {
+        if (request.isGet()) {
+            return verifyUrl(request);
+        }
+        if (!request.isPost()) {
+            return WebhookResponse.text(405, "GET or POST");
+        }
+        long started = System.nanoTime();
+        Inbound inbound;
+        try {
+            inbound = read(request);
+        } catch (Refused r) {
+            return r.response;
+        }
+        Optional<InboundMessage> message = mapper.map(inbound.xml);
+        if (message.isEmpty()) {
+            return WebhookResponse.badRequest("not a WeChat message");
+        }
+        InboundMessage m = message.get();
+        Receipt receipt;
+        try {
+            receipt = sink.accept(List.of(m)).get(0);
+        } catch (RuntimeException e) {
+            log.error("wechat: could not store message {}; WeChat will retry", m.platformMessageId(), e);
+            return WebhookResponse.text(503, "try again");
+        }
+        if (m.content() instanceof InboundContent.ButtonTap tap && tap.requestsHuman() && config.transferToWechatKf()) {
+            return reply(inbound, ReplyXml.transferToCustomerService(m.customerId(), account(m), now()));
+        }
+        if (config.replyMode() == ReplyMode.ASYNC) {
+            return WebhookResponse.ok("success");
+        }
+        return passive(inbound, m, receipt, sink, started);
+    }
+
+    private WebhookResponse verifyUrl(WebhookRequest request) {
+        String echostr = request.queryParam("echostr").orElse(null);
+        if (echostr == null) {
+            return WebhookResponse.badRequest("echostr missing");
+        }
+        if (!WxSignature.matches(request.queryParam("signature").orElse(null), config.token(),
+                request.queryParam("timestamp").orElse(""), request.queryParam("nonce").orElse(""))) {
+            log.warn("wechat: URL verification with a bad signature");
+            return WebhookResponse.unauthorized("bad signature");
+        }
+        return WebhookResponse.ok(echostr);
+    }
+
+    /** Verifies, decrypts and parses the body; throws a ready error response otherwise. */
+    private Inbound read(WebhookRequest request) throws Refused {
+        String timestamp = request.queryParam("timestamp").orElse("");
+        String nonce = request.queryParam("nonce").orElse("");
+        Optional<String> signature = request.queryParam("signature");
+        boolean encrypted = request.queryParam("encrypt_type").map("aes"::equalsIgnoreCase).orElse(false);
+        if (!encrypted || signature.isPresent()) {
+            if (!WxSignature.matches(signature.orElse(null), config.token(), timestamp, nonce)) {
+                log.warn("wechat: message with a bad signature refused");
+                throw new Refused(WebhookResponse.unauthorized("bad signature"));
+            }
+        }
+        JsonNode outer = parse(request.body());
+        if (!encrypted) {
+            return new Inbound(outer, false, nonce);
+        }
+        if (crypt == null) {
+            log.warn("wechat: encrypted message but no encoding-aes-key configured");
+            throw new Refused(WebhookResponse.badRequest("safe mode is not configured"));
+        }
+        String encrypt = SafeXml.text(outer, "Encrypt")
+                .orElseThrow(() -> new Refused(WebhookResponse.badRequest("Encrypt missing")));
+        try {
+            String plain = crypt.verifyAndDecrypt(request.queryParam("msg_signature").orElse(null), timestamp, nonce,
+                    encrypt);
+            return new Inbound(parse(plain.getBytes(java.nio.charset.StandardCharsets.UTF_8)), true, nonce);
+        } catch (WxCryptoException e) {
+            log.warn("wechat: encrypted message refused: {}", e.reason());
+            throw new Refused(switch (e.reason()) {
+                case BAD_SIGNATURE -> WebhookResponse.unauthorized("bad signature");
+                case WRONG_RECEIVER -> WebhookResponse.forbidden("not for this appid");
+                case BAD_CIPHERTEXT, BAD_LENGTH -> WebhookResponse.badRequest("bad ciphertext");
+            });
+        }
+    }
+
+    private static JsonNode parse(byte[] body) throws Refused {
+        try {
+            return SafeXml.read(body);
+        } catch (MalformedXmlException e) {
+            throw new Refused(WebhookResponse.badRequest("malformed XML"));
+        }
+    }
+
+    private WebhookResponse passive(Inbound inbound, InboundMessage m, Receipt receipt, InboundSink sink,
+                                    long startedNanos) {
+        long id = receipt.inboundId();
+        int delivery;
+        synchronized (deliveries) {
+            delivery = receipt.duplicate() ? deliveries.getOrDefault(id, 1) + 1 : 1;
+            deliveries.put(id, delivery);
+        }
+        List<String> texts = new ArrayList<>();
+        if (!receipt.duplicate()) {
+            texts.addAll(takeOverflow(m.customerId()));
+            texts.addAll(sink.claimPending(Channel.WECHAT, m.customerId()).texts());
+        }
+        PassiveReplies own = expectsAnswer(m.content())
+                ? sink.awaitReplies(id, timing.answerWait())
+                : new PassiveReplies(List.of(), true);
+        texts.addAll(own.texts());
+        if (!texts.isEmpty()) {
+            forget(id);
+            return replyText(inbound, m, String.join("\n\n", texts));
+        }
+        if (own.complete()) {
+            forget(id);
+            return WebhookResponse.ok("success");
+        }
+        if (delivery >= timing.deliveries()) {
+            forget(id);
+            log.info("wechat: answer to {} not ready by WeChat's last delivery; it goes out with the next message",
+                    m.platformMessageId());
+            return config.stillWorkingText().isBlank()
+                    ? WebhookResponse.ok("success")
+                    : replyText(inbound, m, config.stillWorkingText());
+        }
+        // Let WeChat's timeout pass without answering, so that it delivers the message again.
+        holdUntil(startedNanos + timing.platformTimeout().toNanos());
+        return WebhookResponse.ok("success");
+    }
+
+    private static boolean expectsAnswer(InboundContent content) {
+        if (content instanceof InboundContent.Event e) {
+            return e.kind() == InboundContent.EventKind.SUBSCRIBE;
+        }
+        return true;
+    }
+
+    private WebhookResponse replyText(Inbound inbound, InboundMessage m, String text) {
+        List<String> parts = TextSplitter.byUtf8Bytes(text, MAX_TEXT_BYTES);
+        if (parts.size() > 1) {
+            overflow.computeIfAbsent(m.customerId(), k -> new ArrayDeque<>()).addAll(parts.subList(1, parts.size()));
+        }
+        return reply(inbound, ReplyXml.text(m.customerId(), account(m), now(), parts.get(0)));
+    }
+
+    private WebhookResponse reply(Inbound inbound, String xml) {
+        if (inbound.encrypted && crypt != null) {
+            return WebhookResponse.xml(crypt.encryptedReplyXml(xml, String.valueOf(now()), inbound.nonce));
+        }
+        return WebhookResponse.xml(xml);
+    }
+
+    private List<String> takeOverflow(String customerId) {
+        Deque<String> q = overflow.remove(customerId);
+        return q == null ? List.of() : List.copyOf(q);
+    }
+
+    private void forget(long inboundId) {
+        synchronized (deliveries) {
+            deliveries.remove(inboundId);
+        }
+    }
+
+    private static String account(InboundMessage m) {
+        return m.channelAccount() == null ? "" : m.channelAccount();
+    }
+
+    private long now() {
+        return clock.instant().getEpochSecond();
+    }
+
+    private static void holdUntil(long deadlineNanos) {
+        long remaining = deadlineNanos - System.nanoTime();
+        if (remaining <= 0) {
+            return;
+        }
+        try {
+            Thread.sleep(Duration.ofNanos(remaining).toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static <K, V> Map<K, V> boundedMap(int max) {
+        return new LinkedHashMap<>() {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
+                return size() > max;
+            }
+        };
+    }
+
+    private record Inbound(JsonNode xml, boolean encrypted, String nonce) {
+    }
+
+    private static final class Refused extends Exception {
+        private final transient WebhookResponse response;
+
+        Refused(WebhookResponse response) {
+            super(null, null, false, false);
+            this.response = response;
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** Hardened XML reading and small helpers to write WeChat's reply XML. */
+package dev.baton.wechat.xml;
