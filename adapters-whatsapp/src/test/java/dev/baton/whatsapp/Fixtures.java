@@ -63,10 +63,13 @@ public final class Fixtures {
     }
 
     public static OkHttpClient http() {
+        return http(Duration.ofSeconds(10));
+    }
+
+    public static OkHttpClient http(Duration readTimeout) {
         return new OkHttpClient.Builder()
-                .connectTimeout(Duration.ofSeconds(2))
-                .readTimeout(Duration.ofMillis(800))
-                .callTimeout(Duration.ofSeconds(3))
+                .connectTimeout(Duration.ofSeconds(5))
+                .readTimeout(readTimeout)
                 .build();
     }
 
