@@ -10,8 +10,8 @@ import java.io.IOException;
 import java.util.Optional;
 
 /**
- * The one place that reads WeChat XML. DTDs and external entities are disabled on the StAX factory, so an XXE
- * payload can neither read a file nor make a request; such a body fails to parse. Values are read as text
+ * The one place that reads WeChat XML. A document declaring a DTD is refused outright, and DTDs and external
+ * entities are also disabled on the StAX factory, so an XXE payload can neither read a file nor make a request. Values are read as text
  * (WeChat's 64-bit ids never pass through a double).
  */
 public final class SafeXml {
@@ -39,6 +39,9 @@ public final class SafeXml {
         if (xml == null || xml.length == 0) {
             throw new MalformedXmlException("empty body");
         }
+        if (declaresDtd(xml)) {
+            throw new MalformedXmlException("DTDs are not allowed");
+        }
         try {
             JsonNode node = MAPPER.readTree(xml);
             if (node == null || !node.isObject()) {
@@ -48,6 +51,12 @@ public final class SafeXml {
         } catch (IOException | RuntimeException e) {
             throw new MalformedXmlException("malformed XML");
         }
+    }
+
+    /** WeChat never sends a DTD; any document declaring one is refused before parsing (defence in depth). */
+    private static boolean declaresDtd(byte[] xml) {
+        String head = new String(xml, java.nio.charset.StandardCharsets.UTF_8).toUpperCase(java.util.Locale.ROOT);
+        return head.contains("<!DOCTYPE") || head.contains("<!ENTITY");
     }
 
     public static JsonNode read(String xml) throws MalformedXmlException {

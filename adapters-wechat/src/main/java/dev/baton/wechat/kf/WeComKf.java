@@ -1,0 +1,34 @@
+package dev.baton.wechat.kf;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.baton.core.channel.ChannelContext;
+import dev.baton.wechat.WeComKfConfig;
+import dev.baton.wechat.api.AccessTokenProvider;
+import dev.baton.wechat.api.WxApiClient;
+import dev.baton.wechat.crypto.WxMsgCrypt;
+import okhttp3.OkHttpClient;
+
+import java.util.Set;
+
+/**
+ * The WeCom 微信客服 channel wired from its config: the callback adapter, the sender and the handoff inbox share one
+ * token cache, one API client and one session tracker.
+ */
+public record WeComKf(WeComKfAdapter adapter, KfSender sender, WeComKfInbox inbox) {
+
+    /** WeCom's "access token invalid / expired" codes (40001 there means a bad secret, so it is not one). */
+    static final Set<Integer> TOKEN_ERRORS = Set.of(40014, 42001);
+
+    public static WeComKf create(WeComKfConfig config, ChannelContext ctx, OkHttpClient http, ObjectMapper json) {
+        WxApiClient tokenApi = new WxApiClient(http, config.apiBaseUrl(), null, Set.of(), json);
+        AccessTokenProvider tokens = new AccessTokenProvider("wecom-kf",
+                new WeComTokenFetcher(tokenApi, config.corpId(), config.secret(), ctx.clock()), ctx.clock());
+        WxApiClient api = new WxApiClient(http, config.apiBaseUrl(), tokens, TOKEN_ERRORS, json);
+        KfApi kf = new KfApi(api);
+        KfSessions sessions = new KfSessions(ctx.clock());
+        KfSyncer syncer = new KfSyncer(kf, ctx.state(), ctx.background(), sessions);
+        WxMsgCrypt crypt = new WxMsgCrypt(config.token(), config.encodingAesKey(), config.corpId());
+        return new WeComKf(new WeComKfAdapter(crypt, syncer), new KfSender(kf, sessions, ctx.clock()),
+                new WeComKfInbox(kf, config.servicerUserId(), ctx.background()));
+    }
+}
