@@ -1,0 +1,169 @@
+package dev.baton.wechat;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.baton.core.channel.Channel;
+import dev.baton.core.channel.ChannelAdapter;
+import dev.baton.core.channel.ChannelContext;
+import dev.baton.core.channel.InboundMessage;
+import dev.baton.core.channel.OutboundMessage;
+import dev.baton.core.channel.SendOutcome;
+import dev.baton.core.channel.Sender;
+import dev.baton.core.channel.WebhookResponse;
+import dev.baton.core.config.ConfigProblems;
+import dev.baton.core.store.KeyValueStore;
+import dev.baton.core.testing.RecordingSink;
+import dev.baton.wechat.crypto.WxMsgCrypt;
+import dev.baton.wechat.crypto.WxSignature;
+import dev.baton.wechat.xml.SafeXml;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import okhttp3.OkHttpClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.*;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Webhook in, reply out, through the module the app builds: one test per reply mode. */
+class WeChatModuleFlowTest {
+
+    static final String TOKEN = "AAAAA";
+    static final String AES_KEY = "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
+    static final String APPID = "wxba5fad812f8e6fb9";
+
+    @RegisterExtension
+    static WireMockExtension wm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+    private final ExecutorService background = Executors.newSingleThreadExecutor();
+    private final RecordingSink sink = new RecordingSink();
+
+    @AfterEach
+    void stop() {
+        background.shutdownNow();
+    }
+
+    private WeChatModule module(WeChatConfig oa, WeComKfConfig kf) {
+        return WeChatModule.create(oa, kf, new ChannelContext(Clock.systemUTC(), KeyValueStore.inMemory(), background,
+                new SimpleMeterRegistry()), new OkHttpClient());
+    }
+
+    private WeChatConfig oa(ReplyMode mode, String aesKey) {
+        return new WeChatConfig(APPID, "s3cret", TOKEN, aesKey, mode, URI.create(wm.baseUrl()), false, null, null,
+                null, Duration.ofMillis(300), false);
+    }
+
+    private static <T> T only(java.util.List<T> list) {
+        assertThat(list).hasSize(1);
+        return list.get(0);
+    }
+
+    private void stubOaApi() {
+        wm.stubFor(get(urlPathEqualTo("/cgi-bin/token")).willReturn(okJson("{\"access_token\":\"T\",\"expires_in\":7200}")));
+        wm.stubFor(post(urlPathEqualTo("/cgi-bin/message/custom/send")).willReturn(okJson("{\"errcode\":0,\"errmsg\":\"ok\"}")));
+    }
+
+    /** The fixtures carry old timestamps; the reply-window check needs a recent customer message. */
+    private static InboundMessage recent(InboundMessage m) {
+        return new InboundMessage(m.channel(), m.platformMessageId(), m.customerId(), m.customerName(),
+                m.channelAccount(), Instant.now(), m.content());
+    }
+
+    private SendOutcome answer(Sender sender, InboundMessage m, String text) {
+        return sender.send(new OutboundMessage(1, 1, m.channel(), m.customerId(), m.channelAccount(),
+                new OutboundMessage.Text(text), OutboundMessage.Author.BOT, "zh", m.sentAt()));
+    }
+
+    @Test
+    void should_ack_then_reply_through_custom_send_in_plain_async_mode() {
+        stubOaApi();
+        WeChatModule module = module(oa(ReplyMode.ASYNC, null), null);
+        ChannelAdapter adapter = only(module.adapters());
+        assertThat(adapter.path()).isEqualTo("/webhooks/wechat");
+
+        WebhookResponse ack = adapter.handle(Fixtures.plainPush(TOKEN, Fixtures.resource("wechat/text.xml")), sink);
+        InboundMessage m = only(sink.accepted());
+        SendOutcome sent = answer(only(module.senders()), recent(m), "7 个工作日内退款。");
+
+        assertThat(ack.bodyAsString()).isEqualTo("success");
+        assertThat(sent).isInstanceOf(SendOutcome.Delivered.class);
+        wm.verify(postRequestedFor(urlPathEqualTo("/cgi-bin/message/custom/send")).withRequestBody(equalToJson(
+                "{\"touser\":\"oia2TjjewbmiOUlr6X-1crbLOvLw\",\"msgtype\":\"text\",\"text\":{\"content\":\"7 个工作日内退款。\"}}")));
+    }
+
+    @Test
+    void should_ack_then_reply_through_custom_send_in_safe_async_mode() {
+        stubOaApi();
+        WeChatModule module = module(oa(ReplyMode.ASYNC, AES_KEY), null);
+        String encrypt = new WxMsgCrypt(TOKEN, AES_KEY, APPID).encrypt(Fixtures.resource("wechat/text.xml"));
+        var push = Fixtures.post("/webhooks/wechat", Map.of("signature", WxSignature.compute(TOKEN, "1", "2"),
+                "timestamp", "1", "nonce", "2", "encrypt_type", "aes",
+                "msg_signature", WxSignature.compute(TOKEN, "1", "2", encrypt)),
+                "<xml><ToUserName><![CDATA[gh_7f083739789a]]></ToUserName><Encrypt><![CDATA[" + encrypt + "]]></Encrypt></xml>");
+
+        WebhookResponse ack = only(module.adapters()).handle(push, sink);
+        SendOutcome sent = answer(only(module.senders()), recent(only(sink.accepted())), "好的");
+
+        assertThat(ack.bodyAsString()).isEqualTo("success");
+        assertThat(sent).isInstanceOf(SendOutcome.Delivered.class);
+        wm.verify(1, postRequestedFor(urlPathEqualTo("/cgi-bin/message/custom/send")));
+    }
+
+    @Test
+    void should_reply_inside_the_http_response_in_passive_mode() throws Exception {
+        WeChatModule module = module(oa(ReplyMode.PASSIVE, null), null);
+        sink.scriptReply(1, "被动回复");
+
+        WebhookResponse r = only(module.adapters()).handle(Fixtures.plainPush(TOKEN, Fixtures.resource("wechat/text.xml")), sink);
+
+        assertThat(SafeXml.text(SafeXml.read(r.bodyAsString()), "Content")).contains("被动回复");
+        assertThat(only(module.senders()).send(new OutboundMessage(2, 1, Channel.WECHAT, "o", null,
+                new OutboundMessage.Text("late"), OutboundMessage.Author.BOT, null, null)))
+                .isInstanceOf(SendOutcome.RetryLater.class);
+        assertThat(wm.getAllServeEvents()).isEmpty();
+    }
+
+    @Test
+    void should_pull_then_reply_through_send_msg_for_wecom_kf() {
+        wm.stubFor(get(urlPathEqualTo("/cgi-bin/gettoken")).willReturn(okJson("{\"errcode\":0,\"access_token\":\"K\",\"expires_in\":7200}")));
+        wm.stubFor(post(urlPathEqualTo("/cgi-bin/kf/sync_msg")).willReturn(okJson(
+                Fixtures.resource("wecom/sync_msg_page1.json").replace("\"has_more\": 1", "\"has_more\": 0"))));
+        wm.stubFor(post(urlPathEqualTo("/cgi-bin/kf/service_state/get")).willReturn(okJson("{\"errcode\":0,\"service_state\":1}")));
+        wm.stubFor(post(urlPathEqualTo("/cgi-bin/kf/send_msg")).willReturn(okJson("{\"errcode\":0,\"msgid\":\"OUT1\"}")));
+        WeComKfConfig kf = new WeComKfConfig("wx5823bf96d3bd56c7", "kf-secret", "QDG6eK",
+                "jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2C", URI.create(wm.baseUrl()), null, null);
+        WeChatModule module = module(null, kf);
+        assertThat(module.wecomKfInbox()).hasValueSatisfying(i -> assertThat(i.kind()).isEqualTo("wecom-kf"));
+
+        WebhookResponse ack = only(module.adapters()).handle(dev.baton.wechat.kf.WeComKfTestSupport.callback(), sink);
+        await().atMost(Duration.ofSeconds(5)).until(() -> sink.accepted().size() == 4);
+        SendOutcome sent = answer(only(module.senders()), recent(sink.accepted().get(0)), "7 个工作日内退款。");
+
+        assertThat(ack.bodyAsString()).isEqualTo("success");
+        assertThat(sent).isEqualTo(new SendOutcome.Delivered(java.util.List.of("OUT1")));
+    }
+
+    @Test
+    void should_name_missing_credentials_with_key_and_fix() {
+        ConfigProblems problems = new ConfigProblems();
+        new WeChatConfig("wx1", null, null, "short", null, null, false, null, null, null, null, false)
+                .validate("channels.wechat", problems);
+        new WeComKfConfig(null, null, null, null, null, null, null).validate("channels.wecom-kf", problems);
+
+        assertThat(problems.all()).contains(
+                "channels.wechat.token: required; set token: ${WECHAT_TOKEN}",
+                "channels.wechat.app-secret: required; set app-secret: ${WECHAT_APP_SECRET} (async replies use the "
+                        + "customer-service API), or reply-mode: passive",
+                "channels.wecom-kf.secret: required; set secret: ${WECOM_SECRET}");
+        assertThat(problems.all()).anyMatch(p -> p.startsWith("channels.wechat.encoding-aes-key: must be"));
+    }
+}
