@@ -7,6 +7,7 @@ import dev.baton.core.channel.Sender;
 import dev.baton.core.config.ConfigProblems;
 import dev.baton.core.store.KeyValueStore;
 import dev.baton.whatsapp.graph.GraphApiClient;
+import dev.baton.whatsapp.graph.WhatsAppAlerts;
 import dev.baton.whatsapp.graph.WhatsAppMetrics;
 import dev.baton.whatsapp.send.ReadReceipts;
 import dev.baton.whatsapp.send.WhatsAppSender;
@@ -54,13 +55,14 @@ public final class WhatsAppModule implements AutoCloseable {
         Clock clock = ctx.clock() == null ? Clock.systemUTC() : ctx.clock();
         KeyValueStore state = ctx.state() == null ? KeyValueStore.inMemory() : ctx.state();
         WhatsAppMetrics metrics = new WhatsAppMetrics(ctx.meters() == null ? new SimpleMeterRegistry() : ctx.meters());
+        WhatsAppAlerts alerts = new WhatsAppAlerts(metrics);
         GraphApiClient client = new GraphApiClient(http, cfg.apiBaseUrl(), cfg.phoneNumberId(), cfg.accessToken());
         ReadReceipts receipts = cfg.markAsRead() && ctx.background() != null
-                ? new ReadReceipts(client, ctx.background(), metrics) : null;
+                ? new ReadReceipts(client, ctx.background(), metrics, alerts) : null;
         Consumer<List<InboundMessage>> afterAccept = receipts == null ? null : receipts::markRead;
         WhatsAppWebhookAdapter adapter = new WhatsAppWebhookAdapter(cfg.appSecret(), cfg.verifyToken(),
-                cfg.humanButtonLabels().values(), clock, metrics, afterAccept);
-        WhatsAppSender sender = new WhatsAppSender(cfg, client, state, clock, metrics);
+                cfg.humanButtonLabels().values(), clock, metrics, alerts, afterAccept);
+        WhatsAppSender sender = new WhatsAppSender(cfg, client, state, clock, metrics, alerts);
         return new WhatsAppModule(adapter, sender, receipts);
     }
 

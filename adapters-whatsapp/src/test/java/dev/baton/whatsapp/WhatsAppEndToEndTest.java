@@ -146,6 +146,39 @@ class WhatsAppEndToEndTest {
     }
 
     @Test
+    void should_pass_a_token_alert_to_the_engine_when_the_access_token_expired() {
+        // given the engine's sink has been seen by the adapter, and the token has expired
+        RecordingSink sink = new RecordingSink();
+        graph.stubFor(post(urlPathEqualTo(MESSAGES)).willReturn(aResponse().withStatus(401)
+                .withHeader("Content-Type", "application/json").withBody(fixture("graph/error-190.json"))));
+        module.adapter().handle(Fixtures.signedPost(Fixtures.payload("statuses/read.json")), sink);
+        // when
+        SendOutcome outcome = module.sender().send(new OutboundMessage(2L, 1L, module.sender().channel(),
+                Fixtures.CUSTOMER, null, new OutboundMessage.Text("Hi"), OutboundMessage.Author.HUMAN, "en", NOW));
+        // then
+        assertThat(outcome).isInstanceOfSatisfying(SendOutcome.Rejected.class,
+                r -> assertThat(r.code()).isEqualTo("190"));
+        assertThat(sink.alerts()).containsExactly("whatsapp:token");
+        assertThat(meters.get("baton.whatsapp.alerts").tag("code", "token").counter().count()).isEqualTo(1.0);
+    }
+
+    @Test
+    void should_not_mark_as_read_when_disabled() throws Exception {
+        // given
+        graph.stubFor(post(urlPathEqualTo(MESSAGES)).willReturn(aResponse().withStatus(200)
+                .withBody(fixture("graph/read-ok.json"))));
+        WhatsAppConfig config = Fixtures.config(URI.create(graph.baseUrl() + "/v21.0")).withMarkAsRead(false);
+        try (WhatsAppModule quiet = WhatsAppModule.create(config, Fixtures.context(Clock.systemUTC(), background,
+                meters), Fixtures.http())) {
+            // when
+            quiet.adapter().handle(Fixtures.signedPost(Fixtures.payload("messages/text.json")), new RecordingSink());
+        }
+        // then
+        background.submit(() -> { }).get();
+        assertThat(graph.findAll(postRequestedFor(urlPathEqualTo(MESSAGES)))).isEmpty();
+    }
+
+    @Test
     void should_refuse_an_invalid_config_with_every_problem_listed() {
         WhatsAppConfig incomplete = WhatsAppConfig.of("1234567890", null, null, "v");
         var ctx = Fixtures.context(Clock.systemUTC(), background, meters);

@@ -4,6 +4,7 @@ import dev.baton.core.channel.InboundMessage;
 import dev.baton.whatsapp.graph.GraphApiClient;
 import dev.baton.whatsapp.graph.GraphResult;
 import dev.baton.whatsapp.graph.MessageRequests;
+import dev.baton.whatsapp.graph.WhatsAppAlerts;
 import dev.baton.whatsapp.graph.WhatsAppMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,12 +31,14 @@ public final class ReadReceipts {
     private final GraphApiClient client;
     private final Executor executor;
     private final WhatsAppMetrics metrics;
+    private final WhatsAppAlerts alerts;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    public ReadReceipts(GraphApiClient client, Executor executor, WhatsAppMetrics metrics) {
+    public ReadReceipts(GraphApiClient client, Executor executor, WhatsAppMetrics metrics, WhatsAppAlerts alerts) {
         this.client = client;
         this.executor = executor;
         this.metrics = metrics;
+        this.alerts = alerts;
     }
 
     /** Schedules the receipts and returns at once. */
@@ -67,9 +70,8 @@ public final class ReadReceipts {
             if (result instanceof GraphResult.Failure f) {
                 metrics.send("read_receipt_failed");
                 if (GraphErrorPolicy.classify(f.error()) == GraphErrorPolicy.Kind.TOKEN) {
-                    metrics.alert("token");
-                    log.error("ALERT whatsapp access token rejected while marking {} as read: Graph error {}",
-                            wamid, f.error().codeString());
+                    alerts.raise("token", "access token rejected by the Graph API while marking a message as read "
+                            + "(error " + f.error().codeString() + "). Renew channels.whatsapp.access-token.");
                 } else {
                     log.debug("whatsapp read receipt for {} failed: Graph error {}", wamid, f.error().codeString());
                 }

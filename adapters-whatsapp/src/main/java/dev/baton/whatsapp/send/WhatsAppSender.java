@@ -16,6 +16,7 @@ import dev.baton.whatsapp.graph.GraphResult;
 import dev.baton.whatsapp.graph.HumanButton;
 import dev.baton.whatsapp.graph.MessageRequests;
 import dev.baton.whatsapp.graph.MessageRequests.ReplyButton;
+import dev.baton.whatsapp.graph.WhatsAppAlerts;
 import dev.baton.whatsapp.graph.WhatsAppMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,14 +56,16 @@ public final class WhatsAppSender implements Sender {
     private final KeyValueStore state;
     private final Clock clock;
     private final WhatsAppMetrics metrics;
+    private final WhatsAppAlerts alerts;
 
     public WhatsAppSender(WhatsAppConfig config, GraphApiClient client, KeyValueStore state, Clock clock,
-                          WhatsAppMetrics metrics) {
+                          WhatsAppMetrics metrics, WhatsAppAlerts alerts) {
         this.config = Objects.requireNonNull(config, "config");
         this.client = Objects.requireNonNull(client, "client");
         this.state = Objects.requireNonNull(state, "state");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
+        this.alerts = Objects.requireNonNull(alerts, "alerts");
     }
 
     @Override
@@ -187,10 +190,9 @@ public final class WhatsAppSender implements Sender {
             }
             case TOKEN -> {
                 metrics.send("rejected");
-                metrics.alert("token");
-                log.error("ALERT whatsapp access token rejected: Graph error {} (HTTP {}, fbtrace {}): {}. Renew "
-                                + "channels.whatsapp.access-token (a system-user token does not expire).",
-                        e.codeString(), e.httpStatus(), e.fbtraceId(), e.message());
+                alerts.raise("token", "access token rejected by the Graph API (error " + e.codeString() + ", HTTP "
+                        + e.httpStatus() + ", fbtrace " + e.fbtraceId() + "): " + e.message()
+                        + ". Renew channels.whatsapp.access-token (a system-user token does not expire).");
                 yield new SendOutcome.Rejected(e.codeString(), e.reason(), false);
             }
             case REJECT -> {

@@ -10,6 +10,7 @@ import dev.baton.core.channel.InboundSink;
 import dev.baton.core.channel.WebhookRequest;
 import dev.baton.core.channel.WebhookResponse;
 import dev.baton.whatsapp.graph.GraphJson;
+import dev.baton.whatsapp.graph.WhatsAppAlerts;
 import dev.baton.whatsapp.graph.WhatsAppMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,21 +48,26 @@ public final class WhatsAppWebhookAdapter implements ChannelAdapter {
     private final MessageMapper messages;
     private final StatusMapper statuses;
     private final WhatsAppMetrics metrics;
+    private final WhatsAppAlerts alerts;
     private final Consumer<List<InboundMessage>> afterAccept;
 
     /**
      * @param humanButtonLabels the configured "talk to a human" labels (a template quick reply with that text counts
      *                          as a request for a human)
+     * @param alerts            where platform errors found in deliveries are raised; the adapter also attaches each
+     *                          request's sink to it, so alerts raised while sending reach the engine
      * @param afterAccept       called with the newly stored (non-duplicate) messages after they are accepted, e.g.
      *                          to mark them as read; it must not block and its failures never change the ack
      */
     public WhatsAppWebhookAdapter(String appSecret, String verifyToken, Collection<String> humanButtonLabels,
-                                  Clock clock, WhatsAppMetrics metrics, Consumer<List<InboundMessage>> afterAccept) {
+                                  Clock clock, WhatsAppMetrics metrics, WhatsAppAlerts alerts,
+                                  Consumer<List<InboundMessage>> afterAccept) {
         this.handshake = new VerifyHandshake(verifyToken);
         this.signature = new SignatureVerifier(appSecret);
         this.messages = new MessageMapper(humanButtonLabels);
         this.statuses = new StatusMapper(clock);
         this.metrics = Objects.requireNonNull(metrics, "metrics");
+        this.alerts = Objects.requireNonNull(alerts, "alerts");
         this.afterAccept = afterAccept == null ? m -> { } : afterAccept;
     }
 
@@ -112,6 +118,7 @@ public final class WhatsAppWebhookAdapter implements ChannelAdapter {
             log.warn("whatsapp webhook refused: malformed JSON ({})", e.getClass().getSimpleName());
             return WebhookResponse.badRequest("malformed JSON");
         }
+        alerts.attach(sink);
         try {
             return deliver(delivery, sink);
         } catch (RuntimeException e) {
@@ -137,10 +144,10 @@ public final class WhatsAppWebhookAdapter implements ChannelAdapter {
         }
         List<InboundMessage> inbound = new ArrayList<>();
         List<DeliveryStatus> statusUpdates = new ArrayList<>();
-        List<Delivery.Error> alerts = new ArrayList<>();
+        List<Delivery.Error> errors = new ArrayList<>();
         for (Delivery.Entry entry : delivery.entries()) {
             for (Delivery.Change change : entry.all()) {
-                collect(entry, change, inbound, statusUpdates, alerts);
+                collect(entry, change, inbound, statusUpdates, errors);
             }
         }
         List<InboundMessage> fresh = new ArrayList<>();
@@ -154,18 +161,16 @@ public final class WhatsAppWebhookAdapter implements ChannelAdapter {
         }
         statusUpdates.sort(Comparator.comparing(DeliveryStatus::at).thenComparing(s -> s.state().rank()));
         statusUpdates.forEach(sink::deliveryStatus);
-        for (Delivery.Error e : alerts) {
+        for (Delivery.Error e : errors) {
             String reason = e.title() != null ? e.title() : e.message();
             if (e.errorData() != null && e.errorData().details() != null) {
                 reason = reason + " (" + e.errorData().details() + ")";
             }
-            metrics.alert(e.codeString());
-            log.error("whatsapp platform error {}: {}", e.codeString(), reason);
-            sink.alert(Channel.WHATSAPP, e.codeString(), reason);
+            alerts.raise(e.codeString(), "platform error in a webhook delivery: " + reason);
         }
         metrics.webhook("accepted");
         log.info("whatsapp delivery stored: {} messages ({} new), {} statuses, {} errors", inbound.size(),
-                fresh.size(), statusUpdates.size(), alerts.size());
+                fresh.size(), statusUpdates.size(), errors.size());
         if (!fresh.isEmpty()) {
             try {
                 afterAccept.accept(List.copyOf(fresh));
@@ -177,7 +182,7 @@ public final class WhatsAppWebhookAdapter implements ChannelAdapter {
     }
 
     private void collect(Delivery.Entry entry, Delivery.Change change, List<InboundMessage> inbound,
-                         List<DeliveryStatus> statusUpdates, List<Delivery.Error> alerts) {
+                         List<DeliveryStatus> statusUpdates, List<Delivery.Error> errors) {
         Delivery.Value value = change.value();
         if (value == null) {
             return;
@@ -203,6 +208,6 @@ public final class WhatsAppWebhookAdapter implements ChannelAdapter {
             statuses.toStatus(s).ifPresentOrElse(statusUpdates::add,
                     () -> log.debug("whatsapp status {} for {} skipped", s.status(), s.id()));
         }
-        alerts.addAll(value.allErrors());
+        errors.addAll(value.allErrors());
     }
 }

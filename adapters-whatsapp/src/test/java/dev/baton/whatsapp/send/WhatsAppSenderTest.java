@@ -15,6 +15,7 @@ import dev.baton.whatsapp.TemplateConfig;
 import dev.baton.whatsapp.WhatsAppConfig;
 import dev.baton.whatsapp.graph.GraphApiClient;
 import dev.baton.whatsapp.graph.GraphJson;
+import dev.baton.whatsapp.graph.WhatsAppAlerts;
 import dev.baton.whatsapp.graph.WhatsAppMetrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -59,7 +60,8 @@ class WhatsAppSenderTest {
     private WhatsAppSender sender(WhatsAppConfig config, okhttp3.OkHttpClient http) {
         GraphApiClient client = new GraphApiClient(http, config.apiBaseUrl(), config.phoneNumberId(),
                 config.accessToken());
-        return new WhatsAppSender(config, client, state, Clock.fixed(NOW, ZoneOffset.UTC), new WhatsAppMetrics(meters));
+        return new WhatsAppSender(config, client, state, Clock.fixed(NOW, ZoneOffset.UTC), new WhatsAppMetrics(meters),
+                new WhatsAppAlerts(new WhatsAppMetrics(meters)));
     }
 
     private WhatsAppSender sender() {

@@ -9,6 +9,7 @@ import dev.baton.core.channel.WebhookResponse;
 import dev.baton.core.testing.RecordingSink;
 import dev.baton.whatsapp.Fixtures;
 import dev.baton.whatsapp.WhatsAppConfig;
+import dev.baton.whatsapp.graph.WhatsAppAlerts;
 import dev.baton.whatsapp.graph.WhatsAppMetrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -24,9 +25,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class WebhookParsingTest {
 
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final WhatsAppMetrics metrics = new WhatsAppMetrics(meters);
     private final WhatsAppWebhookAdapter adapter = new WhatsAppWebhookAdapter(Fixtures.APP_SECRET,
             Fixtures.VERIFY_TOKEN, WhatsAppConfig.DEFAULT_HUMAN_BUTTON_LABELS.values(),
-            Clock.fixed(Instant.parse("2025-02-12T00:00:00Z"), ZoneOffset.UTC), new WhatsAppMetrics(meters), null);
+            Clock.fixed(Instant.parse("2025-02-12T00:00:00Z"), ZoneOffset.UTC), metrics, new WhatsAppAlerts(metrics),
+            null);
     private final RecordingSink sink = new RecordingSink();
 
     private InboundMessage only(String fixture) {

@@ -8,6 +8,7 @@ import dev.baton.core.channel.WebhookResponse;
 import dev.baton.core.testing.RecordingSink;
 import dev.baton.whatsapp.Fixtures;
 import dev.baton.whatsapp.WhatsAppConfig;
+import dev.baton.whatsapp.graph.WhatsAppAlerts;
 import dev.baton.whatsapp.graph.WhatsAppMetrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -24,10 +25,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class WhatsAppWebhookAdapterTest {
 
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final WhatsAppMetrics metrics = new WhatsAppMetrics(meters);
     private final List<List<InboundMessage>> afterAccept = new ArrayList<>();
     private final WhatsAppWebhookAdapter adapter = new WhatsAppWebhookAdapter(Fixtures.APP_SECRET,
             Fixtures.VERIFY_TOKEN, WhatsAppConfig.DEFAULT_HUMAN_BUTTON_LABELS.values(), Clock.systemUTC(),
-            new WhatsAppMetrics(meters), afterAccept::add);
+            metrics, new WhatsAppAlerts(metrics), afterAccept::add);
     private final RecordingSink sink = new RecordingSink();
 
     @Test
@@ -155,7 +157,7 @@ class WhatsAppWebhookAdapterTest {
     @Test
     void should_still_ack_when_the_after_accept_hook_fails() {
         WhatsAppWebhookAdapter failing = new WhatsAppWebhookAdapter(Fixtures.APP_SECRET, Fixtures.VERIFY_TOKEN,
-                List.of(), Clock.systemUTC(), new WhatsAppMetrics(meters), m -> {
+                List.of(), Clock.systemUTC(), metrics, new WhatsAppAlerts(metrics), m -> {
                     throw new IllegalStateException("executor gone");
                 });
         WebhookResponse r = failing.handle(Fixtures.signedPost(Fixtures.payload("messages/text.json")), sink);
