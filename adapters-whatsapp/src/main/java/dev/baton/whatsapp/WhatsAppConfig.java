@@ -38,7 +38,8 @@ public record WhatsAppConfig(String phoneNumberId, String accessToken, String ap
 
     public static final URI DEFAULT_API_BASE_URL = URI.create("https://graph.facebook.com/v21.0");
     public static final Duration DEFAULT_REPLY_WINDOW = Duration.ofHours(24);
-    public static final Map<String, String> DEFAULT_HUMAN_BUTTON_LABELS = Map.of("en", "Talk to a human", "zh", "转人工");
+    public static final Map<String, String> DEFAULT_HUMAN_BUTTON_LABELS =
+            Map.of("en", "Talk to a human", "zh", "转人工");
     /** WhatsApp's limit on a reply button title. */
     public static final int MAX_BUTTON_TITLE_CHARS = 20;
 

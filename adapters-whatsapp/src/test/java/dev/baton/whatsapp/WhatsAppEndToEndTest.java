@@ -89,7 +89,8 @@ class WhatsAppEndToEndTest {
         assertThat(ack.status()).isEqualTo(200);
         assertThat(sink.accepted()).hasSize(1);
         InboundMessage inbound = sink.accepted().get(0);
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> graph.verify(postRequestedFor(urlPathEqualTo(MESSAGES))
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> graph.verify(
+                postRequestedFor(urlPathEqualTo(MESSAGES))
                 .withRequestBody(equalToJson("""
                         {"messaging_product": "whatsapp", "status": "read", "message_id": "%s"}
                         """.formatted(inbound.platformMessageId())))));

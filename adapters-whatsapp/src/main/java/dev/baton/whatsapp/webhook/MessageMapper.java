@@ -105,7 +105,8 @@ final class MessageMapper {
         if (!isBlank(l.address())) {
             parts.add(l.address().strip());
         }
-        return new InboundContent.Location(l.latitude(), l.longitude(), parts.isEmpty() ? null : String.join(", ", parts));
+        String label = parts.isEmpty() ? null : String.join(", ", parts);
+        return new InboundContent.Location(l.latitude(), l.longitude(), label);
     }
 
     /** "Jane Doe (+1 555 0100)" per card, joined with "; ". */

@@ -128,8 +128,9 @@ class WhatsAppSenderTest {
         // given
         graph.stubFor(post(urlPathEqualTo(MESSAGES)).willReturn(ok()));
         // when
-        SendOutcome outcome = sender().send(message(new OutboundMessage.Text("退货需要在 7 天内申请。"), Author.BOT,
-                "zh-CN", NOW.minus(Duration.ofMinutes(5))));
+        OutboundMessage answer = message(new OutboundMessage.Text("退货需要在 7 天内申请。"), Author.BOT, "zh-CN",
+                NOW.minus(Duration.ofMinutes(5)));
+        SendOutcome outcome = sender().send(answer);
         // then
         assertThat(outcome).isInstanceOf(SendOutcome.Delivered.class);
         JsonNode body = sent().get(0);
@@ -303,7 +304,8 @@ class WhatsAppSenderTest {
     @Test
     void should_retry_later_when_the_api_times_out() {
         graph.stubFor(post(urlPathEqualTo(MESSAGES)).willReturn(ok().withFixedDelay(1500)));
-        assertThat(sender(config(), Fixtures.http(Duration.ofMillis(300))).send(text("Hi", Author.HUMAN))).isInstanceOfSatisfying(SendOutcome.RetryLater.class,
+        WhatsAppSender impatient = sender(config(), Fixtures.http(Duration.ofMillis(300)));
+        assertThat(impatient.send(text("Hi", Author.HUMAN))).isInstanceOfSatisfying(SendOutcome.RetryLater.class,
                 r -> assertThat(r.code()).isEqualTo("timeout"));
     }
 
