@@ -19,6 +19,15 @@ public interface InboundSink {
      */
     List<Receipt> accept(List<InboundMessage> messages);
 
+    /**
+     * Like {@link #accept}, and the replies to these messages are held back from the outbox for a while (about
+     * 30 s) because the caller will {@link #awaitReplies} them and deliver them itself (WeChat passive mode). Holding
+     * before processing starts closes the race where the outbox would send a reply before the caller asks for it.
+     */
+    default List<Receipt> acceptHeld(List<InboundMessage> messages) {
+        return accept(messages);
+    }
+
     /** Records a delivery status for a message Baton sent. Unknown ids are ignored. */
     void deliveryStatus(DeliveryStatus status);
 

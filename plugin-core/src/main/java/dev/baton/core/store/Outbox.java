@@ -64,6 +64,12 @@ public final class Outbox {
                 + "WHERE id = ?", Status.DEAD, InboundLog.truncate(error), now, id);
     }
 
+    /** Not sent because a human serves the customer on the platform itself; kept for the record. */
+    public void markSuppressed(Connection c, long id, String why, Instant now) throws SQLException {
+        Sql.update(c, "UPDATE outbox SET status = ?, last_error = ?, updated_at = ? WHERE id = ?", Status.CLAIMED,
+                InboundLog.truncate("suppressed: " + why), now, id);
+    }
+
     /** Claims the pending replies produced for one inbound message, so the outbox will not deliver them. */
     public List<Row> claimForInbound(Connection c, long inboundId, Instant now) throws SQLException {
         List<Row> rows = Sql.list(c, "SELECT * FROM outbox WHERE inbound_id = ? AND status = ? ORDER BY id",

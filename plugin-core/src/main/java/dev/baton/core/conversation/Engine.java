@@ -1,0 +1,282 @@
+package dev.baton.core.conversation;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.baton.core.channel.Channel;
+import dev.baton.core.channel.DeliveryStatus;
+import dev.baton.core.channel.InboundMessage;
+import dev.baton.core.channel.InboundSink;
+import dev.baton.core.channel.OutboundMessage;
+import dev.baton.core.store.InboundLog;
+import dev.baton.core.store.Outbox;
+import dev.baton.core.store.Store;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The engine as adapters see it ({@link InboundSink}): stores each inbound message in the inbound log (dedup and
+ * durability) before the platform is acked, then runs it on the customer's serial lane. Unfinished rows are found
+ * again at start-up and by a periodic sweep, so a crash or a full executor loses nothing.
+ */
+public final class Engine implements InboundSink, AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Engine.class);
+
+    private final Store store;
+    private final Lanes lanes;
+    private final TurnProcessor turns;
+    private final OutboxWorker outbox;
+    private final EngineSettings settings;
+    private final EngineMetrics metrics;
+    private final ObjectMapper json;
+    private final Clock clock;
+    private final ScheduledExecutorService scheduler;
+    private final ConversationEvents events;
+    private final Set<Long> scheduled = ConcurrentHashMap.newKeySet();
+    private final Map<Long, CompletableFuture<Void>> completions = new ConcurrentHashMap<>();
+    private final Map<Long, java.time.Instant> held;
+    private ScheduledFuture<?> sweep;
+
+    public Engine(Store store, Lanes lanes, TurnProcessor turns, OutboxWorker outbox, EngineSettings settings,
+                  EngineMetrics metrics, ObjectMapper json, Clock clock, ScheduledExecutorService scheduler,
+                  ConversationEvents events, Map<Long, java.time.Instant> held) {
+        this.store = store;
+        this.lanes = lanes;
+        this.turns = turns;
+        this.outbox = outbox;
+        this.settings = settings;
+        this.metrics = metrics;
+        this.json = json;
+        this.clock = clock;
+        this.scheduler = scheduler;
+        this.events = events;
+        this.held = held;
+        metrics.laneDepth(lanes::queued);
+    }
+
+    /** Resumes unfinished inbound and outbox rows, then starts the periodic recovery sweep. */
+    public void start() {
+        outbox.start();
+        int resumed = resumePending();
+        if (resumed > 0) {
+            log.info("resumed {} unfinished inbound message(s)", resumed);
+        }
+        long every = settings.recoveryInterval().toMillis();
+        sweep = scheduler.scheduleWithFixedDelay(this::sweepQuietly, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public List<Receipt> accept(List<InboundMessage> messages) {
+        return accept(messages, false);
+    }
+
+    @Override
+    public List<Receipt> acceptHeld(List<InboundMessage> messages) {
+        return accept(messages, true);
+    }
+
+    /** Replies of an inbound message stay held this long at most, even if nobody comes to claim them. */
+    public static final Duration HOLD = Duration.ofSeconds(30);
+
+    private List<Receipt> accept(List<InboundMessage> messages, boolean hold) {
+        List<InboundLog.Insert> inserts = store.db().inTransaction(c -> {
+            List<InboundLog.Insert> out = new ArrayList<>();
+            for (InboundMessage m : messages) {
+                out.add(store.inbound().insert(c, m.channel(), m.platformMessageId(), m.customerId(),
+                        EngineJson.write(json, m), clock.instant()));
+            }
+            return out;
+        });
+        List<Receipt> receipts = new ArrayList<>();
+        for (int i = 0; i < messages.size(); i++) {
+            InboundMessage m = messages.get(i);
+            InboundLog.Insert ins = inserts.get(i);
+            metrics.inbound(m.channel(), ins.duplicate());
+            if (hold) {
+                held.put(ins.id(), clock.instant().plus(HOLD));
+            }
+            if (!ins.duplicate()) {
+                schedule(ins.id(), laneKey(m.channel(), m.customerId()));
+            }
+            receipts.add(new Receipt(ins.id(), ins.duplicate()));
+        }
+        return receipts;
+    }
+
+    @Override
+    public void deliveryStatus(DeliveryStatus status) {
+        store.db().inTransaction(c -> store.outbox().applyDeliveryStatus(c, status, clock.instant()))
+                .ifPresent(row -> {
+                    if (status.state() == DeliveryStatus.State.FAILED) {
+                        log.warn("conversation {}: {} reported delivery failure of outbox {}: {}", row.conversationId(),
+                                status.channel().key(), row.id(), status.errorCode());
+                        events.changed(row.conversationId(), ConversationEvents.Kind.DELIVERY);
+                    }
+                });
+    }
+
+    @Override
+    public PassiveReplies awaitReplies(long inboundId, Duration timeout) {
+        held.putIfAbsent(inboundId, clock.instant().plus(HOLD));
+        try {
+            boolean complete = awaitProcessed(inboundId, timeout);
+            List<Outbox.Row> rows = store.db().inTransaction(c -> store.outbox().claimForInbound(c, inboundId,
+                    clock.instant()));
+            return new PassiveReplies(texts(rows), complete);
+        } finally {
+            held.remove(inboundId);
+            outbox.wake();
+        }
+    }
+
+    @Override
+    public PassiveReplies claimPending(Channel channel, String customerId) {
+        List<Outbox.Row> rows = store.db().inTransaction(c -> store.outbox().claimForCustomer(c, channel, customerId,
+                clock.instant()));
+        return new PassiveReplies(texts(rows), true);
+    }
+
+    @Override
+    public void alert(Channel channel, String code, String message) {
+        metrics.alert(channel, code);
+        log.error("channel {} alert {}: {}", channel.key(), code, message);
+    }
+
+    /**
+     * Waits until the inbound message is processed and returns every reply it produced, without claiming them (the
+     * dev channel, whose sender records rather than sends). Empty when not processed within the timeout.
+     */
+    public List<Outbox.Row> repliesFor(long inboundId, Duration timeout) {
+        if (!awaitProcessed(inboundId, timeout)) {
+            return List.of();
+        }
+        return store.db().withConnection(c -> store.outbox().forInbound(c, inboundId));
+    }
+
+    /** Waits until the inbound row is no longer PENDING. */
+    public boolean awaitProcessed(long inboundId, Duration timeout) {
+        CompletableFuture<Void> done = completions.computeIfAbsent(inboundId, id -> new CompletableFuture<>());
+        if (!isPending(inboundId)) {
+            completions.remove(inboundId);
+            return true;
+        }
+        try {
+            done.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (TimeoutException e) {
+            return !isPending(inboundId);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (ExecutionException e) {
+            return true;
+        }
+    }
+
+    /** Reads the text of an outbox row's content. */
+    public String text(Outbox.Row row) {
+        return EngineJson.read(json, row.content(), OutboundMessage.OutboundContent.class).text();
+    }
+
+    public int queued() {
+        return lanes.queued();
+    }
+
+    /** Graceful stop: no new work, the lanes drain (up to {@code timeout}), the outbox sends what is due. */
+    public void shutdown(Duration timeout) {
+        if (sweep != null) {
+            sweep.cancel(false);
+        }
+        try {
+            if (!lanes.drain(timeout)) {
+                log.warn("{} message(s) still in lanes at shutdown; they stay in the inbound log and resume at start-up",
+                        lanes.queued());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        outbox.close();
+    }
+
+    @Override
+    public void close() {
+        shutdown(Duration.ofSeconds(10));
+    }
+
+    private List<String> texts(List<Outbox.Row> rows) {
+        return rows.stream().map(this::text).toList();
+    }
+
+    private boolean isPending(long inboundId) {
+        return store.db().withConnection(c -> store.inbound().byId(c, inboundId))
+                .map(r -> r.status() == InboundLog.Status.PENDING).orElse(false);
+    }
+
+    private void schedule(long inboundId, String laneKey) {
+        if (!scheduled.add(inboundId)) {
+            return;
+        }
+        boolean accepted = lanes.submit(laneKey, () -> run(inboundId));
+        if (!accepted) {
+            scheduled.remove(inboundId);
+            log.debug("inbound {} deferred: lanes are full; the recovery sweep will pick it up", inboundId);
+        }
+    }
+
+    private void run(long inboundId) {
+        try {
+            TurnProcessor.Outcome outcome = turns.process(inboundId);
+            if (outcome.replies() > 0) {
+                outbox.wake();
+            }
+        } catch (RuntimeException e) {
+            log.warn("inbound {} failed: {}", inboundId, e.toString());
+            store.db().inTransaction(c -> {
+                store.inbound().markAttemptFailed(c, inboundId, e.toString(), settings.inboundMaxAttempts(),
+                        clock.instant());
+                return null;
+            });
+        } finally {
+            scheduled.remove(inboundId);
+            CompletableFuture<Void> done = completions.remove(inboundId);
+            if (done != null && !isPending(inboundId)) {
+                done.complete(null);
+            } else if (done != null) {
+                completions.put(inboundId, done);
+            }
+        }
+    }
+
+    private int resumePending() {
+        List<InboundLog.Row> pending = store.db().withConnection(c -> store.inbound().pending(c, 10_000));
+        for (InboundLog.Row r : pending) {
+            schedule(r.id(), laneKey(r.channel(), r.customerId()));
+        }
+        return pending.size();
+    }
+
+    private void sweepQuietly() {
+        try {
+            resumePending();
+        } catch (RuntimeException e) {
+            log.warn("recovery sweep failed: {}", e.toString());
+        }
+    }
+
+    private static String laneKey(Channel channel, String customerId) {
+        return channel.key() + ":" + customerId;
+    }
+}

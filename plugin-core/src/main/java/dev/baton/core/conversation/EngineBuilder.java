@@ -1,0 +1,202 @@
+package dev.baton.core.conversation;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.baton.core.agent.OfflineAgent;
+import dev.baton.core.agent.SupportAgent;
+import dev.baton.core.channel.Channel;
+import dev.baton.core.channel.ChannelLimits;
+import dev.baton.core.channel.Sender;
+import dev.baton.core.handoff.ExtractiveSummarizer;
+import dev.baton.core.handoff.HandoffService;
+import dev.baton.core.handoff.HumanDesk;
+import dev.baton.core.handoff.HumanInbox;
+import dev.baton.core.handoff.NoopInbox;
+import dev.baton.core.handoff.Summarizer;
+import dev.baton.core.knowledge.KnowledgeSearch;
+import dev.baton.core.store.Database;
+import dev.baton.core.store.Store;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+/**
+ * Wires the engine's parts. The composition root ({@code app}) and tests use it; anything not set gets the
+ * embedded default (offline agent, keyword decider, built-in inbox, bounded named executors owned by the result).
+ */
+public final class EngineBuilder {
+
+    private final Database db;
+    private KnowledgeSearch knowledge = KnowledgeSearch.empty();
+    private TurnDecider decider;
+    private Function<Store, SupportAgent> agent;
+    private HumanInbox inbox = new NoopInbox();
+    private final Map<Channel, Sender> senders = new HashMap<>();
+    private EngineSettings settings = EngineSettings.defaults();
+    private OutboxWorker.RetryPolicy retry = OutboxWorker.RetryPolicy.defaults();
+    private MeterRegistry meters = new SimpleMeterRegistry();
+    private Clock clock = Clock.systemUTC();
+    private ConversationEvents events = ConversationEvents.none();
+    private Summarizer summarizer = new ExtractiveSummarizer();
+    private Duration averageHandleTime = Duration.ofMinutes(3);
+    private int laneThreads = Math.max(2, Runtime.getRuntime().availableProcessors() * 2);
+    private int laneQueue = 10_000;
+
+    public EngineBuilder(Database db) {
+        this.db = db;
+    }
+
+    public EngineBuilder knowledge(KnowledgeSearch k) {
+        this.knowledge = k;
+        return this;
+    }
+
+    public EngineBuilder decider(TurnDecider d) {
+        this.decider = d;
+        return this;
+    }
+
+    /** The agent, built from the store (the LLM agent keeps its memory there). */
+    public EngineBuilder agent(Function<Store, SupportAgent> a) {
+        this.agent = a;
+        return this;
+    }
+
+    public EngineBuilder inbox(HumanInbox i) {
+        this.inbox = i;
+        return this;
+    }
+
+    public EngineBuilder sender(Sender s) {
+        senders.put(s.channel(), s);
+        return this;
+    }
+
+    public EngineBuilder settings(EngineSettings s) {
+        this.settings = s;
+        return this;
+    }
+
+    public EngineBuilder retry(OutboxWorker.RetryPolicy r) {
+        this.retry = r;
+        return this;
+    }
+
+    public EngineBuilder meters(MeterRegistry m) {
+        this.meters = m;
+        return this;
+    }
+
+    public EngineBuilder clock(Clock c) {
+        this.clock = c;
+        return this;
+    }
+
+    public EngineBuilder events(ConversationEvents e) {
+        this.events = e;
+        return this;
+    }
+
+    public EngineBuilder summarizer(Summarizer s) {
+        this.summarizer = s;
+        return this;
+    }
+
+    public EngineBuilder averageHandleTime(Duration d) {
+        this.averageHandleTime = d;
+        return this;
+    }
+
+    /** Lane worker threads and the bound of their queue. */
+    public EngineBuilder lanes(int threads, int queue) {
+        this.laneThreads = threads;
+        this.laneQueue = queue;
+        return this;
+    }
+
+    /** The assembled engine and the parts the app exposes. Closing it stops the engine and its executors. */
+    public record Built(Engine engine, HumanDesk desk, OutboxWorker outbox, Store store, SupportAgent agent,
+                        EngineMetrics metrics, ObjectMapper json, List<ExecutorService> executors)
+            implements AutoCloseable {
+
+        public void shutdown(Duration drain) {
+            engine.shutdown(drain);
+            for (ExecutorService e : executors) {
+                e.shutdown();
+            }
+            for (ExecutorService e : executors) {
+                try {
+                    e.awaitTermination(5, TimeUnit.SECONDS);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+
+        @Override
+        public void close() {
+            shutdown(Duration.ofSeconds(10));
+        }
+    }
+
+    public Built build() {
+        Store store = Store.over(db);
+        ObjectMapper json = EngineJson.mapper();
+        EngineMetrics metrics = new EngineMetrics(meters);
+        ThreadPoolExecutor laneExecutor = new ThreadPoolExecutor(laneThreads, laneThreads, 60, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(laneQueue), named("baton-lane"), new ThreadPoolExecutor.AbortPolicy());
+        ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, named("baton-scheduler"));
+        List<ExecutorService> owned = new ArrayList<>(List.of(laneExecutor, scheduler));
+
+        Function<Channel, ChannelLimits> limits = ch -> {
+            Sender s = senders.get(ch);
+            return s == null ? ChannelLimits.unlimited() : s.limits();
+        };
+        SupportAgent theAgent = agent != null ? agent.apply(store)
+                : new OfflineAgent(settings.messages().notSure(), settings.messages().sourceLabel());
+        TurnDecider theDecider = decider != null ? decider
+                : new KeywordDecider(List.of("转人工", "人工客服", "真人", "human", "agent"));
+        HandoffService handoffs = new HandoffService(store, summarizer, settings.messages().queued(), json, limits,
+                averageHandleTime);
+        TurnProcessor turns = new TurnProcessor(store, knowledge, theDecider, theAgent, handoffs, inbox, events,
+                settings, metrics, json, clock);
+        Map<Long, java.time.Instant> held = new java.util.concurrent.ConcurrentHashMap<>();
+        OutboxWorker outbox = new OutboxWorker(store, senders, retry, metrics, json, clock, scheduler, events,
+                id -> {
+                    java.time.Instant until = held.get(id);
+                    if (until != null && clock.instant().isAfter(until)) {
+                        held.remove(id);
+                        return false;
+                    }
+                    return until != null;
+                });
+        Engine engine = new Engine(store, new Lanes(laneExecutor), turns, outbox, settings, metrics, json, clock,
+                scheduler, events, held);
+        HumanDesk desk = new HumanDesk(store, new ReplyWriter(store, json), theAgent, inbox, events,
+                settings.messages().backToBot(), outbox::wake, clock);
+        return new Built(engine, desk, outbox, store, theAgent, metrics, json, owned);
+    }
+
+    private static ThreadFactory named(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

@@ -1,0 +1,73 @@
+package dev.baton.core.conversation;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.baton.core.channel.InboundContent;
+import dev.baton.core.channel.OutboundMessage;
+
+import java.io.UncheckedIOException;
+
+/**
+ * The one Jackson configuration for what the engine stores: inbound messages (inbound log payload), outbound
+ * content (outbox), tickets and signals. Sealed content types are written with a {@code type} property through
+ * mix-ins, so the SPI records stay free of Jackson annotations.
+ */
+public final class EngineJson {
+
+    private EngineJson() {
+    }
+
+    public static ObjectMapper mapper() {
+        ObjectMapper m = new ObjectMapper();
+        m.registerModule(new JavaTimeModule());
+        m.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        m.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        m.addMixIn(InboundContent.class, InboundContentMixin.class);
+        m.addMixIn(OutboundMessage.OutboundContent.class, OutboundContentMixin.class);
+        return m;
+    }
+
+    public static String write(ObjectMapper m, Object value) {
+        try {
+            return m.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static <T> T read(ObjectMapper m, String json, Class<T> type) {
+        try {
+            return m.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+    @JsonSubTypes({
+            @JsonSubTypes.Type(value = InboundContent.Text.class, name = "text"),
+            @JsonSubTypes.Type(value = InboundContent.ButtonTap.class, name = "button"),
+            @JsonSubTypes.Type(value = InboundContent.Media.class, name = "media"),
+            @JsonSubTypes.Type(value = InboundContent.Location.class, name = "location"),
+            @JsonSubTypes.Type(value = InboundContent.Link.class, name = "link"),
+            @JsonSubTypes.Type(value = InboundContent.Contacts.class, name = "contacts"),
+            @JsonSubTypes.Type(value = InboundContent.Reaction.class, name = "reaction"),
+            @JsonSubTypes.Type(value = InboundContent.Event.class, name = "event"),
+            @JsonSubTypes.Type(value = InboundContent.ServicerReply.class, name = "servicer_reply"),
+            @JsonSubTypes.Type(value = InboundContent.Unsupported.class, name = "unsupported")})
+    abstract static class InboundContentMixin {
+    }
+
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+    @JsonSubTypes({
+            @JsonSubTypes.Type(value = OutboundMessage.Text.class, name = "text"),
+            @JsonSubTypes.Type(value = OutboundMessage.TextWithButtons.class, name = "buttons"),
+            @JsonSubTypes.Type(value = OutboundMessage.Template.class, name = "template")})
+    abstract static class OutboundContentMixin {
+    }
+}

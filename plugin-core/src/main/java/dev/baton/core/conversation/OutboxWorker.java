@@ -1,0 +1,235 @@
+package dev.baton.core.conversation;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.baton.core.channel.Channel;
+import dev.baton.core.channel.OutboundMessage;
+import dev.baton.core.channel.SendOutcome;
+import dev.baton.core.channel.Sender;
+import dev.baton.core.store.Outbox;
+import dev.baton.core.store.Store;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Delivers stored replies through the channel's {@link Sender}, in order per conversation, with exponential
+ * backoff on transient failures. After the last attempt a row is DEAD: logged at WARN and listed by the API.
+ * Rows caught mid-send by a crash are retried at start-up. Replies of an inbound message that a passive caller is
+ * waiting for ({@code held}) are left to that caller.
+ */
+public final class OutboxWorker implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxWorker.class);
+
+    /** Retry schedule: attempt n waits {@code base * 2^(n-1)}, capped at {@code max}. */
+    public record RetryPolicy(int maxAttempts, Duration base, Duration max) {
+        public static RetryPolicy defaults() {
+            return new RetryPolicy(8, Duration.ofSeconds(1), Duration.ofMinutes(5));
+        }
+
+        Duration delayAfter(int attempts) {
+            long factor = 1L << Math.min(20, Math.max(0, attempts - 1));
+            Duration d = base.multipliedBy(factor);
+            return d.compareTo(max) > 0 ? max : d;
+        }
+    }
+
+    private final Store store;
+    private final Map<Channel, Sender> senders;
+    private final RetryPolicy retry;
+    private final EngineMetrics metrics;
+    private final ObjectMapper json;
+    private final Clock clock;
+    private final ScheduledExecutorService scheduler;
+    private final ConversationEvents events;
+    private final java.util.function.LongPredicate held;
+    private final AtomicBoolean draining = new AtomicBoolean();
+    private final AtomicBoolean again = new AtomicBoolean();
+    private ScheduledFuture<?> tick;
+
+    public OutboxWorker(Store store, Map<Channel, Sender> senders, RetryPolicy retry, EngineMetrics metrics,
+                        ObjectMapper json, Clock clock, ScheduledExecutorService scheduler, ConversationEvents events,
+                        java.util.function.LongPredicate held) {
+        this.store = store;
+        this.senders = Map.copyOf(senders);
+        this.retry = retry;
+        this.metrics = metrics;
+        this.json = json;
+        this.clock = clock;
+        this.scheduler = scheduler;
+        this.events = events;
+        this.held = held;
+    }
+
+    public void start() {
+        int reset = store.db().inTransaction(c -> store.outbox().resetInFlight(c, clock.instant()));
+        if (reset > 0) {
+            log.info("outbox: {} reply(ies) interrupted mid-send will be retried", reset);
+        }
+        tick = scheduler.scheduleWithFixedDelay(this::drainQuietly, 0, 500, TimeUnit.MILLISECONDS);
+    }
+
+    /** New rows were committed: deliver them now rather than at the next tick. */
+    public void wake() {
+        try {
+            scheduler.execute(this::drainQuietly);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // shutting down; rows stay PENDING and go out at the next start
+        }
+    }
+
+    /** Delivers everything due now; returns how many rows it handled. */
+    public int drainOnce() {
+        if (!draining.compareAndSet(false, true)) {
+            again.set(true);
+            return 0;
+        }
+        int handled = 0;
+        try {
+            do {
+                again.set(false);
+                List<Outbox.Row> due;
+                while (!(due = store.db().withConnection(c -> store.outbox().due(c, clock.instant(), 200))).isEmpty()) {
+                    Set<Long> blocked = new HashSet<>();
+                    int before = handled;
+                    for (Outbox.Row row : due) {
+                        if (blocked.contains(row.conversationId())) {
+                            continue;
+                        }
+                        if (row.inboundId() != null && held.test(row.inboundId())) {
+                            blocked.add(row.conversationId()); // a passive caller is waiting to deliver it itself
+                            continue;
+                        }
+                        if (!deliver(row)) {
+                            blocked.add(row.conversationId()); // keep order: later replies wait for this one
+                        }
+                        handled++;
+                    }
+                    if (handled == before || !blocked.isEmpty()) {
+                        break;
+                    }
+                }
+            } while (again.get());
+            metrics.outboxBacklog(store.db().withConnection(c -> store.outbox().countByStatus(c,
+                    Outbox.Status.PENDING)));
+        } finally {
+            draining.set(false);
+        }
+        return handled;
+    }
+
+    /** One attempt; true when the row is finished (sent, dead, suppressed or taken by someone else). */
+    private boolean deliver(Outbox.Row row) {
+        Instant now = clock.instant();
+        if (!store.db().inTransaction(c -> store.outbox().claimForSending(c, row.id(), now))) {
+            return true;
+        }
+        Sender sender = senders.get(row.channel());
+        if (sender == null) {
+            dead(row, "no sender is configured for channel " + row.channel().key());
+            return true;
+        }
+        SendOutcome outcome;
+        try {
+            outcome = sender.send(toMessage(row));
+        } catch (RuntimeException e) {
+            outcome = new SendOutcome.RetryLater("exception", e.getClass().getSimpleName() + ": " + e.getMessage(),
+                    null);
+        }
+        Instant after = clock.instant();
+        if (outcome instanceof SendOutcome.Delivered d) {
+            store.db().inTransaction(c -> {
+                store.outbox().markSent(c, row.id(), d.platformMessageIds(), after);
+                return null;
+            });
+            metrics.outbound(row.channel(), "sent");
+            return true;
+        }
+        if (outcome instanceof SendOutcome.RetryLater r) {
+            int attempts = row.attempts() + 1;
+            if (attempts >= retry.maxAttempts()) {
+                dead(row, r.code() + " " + r.reason());
+                return true;
+            }
+            Duration wait = retry.delayAfter(attempts);
+            if (r.notBefore() != null && r.notBefore().compareTo(wait) > 0) {
+                wait = r.notBefore();
+            }
+            Instant next = after.plus(wait);
+            store.db().inTransaction(c -> {
+                store.outbox().scheduleRetry(c, row.id(), r.code() + " " + r.reason(), next, after);
+                return null;
+            });
+            metrics.outbound(row.channel(), "retry");
+            log.info("conversation {}: outbox {} will retry in {} ({} attempt(s)): {}", row.conversationId(),
+                    row.id(), wait, attempts, r.code());
+            return false;
+        }
+        if (outcome instanceof SendOutcome.Rejected r) {
+            dead(row, r.code() + " " + r.reason());
+            if (r.windowClosed()) {
+                store.db().inTransaction(c -> {
+                    store.conversations().setWindowNote(c, row.conversationId(),
+                            "reply window closed or quota reached (" + r.code() + ")", after);
+                    return null;
+                });
+            }
+            return true;
+        }
+        SendOutcome.SuppressedByHuman s = (SendOutcome.SuppressedByHuman) outcome;
+        store.db().inTransaction(c -> {
+            store.outbox().markSuppressed(c, row.id(), s.detail(), after);
+            return null;
+        });
+        metrics.outbound(row.channel(), "suppressed");
+        events.changed(row.conversationId(), ConversationEvents.Kind.DELIVERY);
+        return true;
+    }
+
+    private void dead(Outbox.Row row, String why) {
+        Instant now = clock.instant();
+        store.db().inTransaction(c -> {
+            store.outbox().markDead(c, row.id(), why, now);
+            return null;
+        });
+        metrics.outbound(row.channel(), "dead");
+        log.warn("conversation {}: outbox {} is dead after {} attempt(s): {}", row.conversationId(), row.id(),
+                row.attempts() + 1, why);
+        events.changed(row.conversationId(), ConversationEvents.Kind.DELIVERY);
+    }
+
+    private OutboundMessage toMessage(Outbox.Row row) {
+        Instant lastCustomer = store.db().withConnection(c -> store.conversations().byId(c, row.conversationId()))
+                .map(Conversation::lastCustomerMessageAt).orElse(null);
+        return new OutboundMessage(row.id(), row.conversationId(), row.channel(), row.customerId(),
+                row.channelAccount(), EngineJson.read(json, row.content(), OutboundMessage.OutboundContent.class),
+                OutboundMessage.Author.valueOf(row.author()), row.language(), lastCustomer);
+    }
+
+    private void drainQuietly() {
+        try {
+            drainOnce();
+        } catch (RuntimeException e) {
+            log.warn("outbox drain failed: {}", e.toString());
+        }
+    }
+
+    @Override
+    public void close() {
+        if (tick != null) {
+            tick.cancel(false);
+        }
+        drainQuietly();
+    }
+}

@@ -1,0 +1,115 @@
+package dev.baton.core.handoff;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.baton.core.channel.Channel;
+import dev.baton.core.channel.ChannelLimits;
+import dev.baton.core.config.Localized;
+import dev.baton.core.conversation.Author;
+import dev.baton.core.conversation.Conversation;
+import dev.baton.core.conversation.ConversationState;
+import dev.baton.core.conversation.Customer;
+import dev.baton.core.conversation.EngineJson;
+import dev.baton.core.conversation.Message;
+import dev.baton.core.store.Store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Opens a handoff inside the turn's transaction: writes the ticket with everything the human needs, moves the
+ * conversation to QUEUED, and composes the customer's confirmation with queue position and expected wait. The
+ * caller notifies the {@link HumanInbox} after the commit.
+ */
+public final class HandoffService {
+
+    private final Store store;
+    private final Summarizer summarizer;
+    private final Localized queuedMessage;
+    private final ObjectMapper json;
+    private final Function<Channel, ChannelLimits> limits;
+    private final Duration averageHandleTime;
+
+    public HandoffService(Store store, Summarizer summarizer, Localized queuedMessage, ObjectMapper json,
+                          Function<Channel, ChannelLimits> limits, Duration averageHandleTime) {
+        this.store = store;
+        this.summarizer = summarizer;
+        this.queuedMessage = queuedMessage;
+        this.json = json;
+        this.limits = limits;
+        this.averageHandleTime = averageHandleTime;
+    }
+
+    /** A handoff that was opened; {@code customerMessage} is what to tell the customer. */
+    public record Opened(HandoffTicket ticket, int position, String customerMessage) {
+    }
+
+    /**
+     * Opens the handoff. The customer's current message must already be in the transcript (same transaction).
+     * Returns null when the conversation is no longer with the bot (someone else took it meanwhile).
+     */
+    public Opened open(Connection c, Conversation conv, Customer customer, HandoffPlan plan, String language,
+                       String intent, List<Double> sentimentTrend, String agentNote, Instant now) throws SQLException {
+        String group = plan.group() != null ? plan.group() : "default";
+        if (!store.conversations().transition(c, conv.id(), ConversationState.BOT, ConversationState.QUEUED, null,
+                group, plan.priority(), now)) {
+            return null;
+        }
+        List<Message> transcript = store.messages().transcript(c, conv.id());
+        String summary = summarizer.summarize(transcript, plan.reasons(), language);
+        if (agentNote != null && !agentNote.isBlank()) {
+            summary = summary + ("zh".equals(language) ? " 机器人备注：" : " Bot's note: ") + agentNote.strip();
+        }
+        HandoffTicket.CustomerProfile profile = new HandoffTicket.CustomerProfile(customer.id(), customer.channel(),
+                customer.platformId(), conv.channelAccount(), customer.displayName(), customer.tier(),
+                customer.tags());
+        List<HandoffTicket.TranscriptLine> lines = transcript.stream()
+                .map(m -> new HandoffTicket.TranscriptLine(m.createdAt(), m.author().code(), m.text())).toList();
+        HandoffTicket draft = new HandoffTicket(0, conv.id(), profile, plan.reasons(), plan.explanation(),
+                plan.priority(), group, summary, language, intent, sentimentTrend, botAttempts(transcript), lines,
+                windowRemaining(conv, now), now);
+        long id = store.tickets().insert(c, conv.id(), plan.reasonCodes(), plan.priority(), group, summary,
+                EngineJson.write(json, draft), now);
+        HandoffTicket ticket = withId(draft, id);
+        store.tickets().updateTicketJson(c, id, EngineJson.write(json, ticket));
+        int position = store.tickets().queuePosition(c, id);
+        long waitMinutes = Math.max(1, averageHandleTime.multipliedBy(position).toMinutes());
+        String text = queuedMessage.format(language, Map.of("position", position, "wait", waitMinutes));
+        return new Opened(ticket, position, text);
+    }
+
+    /** How long free-form replies remain allowed on the conversation's channel, or null when unlimited. */
+    public Duration windowRemaining(Conversation conv, Instant now) {
+        ChannelLimits l = limits.apply(conv.channel());
+        if (l == null || l.replyWindow() == null || conv.lastCustomerMessageAt() == null) {
+            return null;
+        }
+        Duration left = Duration.between(now, conv.lastCustomerMessageAt().plus(l.replyWindow()));
+        return left.isNegative() ? Duration.ZERO : left;
+    }
+
+    /** Each bot answer with the customer message before it. */
+    static List<HandoffTicket.BotAttempt> botAttempts(List<Message> transcript) {
+        List<HandoffTicket.BotAttempt> out = new ArrayList<>();
+        String lastQuestion = null;
+        for (Message m : transcript) {
+            if (m.author() == Author.CUSTOMER) {
+                lastQuestion = m.text();
+            } else if (m.author() == Author.BOT && lastQuestion != null) {
+                out.add(new HandoffTicket.BotAttempt(lastQuestion, m.text(), m.citation()));
+            }
+        }
+        return out;
+    }
+
+    private static HandoffTicket withId(HandoffTicket t, long id) {
+        return new HandoffTicket(id, t.conversationId(), t.customer(), t.reasons(), t.explanation(), t.priority(),
+                t.group(), t.summary(), t.language(), t.intent(), t.sentimentTrend(), t.botAttempts(), t.transcript(),
+                t.replyWindowRemaining(), t.createdAt());
+    }
+}

@@ -1,0 +1,170 @@
+package dev.baton.core.handoff;
+
+import dev.baton.core.agent.SupportAgent;
+import dev.baton.core.channel.OutboundMessage;
+import dev.baton.core.config.Localized;
+import dev.baton.core.conversation.Conversation;
+import dev.baton.core.conversation.ConversationEvents;
+import dev.baton.core.conversation.ConversationState;
+import dev.baton.core.conversation.ReplyWriter;
+import dev.baton.core.store.Store;
+import dev.baton.core.store.TicketRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * What human agents do, whichever inbox they use (the built-in one, or a helpdesk through the REST API): claim,
+ * assign, transfer, reply, resolve. Replies leave through the customer's channel via the outbox. Resolving hands the
+ * conversation back to the bot with a marker in its memory.
+ */
+public final class HumanDesk {
+
+    private static final Logger log = LoggerFactory.getLogger(HumanDesk.class);
+
+    /** Why an action was refused: the caller maps these to 404 / 409. */
+    public static final class Refused extends RuntimeException {
+        private final boolean notFound;
+
+        Refused(String message, boolean notFound) {
+            super(message);
+            this.notFound = notFound;
+        }
+
+        public boolean notFound() {
+            return notFound;
+        }
+    }
+
+    private final Store store;
+    private final ReplyWriter replies;
+    private final SupportAgent agent;
+    private final HumanInbox inbox;
+    private final ConversationEvents events;
+    private final Localized backToBot;
+    private final Runnable wakeOutbox;
+    private final Clock clock;
+
+    public HumanDesk(Store store, ReplyWriter replies, SupportAgent agent, HumanInbox inbox, ConversationEvents events,
+                     Localized backToBot, Runnable wakeOutbox, Clock clock) {
+        this.store = store;
+        this.replies = replies;
+        this.agent = agent;
+        this.inbox = inbox;
+        this.events = events;
+        this.backToBot = backToBot;
+        this.wakeOutbox = wakeOutbox;
+        this.clock = clock;
+    }
+
+    /** The agent takes the conversation of an open ticket. Refused if another agent has it. */
+    public void claim(long ticketId, String agentName) {
+        assign(ticketId, agentName, false);
+    }
+
+    /** A supervisor gives the ticket to an agent (even if someone else has it). */
+    public void assignTo(long ticketId, String agentName) {
+        assign(ticketId, agentName, true);
+    }
+
+    private void assign(long ticketId, String agentName, boolean override) {
+        long convId = store.db().inTransaction(c -> {
+            TicketRepository.Row t = ticket(c, ticketId);
+            if (!override && t.assignee() != null && !t.assignee().equals(agentName)) {
+                throw new Refused("ticket " + ticketId + " is already with " + t.assignee(), false);
+            }
+            store.tickets().assign(c, ticketId, agentName, clock.instant());
+            Conversation conv = store.conversations().byId(c, t.conversationId()).orElseThrow();
+            store.conversations().transition(c, conv.id(), conv.state(), ConversationState.HUMAN, agentName, null,
+                    null, clock.instant());
+            return conv.id();
+        });
+        log.info("conversation {}: ticket {} assigned to an agent", convId, ticketId);
+        events.changed(convId, ConversationEvents.Kind.STATE);
+    }
+
+    /** Sends the ticket back to the queue of another group. */
+    public void transfer(long ticketId, String group) {
+        long convId = store.db().inTransaction(c -> {
+            TicketRepository.Row t = ticket(c, ticketId);
+            store.tickets().transferToGroup(c, ticketId, group);
+            Conversation conv = store.conversations().byId(c, t.conversationId()).orElseThrow();
+            store.conversations().transition(c, conv.id(), conv.state(), ConversationState.QUEUED, null, group, null,
+                    clock.instant());
+            return conv.id();
+        });
+        log.info("conversation {}: ticket {} transferred to group {}", convId, ticketId, group);
+        events.changed(convId, ConversationEvents.Kind.STATE);
+    }
+
+    /** A human reply to the customer. A queued conversation is claimed by the replying agent. */
+    public long reply(long conversationId, String agentName, String text) {
+        if (text == null || text.isBlank()) {
+            throw new IllegalArgumentException("reply text is empty");
+        }
+        long outboxId = store.db().inTransaction(c -> {
+            Conversation conv = store.conversations().byId(c, conversationId)
+                    .orElseThrow(() -> new Refused("no conversation " + conversationId, true));
+            Instant now = clock.instant();
+            Optional<TicketRepository.Row> ticket = store.tickets().activeFor(c, conversationId);
+            if (conv.state() != ConversationState.HUMAN) {
+                store.conversations().transition(c, conv.id(), conv.state(), ConversationState.HUMAN, agentName, null,
+                        null, now);
+            }
+            if (ticket.isPresent()) {
+                store.tickets().assign(c, ticket.get().id(), agentName, now);
+                store.tickets().recordHumanReply(c, ticket.get().id(), now);
+            }
+            return replies.enqueue(c, conv, null, OutboundMessage.Author.HUMAN, agentName, text.strip(), null, null,
+                    now);
+        });
+        events.changed(conversationId, ConversationEvents.Kind.MESSAGE);
+        wakeOutbox.run();
+        return outboxId;
+    }
+
+    /**
+     * Ends the human episode: the ticket is resolved ({@code resolution}: resolved, returned), the conversation goes
+     * back to the bot, the customer is told, and the bot's memory gets a marker that a human handled these turns.
+     */
+    public void resolve(long conversationId, String agentName, String note, String resolution) {
+        String language = store.db().inTransaction(c -> {
+            Conversation conv = store.conversations().byId(c, conversationId)
+                    .orElseThrow(() -> new Refused("no conversation " + conversationId, true));
+            if (conv.state() == ConversationState.BOT) {
+                throw new Refused("conversation " + conversationId + " is already with the bot", false);
+            }
+            Instant now = clock.instant();
+            Optional<TicketRepository.Row> ticket = store.tickets().activeFor(c, conversationId);
+            if (ticket.isPresent()) {
+                store.tickets().resolve(c, ticket.get().id(), resolution, note, now);
+            }
+            store.conversations().returnToBot(c, conversationId, now);
+            String lang = store.customers().byId(c, conv.customerId()).map(cu -> cu.language()).orElse(null);
+            replies.enqueue(c, conv, null, OutboundMessage.Author.SYSTEM, null, backToBot.in(lang), null, lang, now);
+            return lang == null ? "" : lang;
+        });
+        agent.humanHandled(conversationId, note == null ? "" : note);
+        try {
+            inbox.closed(conversationId, note);
+        } catch (RuntimeException e) {
+            log.warn("conversation {}: inbox {} failed on close: {}", conversationId, inbox.kind(), e.toString());
+        }
+        log.info("conversation {} back to the bot ({}) by an agent, language {}", conversationId, resolution,
+                language);
+        events.changed(conversationId, ConversationEvents.Kind.STATE);
+        wakeOutbox.run();
+    }
+
+    private TicketRepository.Row ticket(java.sql.Connection c, long ticketId) throws java.sql.SQLException {
+        TicketRepository.Row t = store.tickets().byId(c, ticketId)
+                .orElseThrow(() -> new Refused("no ticket " + ticketId, true));
+        if (t.status() == TicketRepository.Status.RESOLVED) {
+            throw new Refused("ticket " + ticketId + " is already resolved", false);
+        }
+        return t;
+    }
+}

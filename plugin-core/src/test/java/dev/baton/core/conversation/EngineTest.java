@@ -1,0 +1,225 @@
+package dev.baton.core.conversation;
+
+import dev.baton.core.channel.Channel;
+import dev.baton.core.channel.ChannelLimits;
+import dev.baton.core.channel.DevSender;
+import dev.baton.core.channel.InboundContent;
+import dev.baton.core.channel.InboundMessage;
+import dev.baton.core.channel.InboundSink;
+import dev.baton.core.channel.OutboundMessage;
+import dev.baton.core.channel.SendOutcome;
+import dev.baton.core.channel.Sender;
+import dev.baton.core.knowledge.KnowledgeAnswer;
+import dev.baton.core.knowledge.KnowledgeSearch;
+import dev.baton.core.store.Database;
+import dev.baton.core.store.InboundLog;
+import dev.baton.core.store.Outbox;
+import dev.baton.core.store.TicketRepository;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+class EngineTest {
+
+    private static final KnowledgeSearch SHOP = (q, k) -> q.contains("退货") || q.toLowerCase().contains("return")
+            ? List.of(new KnowledgeAnswer("faq/returns.md#how", "怎么退货？", "签收后 7 天内可申请无理由退货。",
+            "faq/returns.md › 怎么退货？", 0.9, true))
+            : List.of(new KnowledgeAnswer("faq/x.md#y", "unrelated", "unrelated", "faq/x.md › y", 0.1, false));
+
+    private Database db;
+    private EngineBuilder.Built built;
+
+    @BeforeEach
+    void setUp() {
+        db = Database.open("jdbc:h2:mem:engine-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "", 8);
+    }
+
+    @AfterEach
+    void tearDown() {
+        if (built != null) {
+            built.close();
+        }
+        db.close();
+    }
+
+    private EngineBuilder.Built start(EngineBuilder b) {
+        built = b.build();
+        built.engine().start();
+        return built;
+    }
+
+    private static InboundMessage text(String customer, String text) {
+        return new InboundMessage(Channel.DEV, UUID.randomUUID().toString(), customer, null, null, Instant.now(),
+                new InboundContent.Text(text));
+    }
+
+    private List<String> ask(InboundMessage m) {
+        InboundSink.Receipt r = built.engine().accept(List.of(m)).get(0);
+        return built.engine().repliesFor(r.inboundId(), Duration.ofSeconds(10)).stream()
+                .map(built.engine()::text).toList();
+    }
+
+    @Test
+    void should_answer_with_citation_when_knowledge_is_confident() {
+        start(new EngineBuilder(db).knowledge(SHOP).sender(new DevSender()));
+
+        List<String> replies = ask(text("alice", "怎么退货？"));
+
+        assertThat(replies).hasSize(1);
+        assertThat(replies.get(0)).contains("7 天内").contains("faq/returns.md");
+    }
+
+    @Test
+    void should_send_not_sure_and_flag_knowledge_miss_when_nothing_relevant() {
+        start(new EngineBuilder(db).knowledge(SHOP).sender(new DevSender()));
+
+        List<String> replies = ask(text("bob", "what is the meaning of life"));
+
+        assertThat(replies).singleElement().asString().contains("couldn't find a reliable answer");
+        String signals = db.withConnection(c -> built.store().messages().transcript(c, 1L)).get(0).signalsJson();
+        assertThat(signals).contains("\"knowledgeMiss\":true");
+    }
+
+    @Test
+    void should_process_a_duplicate_delivery_once() {
+        start(new EngineBuilder(db).knowledge(SHOP).sender(new DevSender()));
+        InboundMessage m = text("carol", "How do I return an item?");
+
+        InboundSink.Receipt first = built.engine().accept(List.of(m)).get(0);
+        InboundSink.Receipt again = built.engine().accept(List.of(m)).get(0);
+        built.engine().repliesFor(first.inboundId(), Duration.ofSeconds(10));
+
+        assertThat(again.duplicate()).isTrue();
+        assertThat(again.inboundId()).isEqualTo(first.inboundId());
+        List<Outbox.Row> rows = db.withConnection(c -> built.store().outbox().forInbound(c, first.inboundId()));
+        assertThat(rows).hasSize(1);
+    }
+
+    @Test
+    void should_hand_off_keep_the_bot_silent_and_resume_after_resolve() {
+        start(new EngineBuilder(db).knowledge(SHOP).sender(new DevSender()));
+
+        List<String> handoff = ask(text("dave", "转人工"));
+        assertThat(handoff).singleElement().asString().contains("第 1 位");
+        long convId = db.withConnection(c -> built.store().conversations().inState(c, ConversationState.QUEUED))
+                .get(0).id();
+        TicketRepository.Row ticket = db.withConnection(c -> built.store().tickets().activeFor(c, convId))
+                .orElseThrow();
+        assertThat(ticket.reasons()).isEqualTo("explicit_request");
+        assertThat(ticket.ticketJson()).contains("转人工");
+
+        List<String> whileQueued = ask(text("dave", "怎么退货？"));
+        assertThat(whileQueued).noneMatch(r -> r.contains("7 天内"));
+
+        built.desk().claim(ticket.id(), "ann");
+        built.desk().reply(convId, "ann", "您好，我来帮您处理退货。");
+        built.desk().resolve(convId, "ann", "explained returns", "resolved");
+
+        List<String> after = ask(text("dave", "怎么退货？"));
+        assertThat(after).singleElement().asString().contains("7 天内");
+        List<String> transcript = db.withConnection(c -> built.store().messages().transcript(c, convId)).stream()
+                .map(msg -> msg.author() + ":" + msg.text()).toList();
+        assertThat(transcript).contains("HUMAN:您好，我来帮您处理退货。");
+    }
+
+    @Test
+    void should_not_hand_off_when_customer_declines_a_human() {
+        start(new EngineBuilder(db).knowledge(SHOP).sender(new DevSender()));
+
+        ask(text("erin", "不要转人工，我想知道怎么退货"));
+
+        List<Conversation> queued = db.withConnection(c -> built.store().conversations().inState(c,
+                ConversationState.QUEUED));
+        assertThat(queued).isEmpty();
+    }
+
+    @Test
+    void should_retry_with_backoff_then_mark_dead_when_the_platform_keeps_failing() {
+        AtomicInteger attempts = new AtomicInteger();
+        Sender flaky = new Sender() {
+            @Override
+            public Channel channel() {
+                return Channel.DEV;
+            }
+
+            @Override
+            public SendOutcome send(OutboundMessage message) {
+                attempts.incrementAndGet();
+                return new SendOutcome.RetryLater("503", "unavailable", null);
+            }
+
+            @Override
+            public ChannelLimits limits() {
+                return ChannelLimits.unlimited();
+            }
+        };
+        start(new EngineBuilder(db).knowledge(SHOP).sender(flaky)
+                .retry(new OutboxWorker.RetryPolicy(3, Duration.ofMillis(50), Duration.ofMillis(200))));
+
+        ask(text("frank", "怎么退货？"));
+
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                db.withConnection(c -> built.store().outbox().countByStatus(c, Outbox.Status.DEAD)) == 1);
+        assertThat(attempts).hasValue(3);
+        Outbox.Row dead = db.withConnection(c -> built.store().outbox().byStatus(c, Outbox.Status.DEAD, 1)).get(0);
+        assertThat(dead.lastError()).contains("503");
+    }
+
+    @Test
+    void should_resume_unfinished_inbound_rows_at_start_up() {
+        // given: a message stored before a crash, never processed
+        EngineBuilder.Built first = new EngineBuilder(db).knowledge(SHOP).sender(new DevSender()).build();
+        InboundMessage m = text("grace", "How do I return an item?");
+        long id = db.inTransaction(c -> first.store().inbound().insert(c, Channel.DEV, m.platformMessageId(),
+                m.customerId(), EngineJson.write(first.json(), m), Instant.now())).id();
+        first.close();
+
+        // when: Baton starts again
+        start(new EngineBuilder(db).knowledge(SHOP).sender(new DevSender()));
+
+        // then: it is answered exactly once
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                db.withConnection(c -> built.store().inbound().byId(c, id)).orElseThrow().status()
+                        == InboundLog.Status.DONE);
+        assertThat(built.engine().repliesFor(id, Duration.ofSeconds(5))).hasSize(1);
+    }
+
+    @Test
+    void should_let_a_passive_caller_claim_replies_so_the_outbox_does_not_send_them() {
+        AtomicInteger sends = new AtomicInteger();
+        Sender passive = new Sender() {
+            @Override
+            public Channel channel() {
+                return Channel.DEV;
+            }
+
+            @Override
+            public SendOutcome send(OutboundMessage message) {
+                sends.incrementAndGet();
+                return new SendOutcome.RetryLater("passive", "waiting for the next request", Duration.ofHours(1));
+            }
+
+            @Override
+            public ChannelLimits limits() {
+                return ChannelLimits.unlimited();
+            }
+        };
+        start(new EngineBuilder(db).knowledge(SHOP).sender(passive));
+
+        InboundSink.Receipt r = built.engine().acceptHeld(List.of(text("heidi", "怎么退货？"))).get(0);
+        InboundSink.PassiveReplies replies = built.engine().awaitReplies(r.inboundId(), Duration.ofSeconds(5));
+
+        assertThat(replies.complete()).isTrue();
+        assertThat(replies.texts()).singleElement().asString().contains("7 天内");
+        assertThat(built.engine().awaitReplies(r.inboundId(), Duration.ofMillis(10)).texts()).isEmpty();
+    }
+}
