@@ -1,0 +1,221 @@
+package dev.baton.app;
+
+import dev.baton.app.config.BatonConfig;
+import dev.baton.app.http.DevApi;
+import dev.baton.app.http.HttpServer;
+import dev.baton.app.http.OpsApi;
+import dev.baton.core.channel.ChannelAdapter;
+import dev.baton.core.channel.ChannelContext;
+import dev.baton.core.channel.DevSender;
+import dev.baton.core.channel.Sender;
+import dev.baton.core.conversation.EngineBuilder;
+import dev.baton.core.conversation.EngineSettings;
+import dev.baton.core.conversation.KeywordDecider;
+import dev.baton.core.conversation.OutboxWorker;
+import dev.baton.core.handoff.HumanInbox;
+import dev.baton.core.handoff.NoopInbox;
+import dev.baton.core.store.Database;
+import dev.baton.core.store.JdbcKeyValueStore;
+import dev.baton.knowledge.KnowledgeBase;
+import dev.baton.knowledge.KnowledgeConfig;
+import dev.baton.knowledge.SyncReport;
+import dev.baton.wechat.WeChatModule;
+import dev.baton.whatsapp.WhatsAppModule;
+import io.javalin.Javalin;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import okhttp3.OkHttpClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * The composition root: builds every part from the config, in dependency order, and stops them in reverse.
+ * Nothing else in Baton knows all modules.
+ */
+public final class BatonRuntime implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(BatonRuntime.class);
+
+    private final BatonConfig config;
+    private final List<AutoCloseable> closeables = new ArrayList<>();
+    private Database db;
+    private KnowledgeBase knowledge;
+    private EngineBuilder.Built engine;
+    private HttpServer http;
+    private PrometheusMeterRegistry meters;
+    private SyncReport lastSync;
+
+    private BatonRuntime(BatonConfig config) {
+        this.config = config;
+    }
+
+    /** Starts everything: database, knowledge index, engine, channels and the HTTP server. */
+    public static BatonRuntime start(BatonConfig config) {
+        BatonRuntime rt = new BatonRuntime(config);
+        try {
+            rt.boot();
+            return rt;
+        } catch (RuntimeException | IOException e) {
+            rt.close();
+            if (e instanceof IOException io) {
+                throw new UncheckedIOException(io);
+            }
+            throw (RuntimeException) e;
+        }
+    }
+
+    /** Opens (and syncs) the knowledge base alone, for {@code baton index} and {@code baton ask}. */
+    public static KnowledgeBase openKnowledge(BatonConfig.Knowledge k, boolean watch) throws IOException {
+        KnowledgeConfig kc = KnowledgeConfig.defaults(k.folder(), k.indexDir()).withWatch(watch);
+        if (k.scoreFloor() != null) {
+            kc = kc.withScoreFloor(k.scoreFloor());
+        }
+        return KnowledgeBase.open(kc, KnowledgeBase.defaultEmbeddingModel());
+    }
+
+    private void boot() throws IOException {
+        Clock clock = Clock.systemUTC();
+        meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        new JvmMemoryMetrics().bindTo(meters);
+
+        db = Database.open(config.storage().url(), config.storage().user(), config.storage().password(),
+                config.storage().pool());
+        closeables.add(db);
+
+        knowledge = openKnowledge(config.knowledge(), config.knowledge().watch());
+        closeables.add(knowledge);
+        lastSync = knowledge.sync();
+        log.info("knowledge: {}", lastSync.summary());
+        lastSync.failed().forEach(f -> log.warn("knowledge: skipped {}: {}", f.file(), f.reason()));
+        knowledge.startWatching();
+
+        ExecutorService background = boundedExecutor("baton-channel", 4, 1000);
+        closeables.add(background::shutdownNow);
+        OkHttpClient okHttp = new OkHttpClient.Builder().connectTimeout(Duration.ofSeconds(5))
+                .readTimeout(Duration.ofSeconds(15)).callTimeout(Duration.ofSeconds(20)).build();
+        ChannelContext channelContext = new ChannelContext(clock, new JdbcKeyValueStore(db, clock), background,
+                meters);
+
+        List<ChannelAdapter> adapters = new ArrayList<>();
+        List<Sender> senders = new ArrayList<>();
+        Optional<HumanInbox> platformInbox = Optional.empty();
+        BatonConfig.Channels ch = config.channels();
+        if (ch.dev().enabled()) {
+            senders.add(new DevSender());
+        }
+        if (ch.wechat() != null || ch.wecomKf() != null) {
+            WeChatModule wechat = WeChatModule.create(ch.wechat(), ch.wecomKf(), channelContext, okHttp);
+            closeables.add(wechat);
+            adapters.addAll(wechat.adapters());
+            senders.addAll(wechat.senders());
+            platformInbox = wechat.wecomKfInbox();
+        }
+        if (ch.whatsapp() != null) {
+            WhatsAppModule whatsapp = WhatsAppModule.create(ch.whatsapp(), channelContext, okHttp);
+            closeables.add(whatsapp);
+            adapters.add(whatsapp.adapter());
+            senders.add(whatsapp.sender());
+        }
+        HumanInbox inbox = switch (config.inbox().kind()) {
+            case "wecom-kf" -> platformInbox.orElseThrow(() -> new IllegalStateException(
+                    "inbox.kind wecom-kf needs channels.wecom-kf"));
+            default -> new NoopInbox();
+        };
+
+        BatonConfig.Engine e = config.engine();
+        EngineSettings settings = new EngineSettings(config.messages(), config.knowledge().topK(), e.historyWindow(),
+                5, Duration.ofSeconds(5), "handoff".equals(config.handoff().unsupportedMedia()),
+                Duration.ofMinutes(5));
+        EngineBuilder builder = new EngineBuilder(db)
+                .knowledge(new KnowledgeBridge(knowledge))
+                .decider(new KeywordDecider(config.handoff().keywords()))
+                .inbox(inbox)
+                .settings(settings)
+                .retry(new OutboxWorker.RetryPolicy(e.outboxMaxAttempts(), e.outboxBackoff(), e.outboxMaxBackoff()))
+                .meters(meters)
+                .clock(clock)
+                .averageHandleTime(config.handoff().averageHandleTime())
+                .lanes(e.laneThreads(), e.laneQueue());
+        senders.forEach(builder::sender);
+        engine = builder.build();
+        engine.engine().start();
+
+        List<Consumer<Javalin>> routes = new ArrayList<>();
+        if (ch.dev().enabled()) {
+            routes.add(new DevApi(engine.engine(), engine.store(), engine.json(), ch.dev().replyTimeout(), clock));
+        }
+        routes.add(new OpsApi(engine.store(), engine.engine(), config.inbox().apiToken()));
+        http = new HttpServer(config.server().host(), config.server().maxBodyBytes(), adapters, engine.engine(),
+                meters, engine.json(), routes).start(config.server().port());
+        log.info("Baton is listening on port {} (channels: {})", http.port(), channelNames(adapters,
+                ch.dev().enabled()));
+    }
+
+    private static String channelNames(List<ChannelAdapter> adapters, boolean dev) {
+        List<String> names = new ArrayList<>();
+        if (dev) {
+            names.add("dev");
+        }
+        adapters.forEach(a -> names.add(a.channel().key()));
+        return names.isEmpty() ? "none" : String.join(", ", names);
+    }
+
+    private static ExecutorService boundedExecutor(String name, int threads, int queue) {
+        AtomicInteger n = new AtomicInteger();
+        return new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(queue), r -> {
+            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    public int port() {
+        return http.port();
+    }
+
+    public EngineBuilder.Built engine() {
+        return engine;
+    }
+
+    public KnowledgeBase knowledge() {
+        return knowledge;
+    }
+
+    public PrometheusMeterRegistry meters() {
+        return meters;
+    }
+
+    /** Graceful stop: the server stops taking requests, the lanes drain, then modules and the database close. */
+    @Override
+    public void close() {
+        if (http != null) {
+            http.close();
+        }
+        if (engine != null) {
+            engine.shutdown(config.server().shutdownGrace());
+        }
+        for (int i = closeables.size() - 1; i >= 0; i--) {
+            try {
+                closeables.get(i).close();
+            } catch (Exception ex) {
+                log.warn("closing {} failed: {}", closeables.get(i).getClass().getSimpleName(), ex.toString());
+            }
+        }
+        closeables.clear();
+    }
+}

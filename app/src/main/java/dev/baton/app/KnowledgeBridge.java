@@ -1,0 +1,28 @@
+package dev.baton.app;
+
+import dev.baton.core.knowledge.KnowledgeAnswer;
+import dev.baton.core.knowledge.KnowledgeSearch;
+import dev.baton.knowledge.KnowledgeBase;
+import dev.baton.knowledge.KnowledgeHit;
+
+import java.util.List;
+
+/** Presents the knowledge module's {@link KnowledgeBase} to the engine as a {@link KnowledgeSearch}. */
+final class KnowledgeBridge implements KnowledgeSearch {
+
+    private final KnowledgeBase kb;
+
+    KnowledgeBridge(KnowledgeBase kb) {
+        this.kb = kb;
+    }
+
+    @Override
+    public List<KnowledgeAnswer> search(String query, int k) {
+        return kb.search(query, k).hits().stream().map(KnowledgeBridge::toAnswer).toList();
+    }
+
+    private static KnowledgeAnswer toAnswer(KnowledgeHit h) {
+        return new KnowledgeAnswer(h.id(), h.question(), h.answer(), h.citation().display(), h.fusedScore(),
+                h.confident());
+    }
+}

@@ -1,0 +1,58 @@
+package dev.baton.app;
+
+import dev.baton.app.cli.AskCommand;
+import dev.baton.app.cli.ChatCommand;
+import dev.baton.app.cli.EvalCommand;
+import dev.baton.app.cli.IndexCommand;
+import dev.baton.app.cli.ServeCommand;
+import dev.baton.app.config.ConfigException;
+import picocli.CommandLine;
+
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+/** {@code baton}: the command line. Config errors and start-up failures print clear lines, not stack traces. */
+@CommandLine.Command(name = "baton", mixinStandardHelpOptions = true, version = "baton 0.1.0",
+        description = "AI customer service for WeChat and WhatsApp that hands off to humans at the right moment.",
+        subcommands = {ServeCommand.class, ChatCommand.class, IndexCommand.class, AskCommand.class, EvalCommand.class})
+public final class Main implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.setOut(new PrintStream(System.out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(System.err, true, StandardCharsets.UTF_8));
+        System.exit(run(args));
+    }
+
+    /** Runs the CLI and returns the exit code (used by tests). */
+    public static int run(String... args) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            Throwable cause = e;
+            while (cause instanceof UncheckedIOException || (cause instanceof RuntimeException
+                    && cause.getCause() instanceof ConfigException)) {
+                cause = cause.getCause();
+            }
+            if (cause instanceof ConfigException ce) {
+                for (String p : ce.problems()) {
+                    cmd.getErr().println("baton: config error in " + ce.getMessage().split(": ", 2)[0] + ": " + p);
+                }
+                return 2;
+            }
+            cmd.getErr().println("baton: " + (cause.getMessage() == null ? cause.toString() : cause.getMessage()));
+            if (System.getenv("BATON_DEBUG") != null) {
+                cause.printStackTrace(cmd.getErr());
+            }
+            return 1;
+        });
+        return cli.execute(args);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}

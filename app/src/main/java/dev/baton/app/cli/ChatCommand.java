@@ -1,0 +1,202 @@
+package dev.baton.app.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.baton.app.BatonRuntime;
+import dev.baton.app.config.BatonConfig;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import picocli.CommandLine;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * {@code baton chat}: talk to the bot as a customer. Uses the running server when one answers on the configured
+ * port; otherwise starts Baton in this process. Shows the bot's replies, human replies as they arrive, and state
+ * changes ("handed to a human"). {@code /human} presses the human button, {@code /quit} leaves.
+ */
+@CommandLine.Command(name = "chat", description = "Talk to the bot as a customer (dev channel).")
+public final class ChatCommand implements Callable<Integer> {
+
+    private static final MediaType JSON = MediaType.get("application/json");
+
+    @CommandLine.Option(names = "--config", description = "baton.yaml to use")
+    Path config;
+
+    @CommandLine.Option(names = "--customer", defaultValue = "terminal", description = "your customer id (default terminal)")
+    String customer;
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final AtomicLong lastReply = new AtomicLong();
+    private final AtomicReference<String> state = new AtomicReference<>("BOT");
+
+    @Override
+    public Integer call() throws Exception {
+        ConfigSource.Loaded loaded = ConfigSource.load(config);
+        BatonConfig cfg = loaded.config();
+        if (!cfg.channels().dev().enabled()) {
+            throw new IllegalStateException("the dev channel is off in " + loaded.source()
+                    + "; set channels.dev.enabled: true");
+        }
+        OkHttpClient http = new OkHttpClient.Builder().readTimeout(Duration.ofSeconds(60)).build();
+        int port = cfg.server().port();
+        BatonRuntime local = null;
+        if (!serverAnswers(http, port)) {
+            quietLogs();
+            System.err.println("baton: starting Baton in this terminal (" + loaded.source() + ") …");
+            local = BatonRuntime.start(cfg);
+            port = local.port();
+        }
+        String base = "http://localhost:" + port;
+        PrintStream out = System.out;
+        out.println("Chatting as \"" + customer + "\". Type a message; /human for a person, /quit to leave.");
+        catchUp(http, base);
+        Thread poller = new Thread(() -> poll(http, base, out), "baton-chat-poll");
+        poller.setDaemon(true);
+        poller.start();
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
+            String line;
+            out.print("you> ");
+            out.flush();
+            while ((line = in.readLine()) != null) {
+                line = line.strip();
+                if (line.equals("/quit") || line.equals("/exit")) {
+                    break;
+                }
+                if (!line.isEmpty()) {
+                    send(http, base, line, out);
+                }
+                out.print("you> ");
+                out.flush();
+            }
+        } finally {
+            poller.interrupt();
+            if (local != null) {
+                local.close();
+            }
+        }
+        return 0;
+    }
+
+    private void send(OkHttpClient http, String base, String line, PrintStream out) throws IOException {
+        Map<String, Object> body = line.equals("/human") ? Map.of("customer", customer, "human", true)
+                : Map.of("customer", customer, "text", line);
+        Request req = new Request.Builder().url(base + "/api/dev/messages")
+                .post(RequestBody.create(json.writeValueAsBytes(body), JSON)).build();
+        try (Response resp = http.newCall(req).execute()) {
+            JsonNode node = json.readTree(resp.body().byteStream());
+            if (!resp.isSuccessful()) {
+                out.println("!! " + node.path("error").asText("HTTP " + resp.code()));
+                return;
+            }
+            synchronized (this) {
+                printReplies(node.path("replies"), out);
+                if (!node.path("complete").asBoolean(true)) {
+                    out.println("   (still working on it …)");
+                }
+                showState(node.path("state").asText(state.get()), out);
+            }
+        }
+    }
+
+    private void poll(OkHttpClient http, String base, PrintStream out) {
+        while (!Thread.currentThread().isInterrupted()) {
+            try {
+                Thread.sleep(1000);
+                Request req = new Request.Builder().url(base + "/api/dev/messages?customer=" + customer + "&after="
+                        + lastReply.get()).build();
+                try (Response resp = http.newCall(req).execute()) {
+                    if (resp.isSuccessful()) {
+                        JsonNode node = json.readTree(resp.body().byteStream());
+                        synchronized (this) {
+                            if (node.path("replies").size() > 0) {
+                                out.println();
+                                printReplies(node.path("replies"), out);
+                                showState(node.path("state").asText(state.get()), out);
+                                out.print("you> ");
+                                out.flush();
+                            } else {
+                                showState(node.path("state").asText(state.get()), out);
+                            }
+                        }
+                    }
+                }
+            } catch (InterruptedException e) {
+                return;
+            } catch (IOException e) {
+                // the server may be restarting; try again
+            }
+        }
+    }
+
+    /** Skips replies from earlier sessions so only new ones are shown. */
+    private void catchUp(OkHttpClient http, String base) throws IOException {
+        Request req = new Request.Builder().url(base + "/api/dev/messages?customer=" + customer + "&after=0").build();
+        try (Response resp = http.newCall(req).execute()) {
+            if (resp.isSuccessful()) {
+                JsonNode node = json.readTree(resp.body().byteStream());
+                for (JsonNode r : node.path("replies")) {
+                    lastReply.accumulateAndGet(r.path("id").asLong(), Math::max);
+                }
+                state.set(node.path("state").asText("BOT"));
+            }
+        }
+    }
+
+    private void printReplies(JsonNode replies, PrintStream out) {
+        for (JsonNode r : replies) {
+            long id = r.path("id").asLong();
+            if (id <= lastReply.get()) {
+                continue;
+            }
+            lastReply.set(id);
+            String who = switch (r.path("author").asText()) {
+                case "human" -> "agent";
+                case "system" -> "info";
+                default -> "bot";
+            };
+            out.println(who + "> " + r.path("text").asText().replace("\n", "\n     "));
+        }
+    }
+
+    private void showState(String now, PrintStream out) {
+        String before = state.getAndSet(now);
+        if (before.equals(now)) {
+            return;
+        }
+        switch (now) {
+            case "QUEUED" -> out.println("   — handed to a human: waiting in the queue —");
+            case "HUMAN" -> out.println("   — a human agent has joined —");
+            default -> out.println("   — back with the bot —");
+        }
+    }
+
+    private static boolean serverAnswers(OkHttpClient http, int port) {
+        OkHttpClient quick = http.newBuilder().callTimeout(Duration.ofMillis(500)).build();
+        try (Response r = quick.newCall(new Request.Builder().url("http://localhost:" + port + "/healthz").build())
+                .execute()) {
+            return r.isSuccessful();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static void quietLogs() {
+        ch.qos.logback.classic.Logger root = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
+                .getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        root.setLevel(ch.qos.logback.classic.Level.WARN);
+    }
+}

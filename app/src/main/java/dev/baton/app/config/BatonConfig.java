@@ -1,0 +1,178 @@
+package dev.baton.app.config;
+
+import dev.baton.core.config.BotMessages;
+import dev.baton.core.config.ConfigProblems;
+import dev.baton.core.config.Validated;
+import dev.baton.wechat.WeChatConfig;
+import dev.baton.wechat.WeComKfConfig;
+import dev.baton.whatsapp.WhatsAppConfig;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The whole {@code baton.yaml}, typed. Every key has a default except a channel's own credentials. Keys are
+ * kebab-case in YAML ({@code index-dir}) and camelCase here ({@code indexDir}).
+ */
+public record BatonConfig(Server server, Storage storage, Knowledge knowledge, Handoff handoff, Inbox inbox,
+                          Channels channels, BotMessages messages, Engine engine) implements Validated {
+
+    public BatonConfig {
+        server = server != null ? server : new Server(null, null, null, null);
+        storage = storage != null ? storage : new Storage(null, null, null, null);
+        knowledge = knowledge != null ? knowledge : new Knowledge(null, null, null, null, null);
+        handoff = handoff != null ? handoff : new Handoff(null, null, null);
+        inbox = inbox != null ? inbox : new Inbox(null, null);
+        channels = channels != null ? channels : new Channels(null, null, null, null);
+        messages = messages != null ? messages : BotMessages.defaults();
+        engine = engine != null ? engine : new Engine(null, null, null, null, null, null);
+    }
+
+    @Override
+    public void validate(String prefix, ConfigProblems problems) {
+        server.validate("server", problems);
+        storage.validate("storage", problems);
+        knowledge.validate("knowledge", problems);
+        inbox.validate("inbox", problems);
+        if (channels.wechat() != null) {
+            channels.wechat().validate("channels.wechat", problems);
+        }
+        if (channels.wecomKf() != null) {
+            channels.wecomKf().validate("channels.wecom-kf", problems);
+        }
+        if (channels.whatsapp() != null) {
+            channels.whatsapp().validate("channels.whatsapp", problems);
+        }
+        if ("wecom-kf".equals(inbox.kind()) && channels.wecomKf() == null) {
+            problems.add("inbox.kind", "wecom-kf needs the channels.wecom-kf block; add it or use kind: builtin");
+        }
+    }
+
+    /** {@code server:} where Baton listens. */
+    public record Server(Integer port, String host, Long maxBodyBytes, Duration shutdownGrace) implements Validated {
+        public Server {
+            port = port != null ? port : 8080;
+            host = host != null ? host : "0.0.0.0";
+            maxBodyBytes = maxBodyBytes != null ? maxBodyBytes : 1024L * 1024;
+            shutdownGrace = shutdownGrace != null ? shutdownGrace : Duration.ofSeconds(10);
+        }
+
+        @Override
+        public void validate(String prefix, ConfigProblems problems) {
+            if (port < 0 || port > 65535) {
+                problems.add(prefix + ".port", "must be between 1 and 65535 (0 picks a free port), got " + port);
+            }
+            if (maxBodyBytes < 1024) {
+                problems.add(prefix + ".max-body-bytes", "must be at least 1024, got " + maxBodyBytes);
+            }
+        }
+    }
+
+    /** {@code storage:} the JDBC database: H2 (embedded, the default) or PostgreSQL. */
+    public record Storage(String url, String user, String password, Integer pool) implements Validated {
+        public Storage {
+            url = url != null ? url : "jdbc:h2:file:./data/baton";
+            pool = pool != null ? pool : 10;
+        }
+
+        @Override
+        public void validate(String prefix, ConfigProblems problems) {
+            if (!url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:postgresql:")) {
+                problems.add(prefix + ".url", "must start with jdbc:h2: or jdbc:postgresql:, got " + url);
+            }
+            if (pool < 2) {
+                problems.add(prefix + ".pool", "must be at least 2, got " + pool);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "Storage[url=" + url + ", user=" + user + ", password=" + (password == null ? "null" : "***")
+                    + ", pool=" + pool + "]";
+        }
+    }
+
+    /** {@code knowledge:} the document folder and its index. */
+    public record Knowledge(Path folder, Path indexDir, Boolean watch, Double scoreFloor, Integer topK)
+            implements Validated {
+        public Knowledge {
+            folder = folder != null ? folder : Path.of("./knowledge");
+            indexDir = indexDir != null ? indexDir : Path.of("./data/index");
+            watch = watch != null ? watch : Boolean.TRUE;
+            topK = topK != null ? topK : 5;
+        }
+
+        @Override
+        public void validate(String prefix, ConfigProblems problems) {
+            if (scoreFloor != null && (scoreFloor < 0 || scoreFloor > 1)) {
+                problems.add(prefix + ".score-floor", "must be between 0 and 1, got " + scoreFloor);
+            }
+            if (topK < 1 || topK > 50) {
+                problems.add(prefix + ".top-k", "must be between 1 and 50, got " + topK);
+            }
+        }
+    }
+
+    /**
+     * {@code handoff:} when the bot hands over to a human.
+     *
+     * @param keywords           words that mean "I want a person"
+     * @param unsupportedMedia   {@code reply} (ask for text) or {@code handoff} when media cannot be read
+     * @param averageHandleTime  per-customer handling time used to estimate the queue wait
+     */
+    public record Handoff(List<String> keywords, String unsupportedMedia, Duration averageHandleTime) {
+        public Handoff {
+            keywords = keywords != null ? List.copyOf(keywords) : List.of("转人工", "人工客服", "真人", "human", "agent");
+            unsupportedMedia = unsupportedMedia != null ? unsupportedMedia : "reply";
+            averageHandleTime = averageHandleTime != null ? averageHandleTime : Duration.ofMinutes(3);
+        }
+    }
+
+    /** {@code inbox:} where humans work: {@code builtin}, {@code webhook} or {@code wecom-kf}. */
+    public record Inbox(String kind, String apiToken) implements Validated {
+        public Inbox {
+            kind = kind != null ? kind : "builtin";
+        }
+
+        @Override
+        public void validate(String prefix, ConfigProblems problems) {
+            if (!List.of("builtin", "webhook", "wecom-kf").contains(kind)) {
+                problems.add(prefix + ".kind", "must be builtin, webhook or wecom-kf, got " + kind);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "Inbox[kind=" + kind + ", apiToken=" + (apiToken == null ? "null" : "***") + "]";
+        }
+    }
+
+    /** {@code channels:} each block present turns that channel on. */
+    public record Channels(Dev dev, WeChatConfig wechat, WeComKfConfig wecomKf, WhatsAppConfig whatsapp) {
+        public Channels {
+            dev = dev != null ? dev : new Dev(false, null);
+        }
+    }
+
+    /** {@code channels.dev:} the terminal/browser chat for trying Baton; off unless enabled. */
+    public record Dev(Boolean enabled, Duration replyTimeout) {
+        public Dev {
+            enabled = enabled != null ? enabled : Boolean.FALSE;
+            replyTimeout = replyTimeout != null ? replyTimeout : Duration.ofSeconds(30);
+        }
+    }
+
+    /** {@code engine:} tuning; the defaults suit a small shop on two cores. */
+    public record Engine(Integer laneThreads, Integer laneQueue, Integer outboxMaxAttempts, Duration outboxBackoff,
+                         Duration outboxMaxBackoff, Integer historyWindow) {
+        public Engine {
+            laneThreads = laneThreads != null ? laneThreads : Math.max(4, Runtime.getRuntime().availableProcessors() * 2);
+            laneQueue = laneQueue != null ? laneQueue : 10_000;
+            outboxMaxAttempts = outboxMaxAttempts != null ? outboxMaxAttempts : 8;
+            outboxBackoff = outboxBackoff != null ? outboxBackoff : Duration.ofSeconds(1);
+            outboxMaxBackoff = outboxMaxBackoff != null ? outboxMaxBackoff : Duration.ofMinutes(5);
+            historyWindow = historyWindow != null ? historyWindow : 20;
+        }
+    }
+}

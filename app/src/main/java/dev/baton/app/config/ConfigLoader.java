@@ -1,0 +1,300 @@
+package dev.baton.app.config;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.baton.core.config.ConfigProblems;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Loads {@code baton.yaml}: parses YAML, interpolates {@code ${ENV}} / {@code ${ENV:-default}} in string values,
+ * binds kebab-case keys onto {@link BatonConfig}, rejects unknown keys (naming the nearest valid key), then runs
+ * every section's validation. All failures become a {@link ConfigException} whose lines name the key and the fix.
+ */
+public final class ConfigLoader {
+
+    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
+
+    private final UnaryOperator<String> env;
+
+    public ConfigLoader(UnaryOperator<String> env) {
+        this.env = env;
+    }
+
+    public static ConfigLoader fromSystemEnv() {
+        return new ConfigLoader(System::getenv);
+    }
+
+    public BatonConfig load(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return load(in, file.toString());
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new ConfigException(file.toString(), List.of("file not found; pass --config FILE or create "
+                    + "baton.yaml (copy baton.example.yaml)"));
+        } catch (IOException e) {
+            throw new ConfigException(file.toString(), List.of("cannot read: " + e.getMessage()));
+        }
+    }
+
+    public BatonConfig load(InputStream in, String source) {
+        ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+        JsonNode tree;
+        try {
+            tree = yaml.readTree(in);
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            String where = at == null ? "" : "line " + at.getLineNr() + ", column " + at.getColumnNr() + ": ";
+            throw new ConfigException(source, List.of(where + "not valid YAML (" + e.getOriginalMessage()
+                    + "); check the indentation and quoting there"));
+        } catch (IOException e) {
+            throw new ConfigException(source, List.of("cannot read: " + e.getMessage()));
+        }
+        if (tree == null || tree.isMissingNode() || tree.isNull()) {
+            tree = JsonMapper.builder().build().createObjectNode();
+        }
+        if (!tree.isObject()) {
+            throw new ConfigException(source, List.of("the top level must be a mapping of sections (server:, "
+                    + "storage:, knowledge:, …)"));
+        }
+        Interpolation interpolation = new Interpolation(env);
+        interpolate(tree, "", interpolation);
+        if (!interpolation.problems().isEmpty()) {
+            throw new ConfigException(source, interpolation.problems());
+        }
+        BatonConfig cfg;
+        try {
+            cfg = binder().treeToValue(tree, BatonConfig.class);
+        } catch (UnrecognizedPropertyException e) {
+            String key = path(e);
+            String nearest = nearest(e.getPropertyName(), e.getKnownPropertyIds());
+            throw new ConfigException(source, List.of(key + ": unknown key" + (nearest == null ? ""
+                    : "; did you mean " + nearest + "?") + " (valid here: " + known(e.getKnownPropertyIds()) + ")"));
+        } catch (InvalidFormatException e) {
+            throw new ConfigException(source, List.of(path(e) + ": cannot use " + e.getValue() + " here; expected "
+                    + describe(e.getTargetType())));
+        } catch (MismatchedInputException e) {
+            throw new ConfigException(source, List.of(path(e) + ": wrong shape; expected " + describe(e.getTargetType())));
+        } catch (JsonMappingException e) {
+            String why = e.getOriginalMessage();
+            Throwable root = e;
+            while (root.getCause() != null) {
+                root = root.getCause();
+            }
+            if (root instanceof IllegalArgumentException && root.getMessage() != null) {
+                why = root.getMessage();
+            }
+            throw new ConfigException(source, List.of(path(e) + ": " + why));
+        } catch (JsonProcessingException e) {
+            throw new ConfigException(source, List.of(e.getOriginalMessage()));
+        }
+        ConfigProblems problems = new ConfigProblems();
+        cfg.validate("", problems);
+        if (!problems.isEmpty()) {
+            throw new ConfigException(source, problems.all());
+        }
+        return cfg;
+    }
+
+    /** The mapper that binds config: kebab-case keys, unknown keys fail, lenient durations ("20s", "500ms"). */
+    public static ObjectMapper binder() {
+        SimpleModule durations = new SimpleModule("baton-durations");
+        durations.addDeserializer(Duration.class, new JsonDeserializer<>() {
+            @Override
+            public Duration deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+                return parseDuration(p.getValueAsString(), p.currentName());
+            }
+        });
+        return JsonMapper.builder()
+                .addModule(new JavaTimeModule())
+                .addModule(durations)
+                .propertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+                .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
+                .build();
+    }
+
+    /** "20s", "500ms", "5m", "2h", "1d", ISO-8601 ("PT20S"), or a bare number of seconds. */
+    public static Duration parseDuration(String text, String key) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String t = text.strip().toLowerCase(Locale.ROOT);
+        if (t.matches("\\d+")) {
+            return Duration.ofSeconds(Long.parseLong(t));
+        }
+        Matcher m = DURATION.matcher(t);
+        if (m.matches()) {
+            long n = Long.parseLong(m.group(1));
+            return switch (m.group(2)) {
+                case "ms" -> Duration.ofMillis(n);
+                case "s" -> Duration.ofSeconds(n);
+                case "m" -> Duration.ofMinutes(n);
+                case "h" -> Duration.ofHours(n);
+                default -> Duration.ofDays(n);
+            };
+        }
+        try {
+            return Duration.parse(text.strip().toUpperCase(Locale.ROOT));
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("\"" + text + "\" is not a duration; write e.g. 500ms, 20s, 5m, 2h");
+        }
+    }
+
+    private static void interpolate(JsonNode node, String key, Interpolation interpolation) {
+        if (node instanceof ObjectNode obj) {
+            Iterator<Map.Entry<String, JsonNode>> fields = obj.fields();
+            List<Map.Entry<String, JsonNode>> entries = new ArrayList<>();
+            fields.forEachRemaining(entries::add);
+            for (Map.Entry<String, JsonNode> e : entries) {
+                String child = key.isEmpty() ? e.getKey() : key + "." + e.getKey();
+                if (e.getValue().isTextual()) {
+                    obj.set(e.getKey(), TextNode.valueOf(interpolation.resolve(child, e.getValue().asText())));
+                } else {
+                    interpolate(e.getValue(), child, interpolation);
+                }
+            }
+        } else if (node instanceof ArrayNode arr) {
+            for (int i = 0; i < arr.size(); i++) {
+                String child = key + "[" + i + "]";
+                if (arr.get(i).isTextual()) {
+                    arr.set(i, TextNode.valueOf(interpolation.resolve(child, arr.get(i).asText())));
+                } else {
+                    interpolate(arr.get(i), child, interpolation);
+                }
+            }
+        }
+    }
+
+    private static String path(JsonMappingException e) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference r : e.getPath()) {
+            if (r.getFieldName() != null) {
+                if (sb.length() > 0) {
+                    sb.append('.');
+                }
+                sb.append(r.getFieldName());
+            } else if (r.getIndex() >= 0) {
+                sb.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return sb.length() == 0 ? "(top level)" : sb.toString();
+    }
+
+    private static String describe(Class<?> type) {
+        if (type == null) {
+            return "another value";
+        }
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+            return "a whole number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type == Duration.class) {
+            return "a duration such as 20s or 5m";
+        }
+        if (type.isEnum()) {
+            List<String> names = new ArrayList<>();
+            for (Object c : type.getEnumConstants()) {
+                names.add(c.toString().toLowerCase(Locale.ROOT));
+            }
+            return "one of " + String.join(", ", names);
+        }
+        if (Collection.class.isAssignableFrom(type)) {
+            return "a list";
+        }
+        if (type == String.class) {
+            return "text";
+        }
+        return "a mapping of keys (" + type.getSimpleName() + ")";
+    }
+
+    private static String known(Collection<Object> ids) {
+        List<String> names = new ArrayList<>();
+        for (Object o : ids) {
+            names.add(String.valueOf(o));
+        }
+        names.sort(null);
+        return String.join(", ", names);
+    }
+
+    /** The valid key closest to a misspelt one (Levenshtein distance at most 3), or null. */
+    static String nearest(String wrong, Collection<Object> knownIds) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (Object o : knownIds) {
+            String k = String.valueOf(o);
+            int d = levenshtein(wrong.toLowerCase(Locale.ROOT), k.toLowerCase(Locale.ROOT));
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = k;
+            }
+        }
+        return bestDistance <= Math.max(3, wrong.length() / 3) ? best : null;
+    }
+
+    private static int levenshtein(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+
+    /** Reads a bundled resource as text (the example config). */
+    public static String resource(String name) {
+        try (InputStream in = ConfigLoader.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing bundled resource " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

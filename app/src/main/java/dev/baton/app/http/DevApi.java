@@ -1,0 +1,142 @@
+package dev.baton.app.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.baton.core.channel.Channel;
+import dev.baton.core.channel.InboundContent;
+import dev.baton.core.channel.InboundMessage;
+import dev.baton.core.channel.InboundSink;
+import dev.baton.core.conversation.Conversation;
+import dev.baton.core.conversation.Customer;
+import dev.baton.core.conversation.Engine;
+import dev.baton.core.store.Outbox;
+import dev.baton.core.store.Store;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/**
+ * The dev channel over HTTP, for trying Baton without a platform account:
+ * {@code POST /api/dev/messages {"customer":"…","text":"…"}} returns the replies produced for that message (waiting
+ * up to the configured timeout); {@code GET /api/dev/messages?customer=…&after=ID} returns later replies (a human's,
+ * for instance). {@code "human": true} instead of text presses the "talk to a human" button.
+ */
+public final class DevApi implements Consumer<Javalin> {
+
+    static final int MAX_TEXT = 4000;
+
+    private final Engine engine;
+    private final Store store;
+    private final ObjectMapper json;
+    private final Duration replyTimeout;
+    private final Clock clock;
+
+    public DevApi(Engine engine, Store store, ObjectMapper json, Duration replyTimeout, Clock clock) {
+        this.engine = engine;
+        this.store = store;
+        this.json = json;
+        this.replyTimeout = replyTimeout;
+        this.clock = clock;
+    }
+
+    @Override
+    public void accept(Javalin app) {
+        app.post("/api/dev/messages", this::post);
+        app.get("/api/dev/messages", this::poll);
+    }
+
+    private void post(Context ctx) {
+        JsonNode body;
+        try {
+            body = json.readTree(ctx.bodyAsBytes());
+        } catch (IOException e) {
+            bad(ctx, "body must be JSON: {\"customer\":\"…\",\"text\":\"…\"}");
+            return;
+        }
+        if (body == null || !body.isObject()) {
+            bad(ctx, "body must be a JSON object: {\"customer\":\"…\",\"text\":\"…\"}");
+            return;
+        }
+        String customer = body.path("customer").asText("").strip();
+        String text = body.path("text").asText("");
+        boolean human = body.path("human").asBoolean(false);
+        if (customer.isEmpty() || customer.length() > 128) {
+            bad(ctx, "customer is required (1 to 128 characters)");
+            return;
+        }
+        if (!human && text.isBlank()) {
+            bad(ctx, "text is required (or \"human\": true to press the human button)");
+            return;
+        }
+        if (text.length() > MAX_TEXT) {
+            bad(ctx, "text is longer than " + MAX_TEXT + " characters");
+            return;
+        }
+        String name = body.path("name").asText(null);
+        InboundContent content = human ? new InboundContent.ButtonTap("baton_human", "Talk to a human", true)
+                : new InboundContent.Text(text);
+        InboundMessage msg = new InboundMessage(Channel.DEV, "dev-" + UUID.randomUUID(), customer, name, null,
+                clock.instant(), content);
+        InboundSink.Receipt receipt = engine.accept(List.of(msg)).get(0);
+        List<Outbox.Row> replies = engine.repliesFor(receipt.inboundId(), replyTimeout);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("inboundId", receipt.inboundId());
+        out.put("complete", !replies.isEmpty() || engine.awaitProcessed(receipt.inboundId(), Duration.ZERO));
+        out.put("replies", replies.stream().map(this::reply).toList());
+        conversation(customer).ifPresent(c -> {
+            out.put("conversationId", c.id());
+            out.put("state", c.state().name());
+        });
+        ctx.json(out);
+    }
+
+    private void poll(Context ctx) {
+        String customer = Optional.ofNullable(ctx.queryParam("customer")).orElse("").strip();
+        if (customer.isEmpty()) {
+            bad(ctx, "query parameter customer is required");
+            return;
+        }
+        long after;
+        try {
+            after = Long.parseLong(Optional.ofNullable(ctx.queryParam("after")).orElse("0"));
+        } catch (NumberFormatException e) {
+            bad(ctx, "after must be a number (the last reply id you saw)");
+            return;
+        }
+        List<Outbox.Row> rows = store.db().withConnection(c -> store.outbox().forCustomerAfter(c, Channel.DEV,
+                customer, after));
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("replies", rows.stream().map(this::reply).toList());
+        conversation(customer).ifPresentOrElse(c -> out.put("state", c.state().name()), () -> out.put("state", "BOT"));
+        ctx.json(out);
+    }
+
+    private Optional<Conversation> conversation(String customer) {
+        return store.db().withConnection(c -> {
+            Optional<Customer> cu = store.customers().find(c, Channel.DEV, customer);
+            return cu.isEmpty() ? Optional.<Conversation>empty() : store.conversations().byCustomer(c, cu.get().id());
+        });
+    }
+
+    private Map<String, Object> reply(Outbox.Row row) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", row.id());
+        m.put("author", row.author().toLowerCase(Locale.ROOT));
+        m.put("text", engine.text(row));
+        return m;
+    }
+
+    private static void bad(Context ctx, String why) {
+        ctx.status(400).json(Map.of("error", why));
+    }
+}

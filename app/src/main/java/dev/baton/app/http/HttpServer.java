@@ -1,0 +1,87 @@
+package dev.baton.app.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.baton.core.channel.ChannelAdapter;
+import dev.baton.core.channel.InboundSink;
+import io.javalin.Javalin;
+import io.javalin.http.HttpStatus;
+import io.javalin.json.JavalinJackson;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The HTTP surface of DESIGN.md §4: channel webhooks, {@code /healthz}, {@code /metrics}, the dev channel API and
+ * the reserved inbox and REST routes. Each webhook route has its own body limit (WhatsApp: 3 MB); every other
+ * route is limited to {@code server.max-body-bytes}. Answers 413 above the limit, before reading the body.
+ */
+public final class HttpServer implements AutoCloseable {
+
+    private final Javalin app;
+
+    public HttpServer(String host, long maxBodyBytes, List<ChannelAdapter> adapters, InboundSink sink,
+                      PrometheusMeterRegistry meters, ObjectMapper json, List<Consumer<Javalin>> extraRoutes) {
+        long largest = adapters.stream().mapToLong(ChannelAdapter::maxBodyBytes).max().orElse(0);
+        this.app = Javalin.create(cfg -> {
+            cfg.showJavalinBanner = false;
+            cfg.http.maxRequestSize = Math.max(maxBodyBytes, largest);
+            cfg.jsonMapper(new JavalinJackson(json, false));
+            cfg.jetty.defaultHost = host;
+        });
+        List<String> webhookPaths = adapters.stream().map(ChannelAdapter::path).toList();
+        app.before(ctx -> {
+            if (!webhookPaths.contains(ctx.path()) && ctx.contentLength() > maxBodyBytes) {
+                ctx.status(HttpStatus.CONTENT_TOO_LARGE).result("request body too large: the limit is "
+                        + maxBodyBytes + " bytes");
+                ctx.skipRemainingHandlers();
+            }
+        });
+        for (ChannelAdapter adapter : adapters) {
+            WebhookRoute route = new WebhookRoute(adapter, sink);
+            app.get(adapter.path(), route);
+            app.post(adapter.path(), route);
+        }
+        app.get("/healthz", ctx -> ctx.json(Map.of("status", "ok")));
+        app.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(meters.scrape()));
+        for (Consumer<Javalin> routes : extraRoutes) {
+            routes.accept(app);
+        }
+        for (String reserved : List.of("/webhooks/wechat", "/webhooks/wecom-kf", "/webhooks/whatsapp")) {
+            if (!webhookPaths.contains(reserved)) {
+                app.get(reserved, ctx -> notConfigured(ctx, reserved));
+                app.post(reserved, ctx -> notConfigured(ctx, reserved));
+            }
+        }
+        app.exception(Exception.class, (e, ctx) -> {
+            ctx.status(500).json(Map.of("error", "internal error"));
+            org.slf4j.LoggerFactory.getLogger(HttpServer.class).warn("{} {} failed: {}", ctx.method(), ctx.path(),
+                    e.toString());
+        });
+    }
+
+    private static void notConfigured(io.javalin.http.Context ctx, String path) {
+        String channel = path.substring(path.lastIndexOf('/') + 1);
+        ctx.status(404).result("the " + channel + " channel is not configured; add channels." + channel
+                + " to baton.yaml");
+    }
+
+    public HttpServer start(int port) {
+        app.start(port);
+        return this;
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    public Javalin javalin() {
+        return app;
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+}
