@@ -68,12 +68,13 @@ final class PhraseMatcher {
 
     boolean negatedAt(String text, int pos) {
         int clause = Texts.clauseStart(text, pos);
-        String before = text.substring(clause, pos);
+        // a cue may overlap the hit: in "不需要人工" the keyword "要人工" starts inside the cue "不需要"
+        String scope = text.substring(clause, Math.min(text.length(), pos + 4));
+        int hit = pos - clause;
         for (String cue : negationCues) {
             int window = Texts.isHan(cue.charAt(0)) ? HAN_CUE_WINDOW : LATIN_CUE_WINDOW;
-            for (int i = Texts.find(before, cue, 0); i >= 0; i = Texts.find(before, cue, i + 1)) {
-                int gap = before.length() - (i + cue.length());
-                if (gap <= window) {
+            for (int i = Texts.find(scope, cue, 0); i >= 0 && i < hit; i = Texts.find(scope, cue, i + 1)) {
+                if (hit - (i + cue.length()) <= window) {
                     return true;
                 }
             }

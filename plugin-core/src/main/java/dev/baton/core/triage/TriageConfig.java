@@ -62,7 +62,7 @@ public record TriageConfig(List<String> requestKeywords, List<String> requestPat
         requestNouns = copy(requestNouns);
         requestWeakSimilarity = Objects.requireNonNullElse(requestWeakSimilarity, 0.74);
         intents = intents == null ? List.of() : List.copyOf(intents);
-        intentThreshold = Objects.requireNonNullElse(intentThreshold, 0.72);
+        intentThreshold = Objects.requireNonNullElse(intentThreshold, 0.70);
         intentK = Objects.requireNonNullElse(intentK, 2);
         repetitionThreshold = Objects.requireNonNullElse(repetitionThreshold, 0.90);
         repetitionMinChars = Objects.requireNonNullElse(repetitionMinChars, 4);
