@@ -46,13 +46,14 @@ class ConfigLoaderTest {
                   url: ${DB_URL}
                 handoff:
                   keywords: ["${WORD:-人工}", agent]
+                engine:
                   average-handle-time: 90s
                 """, Map.of("DB_URL", "jdbc:postgresql://db:5432/baton"));
 
         assertThat(cfg.server().port()).isEqualTo(9090);
         assertThat(cfg.storage().url()).isEqualTo("jdbc:postgresql://db:5432/baton");
         assertThat(cfg.handoff().keywords()).containsExactly("人工", "agent");
-        assertThat(cfg.handoff().averageHandleTime()).isEqualTo(Duration.ofSeconds(90));
+        assertThat(cfg.engine().averageHandleTime()).isEqualTo(Duration.ofSeconds(90));
     }
 
     @Test
