@@ -19,7 +19,7 @@ public final class CustomerText {
     /** The customer's message, escaped and wrapped in its tag. */
     public static String delimit(String text, String language) {
         String lang = language == null ? "unknown" : language.toLowerCase(Locale.ROOT).replaceAll("[^a-z-]", "");
-        String body = text == null ? "" : text.strip();
+        String body = text == null ? "" : text.replaceAll("[\\p{Cntrl}&&[^\\n\\t]]", "").strip();
         if (body.length() > MAX_CHARS) {
             body = body.substring(0, MAX_CHARS) + "…";
         }

@@ -328,6 +328,10 @@ public final class LlmAgent implements SupportAgent, AutoCloseable {
         tokensByConversation.remove(conversationId);
     }
 
+    SystemPrompt prompt() {
+        return prompt;
+    }
+
     /** Tokens this conversation used since start-up (or since its last {@link #evict}). */
     public long tokensUsed(long conversationId) {
         LongAdder a = tokensByConversation.get(conversationId);
