@@ -11,11 +11,15 @@ import dev.baton.core.channel.Sender;
 import dev.baton.core.conversation.EngineBuilder;
 import dev.baton.core.conversation.EngineSettings;
 import dev.baton.core.conversation.OutboxWorker;
+import dev.baton.core.agent.LlmAgent;
+import dev.baton.core.agent.OfflineAgent;
+import dev.baton.core.handoff.ExtractiveSummarizer;
 import dev.baton.core.handoff.HandoffPolicy;
 import dev.baton.core.handoff.HumanInbox;
 import dev.baton.core.handoff.NoopInbox;
 import dev.baton.core.store.Database;
 import dev.baton.core.store.JdbcKeyValueStore;
+import dev.baton.core.store.Store;
 import dev.baton.core.triage.Triage;
 import dev.baton.core.triage.TriageConfig;
 import dev.baton.core.triage.TriagePolicyDecider;
@@ -170,6 +174,17 @@ public final class BatonRuntime implements AutoCloseable {
                 .clock(clock)
                 .averageHandleTime(e.averageHandleTime())
                 .lanes(e.laneThreads(), e.laneQueue());
+        if (config.llm() != null) {
+            OfflineAgent offline = new OfflineAgent(settings.messages().notSure(), settings.messages().sourceLabel());
+            LlmAgent llm = LlmAgent.create(config.llm(), Store.over(db), new KnowledgeBridge(knowledge), offline,
+                    meters, clock);
+            closeables.add(llm);
+            builder.agent(store -> llm).summarizer(config.llm().llmSummary() ? llm.summarizer(new ExtractiveSummarizer())
+                    : new ExtractiveSummarizer());
+            log.info("agent: LLM {} at {}", config.llm().model(), config.llm().baseUrl().getHost());
+        } else {
+            log.info("agent: offline (answers from the knowledge base; add llm: to baton.yaml for an LLM)");
+        }
         senders.forEach(builder::sender);
         engine = builder.build();
         engine.engine().start();

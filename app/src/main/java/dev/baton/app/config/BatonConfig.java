@@ -2,6 +2,7 @@ package dev.baton.app.config;
 
 import dev.baton.core.config.BotMessages;
 import dev.baton.core.config.ConfigProblems;
+import dev.baton.core.config.LlmConfig;
 import dev.baton.core.config.Validated;
 import dev.baton.core.handoff.HandoffConfig;
 import dev.baton.core.triage.TriageOverrides;
@@ -14,10 +15,11 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * The whole {@code baton.yaml}, typed. Every key has a default except a channel's own credentials. Keys are
+ * The whole {@code baton.yaml}, typed. Every key has a default except a channel's own credentials; without
+ * {@code llm:} Baton runs its offline agent. Keys are
  * kebab-case in YAML ({@code index-dir}) and camelCase here ({@code indexDir}).
  */
-public record BatonConfig(Server server, Storage storage, Knowledge knowledge, HandoffConfig handoff,
+public record BatonConfig(Server server, Storage storage, Knowledge knowledge, LlmConfig llm, HandoffConfig handoff,
                           TriageOverrides triage, Inbox inbox, Channels channels, BotMessages messages, Engine engine)
         implements Validated {
 
@@ -37,6 +39,9 @@ public record BatonConfig(Server server, Storage storage, Knowledge knowledge, H
         server.validate("server", problems);
         storage.validate("storage", problems);
         knowledge.validate("knowledge", problems);
+        if (llm != null) {
+            llm.validate("llm", problems);
+        }
         handoff.validate("handoff", problems);
         inbox.validate("inbox", problems);
         engine.validate("engine", problems);
