@@ -33,7 +33,7 @@ public record FusionWeights(int bm25Depth, int knnDepth, double hubnessWeight, d
 
     /** The tuned defaults. */
     public static FusionWeights defaults() {
-        return new FusionWeights(50, 50, 0.5, 0.02, 10, 0.3, 0.2);
+        return new FusionWeights(50, 50, 0.5, 0.005, 20, 0.3, 0.2);
     }
 
     /** Defaults overridden by system properties {@code baton.fusion.<component>} (for tuning runs). */
