@@ -88,6 +88,27 @@ public final class Hubness {
         return hubs;
     }
 
+    /** The entry ids of {@code docs}, read with one forward iterator per segment. */
+    public static Map<Integer, String> idsOf(List<LeafReaderContext> leaves, Collection<Integer> docs) throws IOException {
+        Map<Integer, String> ids = new HashMap<>(docs.size() * 2);
+        int leafIndex = -1;
+        SortedDocValues values = null;
+        int docBase = 0;
+        for (int doc : docs.stream().sorted().toList()) {
+            int li = ReaderUtil.subIndex(doc, leaves);
+            if (li != leafIndex) {
+                leafIndex = li;
+                values = leaves.get(li).reader().getSortedDocValues(IndexFields.ID);
+                docBase = leaves.get(li).docBase;
+            }
+            if (values == null || !values.advanceExact(doc - docBase)) {
+                throw new IllegalStateException("document without id: " + doc);
+            }
+            ids.put(doc, values.lookupOrd(values.ordValue()).utf8ToString());
+        }
+        return ids;
+    }
+
     /** The entry id of a document. */
     public static String idOf(List<LeafReaderContext> leaves, int doc) throws IOException {
         LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));

@@ -31,6 +31,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -95,33 +96,46 @@ public final class HybridSearcher {
     }
 
     private SearchResult run(IndexSearcher searcher, String query, int k, RetrievalMode mode, double floor) throws IOException {
-        Map<String, Candidate> byId = new LinkedHashMap<>();
-        Map<Integer, Candidate> byDoc = new HashMap<>();
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        ScoreDoc[] lexicalDocs = new ScoreDoc[0];
+        ScoreDoc[] knnDocs = new ScoreDoc[0];
+        float[] q = null;
         if (mode != RetrievalMode.DENSE) {
             Query lexical = lexicalQuery(normalizer.lexical(query));
             if (lexical != null) {
-                int rank = 0;
-                for (ScoreDoc sd : searcher.search(lexical, Math.max(weights.bm25Depth(), k * 3)).scoreDocs) {
-                    Candidate c = byId.computeIfAbsent(Hubness.idOf(leaves, sd.doc), Candidate::new);
-                    byDoc.put(sd.doc, c);
-                    if (c.bm25Rank == 0) {
-                        c.bm25Rank = ++rank;
-                        c.bm25 = sd.score;
-                        c.doc = sd.doc;
-                    }
-                }
+                lexicalDocs = searcher.search(lexical, Math.max(weights.bm25Depth(), k * 3)).scoreDocs;
             }
         }
         if (mode != RetrievalMode.BM25) {
-            float[] q = EntryDocuments.unit(model.embed(normalizer.dense(query)).content().vector());
+            q = EntryDocuments.unit(model.embed(normalizer.dense(query)).content().vector());
             int depth = Math.max(weights.knnDepth(), k * 3);
+            knnDocs = searcher.search(new KnnFloatVectorQuery(IndexFields.VECTOR, q, depth), depth).scoreDocs;
+        }
+        Set<Integer> docs = new HashSet<>();
+        for (ScoreDoc sd : lexicalDocs) {
+            docs.add(sd.doc);
+        }
+        for (ScoreDoc sd : knnDocs) {
+            docs.add(sd.doc);
+        }
+        Map<Integer, String> ids = Hubness.idsOf(leaves, docs);
+        Map<String, Candidate> byId = new LinkedHashMap<>();
+        Map<Integer, Candidate> byDoc = new HashMap<>();
+        int rank = 0;
+        for (ScoreDoc sd : lexicalDocs) {
+            Candidate c = byId.computeIfAbsent(ids.get(sd.doc), Candidate::new);
+            byDoc.put(sd.doc, c);
+            if (c.bm25Rank == 0) {
+                c.bm25Rank = ++rank;
+                c.bm25 = sd.score;
+                c.doc = sd.doc;
+            }
+        }
+        if (q != null) {
             Map<Integer, Double> cosines = new HashMap<>();
-            for (ScoreDoc sd : searcher.search(new KnnFloatVectorQuery(IndexFields.VECTOR, q, depth), depth).scoreDocs) {
+            for (ScoreDoc sd : knnDocs) {
                 cosines.put(sd.doc, 2.0 * sd.score - 1);
-                if (!byDoc.containsKey(sd.doc)) {
-                    byDoc.put(sd.doc, byId.computeIfAbsent(Hubness.idOf(leaves, sd.doc), Candidate::new));
-                }
+                byDoc.computeIfAbsent(sd.doc, d -> byId.computeIfAbsent(ids.get(d), Candidate::new));
             }
             if (mode == RetrievalMode.HYBRID) {
                 exactCosines(leaves, byDoc.keySet(), cosines, q);
