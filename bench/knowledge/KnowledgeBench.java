@@ -46,7 +46,8 @@ public class KnowledgeBench {
             System.out.println("build: " + report.summary());
             System.out.printf("build rate: %.0f entries/s (%.1f s for %d entries; model load %.1f s)%n",
                     report.entriesIndexed() / buildS, buildS, report.entriesIndexed(), (tOpen - t0) / 1e9);
-            System.out.printf("heap after build (after GC): %d MB; index on disk: %d MB%n", heapMb(), sizeMb(indexDir));
+            System.out.printf("heap after build (after GC): %d MB; peak heap during build: %d MB; index on disk: %d MB%n",
+                    heapMb(), peakHeapMb(), sizeMb(indexDir));
 
             SyncReport again = kb.sync();
             System.out.println("unchanged re-sync: " + again.summary());
@@ -102,6 +103,14 @@ public class KnowledgeBench {
     static long heapMb() {
         System.gc(); System.gc();
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1024 * 1024);
+    }
+
+    static long peakHeapMb() {
+        long peak = 0;
+        for (var pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == java.lang.management.MemoryType.HEAP) peak += pool.getPeakUsage().getUsed();
+        }
+        return peak / (1024 * 1024);
     }
 
     static long sizeMb(Path dir) throws IOException {

@@ -3,19 +3,13 @@ package dev.baton.knowledge.index;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.NumericDocValues;
-import org.apache.lucene.index.ReaderUtil;
-import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.ScoreDoc;
 
 import java.io.IOException;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Hubness of each document vector, for the hubness correction of dense scores (CSLS, Conneau et al. 2018,
@@ -56,7 +50,7 @@ public final class Hubness {
                     if (n == NEIGHBOURS) {
                         break;
                     }
-                    if (p.entryId().equals(idOf(leaves, sd.doc))) {
+                    if (p.entryId().equals(DocLookup.idOf(leaves, sd.doc))) {
                         continue; // itself and its own phrasings
                     }
                     sum += 2 * sd.score - 1; // DOT_PRODUCT score is (1 + cos) / 2
@@ -66,56 +60,5 @@ public final class Hubness {
                 writer.updateNumericDocValue(new Term(IndexFields.DOC_KEY, p.docKey()), IndexFields.HUB, Float.floatToRawIntBits(hub));
             }
         }
-    }
-
-    /** The hubness stored for each of {@code docs} (absent: 0), read with one forward iterator per segment. */
-    public static Map<Integer, Float> readAll(List<LeafReaderContext> leaves, Collection<Integer> docs) throws IOException {
-        Map<Integer, Float> hubs = new HashMap<>(docs.size() * 2);
-        int leafIndex = -1;
-        NumericDocValues values = null;
-        int docBase = 0;
-        for (int doc : docs.stream().sorted().toList()) {
-            int li = ReaderUtil.subIndex(doc, leaves);
-            if (li != leafIndex) {
-                leafIndex = li;
-                values = leaves.get(li).reader().getNumericDocValues(IndexFields.HUB);
-                docBase = leaves.get(li).docBase;
-            }
-            if (values != null && values.advanceExact(doc - docBase)) {
-                hubs.put(doc, Float.intBitsToFloat((int) values.longValue()));
-            }
-        }
-        return hubs;
-    }
-
-    /** The entry ids of {@code docs}, read with one forward iterator per segment. */
-    public static Map<Integer, String> idsOf(List<LeafReaderContext> leaves, Collection<Integer> docs) throws IOException {
-        Map<Integer, String> ids = new HashMap<>(docs.size() * 2);
-        int leafIndex = -1;
-        SortedDocValues values = null;
-        int docBase = 0;
-        for (int doc : docs.stream().sorted().toList()) {
-            int li = ReaderUtil.subIndex(doc, leaves);
-            if (li != leafIndex) {
-                leafIndex = li;
-                values = leaves.get(li).reader().getSortedDocValues(IndexFields.ID);
-                docBase = leaves.get(li).docBase;
-            }
-            if (values == null || !values.advanceExact(doc - docBase)) {
-                throw new IllegalStateException("document without id: " + doc);
-            }
-            ids.put(doc, values.lookupOrd(values.ordValue()).utf8ToString());
-        }
-        return ids;
-    }
-
-    /** The entry id of a document. */
-    public static String idOf(List<LeafReaderContext> leaves, int doc) throws IOException {
-        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-        SortedDocValues ids = leaf.reader().getSortedDocValues(IndexFields.ID);
-        if (ids == null || !ids.advanceExact(doc - leaf.docBase)) {
-            throw new IllegalStateException("document without id: " + doc);
-        }
-        return ids.lookupOrd(ids.ordValue()).utf8ToString();
     }
 }

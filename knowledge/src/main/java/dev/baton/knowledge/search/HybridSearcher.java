@@ -5,7 +5,7 @@ import dev.baton.knowledge.KnowledgeHit;
 import dev.baton.knowledge.RetrievalMode;
 import dev.baton.knowledge.SearchResult;
 import dev.baton.knowledge.index.EntryDocuments;
-import dev.baton.knowledge.index.Hubness;
+import dev.baton.knowledge.index.DocLookup;
 import dev.baton.knowledge.index.IndexFields;
 import dev.baton.knowledge.index.KnowledgeAnalyzers;
 import dev.baton.knowledge.index.KnowledgeIndex;
@@ -118,7 +118,7 @@ public final class HybridSearcher {
         for (ScoreDoc sd : knnDocs) {
             docs.add(sd.doc);
         }
-        Map<Integer, String> ids = Hubness.idsOf(leaves, docs);
+        Map<Integer, String> ids = DocLookup.idsOf(leaves, docs);
         Map<String, Candidate> byId = new LinkedHashMap<>();
         Map<Integer, Candidate> byDoc = new HashMap<>();
         int rank = 0;
@@ -141,7 +141,7 @@ public final class HybridSearcher {
                 exactCosines(leaves, byDoc.keySet(), cosines, q);
             }
             double hubnessWeight = mode == RetrievalMode.HYBRID ? weights.hubnessWeight() : 0;
-            Map<Integer, Float> hubs = hubnessWeight > 0 ? Hubness.readAll(leaves, cosines.keySet()) : Map.of();
+            Map<Integer, Float> hubs = hubnessWeight > 0 ? DocLookup.hubsOf(leaves, cosines.keySet()) : Map.of();
             for (Map.Entry<Integer, Double> e : cosines.entrySet()) {
                 Candidate c = byDoc.get(e.getKey());
                 double cos = e.getValue();

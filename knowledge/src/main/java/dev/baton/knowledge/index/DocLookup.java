@@ -1,0 +1,70 @@
+package dev.baton.knowledge.index;
+
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SortedDocValues;
+
+import java.io.IOException;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Per-document doc-value lookups (entry id, hubness) for a handful of top-level doc ids, in one pass per segment. */
+public final class DocLookup {
+
+    private DocLookup() {
+    }
+
+    /** The hubness stored for each of {@code docs} (absent: 0), read with one forward iterator per segment. */
+    public static Map<Integer, Float> hubsOf(List<LeafReaderContext> leaves, Collection<Integer> docs) throws IOException {
+        Map<Integer, Float> hubs = new HashMap<>(docs.size() * 2);
+        int leafIndex = -1;
+        NumericDocValues values = null;
+        int docBase = 0;
+        for (int doc : docs.stream().sorted().toList()) {
+            int li = ReaderUtil.subIndex(doc, leaves);
+            if (li != leafIndex) {
+                leafIndex = li;
+                values = leaves.get(li).reader().getNumericDocValues(IndexFields.HUB);
+                docBase = leaves.get(li).docBase;
+            }
+            if (values != null && values.advanceExact(doc - docBase)) {
+                hubs.put(doc, Float.intBitsToFloat((int) values.longValue()));
+            }
+        }
+        return hubs;
+    }
+
+    /** The entry ids of {@code docs}, read with one forward iterator per segment. */
+    public static Map<Integer, String> idsOf(List<LeafReaderContext> leaves, Collection<Integer> docs) throws IOException {
+        Map<Integer, String> ids = new HashMap<>(docs.size() * 2);
+        int leafIndex = -1;
+        SortedDocValues values = null;
+        int docBase = 0;
+        for (int doc : docs.stream().sorted().toList()) {
+            int li = ReaderUtil.subIndex(doc, leaves);
+            if (li != leafIndex) {
+                leafIndex = li;
+                values = leaves.get(li).reader().getSortedDocValues(IndexFields.ID);
+                docBase = leaves.get(li).docBase;
+            }
+            if (values == null || !values.advanceExact(doc - docBase)) {
+                throw new IllegalStateException("document without id: " + doc);
+            }
+            ids.put(doc, values.lookupOrd(values.ordValue()).utf8ToString());
+        }
+        return ids;
+    }
+
+    /** The entry id of a document. */
+    public static String idOf(List<LeafReaderContext> leaves, int doc) throws IOException {
+        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+        SortedDocValues ids = leaf.reader().getSortedDocValues(IndexFields.ID);
+        if (ids == null || !ids.advanceExact(doc - leaf.docBase)) {
+            throw new IllegalStateException("document without id: " + doc);
+        }
+        return ids.lookupOrd(ids.ordValue()).utf8ToString();
+    }
+}
