@@ -4,6 +4,7 @@ import dev.baton.app.config.BatonConfig;
 import dev.baton.app.http.DevApi;
 import dev.baton.app.http.HttpServer;
 import dev.baton.app.http.OpsApi;
+import dev.baton.app.inbox.InboxModule;
 import dev.baton.core.channel.ChannelAdapter;
 import dev.baton.core.channel.ChannelContext;
 import dev.baton.core.channel.DevSender;
@@ -13,7 +14,6 @@ import dev.baton.core.conversation.EngineSettings;
 import dev.baton.core.conversation.KeywordDecider;
 import dev.baton.core.conversation.OutboxWorker;
 import dev.baton.core.handoff.HumanInbox;
-import dev.baton.core.handoff.NoopInbox;
 import dev.baton.core.store.Database;
 import dev.baton.core.store.JdbcKeyValueStore;
 import dev.baton.knowledge.KnowledgeBase;
@@ -131,11 +131,9 @@ public final class BatonRuntime implements AutoCloseable {
             adapters.add(whatsapp.adapter());
             senders.add(whatsapp.sender());
         }
-        HumanInbox inbox = switch (config.inbox().kind()) {
-            case "wecom-kf" -> platformInbox.orElseThrow(() -> new IllegalStateException(
-                    "inbox.kind wecom-kf needs channels.wecom-kf"));
-            default -> new NoopInbox();
-        };
+        InboxModule inboxModule = InboxModule.create(config.inbox(), db, platformInbox, okHttp, clock);
+        closeables.add(inboxModule);
+        HumanInbox inbox = inboxModule.humanInbox();
 
         BatonConfig.Engine e = config.engine();
         EngineSettings settings = new EngineSettings(config.messages(), config.knowledge().topK(), e.historyWindow(),
@@ -150,7 +148,8 @@ public final class BatonRuntime implements AutoCloseable {
                 .meters(meters)
                 .clock(clock)
                 .averageHandleTime(config.handoff().averageHandleTime())
-                .lanes(e.laneThreads(), e.laneQueue());
+                .lanes(e.laneThreads(), e.laneQueue())
+                .events(inboxModule.events());
         senders.forEach(builder::sender);
         engine = builder.build();
         engine.engine().start();
@@ -160,10 +159,23 @@ public final class BatonRuntime implements AutoCloseable {
             routes.add(new DevApi(engine.engine(), engine.store(), engine.json(), ch.dev().replyTimeout(), clock));
         }
         routes.add(new OpsApi(engine.store(), engine.engine(), config.inbox().apiToken()));
+        inboxModule.attach(engine, new KnowledgeBridge(knowledge), config.knowledge().folder(), this::reindex,
+                channel -> senders.stream().filter(s -> s.channel() == channel).findFirst().map(Sender::limits)
+                        .orElse(null));
+        routes.add(inboxModule);
         http = new HttpServer(config.server().host(), config.server().maxBodyBytes(), adapters, engine.engine(),
                 meters, engine.json(), routes).start(config.server().port());
         log.info("Baton is listening on port {} (channels: {})", http.port(), channelNames(adapters,
                 ch.dev().enabled()));
+    }
+
+    private void reindex() {
+        try {
+            SyncReport r = knowledge.sync();
+            log.info("knowledge: {}", r.summary());
+        } catch (IOException | RuntimeException ex) {
+            log.warn("knowledge reindex failed: {}", ex.toString());
+        }
     }
 
     private static String channelNames(List<ChannelAdapter> adapters, boolean dev) {

@@ -15,7 +15,7 @@ import java.util.List;
  * The whole {@code baton.yaml}, typed. Every key has a default except a channel's own credentials. Keys are
  * kebab-case in YAML ({@code index-dir}) and camelCase here ({@code indexDir}).
  */
-public record BatonConfig(Server server, Storage storage, Knowledge knowledge, Handoff handoff, Inbox inbox,
+public record BatonConfig(Server server, Storage storage, Knowledge knowledge, Handoff handoff, InboxConfig inbox,
                           Channels channels, BotMessages messages, Engine engine) implements Validated {
 
     public BatonConfig {
@@ -23,7 +23,7 @@ public record BatonConfig(Server server, Storage storage, Knowledge knowledge, H
         storage = storage != null ? storage : new Storage(null, null, null, null);
         knowledge = knowledge != null ? knowledge : new Knowledge(null, null, null, null, null);
         handoff = handoff != null ? handoff : new Handoff(null, null, null);
-        inbox = inbox != null ? inbox : new Inbox(null, null);
+        inbox = inbox != null ? inbox : InboxConfig.defaults();
         channels = channels != null ? channels : new Channels(null, null, null, null);
         messages = messages != null ? messages : BotMessages.defaults();
         engine = engine != null ? engine : new Engine(null, null, null, null, null, null);
@@ -126,25 +126,6 @@ public record BatonConfig(Server server, Storage storage, Knowledge knowledge, H
             keywords = keywords != null ? List.copyOf(keywords) : List.of("转人工", "人工客服", "真人", "human", "agent");
             unsupportedMedia = unsupportedMedia != null ? unsupportedMedia : "reply";
             averageHandleTime = averageHandleTime != null ? averageHandleTime : Duration.ofMinutes(3);
-        }
-    }
-
-    /** {@code inbox:} where humans work: {@code builtin}, {@code webhook} or {@code wecom-kf}. */
-    public record Inbox(String kind, String apiToken) implements Validated {
-        public Inbox {
-            kind = kind != null ? kind : "builtin";
-        }
-
-        @Override
-        public void validate(String prefix, ConfigProblems problems) {
-            if (!List.of("builtin", "webhook", "wecom-kf").contains(kind)) {
-                problems.add(prefix + ".kind", "must be builtin, webhook or wecom-kf, got " + kind);
-            }
-        }
-
-        @Override
-        public String toString() {
-            return "Inbox[kind=" + kind + ", apiToken=" + (apiToken == null ? "null" : "***") + "]";
         }
     }
 
