@@ -148,14 +148,16 @@ class InboxApiTest {
 
         TestBaton.Json claimed = bob.postJson("/api/tickets/" + item.path("id").asLong() + "/claim", Map.of());
         assertThat(claimed.status()).as(claimed.body().toString()).isEqualTo(200);
-        TestBaton.Client ann = baton.login("ann");
-        assertThat(ann.postJson("/api/conversations/" + conv + "/reply", Map.of("text", "ann too")).status())
-                .as("a supervisor may step in").isEqualTo(202);
         assertThat(bob.postJson("/api/tickets/" + item.path("id").asLong() + "/transfer",
                 Map.of("group", "nope")).status()).isEqualTo(400);
         assertThat(bob.postJson("/api/tickets/" + item.path("id").asLong() + "/transfer",
                 Map.of("group", "vip")).status()).isEqualTo(200);
         assertThat(queueItem(bob, customer).path("group").asText()).isEqualTo("vip");
+        TestBaton.Client ann = baton.login("ann");
+        assertThat(ann.postJson("/api/conversations/" + conv + "/reply", Map.of("text", "ann here")).status())
+                .as("a supervisor may step in").isEqualTo(202);
+        assertThat(bob.postJson("/api/conversations/" + conv + "/reply", Map.of("text", "mine?")).status())
+                .as("now it is ann's").isEqualTo(403);
     }
 
     @Test
