@@ -11,11 +11,15 @@ import dev.baton.core.channel.DevSender;
 import dev.baton.core.channel.Sender;
 import dev.baton.core.conversation.EngineBuilder;
 import dev.baton.core.conversation.EngineSettings;
-import dev.baton.core.conversation.KeywordDecider;
 import dev.baton.core.conversation.OutboxWorker;
+import dev.baton.core.handoff.HandoffPolicy;
 import dev.baton.core.handoff.HumanInbox;
 import dev.baton.core.store.Database;
 import dev.baton.core.store.JdbcKeyValueStore;
+import dev.baton.core.triage.Triage;
+import dev.baton.core.triage.TriageConfig;
+import dev.baton.core.triage.TriagePolicyDecider;
+import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.baton.knowledge.KnowledgeBase;
 import dev.baton.knowledge.KnowledgeConfig;
 import dev.baton.knowledge.SyncReport;
@@ -81,11 +85,25 @@ public final class BatonRuntime implements AutoCloseable {
 
     /** Opens (and syncs) the knowledge base alone, for {@code baton index} and {@code baton ask}. */
     public static KnowledgeBase openKnowledge(BatonConfig.Knowledge k, boolean watch) throws IOException {
+        return openKnowledge(k, watch, KnowledgeBase.defaultEmbeddingModel());
+    }
+
+    static KnowledgeBase openKnowledge(BatonConfig.Knowledge k, boolean watch, EmbeddingModel model)
+            throws IOException {
         KnowledgeConfig kc = KnowledgeConfig.defaults(k.folder(), k.indexDir()).withWatch(watch);
         if (k.scoreFloor() != null) {
             kc = kc.withScoreFloor(k.scoreFloor());
         }
-        return KnowledgeBase.open(kc, KnowledgeBase.defaultEmbeddingModel());
+        return KnowledgeBase.open(kc, model);
+    }
+
+    /** Offline triage as configured: built-in defaults, the {@code triage:} overrides and the handoff keywords. */
+    public static Triage triage(BatonConfig config, EmbeddingModel model) {
+        TriageConfig tc = TriageConfig.defaults();
+        if (config.triage() != null) {
+            tc = tc.with(config.triage());
+        }
+        return new Triage(tc.withExtraKeywords(config.handoff().keywords()), model);
     }
 
     private void boot() throws IOException {
@@ -97,7 +115,8 @@ public final class BatonRuntime implements AutoCloseable {
                 config.storage().pool());
         closeables.add(db);
 
-        knowledge = openKnowledge(config.knowledge(), config.knowledge().watch());
+        EmbeddingModel embeddings = KnowledgeBase.defaultEmbeddingModel();
+        knowledge = openKnowledge(config.knowledge(), config.knowledge().watch(), embeddings);
         closeables.add(knowledge);
         lastSync = knowledge.sync();
         log.info("knowledge: {}", lastSync.summary());
@@ -137,17 +156,17 @@ public final class BatonRuntime implements AutoCloseable {
 
         BatonConfig.Engine e = config.engine();
         EngineSettings settings = new EngineSettings(config.messages(), config.knowledge().topK(), e.historyWindow(),
-                5, Duration.ofSeconds(5), "handoff".equals(config.handoff().unsupportedMedia()),
+                5, Duration.ofSeconds(5), "handoff".equals(e.unsupportedMedia()),
                 Duration.ofMinutes(5));
         EngineBuilder builder = new EngineBuilder(db)
                 .knowledge(new KnowledgeBridge(knowledge))
-                .decider(new KeywordDecider(config.handoff().keywords()))
+                .decider(new TriagePolicyDecider(triage(config, embeddings), new HandoffPolicy(config.handoff())))
                 .inbox(inbox)
                 .settings(settings)
                 .retry(new OutboxWorker.RetryPolicy(e.outboxMaxAttempts(), e.outboxBackoff(), e.outboxMaxBackoff()))
                 .meters(meters)
                 .clock(clock)
-                .averageHandleTime(config.handoff().averageHandleTime())
+                .averageHandleTime(e.averageHandleTime())
                 .lanes(e.laneThreads(), e.laneQueue())
                 .events(inboxModule.events());
         senders.forEach(builder::sender);

@@ -1,6 +1,7 @@
 package dev.baton.knowledge;
 
 import dev.baton.knowledge.index.EntryDocuments;
+import dev.baton.knowledge.index.Hubness;
 import dev.baton.knowledge.index.KnowledgeIndex;
 import dev.baton.knowledge.index.Manifest;
 import dev.baton.knowledge.index.TextNormalizer;
@@ -124,6 +125,7 @@ public final class KnowledgeBase implements AutoCloseable {
         int unchanged = 0;
         int entriesIndexed = 0;
         int embedded = 0;
+        List<Hubness.Pending> pendingHubness = new ArrayList<>();
         for (Map.Entry<String, Path> f : files.entrySet()) {
             String rel = f.getKey();
             String hash;
@@ -150,7 +152,7 @@ public final class KnowledgeBase implements AutoCloseable {
             }
             warnDuplicateIds(rel, entries);
             List<Document> docs = new ArrayList<>();
-            embedded += toDocuments(rel, entries, docs);
+            embedded += toDocuments(rel, entries, docs, pendingHubness);
             index.replaceFile(rel, docs);
             entriesIndexed += entries.size();
             next.put(rel, new Manifest.FileState(hash, entries.size()));
@@ -164,6 +166,7 @@ public final class KnowledgeBase implements AutoCloseable {
             }
         }
         if (!added.isEmpty() || !changed.isEmpty() || !removed.isEmpty()) {
+            index.updateHubness(pendingHubness);
             index.publish();
             Manifest updated = new Manifest(Manifest.FORMAT, modelId, next);
             updated.save(config.indexDir());
@@ -177,7 +180,7 @@ public final class KnowledgeBase implements AutoCloseable {
         return report;
     }
 
-    private int toDocuments(String rel, List<KnowledgeEntry> entries, List<Document> out) {
+    private int toDocuments(String rel, List<KnowledgeEntry> entries, List<Document> out, List<Hubness.Pending> pending) {
         List<String> texts = new ArrayList<>();
         List<Integer> counts = new ArrayList<>();
         for (KnowledgeEntry e : entries) {
@@ -189,7 +192,10 @@ public final class KnowledgeBase implements AutoCloseable {
         int offset = 0;
         for (int i = 0; i < entries.size(); i++) {
             int n = counts.get(i);
-            out.addAll(documents.documents(entries.get(i), rel, vectors.subList(offset, offset + n)));
+            out.addAll(documents.documents(entries.get(i), rel, vectors.subList(offset, offset + n), offset));
+            for (int j = 0; j < n; j++) {
+                pending.add(new Hubness.Pending(EntryDocuments.docKey(rel, offset + j), entries.get(i).id(), vectors.get(offset + j)));
+            }
             offset += n;
         }
         return texts.size();

@@ -49,7 +49,7 @@ public final class ConfigSource {
             }
             BatonConfig.Knowledge k = cfg.knowledge();
             cfg = new BatonConfig(cfg.server(), cfg.storage(), new BatonConfig.Knowledge(extracted, k.indexDir(),
-                    k.watch(), k.scoreFloor(), k.topK()), cfg.handoff(), cfg.inbox(), cfg.channels(), cfg.messages(),
+                    k.watch(), k.scoreFloor(), k.topK()), cfg.handoff(), cfg.triage(), cfg.inbox(), cfg.channels(), cfg.messages(),
                     cfg.engine());
         }
         return new Loaded(cfg, "bundled baton.example.yaml", true);

@@ -1,5 +1,13 @@
 package dev.baton.app.cli;
 
+import dev.baton.app.BatonRuntime;
+import dev.baton.app.config.BatonConfig;
+import dev.baton.core.handoff.HandoffPolicy;
+import dev.baton.core.triage.SentimentEval;
+import dev.baton.core.triage.SentimentReport;
+import dev.baton.core.triage.TriageEval;
+import dev.baton.core.triage.TriageReport;
+import dev.baton.knowledge.KnowledgeBase;
 import dev.baton.knowledge.eval.RetrievalEvalMain;
 import picocli.CommandLine;
 
@@ -11,7 +19,7 @@ import java.util.concurrent.Callable;
 
 /** {@code baton eval retrieval|triage|sentiment}: measure Baton on labelled cases; {@code --json} ends with one JSON line. */
 @CommandLine.Command(name = "eval", description = "Measure retrieval, triage or sentiment on labelled cases.",
-        subcommands = {EvalCommand.Retrieval.class})
+        subcommands = {EvalCommand.Retrieval.class, EvalCommand.TriageCases.class, EvalCommand.SentimentCases.class})
 public final class EvalCommand implements Runnable {
 
     @CommandLine.Spec
@@ -43,9 +51,7 @@ public final class EvalCommand implements Runnable {
             if (!Files.isDirectory(knowledge)) {
                 throw new IllegalArgumentException("--knowledge " + knowledge + " is not a folder");
             }
-            if (!Files.isRegularFile(cases)) {
-                throw new IllegalArgumentException("--cases " + cases + " is not a file");
-            }
+            requireFile(cases);
             List<String> args = new ArrayList<>(List.of(knowledge.toString(), cases.toString()));
             if (json) {
                 args.add("--json");
@@ -56,6 +62,66 @@ public final class EvalCommand implements Runnable {
             }
             RetrievalEvalMain.main(args.toArray(String[]::new));
             return 0;
+        }
+    }
+
+    /** Handoff-vs-bot precision, recall and F1, per reason, and the confusion matrix. */
+    @CommandLine.Command(name = "triage", description = "Handoff-vs-bot precision/recall/F1, per reason, confusion matrix.")
+    public static final class TriageCases implements Callable<Integer> {
+
+        @CommandLine.Option(names = "--cases", required = true, description = "cases (.jsonl: {\"text\", \"expect\": handoff|bot})")
+        Path cases;
+
+        @CommandLine.Option(names = "--config", description = "baton.yaml whose handoff/triage settings to use")
+        Path config;
+
+        @CommandLine.Option(names = "--json", description = "end with one JSON line of metrics")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            requireFile(cases);
+            BatonConfig cfg = ConfigSource.load(config).config();
+            TriageReport report = TriageEval.run(BatonRuntime.triage(cfg, KnowledgeBase.defaultEmbeddingModel()),
+                    new HandoffPolicy(cfg.handoff()), cases);
+            System.out.print(report.toTable());
+            if (json) {
+                System.out.println(report.toJson());
+            }
+            return 0;
+        }
+    }
+
+    /** Sentiment accuracy and macro-F1. */
+    @CommandLine.Command(name = "sentiment", description = "Sentiment accuracy and macro-F1.")
+    public static final class SentimentCases implements Callable<Integer> {
+
+        @CommandLine.Option(names = "--cases", required = true, description = "cases (.jsonl: {\"text\", \"sentiment\"})")
+        Path cases;
+
+        @CommandLine.Option(names = "--config", description = "baton.yaml whose triage settings to use")
+        Path config;
+
+        @CommandLine.Option(names = "--json", description = "end with one JSON line of metrics")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            requireFile(cases);
+            BatonConfig cfg = ConfigSource.load(config).config();
+            SentimentReport report = SentimentEval.run(BatonRuntime.triage(cfg, KnowledgeBase.defaultEmbeddingModel()),
+                    cases);
+            System.out.print(report.toTable());
+            if (json) {
+                System.out.println(report.toJson());
+            }
+            return 0;
+        }
+    }
+
+    static void requireFile(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("--cases " + file + " is not a file");
         }
     }
 }

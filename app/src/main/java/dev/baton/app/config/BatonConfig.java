@@ -3,6 +3,8 @@ package dev.baton.app.config;
 import dev.baton.core.config.BotMessages;
 import dev.baton.core.config.ConfigProblems;
 import dev.baton.core.config.Validated;
+import dev.baton.core.handoff.HandoffConfig;
+import dev.baton.core.triage.TriageOverrides;
 import dev.baton.wechat.WeChatConfig;
 import dev.baton.wechat.WeComKfConfig;
 import dev.baton.whatsapp.WhatsAppConfig;
@@ -15,18 +17,19 @@ import java.util.List;
  * The whole {@code baton.yaml}, typed. Every key has a default except a channel's own credentials. Keys are
  * kebab-case in YAML ({@code index-dir}) and camelCase here ({@code indexDir}).
  */
-public record BatonConfig(Server server, Storage storage, Knowledge knowledge, Handoff handoff, InboxConfig inbox,
-                          Channels channels, BotMessages messages, Engine engine) implements Validated {
+public record BatonConfig(Server server, Storage storage, Knowledge knowledge, HandoffConfig handoff,
+                          TriageOverrides triage, InboxConfig inbox, Channels channels, BotMessages messages, Engine engine)
+        implements Validated {
 
     public BatonConfig {
         server = server != null ? server : new Server(null, null, null, null);
         storage = storage != null ? storage : new Storage(null, null, null, null);
         knowledge = knowledge != null ? knowledge : new Knowledge(null, null, null, null, null);
-        handoff = handoff != null ? handoff : new Handoff(null, null, null);
+        handoff = handoff != null ? handoff : HandoffConfig.defaults();
         inbox = inbox != null ? inbox : InboxConfig.defaults();
         channels = channels != null ? channels : new Channels(null, null, null, null);
         messages = messages != null ? messages : BotMessages.defaults();
-        engine = engine != null ? engine : new Engine(null, null, null, null, null, null);
+        engine = engine != null ? engine : new Engine(null, null, null, null, null, null, null, null);
     }
 
     @Override
@@ -34,7 +37,9 @@ public record BatonConfig(Server server, Storage storage, Knowledge knowledge, H
         server.validate("server", problems);
         storage.validate("storage", problems);
         knowledge.validate("knowledge", problems);
+        handoff.validate("handoff", problems);
         inbox.validate("inbox", problems);
+        engine.validate("engine", problems);
         if (channels.wechat() != null) {
             channels.wechat().validate("channels.wechat", problems);
         }
@@ -114,21 +119,6 @@ public record BatonConfig(Server server, Storage storage, Knowledge knowledge, H
         }
     }
 
-    /**
-     * {@code handoff:} when the bot hands over to a human.
-     *
-     * @param keywords           words that mean "I want a person"
-     * @param unsupportedMedia   {@code reply} (ask for text) or {@code handoff} when media cannot be read
-     * @param averageHandleTime  per-customer handling time used to estimate the queue wait
-     */
-    public record Handoff(List<String> keywords, String unsupportedMedia, Duration averageHandleTime) {
-        public Handoff {
-            keywords = keywords != null ? List.copyOf(keywords) : List.of("转人工", "人工客服", "真人", "human", "agent");
-            unsupportedMedia = unsupportedMedia != null ? unsupportedMedia : "reply";
-            averageHandleTime = averageHandleTime != null ? averageHandleTime : Duration.ofMinutes(3);
-        }
-    }
-
     /** {@code channels:} each block present turns that channel on. */
     public record Channels(Dev dev, WeChatConfig wechat, WeComKfConfig wecomKf, WhatsAppConfig whatsapp) {
         public Channels {
@@ -144,9 +134,15 @@ public record BatonConfig(Server server, Storage storage, Knowledge knowledge, H
         }
     }
 
-    /** {@code engine:} tuning; the defaults suit a small shop on two cores. */
+    /**
+     * {@code engine:} tuning; the defaults suit a small shop on two cores.
+     *
+     * @param unsupportedMedia  {@code reply} (ask for text) or {@code handoff} when media cannot be read
+     * @param averageHandleTime per-customer handling time used to estimate the queue wait
+     */
     public record Engine(Integer laneThreads, Integer laneQueue, Integer outboxMaxAttempts, Duration outboxBackoff,
-                         Duration outboxMaxBackoff, Integer historyWindow) {
+                         Duration outboxMaxBackoff, Integer historyWindow, String unsupportedMedia,
+                         Duration averageHandleTime) implements Validated {
         public Engine {
             laneThreads = laneThreads != null ? laneThreads : Math.max(4, Runtime.getRuntime().availableProcessors() * 2);
             laneQueue = laneQueue != null ? laneQueue : 10_000;
@@ -154,6 +150,18 @@ public record BatonConfig(Server server, Storage storage, Knowledge knowledge, H
             outboxBackoff = outboxBackoff != null ? outboxBackoff : Duration.ofSeconds(1);
             outboxMaxBackoff = outboxMaxBackoff != null ? outboxMaxBackoff : Duration.ofMinutes(5);
             historyWindow = historyWindow != null ? historyWindow : 20;
+            unsupportedMedia = unsupportedMedia != null ? unsupportedMedia : "reply";
+            averageHandleTime = averageHandleTime != null ? averageHandleTime : Duration.ofMinutes(3);
+        }
+
+        @Override
+        public void validate(String prefix, ConfigProblems problems) {
+            if (!List.of("reply", "handoff").contains(unsupportedMedia)) {
+                problems.add(prefix + ".unsupported-media", "must be reply or handoff, got " + unsupportedMedia);
+            }
+            if (laneThreads < 1 || laneQueue < 1 || outboxMaxAttempts < 1) {
+                problems.add(prefix, "lane-threads, lane-queue and outbox-max-attempts must be at least 1");
+            }
         }
     }
 }

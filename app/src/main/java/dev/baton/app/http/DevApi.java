@@ -29,7 +29,9 @@ import java.util.function.Consumer;
  * The dev channel over HTTP, for trying Baton without a platform account:
  * {@code POST /api/dev/messages {"customer":"…","text":"…"}} returns the replies produced for that message (waiting
  * up to the configured timeout); {@code GET /api/dev/messages?customer=…&after=ID} returns later replies (a human's,
- * for instance). {@code "human": true} instead of text presses the "talk to a human" button.
+ * for instance). {@code "human": true} instead of text presses the "talk to a human" button. An optional
+ * {@code "id"} makes the message idempotent like a platform's message id: a retry with the same id is not
+ * processed twice.
  */
 public final class DevApi implements Consumer<Javalin> {
 
@@ -83,9 +85,15 @@ public final class DevApi implements Consumer<Javalin> {
             return;
         }
         String name = body.path("name").asText(null);
+        String id = body.path("id").asText("");
+        if (id.length() > 128) {
+            bad(ctx, "id is longer than 128 characters");
+            return;
+        }
         InboundContent content = human ? new InboundContent.ButtonTap("baton_human", "Talk to a human", true)
                 : new InboundContent.Text(text);
-        InboundMessage msg = new InboundMessage(Channel.DEV, "dev-" + UUID.randomUUID(), customer, name, null,
+        InboundMessage msg = new InboundMessage(Channel.DEV,
+                "dev-" + (id.isBlank() ? UUID.randomUUID().toString() : customer + "-" + id), customer, name, null,
                 clock.instant(), content);
         InboundSink.Receipt receipt = engine.accept(List.of(msg)).get(0);
         List<Outbox.Row> replies = engine.repliesFor(receipt.inboundId(), replyTimeout);

@@ -25,7 +25,7 @@ class InboxConfigTest {
             BatonConfig c = new ConfigLoader(k -> null).load(in, "baton.example.yaml");
             assertThat(c.inbox().agents()).extracting(a -> a.name()).containsExactly("ann", "bob");
             assertThat(c.inbox().agents().get(0).password()).isEqualTo("baton-demo");
-            assertThat(c.inbox().groups()).extracting(g -> g.name()).containsExactly("support", "vip");
+            assertThat(c.inbox().groups()).extracting(g -> g.name()).containsExactly("support", "vip", "verification");
             assertThat(c.inbox().groups().get(0).hours().timeZone()).isEqualTo("Asia/Shanghai");
             assertThat(c.inbox().toString()).doesNotContain("change-me");
         }

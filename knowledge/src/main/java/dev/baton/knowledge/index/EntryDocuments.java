@@ -4,6 +4,7 @@ import dev.baton.knowledge.ingest.KnowledgeEntry;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KnnFloatVectorField;
+import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
@@ -35,8 +36,11 @@ public final class EntryDocuments {
         return List.of(normalizer.dense(text.length() > MAX_EMBED_CHARS ? text.substring(0, MAX_EMBED_CHARS) : text));
     }
 
-    /** The documents of an entry; {@code vectors} are unit-length, one per {@link #textsToEmbed} text. */
-    public List<Document> documents(KnowledgeEntry entry, String file, List<float[]> vectors) {
+    /**
+     * The documents of an entry; {@code vectors} are unit-length, one per {@link #textsToEmbed} text. Documents get
+     * the keys {@code docKey(file, firstOrdinal)}, {@code docKey(file, firstOrdinal + 1)}, ….
+     */
+    public List<Document> documents(KnowledgeEntry entry, String file, List<float[]> vectors, int firstOrdinal) {
         List<String> phrasings = entry.kind() == KnowledgeEntry.Kind.FAQ ? entry.phrasings() : List.of(entry.question());
         if (phrasings.size() != vectors.size()) {
             throw new IllegalArgumentException("expected " + phrasings.size() + " vectors, got " + vectors.size());
@@ -49,6 +53,8 @@ public final class EntryDocuments {
             d.add(new StringField(IndexFields.ID, entry.id(), Field.Store.YES));
             d.add(new SortedDocValuesField(IndexFields.ID, new BytesRef(entry.id())));
             d.add(new StringField(IndexFields.FILE, file, Field.Store.YES));
+            d.add(new StringField(IndexFields.DOC_KEY, docKey(file, firstOrdinal + i), Field.Store.NO));
+            d.add(new NumericDocValuesField(IndexFields.HUB, Float.floatToRawIntBits(0f)));
             if (i == 0) {
                 d.add(new StringField(IndexFields.PRIMARY, "1", Field.Store.NO));
             }
@@ -68,6 +74,11 @@ public final class EntryDocuments {
             docs.add(d);
         }
         return docs;
+    }
+
+    /** The unique key of the {@code ordinal}-th document of a file. */
+    public static String docKey(String file, int ordinal) {
+        return file + '\u0000' + ordinal;
     }
 
     private static void addShadows(Document d, String base, String text) {

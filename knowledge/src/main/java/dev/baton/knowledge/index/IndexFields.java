@@ -15,6 +15,10 @@ public final class IndexFields {
     public static final String FILE = "file";
     /** {@code "1"} on the document of the main phrasing: one per entry, used for counting. */
     public static final String PRIMARY = "primary";
+    /** Unique key of one Lucene document ({@code file + NUL + ordinal}), for in-place doc-value updates. */
+    public static final String DOC_KEY = "doc_key";
+    /** Hubness of the document's vector: mean cosine to its nearest other entries (float bits, numeric doc values). */
+    public static final String HUB = "hub";
     /** The phrasing (or section title) as analysed text. */
     public static final String QUESTION = "question";
     /** The answer (or chunk text) as analysed text. */

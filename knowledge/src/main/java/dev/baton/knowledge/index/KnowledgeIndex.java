@@ -58,6 +58,11 @@ public final class KnowledgeIndex implements Closeable {
         }
     }
 
+    /** Computes the hubness of documents written since the last publish (see {@link Hubness}). */
+    public void updateHubness(List<Hubness.Pending> pending) throws IOException {
+        Hubness.update(writer, pending);
+    }
+
     /** Removes everything (model or format change). */
     public void clear() throws IOException {
         writer.deleteAll();

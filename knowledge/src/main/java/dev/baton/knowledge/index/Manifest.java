@@ -23,7 +23,7 @@ import java.util.TreeMap;
 public record Manifest(int format, String model, Map<String, FileState> files) {
 
     /** Bump when fields, analysis or normalisation change. */
-    public static final int FORMAT = 1;
+    public static final int FORMAT = 2;
     /** File name inside the index directory. */
     public static final String FILE_NAME = "manifest.json";
 

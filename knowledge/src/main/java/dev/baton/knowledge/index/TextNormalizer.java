@@ -7,16 +7,21 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Brings customer phrasings and knowledge text to one form before analysis and embedding, applied identically
- * at index and query time:
+ * Brings customer phrasings and knowledge text to one form, applied identically at index and query time.
+ *
+ * <p>The lexical form (analysed for BM25):
  * <ol>
  *   <li>NFKC: full-width letters, digits and punctuation become half-width ({@code ＡＢＣ１２３？} → {@code ABC123?});</li>
  *   <li>traditional → simplified Chinese (opencc4j), so {@code 花唄} matches {@code 花呗};</li>
  *   <li>lower case;</li>
  *   <li>politeness fillers that carry no meaning are removed ({@code 请问}, {@code 您好}, {@code 麻烦问一下}, …),
  *       and so are sentence-final particles ({@code 呢 吗 呀 啊 吧 哦 嘛 啦}) before punctuation or the end;</li>
- *   <li>for the lexical form only: punctuation becomes a space.</li>
+ *   <li>punctuation becomes a space.</li>
  * </ol>
+ *
+ * <p>The dense form (embedded) is lighter, because the embedding model was trained on natural text and measured
+ * worse on NFKC-folded punctuation and stripped particles (see docs/knowledge.md): traditional → simplified, and
+ * full-width ASCII letters and digits folded to half-width; punctuation and wording are kept.
  */
 public final class TextNormalizer {
 
@@ -25,23 +30,38 @@ public final class TextNormalizer {
     private static final Pattern FINAL_PARTICLES = Pattern.compile("[呢吗呀啊吧哦嘛啦哈]+(?=[\\p{P}\\p{S}\\s]|$)");
     private static final Pattern PUNCTUATION = Pattern.compile("[\\p{P}\\p{S}\\s]+");
 
-    /** The form that is analyzed for BM25: normalised, fillers dropped, punctuation removed. */
+    /** The form that is analysed for BM25: NFKC, simplified, lower case, fillers dropped, punctuation removed. */
     public String lexical(String text) {
-        String s = dense(text);
+        if (text == null || text.isEmpty()) {
+            return "";
+        }
+        String s = simplified(Normalizer.normalize(text, Normalizer.Form.NFKC)).toLowerCase(Locale.ROOT);
+        String stripped = FINAL_PARTICLES.matcher(FILLERS.matcher(s).replaceAll("")).replaceAll("");
+        if (!stripped.isBlank()) {
+            s = stripped;
+        }
         return PUNCTUATION.matcher(s).replaceAll(" ").strip();
     }
 
-    /** The form that is embedded: normalised and fillers dropped, punctuation kept. */
+    /** The form that is embedded: simplified, full-width letters and digits folded, everything else kept. */
     public String dense(String text) {
         if (text == null || text.isEmpty()) {
             return "";
         }
-        String s = Normalizer.normalize(text, Normalizer.Form.NFKC);
-        if (ZhConverterUtil.containsTraditional(s)) {
-            s = ZhConverterUtil.toSimple(s);
+        StringBuilder sb = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c >= '\uFF10' && c <= '\uFF19') || (c >= '\uFF21' && c <= '\uFF3A') || (c >= '\uFF41' && c <= '\uFF5A')) {
+                c = (char) (c - 0xFEE0);
+            } else if (c == '\u3000') {
+                c = ' ';
+            }
+            sb.append(c);
         }
-        s = s.toLowerCase(Locale.ROOT);
-        String stripped = FINAL_PARTICLES.matcher(FILLERS.matcher(s).replaceAll("")).replaceAll("");
-        return stripped.isBlank() ? s.strip() : stripped.strip();
+        return simplified(sb.toString()).strip();
+    }
+
+    private static String simplified(String s) {
+        return ZhConverterUtil.containsTraditional(s) ? ZhConverterUtil.toSimple(s) : s;
     }
 }

@@ -1,33 +1,39 @@
 package dev.baton.knowledge.search;
 
 /**
- * The knobs of hybrid ranking (see {@code docs/knowledge.md} for how the defaults were chosen).
+ * The knobs of hybrid ranking (see {@code docs/knowledge.md} for how the defaults were chosen on the ATEC dev set).
  *
- * <p>Hybrid score of an entry = {@code vectorScore + bm25Weight * bm25 / maxBm25}, where {@code vectorScore} is
- * the exact {@code (1 + cosine) / 2} of the query and the entry's best phrasing, computed for every candidate of
- * either list (BM25-only candidates get their vector read from the index), and the BM25 term is the entry's
- * score relative to the best BM25 score of this query (0 when BM25 did not retrieve it).
+ * <p>Hybrid score of a phrasing document {@code d} for query {@code q}:
+ * <pre>
+ *   fused = (1 + cos(q, d) − hubnessWeight · hub(d)) / 2  +  bm25Weight · bm25 / (bm25 + bm25Saturation)
+ * </pre>
+ * where {@code cos} is exact for every candidate of either list (BM25-only candidates get their vector read from
+ * the index), {@code hub(d)} is the document's hubness (see {@code Hubness}), and {@code bm25} is the entry's raw
+ * BM25 score (0 when BM25 did not retrieve it), squashed into [0, 1). An entry scores as its best phrasing.
  *
- * @param bm25Depth     documents taken from BM25
- * @param knnDepth      documents taken from the HNSW graph
- * @param bm25Weight    weight of the normalised BM25 score next to the vector score
- * @param bodyBoost     BM25 weight of answer text relative to the question
- * @param categoryBoost BM25 weight of the category path relative to the question
+ * @param bm25Depth      documents taken from BM25
+ * @param knnDepth       documents taken from the HNSW graph
+ * @param hubnessWeight  share of the hubness subtracted from the cosine (0 = plain cosine)
+ * @param bm25Weight     weight of the squashed BM25 score
+ * @param bm25Saturation BM25 score that counts as half-way to a perfect lexical match
+ * @param bodyBoost      BM25 weight of answer text relative to the question
+ * @param categoryBoost  BM25 weight of the category path relative to the question
  */
-public record FusionWeights(int bm25Depth, int knnDepth, double bm25Weight, double bodyBoost, double categoryBoost) {
+public record FusionWeights(int bm25Depth, int knnDepth, double hubnessWeight, double bm25Weight, double bm25Saturation,
+                            double bodyBoost, double categoryBoost) {
 
     public FusionWeights {
         if (bm25Depth < 1 || knnDepth < 1) {
             throw new IllegalArgumentException("depths must be positive");
         }
-        if (bm25Weight < 0 || bodyBoost < 0 || categoryBoost < 0) {
+        if (hubnessWeight < 0 || bm25Weight < 0 || bm25Saturation <= 0 || bodyBoost < 0 || categoryBoost < 0) {
             throw new IllegalArgumentException("weights must not be negative");
         }
     }
 
     /** The tuned defaults. */
     public static FusionWeights defaults() {
-        return new FusionWeights(50, 50, 0.05, 0.3, 0.2);
+        return new FusionWeights(50, 50, 0.5, 0.02, 10, 0.3, 0.2);
     }
 
     /** Defaults overridden by system properties {@code baton.fusion.<component>} (for tuning runs). */
@@ -36,7 +42,9 @@ public record FusionWeights(int bm25Depth, int knnDepth, double bm25Weight, doub
         return new FusionWeights(
                 Integer.getInteger("baton.fusion.bm25Depth", d.bm25Depth),
                 Integer.getInteger("baton.fusion.knnDepth", d.knnDepth),
+                dbl("baton.fusion.hubnessWeight", d.hubnessWeight),
                 dbl("baton.fusion.bm25Weight", d.bm25Weight),
+                dbl("baton.fusion.bm25Saturation", d.bm25Saturation),
                 dbl("baton.fusion.bodyBoost", d.bodyBoost),
                 dbl("baton.fusion.categoryBoost", d.categoryBoost));
     }

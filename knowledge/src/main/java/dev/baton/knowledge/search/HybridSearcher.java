@@ -5,6 +5,7 @@ import dev.baton.knowledge.KnowledgeHit;
 import dev.baton.knowledge.RetrievalMode;
 import dev.baton.knowledge.SearchResult;
 import dev.baton.knowledge.index.EntryDocuments;
+import dev.baton.knowledge.index.Hubness;
 import dev.baton.knowledge.index.IndexFields;
 import dev.baton.knowledge.index.KnowledgeAnalyzers;
 import dev.baton.knowledge.index.KnowledgeIndex;
@@ -16,7 +17,6 @@ import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
-import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -24,7 +24,6 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.util.QueryBuilder;
 
 import java.io.IOException;
@@ -69,7 +68,8 @@ public final class HybridSearcher {
         int doc = -1;
         int bm25Rank;
         float bm25;
-        double vectorScore = Double.NaN;
+        double vectorScore;
+        double dense = Double.NEGATIVE_INFINITY;
         double fused;
 
         Candidate(String id) {
@@ -98,51 +98,54 @@ public final class HybridSearcher {
         Map<String, Candidate> byId = new LinkedHashMap<>();
         Map<Integer, Candidate> byDoc = new HashMap<>();
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-        float maxBm25 = 0;
         if (mode != RetrievalMode.DENSE) {
             Query lexical = lexicalQuery(normalizer.lexical(query));
             if (lexical != null) {
                 int rank = 0;
                 for (ScoreDoc sd : searcher.search(lexical, Math.max(weights.bm25Depth(), k * 3)).scoreDocs) {
-                    Candidate c = byId.computeIfAbsent(idOf(leaves, sd.doc), Candidate::new);
+                    Candidate c = byId.computeIfAbsent(Hubness.idOf(leaves, sd.doc), Candidate::new);
                     byDoc.put(sd.doc, c);
                     if (c.bm25Rank == 0) {
                         c.bm25Rank = ++rank;
                         c.bm25 = sd.score;
                         c.doc = sd.doc;
                     }
-                    maxBm25 = Math.max(maxBm25, sd.score);
                 }
             }
         }
         if (mode != RetrievalMode.BM25) {
             float[] q = EntryDocuments.unit(model.embed(normalizer.dense(query)).content().vector());
             int depth = Math.max(weights.knnDepth(), k * 3);
-            TopDocs knn = searcher.search(new KnnFloatVectorQuery(IndexFields.VECTOR, q, depth), depth);
-            for (ScoreDoc sd : knn.scoreDocs) {
-                Candidate c = byDoc.get(sd.doc);
-                if (c == null) {
-                    c = byId.computeIfAbsent(idOf(leaves, sd.doc), Candidate::new);
-                    byDoc.put(sd.doc, c);
-                }
-                if (Double.isNaN(c.vectorScore) || sd.score > c.vectorScore) {
-                    c.vectorScore = sd.score;
-                }
-                if (c.doc < 0) {
-                    c.doc = sd.doc;
+            Map<Integer, Double> cosines = new HashMap<>();
+            for (ScoreDoc sd : searcher.search(new KnnFloatVectorQuery(IndexFields.VECTOR, q, depth), depth).scoreDocs) {
+                cosines.put(sd.doc, 2.0 * sd.score - 1);
+                if (!byDoc.containsKey(sd.doc)) {
+                    byDoc.put(sd.doc, byId.computeIfAbsent(Hubness.idOf(leaves, sd.doc), Candidate::new));
                 }
             }
             if (mode == RetrievalMode.HYBRID) {
-                rescoreMissing(leaves, byDoc, knn, q);
+                exactCosines(leaves, byDoc.keySet(), cosines, q);
+            }
+            double hubnessWeight = mode == RetrievalMode.HYBRID ? weights.hubnessWeight() : 0;
+            Map<Integer, Float> hubs = hubnessWeight > 0 ? Hubness.readAll(leaves, cosines.keySet()) : Map.of();
+            for (Map.Entry<Integer, Double> e : cosines.entrySet()) {
+                Candidate c = byDoc.get(e.getKey());
+                double cos = e.getValue();
+                double hub = hubs.getOrDefault(e.getKey(), 0f);
+                double dense = (1 + cos - hubnessWeight * hub) / 2;
+                c.vectorScore = Math.max(c.vectorScore, (1 + cos) / 2);
+                if (dense > c.dense) {
+                    c.dense = dense;
+                    c.doc = e.getKey();
+                }
             }
         }
         for (Candidate c : byId.values()) {
-            double vec = Double.isNaN(c.vectorScore) ? 0 : c.vectorScore;
-            c.vectorScore = vec;
+            double dense = c.dense == Double.NEGATIVE_INFINITY ? 0 : c.dense;
             c.fused = switch (mode) {
                 case BM25 -> c.bm25;
-                case DENSE -> vec;
-                case HYBRID -> vec + weights.bm25Weight() * (maxBm25 > 0 ? c.bm25 / maxBm25 : 0);
+                case DENSE -> dense;
+                case HYBRID -> dense + weights.bm25Weight() * c.bm25 / (c.bm25 + weights.bm25Saturation());
             };
         }
         List<Candidate> ranked = new ArrayList<>(byId.values());
@@ -154,14 +157,10 @@ public final class HybridSearcher {
         return new SearchResult(query, hits);
     }
 
-    /** Exact vector scores for phrasings BM25 found but the HNSW search did not return. */
-    private static void rescoreMissing(List<LeafReaderContext> leaves, Map<Integer, Candidate> byDoc, TopDocs knn, float[] q)
+    /** Exact cosines for candidate documents the HNSW search did not return (found by BM25 only). */
+    private static void exactCosines(List<LeafReaderContext> leaves, Set<Integer> docs, Map<Integer, Double> cosines, float[] q)
             throws IOException {
-        Set<Integer> seen = new java.util.HashSet<>();
-        for (ScoreDoc sd : knn.scoreDocs) {
-            seen.add(sd.doc);
-        }
-        List<Integer> missing = byDoc.keySet().stream().filter(d -> !seen.contains(d)).sorted().toList();
+        List<Integer> missing = docs.stream().filter(d -> !cosines.containsKey(d)).sorted().toList();
         int leafIndex = -1;
         FloatVectorValues values = null;
         int docBase = 0;
@@ -180,11 +179,7 @@ public final class HybridSearcher {
             for (int i = 0; i < v.length; i++) {
                 dot += v[i] * q[i];
             }
-            double score = Math.max(0, (1 + dot) / 2);
-            Candidate c = byDoc.get(doc);
-            if (Double.isNaN(c.vectorScore) || score > c.vectorScore) {
-                c.vectorScore = score;
-            }
+            cosines.put(doc, dot);
         }
     }
 
@@ -213,15 +208,6 @@ public final class HybridSearcher {
         }
         b.add(boost == 1.0 ? q : new BoostQuery(q, (float) boost), BooleanClause.Occur.SHOULD);
         return 1;
-    }
-
-    private static String idOf(List<LeafReaderContext> leaves, int doc) throws IOException {
-        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-        SortedDocValues ids = leaf.reader().getSortedDocValues(IndexFields.ID);
-        if (ids == null || !ids.advanceExact(doc - leaf.docBase)) {
-            throw new IllegalStateException("document without id: " + doc);
-        }
-        return ids.lookupOrd(ids.ordValue()).utf8ToString();
     }
 
     private static KnowledgeHit hit(IndexSearcher searcher, Candidate c, boolean confident) throws IOException {

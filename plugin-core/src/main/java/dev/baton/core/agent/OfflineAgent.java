@@ -30,4 +30,14 @@ public final class OfflineAgent implements SupportAgent {
         String text = hit.answer().strip() + "\n\n" + sourceLabel.in(request.language()) + hit.citation();
         return AgentReply.answer(text, hit.citation());
     }
+
+    /** The label printed before a citation ("来源：", "Source: "), so that other agents cite the same way. */
+    public String sourceLabel(String language) {
+        return sourceLabel.in(language);
+    }
+
+    /** The configured "not sure" message in {@code language}. */
+    public String notSure(String language) {
+        return notSure.in(language);
+    }
 }

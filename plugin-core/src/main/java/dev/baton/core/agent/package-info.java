@@ -1,2 +1,6 @@
-/** The agent that answers: the offline knowledge agent, and (when configured) the LLM agent built on LangChain4j. */
+/**
+ * The agent that answers: the offline knowledge agent, and (when {@code llm:} is configured) {@link
+ * dev.baton.core.agent.LlmAgent}, a LangChain4j AI Service with JDBC chat memory, validated tools, an output guard
+ * and a deadline-bounded fallback; plus the LLM handoff summarizer.
+ */
 package dev.baton.core.agent;

@@ -1,0 +1,35 @@
+package dev.baton.app;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class MainTest {
+
+    @Test
+    void should_print_one_clear_line_and_no_stack_trace_for_a_malformed_config(@TempDir Path dir) throws Exception {
+        Path cfg = dir.resolve("baton.yaml");
+        Files.writeString(cfg, "server:\n  prot: 8080\n");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream old = System.err;
+        int code;
+        try {
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            code = Main.run("index", "--config", cfg.toString());
+        } finally {
+            System.setErr(old);
+        }
+        String out = err.toString(StandardCharsets.UTF_8).strip();
+        assertThat(code).isEqualTo(2);
+        assertThat(out.lines()).hasSize(1);
+        assertThat(out).startsWith("baton: config error in").contains("server.prot").contains("did you mean port?")
+                .doesNotContain("Exception").doesNotContain("\tat ");
+    }
+}

@@ -1,0 +1,132 @@
+package dev.baton.app.config;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ConfigLoaderTest {
+
+    private static BatonConfig load(String yaml, Map<String, String> env) {
+        return new ConfigLoader(env::get).load(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)),
+                "test.yaml");
+    }
+
+    private static ConfigException fails(String yaml) {
+        try {
+            load(yaml, Map.of());
+        } catch (ConfigException e) {
+            return e;
+        }
+        throw new AssertionError("expected a config error");
+    }
+
+    @Test
+    void should_start_from_an_empty_file_with_embedded_defaults() {
+        BatonConfig cfg = load("", Map.of());
+
+        assertThat(cfg.server().port()).isEqualTo(8080);
+        assertThat(cfg.storage().url()).isEqualTo("jdbc:h2:file:./data/baton");
+        assertThat(cfg.knowledge().watch()).isTrue();
+        assertThat(cfg.channels().dev().enabled()).isFalse();
+        assertThat(cfg.inbox().kind()).isEqualTo("builtin");
+    }
+
+    @Test
+    void should_interpolate_environment_variables_with_defaults() {
+        BatonConfig cfg = load("""
+                server:
+                  port: ${PORT:-9090}
+                storage:
+                  url: ${DB_URL}
+                handoff:
+                  keywords: ["${WORD:-人工}", agent]
+                engine:
+                  average-handle-time: 90s
+                """, Map.of("DB_URL", "jdbc:postgresql://db:5432/baton"));
+
+        assertThat(cfg.server().port()).isEqualTo(9090);
+        assertThat(cfg.storage().url()).isEqualTo("jdbc:postgresql://db:5432/baton");
+        assertThat(cfg.handoff().keywords()).containsExactly("人工", "agent");
+        assertThat(cfg.engine().averageHandleTime()).isEqualTo(Duration.ofSeconds(90));
+    }
+
+    @Test
+    void should_name_the_key_and_the_variable_when_an_env_var_is_missing() {
+        ConfigException e = fails("inbox:\n  api-token: ${BATON_API_TOKEN}\n");
+
+        assertThat(e.problems()).singleElement().asString()
+                .contains("inbox.api-token").contains("BATON_API_TOKEN").contains(":-default");
+    }
+
+    @Test
+    void should_report_an_unknown_key_with_the_nearest_valid_key() {
+        ConfigException e = fails("server: { prot: 8081 }");
+
+        assertThat(e.problems()).singleElement().asString()
+                .startsWith("server.prot: unknown key").contains("did you mean port?");
+    }
+
+    @Test
+    void should_report_a_misspelt_section() {
+        ConfigException e = fails("knowlege: { folder: ./kb }");
+
+        assertThat(e.problems()).singleElement().asString().contains("did you mean knowledge?");
+    }
+
+    @Test
+    void should_point_at_the_line_of_broken_yaml() {
+        ConfigException e = fails("server:\n  port: 8080\n   host: x\n");
+
+        assertThat(e.problems()).singleElement().asString().startsWith("line 3");
+    }
+
+    @Test
+    void should_explain_a_value_of_the_wrong_type() {
+        assertThat(fails("server: { port: eighty }").problems()).singleElement().asString()
+                .contains("server.port").contains("whole number");
+        assertThat(fails("server: { shutdown-grace: soon }").problems()).singleElement().asString()
+                .contains("shutdown-grace").contains("20s");
+    }
+
+    @Test
+    void should_validate_values_and_channel_credentials_with_the_fix() {
+        ConfigException e = fails("""
+                storage: { url: "mysql://x" }
+                channels:
+                  whatsapp: { phone-number-id: "123" }
+                """);
+
+        assertThat(e.problems()).anySatisfy(p -> assertThat(p).startsWith("storage.url:").contains("jdbc:h2:"));
+        assertThat(e.problems()).anySatisfy(p -> assertThat(p).startsWith("channels.whatsapp.app-secret:"));
+    }
+
+    @Test
+    void should_accept_a_config_with_only_port_storage_knowledge_and_one_channel() {
+        BatonConfig cfg = load("""
+                server: { port: 8081 }
+                storage: { url: "jdbc:h2:mem:x" }
+                knowledge: { folder: ./kb, index-dir: ./idx, watch: false }
+                channels:
+                  wechat: { app-id: wx123, app-secret: s, token: t }
+                """, Map.of());
+
+        assertThat(cfg.channels().wechat().appId()).isEqualTo("wx123");
+        assertThat(cfg.knowledge().watch()).isFalse();
+    }
+
+    @Test
+    void should_load_the_bundled_example_config() {
+        String yaml = ConfigLoader.resource("/baton/baton.example.yaml");
+
+        BatonConfig cfg = load(yaml, Map.of());
+
+        assertThat(cfg.channels().dev().enabled()).isTrue();
+        assertThat(cfg.knowledge().folder().toString()).contains("examples");
+    }
+}

@@ -1,0 +1,439 @@
+package dev.baton.core.agent;
+
+import dev.baton.core.config.LlmConfig;
+import dev.baton.core.handoff.HandoffReason;
+import dev.baton.core.handoff.Summarizer;
+import dev.baton.core.knowledge.KnowledgeAnswer;
+import dev.baton.core.knowledge.KnowledgeSearch;
+import dev.baton.core.store.Store;
+import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.data.message.ToolExecutionResultMessage;
+import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.memory.ChatMemory;
+import dev.langchain4j.memory.chat.MessageWindowChatMemory;
+import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.output.TokenUsage;
+import dev.langchain4j.observability.api.listener.AiServiceResponseReceivedListener;
+import dev.langchain4j.service.AiServices;
+import dev.langchain4j.service.Result;
+import dev.langchain4j.service.tool.ToolErrorHandlerResult;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * The LLM agent: one {@link SupportAssistant} call per customer turn, grounded in the knowledge the engine already
+ * retrieved, with a fallback that never strands the customer.
+ *
+ * <p>A turn: the customer's text is delimited ({@link CustomerText}); the retrieved hits are injected into the
+ * outgoing request only; the model answers (one round trip on the common path), or calls {@code searchKnowledge}
+ * for a follow-up, or calls {@code handoffToHuman} (the turn ends there: {@link HandoffReason#AGENT_TOOL}). The
+ * answer passes the {@link OutputGuard}; {@code [n]} markers become the citation.
+ *
+ * <p>Fallback: the call runs on a bounded executor and is abandoned at {@link LlmConfig#deadline()}. A model error,
+ * timeout, 429 or malformed body counts against the {@link CircuitBreaker}; while it is open no call goes out. In
+ * every such case the customer gets the offline answer when the knowledge is confident, else a handoff
+ * ({@link HandoffReason#LLM_UNAVAILABLE}).
+ *
+ * <p>Calls for one conversation never overlap: the engine serialises turns, and a call abandoned at the deadline
+ * keeps the conversation's slot until it really ends (a turn arriving meanwhile is answered offline).
+ */
+public final class LlmAgent implements SupportAgent, AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(LlmAgent.class);
+    private static final Pattern MARKER = Pattern.compile("[ \\t]?[\\[【](\\d{1,2})[]】]");
+    private static final int LOCK_STRIPES = 64;
+    private static final String HUMAN_MARKER = "A human colleague served the customer after your last message and "
+            + "has finished; the customer is back with you.";
+
+    private final LlmConfig cfg;
+    private final ChatModel model;
+    private final OfflineAgent fallback;
+    private final CircuitBreaker breaker;
+    private final ExecutorService executor;
+    private final boolean ownsExecutor;
+    private final Clock clock;
+    private final MeterRegistry meters;
+    private final JdbcChatMemoryStore memoryStore;
+    private final SystemPrompt prompt;
+    private final OutputGuard guard;
+    private final SupportAssistant assistant;
+    private final Map<Long, Turn> turns = new ConcurrentHashMap<>();
+    private final Map<Long, LongAdder> tokensByConversation = new ConcurrentHashMap<>();
+    private final ReentrantLock[] locks = new ReentrantLock[LOCK_STRIPES];
+    private final Counter calls;
+    private final Counter inputTokens;
+    private final Counter outputTokens;
+
+    LlmAgent(LlmConfig cfg, ChatModel model, Store store, KnowledgeSearch knowledge, OfflineAgent fallback,
+             MeterRegistry meters, Clock clock, ExecutorService executor, boolean ownsExecutor) {
+        this.cfg = cfg;
+        this.model = model;
+        this.fallback = fallback;
+        this.clock = clock;
+        this.meters = meters;
+        this.executor = executor;
+        this.ownsExecutor = ownsExecutor;
+        this.breaker = new CircuitBreaker(cfg.circuitBreaker(), clock);
+        this.memoryStore = new JdbcChatMemoryStore(store, clock);
+        this.prompt = new SystemPrompt(cfg, canary(cfg));
+        this.guard = new OutputGuard(prompt);
+        for (int i = 0; i < LOCK_STRIPES; i++) {
+            locks[i] = new ReentrantLock();
+        }
+        this.calls = Counter.builder("baton.llm.calls").description("chat-model calls").register(meters);
+        this.inputTokens = Counter.builder("baton.llm.tokens").tag("type", "input").register(meters);
+        this.outputTokens = Counter.builder("baton.llm.tokens").tag("type", "output").register(meters);
+        Gauge.builder("baton.llm.circuit.open", breaker, b -> b.state() == CircuitBreaker.State.OPEN ? 1 : 0)
+                .description("1 while the model circuit breaker is open").register(meters);
+
+        AiServiceResponseReceivedListener tokenListener = event -> {
+            TokenUsage usage = event.response().tokenUsage();
+            Turn turn = turns.get(memoryId(event.invocationContext().chatMemoryId()));
+            if (usage == null || turn == null) {
+                return;
+            }
+            long in = usage.inputTokenCount() == null ? 0 : usage.inputTokenCount();
+            long out = usage.outputTokenCount() == null ? 0 : usage.outputTokenCount();
+            turn.inputTokens.addAndGet(in);
+            turn.outputTokens.addAndGet(out);
+            inputTokens.increment(in);
+            outputTokens.increment(out);
+            tokensByConversation.computeIfAbsent(turn.conversationId, k -> new LongAdder()).add(in + out);
+        };
+        this.assistant = AiServices.builder(SupportAssistant.class)
+                .chatModel(model)
+                .systemMessageProvider(id -> prompt.text())
+                .chatMemoryProvider(id -> memory(id))
+                .retrievalAugmentor(new KnowledgeInjector(this::turnOf))
+                .storeRetrievedContentInChatMemory(false)
+                .tools(new AssistantTools(this::turnOf, knowledge))
+                .maxToolCallingRoundTrips(3)
+                .toolArgumentsErrorHandler((error, ctx) -> ToolErrorHandlerResult.text(
+                        "invalid arguments: " + error.getMessage()))
+                .toolExecutionErrorHandler((error, ctx) -> ToolErrorHandlerResult.text(
+                        "rejected: " + error.getMessage()))
+                .hallucinatedToolNameStrategy(request -> ToolExecutionResultMessage.from(request,
+                        "no such tool; the tools are " + String.join(", ", AssistantTools.names())))
+                .chatRequestTransformer((request, id) -> {
+                    Turn turn = turns.get(memoryId(id));
+                    if (turn != null) {
+                        turn.calls.incrementAndGet();
+                    }
+                    calls.increment();
+                    return request;
+                })
+                .registerListener(tokenListener)
+                .build();
+    }
+
+    /**
+     * The LLM agent for {@code cfg}: an OpenAI-compatible model over HTTP/1.1, memory in {@code store}, the
+     * {@code searchKnowledge} tool over {@code knowledge}, {@code fallback} when the model cannot answer. Owns a
+     * bounded executor of {@link LlmModels#DEFAULT_THREADS} threads; {@link #close()} stops it.
+     */
+    public static LlmAgent create(LlmConfig cfg, Store store, KnowledgeSearch knowledge, OfflineAgent fallback,
+                                  MeterRegistry meters, Clock clock) {
+        return new LlmAgent(cfg, LlmModels.chatModel(cfg), store, knowledge, fallback, meters, clock,
+                LlmModels.boundedExecutor("baton-llm", LlmModels.DEFAULT_THREADS, LlmModels.DEFAULT_QUEUE), true);
+    }
+
+    @Override
+    public AgentReply answer(AgentRequest request) {
+        long deadline = System.nanoTime() + cfg.deadline().toNanos();
+        long id = request.conversationId();
+        if (request.text() == null || request.text().isBlank()) {
+            return fallback.answer(request);
+        }
+        Turn turn = new Turn(id, request.language(), request.knowledge());
+        if (turns.putIfAbsent(id, turn) != null) {
+            return unavailable(request, turn, "busy");
+        }
+        boolean submitted = false;
+        try {
+            if (!breaker.tryAcquire()) {
+                return unavailable(request, turn, "circuit_open");
+            }
+            Future<Result<String>> future;
+            try {
+                future = executor.submit(() -> run(turn, request));
+                submitted = true;
+            } catch (RejectedExecutionException e) {
+                breaker.release();
+                return unavailable(request, turn, "saturated");
+            }
+            return await(request, turn, future, deadline);
+        } finally {
+            if (!submitted) {
+                turns.remove(id, turn);
+            }
+        }
+    }
+
+    private AgentReply await(AgentRequest request, Turn turn, Future<Result<String>> future, long deadline) {
+        Result<String> result;
+        try {
+            result = future.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            abandon(turn, future);
+            breaker.onFailure();
+            return unavailable(request, turn, "deadline");
+        } catch (ExecutionException e) {
+            breaker.onFailure();
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            log.warn("conversation {}: model call failed: {}", turn.conversationId, describe(cause));
+            return unavailable(request, turn, "error");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            abandon(turn, future);
+            breaker.release();
+            return unavailable(request, turn, "interrupted");
+        }
+        if (turn.handoff().isEmpty() && (result == null || result.content() == null
+                || result.content().isBlank())) {
+            breaker.onFailure();
+            return unavailable(request, turn, "empty");
+        }
+        breaker.onSuccess();
+        return reply(request, turn, result);
+    }
+
+    private Result<String> run(Turn turn, AgentRequest request) throws InterruptedException {
+        if (!turn.claim()) {
+            return null; // abandoned before it started
+        }
+        ReentrantLock lock = lockFor(turn.conversationId);
+        try {
+            lock.lockInterruptibly();
+            try {
+                Result<String> result = assistant.chat(turn.conversationId,
+                        CustomerText.delimit(request.text(), request.language()));
+                if (turn.searches() > 0) {
+                    compactSearchResults(turn.conversationId);
+                }
+                return result;
+            } catch (RuntimeException e) {
+                memoryStore.forget(turn.conversationId); // reload (and repair) from the database next time
+                throw e;
+            } finally {
+                if (turn.abandoned) {
+                    memoryStore.forget(turn.conversationId);
+                }
+                lock.unlock();
+            }
+        } finally {
+            turns.remove(turn.conversationId, turn);
+        }
+    }
+
+    private void abandon(Turn turn, Future<?> future) {
+        turn.abandoned = true;
+        future.cancel(true);
+        if (turn.claim()) {
+            turns.remove(turn.conversationId, turn);
+        }
+    }
+
+    private AgentReply reply(AgentRequest request, Turn turn, Result<String> result) {
+        int n = turn.calls.get();
+        long tokens = turn.tokens();
+        if (turn.handoff().isPresent()) {
+            count("handoff");
+            log.info("conversation {}: the assistant handed off ({})", turn.conversationId,
+                    turn.handoff().get().reason());
+            return new AgentReply("", null, false, HandoffReason.AGENT_TOOL, turn.handoff().get().note(), n, tokens);
+        }
+        String text = result.content().strip();
+        var violation = guard.check(text, turn.references());
+        if (violation.isPresent()) {
+            count("guarded");
+            meters.counter("baton.agent.guard.blocked", "rule", violation.get().code()).increment();
+            log.warn("conversation {}: answer withheld by the output guard ({}); answering offline",
+                    turn.conversationId, violation.get().code());
+            AgentReply offline = fallback.answer(request);
+            return new AgentReply(offline.text(), offline.citation(), offline.knowledgeMiss(), null, null, n,
+                    tokens);
+        }
+        Set<KnowledgeAnswer> cited = new LinkedHashSet<>();
+        Matcher m = MARKER.matcher(text);
+        StringBuilder clean = new StringBuilder();
+        while (m.find()) {
+            turn.referenced(Integer.parseInt(m.group(1))).ifPresent(cited::add);
+            m.appendReplacement(clean, "");
+        }
+        m.appendTail(clean);
+        String answer = clean.toString().strip();
+        String citation = cited.isEmpty() ? null : cited.iterator().next().citation();
+        if (!cited.isEmpty()) {
+            answer = answer + "\n\n" + fallback.sourceLabel(request.language()) + cited.stream()
+                    .map(KnowledgeAnswer::citation).distinct().limit(2).collect(Collectors.joining("; "));
+        }
+        boolean miss = cited.isEmpty() && turn.references().stream().noneMatch(KnowledgeAnswer::confident);
+        count("answered");
+        return new AgentReply(answer, citation, miss, null, null, n, tokens);
+    }
+
+    private AgentReply unavailable(AgentRequest request, Turn turn, String reason) {
+        count("fallback");
+        meters.counter("baton.agent.fallbacks", "reason", reason).increment();
+        log.warn("conversation {}: model unavailable ({}); answering offline", request.conversationId(), reason);
+        AgentReply offline = fallback.answer(request);
+        int n = turn.calls.get();
+        long tokens = turn.tokens();
+        if (!offline.knowledgeMiss()) {
+            return new AgentReply(offline.text(), offline.citation(), false, null, null, n, tokens);
+        }
+        return new AgentReply(offline.text(), null, true, HandoffReason.LLM_UNAVAILABLE,
+                "the language model was unavailable (" + reason + ")", n, tokens);
+    }
+
+    @Override
+    public void humanHandled(long conversationId, String note) {
+        withLock(conversationId, () -> memory(conversationId).add(UserMessage.from(CustomerText.staffNote(
+                note == null || note.isBlank() ? HUMAN_MARKER : HUMAN_MARKER + " Their note: " + note.strip()))));
+    }
+
+    /** Forgets the conversation's model memory, cached and stored (the transcript itself stays). */
+    @Override
+    public void evict(long conversationId) {
+        withLock(conversationId, () -> {
+            assistant.evictChatMemory(conversationId);
+            memoryStore.deleteMessages(conversationId);
+        });
+        tokensByConversation.remove(conversationId);
+    }
+
+    SystemPrompt prompt() {
+        return prompt;
+    }
+
+    /** Tokens this conversation used since start-up (or since its last {@link #evict}). */
+    public long tokensUsed(long conversationId) {
+        LongAdder a = tokensByConversation.get(conversationId);
+        return a == null ? 0 : a.sum();
+    }
+
+    public CircuitBreaker.State circuitState() {
+        return breaker.state();
+    }
+
+    /** An {@link LlmSummarizer} sharing this agent's model, executor and circuit breaker. */
+    public LlmSummarizer summarizer(Summarizer offline) {
+        return new LlmSummarizer(cfg, model, breaker, executor, offline, meters);
+    }
+
+    @Override
+    public void close() {
+        if (ownsExecutor) {
+            executor.shutdownNow();
+        }
+    }
+
+    private ChatMemory memory(Object id) {
+        return MessageWindowChatMemory.builder().id(id).maxMessages(cfg.memoryWindow())
+                .alwaysKeepSystemMessageFirst(true).chatMemoryStore(memoryStore).build();
+    }
+
+    /** Replaces searchKnowledge results in memory with their citations: retrieved text must not bloat memory. */
+    private void compactSearchResults(long id) {
+        List<ChatMessage> messages = memoryStore.getMessages(id);
+        List<ChatMessage> compacted = new ArrayList<>(messages.size());
+        boolean changed = false;
+        for (ChatMessage msg : messages) {
+            if (msg instanceof ToolExecutionResultMessage r && AssistantTools.SEARCH.equals(r.toolName())
+                    && r.text().startsWith("<knowledge>")) {
+                String sources = r.text().lines().filter(l -> l.startsWith("(source: "))
+                        .collect(Collectors.joining(" "));
+                compacted.add(ToolExecutionResultMessage.from(r.id(), r.toolName(),
+                        "(results shown then; omitted from memory) " + sources));
+                changed = true;
+            } else {
+                compacted.add(msg);
+            }
+        }
+        if (changed) {
+            memoryStore.updateMessages(id, compacted);
+        }
+    }
+
+    private void withLock(long id, Runnable work) {
+        ReentrantLock lock = lockFor(id);
+        try {
+            if (!lock.tryLock(cfg.deadline().toMillis(), TimeUnit.MILLISECONDS)) {
+                log.warn("conversation {}: memory busy; skipped a memory update", id);
+                return;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        try {
+            work.run();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private ReentrantLock lockFor(long id) {
+        return locks[Math.floorMod(Long.hashCode(id), LOCK_STRIPES)];
+    }
+
+    private Turn turnOf(Object memoryId) {
+        Turn turn = turns.get(memoryId(memoryId));
+        if (turn == null) {
+            throw new IllegalStateException("no turn in progress for this conversation");
+        }
+        return turn;
+    }
+
+    private static long memoryId(Object id) {
+        return id instanceof Number n ? n.longValue() : Long.parseLong(String.valueOf(id));
+    }
+
+    private void count(String outcome) {
+        meters.counter("baton.agent.turns", "outcome", outcome).increment();
+    }
+
+    /** Exception class and a short message: provider error bodies may be long, and are never logged whole. */
+    private static String describe(Throwable t) {
+        String msg = t.getMessage() == null ? "" : t.getMessage().replaceAll("\\s+", " ");
+        return t.getClass().getSimpleName() + (msg.isEmpty() ? "" : ": " + (msg.length() > 200
+                ? msg.substring(0, 200) + "…" : msg));
+    }
+
+    /** A stable per-deployment canary, so the prompt (and the provider's prefix cache) survives restarts. */
+    private static String canary(LlmConfig cfg) {
+        try {
+            byte[] h = MessageDigest.getInstance("SHA-256").digest((cfg.persona() + '|' + cfg.tone() + '|'
+                    + cfg.language() + '|' + cfg.model()).getBytes(StandardCharsets.UTF_8));
+            return "bt-" + HexFormat.of().formatHex(h, 0, 6);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,184 @@
+package dev.baton.core.handoff;
+
+import dev.baton.core.triage.TriageSignals;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * Decides, for one customer turn, whether the conversation must go to a person, from triage signals and
+ * conversation facts alone: no LLM call, so a forced handoff costs nothing and the LLM cannot cancel it.
+ *
+ * <p>Every enabled rule of {@link HandoffConfig} is checked; each one that fires adds its reason code, priority and
+ * group. The main reason is the highest-priority one (ties: the order of {@link HandoffConfig}'s components), the
+ * decision's priority is the highest, its group the main reason's. The explanation lists each fired rule with the
+ * values that made it fire, or, for an answer, the values closest to a rule. Immutable and thread-safe.
+ */
+public final class HandoffPolicy {
+
+    private final HandoffConfig cfg;
+
+    public HandoffPolicy(HandoffConfig cfg) {
+        this.cfg = Objects.requireNonNull(cfg, "cfg");
+    }
+
+    public HandoffConfig config() {
+        return cfg;
+    }
+
+    private record Fired(HandoffReason reason, int priority, String group, String detail) {
+    }
+
+    public Decision decide(PolicyInput in) {
+        TriageSignals s = in.signals();
+        List<Fired> fired = new ArrayList<>();
+
+        if (cfg.explicitRequest().enabled() && s.explicitRequest() != null && s.explicitRequest().detected()) {
+            var r = s.explicitRequest();
+            fired.add(new Fired(HandoffReason.EXPLICIT_REQUEST, cfg.explicitRequest().priority(),
+                    cfg.groupOr(cfg.explicitRequest().group()),
+                    "%s matched '%s' (confidence %.2f)".formatted(r.method().code(), r.matched(), r.confidence())));
+        }
+        if (cfg.button().enabled() && in.humanButton()) {
+            fired.add(new Fired(HandoffReason.BUTTON, cfg.button().priority(), cfg.groupOr(cfg.button().group()),
+                    "the customer pressed the human button"));
+        }
+        int negativeRun = negativeRun(in);
+        var sent = cfg.negativeSentiment();
+        if (sent.enabled() && negativeRun >= sent.consecutive()) {
+            fired.add(new Fired(HandoffReason.NEGATIVE_SENTIMENT, sent.priority(), cfg.groupOr(sent.group()),
+                    "%d consecutive turns with sentiment <= %.2f (now %.2f)".formatted(negativeRun, sent.threshold(),
+                            score(s))));
+        }
+        var complaint = cfg.complaint();
+        if (complaint.enabled() && intentIn(s, complaint.intents(), complaint.minSimilarity())) {
+            fired.add(new Fired(HandoffReason.COMPLAINT, complaint.priority(), cfg.groupOr(complaint.group()),
+                    intentDetail(s)));
+        }
+        int asked = timesAsked(in);
+        var rep = cfg.repeatedQuestion();
+        if (rep.enabled() && s.repetition() != null && s.repetition().repeated() && asked >= rep.times()) {
+            fired.add(new Fired(HandoffReason.REPEATED_QUESTION, rep.priority(), cfg.groupOr(rep.group()),
+                    "asked %d times (limit %d), similarity %.2f to earlier message #%d%s".formatted(asked, rep.times(),
+                            s.repetition().similarity(), s.repetition().earlierIndex(),
+                            s.repetition().exact() ? " (exact)" : "")));
+        }
+        int misses = missRun(in);
+        var km = cfg.knowledgeMiss();
+        if (km.enabled() && misses >= km.count()) {
+            fired.add(new Fired(HandoffReason.KNOWLEDGE_MISS, km.priority(), cfg.groupOr(km.group()),
+                    "%d consecutive turns without a confident knowledge hit (limit %d)".formatted(misses, km.count())));
+        }
+        var tl = cfg.turnLimit();
+        if (tl.enabled() && in.botTurns() >= tl.maxBotTurns()) {
+            fired.add(new Fired(HandoffReason.TURN_LIMIT, tl.priority(), cfg.groupOr(tl.group()),
+                    "the bot answered %d times (limit %d)".formatted(in.botTurns(), tl.maxBotTurns())));
+        }
+        var sens = cfg.sensitiveIntent();
+        if (sens.enabled() && intentIn(s, sens.intents(), sens.minSimilarity())) {
+            fired.add(new Fired(HandoffReason.SENSITIVE_INTENT, sens.priority(), cfg.groupOr(sens.group()),
+                    intentDetail(s) + ", needs identity verification"));
+        }
+        var vip = cfg.vip();
+        boolean isVip = vip.enabled() && in.customerTier() != null
+                && vip.tiers().stream().anyMatch(t -> t.equalsIgnoreCase(in.customerTier().trim()));
+        if (isVip && (vip.direct() || !fired.isEmpty())) {
+            fired.add(new Fired(HandoffReason.VIP, vip.priority(), cfg.groupOr(vip.group()),
+                    "tier '%s' is in %s%s".formatted(in.customerTier(), vip.tiers(),
+                            vip.direct() ? " (direct)" : " (queue boost)")));
+        }
+
+        if (fired.isEmpty()) {
+            return new Decision.Answer(answerExplanation(in, negativeRun, asked, misses));
+        }
+        List<Fired> ordered = fired.stream().sorted(Comparator.comparingInt(Fired::priority).reversed()).toList();
+        Fired main = ordered.get(0);
+        String explanation = ordered.stream().map(f -> f.reason().code() + ": " + f.detail())
+                .collect(Collectors.joining("; ")) + " → priority " + main.priority() + ", group " + main.group();
+        return new Decision.Handoff(ordered.stream().map(Fired::reason).toList(), main.priority(), main.group(),
+                explanation);
+    }
+
+    private String answerExplanation(PolicyInput in, int negativeRun, int asked, int misses) {
+        TriageSignals s = in.signals();
+        StringBuilder b = new StringBuilder("no rule fired: ");
+        if (s.explicitRequest() != null && s.explicitRequest().negated()) {
+            b.append("request for a person negated ('").append(s.explicitRequest().matched()).append("'), ");
+        }
+        b.append("sentiment %.2f (%d/%d turns <= %.2f), ".formatted(score(s), negativeRun,
+                cfg.negativeSentiment().consecutive(), cfg.negativeSentiment().threshold()));
+        b.append("intent ").append(s.intent() == null ? "none"
+                : "%s %.2f".formatted(s.intent().name(), s.intent().similarity())).append(", ");
+        b.append("asked %d/%d times, ".formatted(asked, cfg.repeatedQuestion().times()));
+        b.append("knowledge misses %d/%d, ".formatted(misses, cfg.knowledgeMiss().count()));
+        b.append("bot turns %d/%d".formatted(in.botTurns(), cfg.turnLimit().maxBotTurns()));
+        if (in.customerTier() != null) {
+            b.append(", tier '").append(in.customerTier()).append("'");
+        }
+        return b.toString();
+    }
+
+    private static String intentDetail(TriageSignals s) {
+        var i = s.intent();
+        return "intent %s %.2f by %s ('%s')".formatted(i.name(), i.similarity(), i.method().code(), i.nearest());
+    }
+
+    private static boolean intentIn(TriageSignals s, List<String> intents, double minSimilarity) {
+        var i = s.intent();
+        if (i == null) {
+            return false;
+        }
+        String name = i.name().toLowerCase(Locale.ROOT);
+        return intents.stream().anyMatch(n -> n.toLowerCase(Locale.ROOT).equals(name))
+                && i.similarity() >= minSimilarity;
+    }
+
+    private static double score(TriageSignals s) {
+        return s.sentiment() == null ? 0.0 : s.sentiment().score();
+    }
+
+    /** Consecutive turns, ending with the current one, whose sentiment is at or below the threshold. */
+    private int negativeRun(PolicyInput in) {
+        double threshold = cfg.negativeSentiment().threshold();
+        if (score(in.signals()) > threshold) {
+            return 0;
+        }
+        int run = 1;
+        for (int i = in.history().size() - 1; i >= 0 && score(in.history().get(i)) <= threshold; i--) {
+            run++;
+        }
+        return run;
+    }
+
+    /** 1 + the earlier turns that were themselves repetitions, if the current one repeats; else 1. */
+    private static int timesAsked(PolicyInput in) {
+        var r = in.signals().repetition();
+        if (r == null || !r.repeated()) {
+            return 1;
+        }
+        int repeats = 1;
+        for (TriageSignals h : in.history()) {
+            if (h.repetition() != null && h.repetition().repeated()) {
+                repeats++;
+            }
+        }
+        return repeats + 1;
+    }
+
+    /** Consecutive knowledge misses ending with the current turn. */
+    private static int missRun(PolicyInput in) {
+        if (!in.knowledgeMiss()) {
+            return 0;
+        }
+        int run = 1;
+        List<Boolean> earlier = in.earlierKnowledgeMisses();
+        for (int i = earlier.size() - 1; i >= 0 && Boolean.TRUE.equals(earlier.get(i)); i--) {
+            run++;
+        }
+        return run;
+    }
+}

@@ -1,0 +1,34 @@
+package dev.baton.core.handoff;
+
+import dev.baton.core.triage.TriageSignals;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything {@link HandoffPolicy#decide} looks at for one customer turn. Plain data: the engine fills it from the
+ * triage result, the knowledge lookup and the conversation's stored signals.
+ *
+ * @param signals                the triage signals of the current message
+ * @param knowledgeMiss          the knowledge base had no confident hit for the current message
+ * @param humanButton            the customer pressed the "talk to a human" button or menu item
+ * @param customerTier           the customer's tier from the profile or CRM (e.g. {@code vip}), or null
+ * @param history                this conversation's earlier customer turns (since the last human hand-back), oldest
+ *                               first
+ * @param earlierKnowledgeMisses knowledge misses of those earlier turns, oldest first (same order as history)
+ * @param botTurns               how many times the bot has answered in this conversation so far
+ */
+public record PolicyInput(TriageSignals signals, boolean knowledgeMiss, boolean humanButton, String customerTier,
+                          List<TriageSignals> history, List<Boolean> earlierKnowledgeMisses, int botTurns) {
+
+    public PolicyInput {
+        Objects.requireNonNull(signals, "signals");
+        history = history == null ? List.of() : List.copyOf(history);
+        earlierKnowledgeMisses = earlierKnowledgeMisses == null ? List.of() : List.copyOf(earlierKnowledgeMisses);
+    }
+
+    /** A first message with no context: no button, no tier, no knowledge lookup yet. */
+    public static PolicyInput of(TriageSignals signals) {
+        return new PolicyInput(signals, false, false, null, List.of(), List.of(), 0);
+    }
+}

@@ -1,0 +1,84 @@
+package dev.baton.core.triage;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds keywords and regular expressions in normalised text and tells whether each hit is negated by a cue that
+ * comes shortly before it in the same clause ("不要转人工", "I don't need a human"). A Chinese cue must end within
+ * {@value #HAN_CUE_WINDOW} characters of the hit (so "我不想跟机器人聊 转人工" is still a request), a Latin cue within
+ * {@value #LATIN_CUE_WINDOW} characters. Immutable and thread-safe.
+ */
+final class PhraseMatcher {
+
+    static final int HAN_CUE_WINDOW = 4;
+    static final int LATIN_CUE_WINDOW = 20;
+
+    /** One hit. {@code negated} means a cue cancels it. */
+    record Hit(String matched, TriageSignals.Method method, int start, boolean negated) {
+    }
+
+    private final List<String> keywords;
+    private final List<Pattern> patterns;
+    private final List<String> negationCues;
+
+    PhraseMatcher(List<String> keywords, List<String> patterns, List<String> negationCues) {
+        this.keywords = keywords.stream().map(Texts::normalise).filter(k -> !k.isEmpty()).distinct().toList();
+        this.patterns = patterns.stream().map(Pattern::compile).toList();
+        this.negationCues = negationCues.stream().map(Texts::normalise).filter(k -> !k.isEmpty()).distinct().toList();
+    }
+
+    /** All hits in order of discovery: keywords first, then patterns. */
+    List<Hit> hits(String normalised) {
+        List<Hit> hits = new ArrayList<>();
+        for (String k : keywords) {
+            for (int i = Texts.find(normalised, k, 0); i >= 0; i = Texts.find(normalised, k, i + 1)) {
+                hits.add(new Hit(k, TriageSignals.Method.KEYWORD, i, negatedAt(normalised, i)));
+            }
+        }
+        for (Pattern p : patterns) {
+            Matcher m = p.matcher(normalised);
+            while (m.find()) {
+                hits.add(new Hit(p.pattern(), TriageSignals.Method.PATTERN, m.start(), negatedAt(normalised, m.start())));
+            }
+        }
+        return hits;
+    }
+
+    /** The first hit that is not negated, else the first negated one, else null. */
+    Hit best(String normalised) {
+        Hit negated = null;
+        for (Hit h : hits(normalised)) {
+            if (!h.negated()) {
+                return h;
+            }
+            if (negated == null) {
+                negated = h;
+            }
+        }
+        return negated;
+    }
+
+    /** True when a negation cue occurs anywhere in the text (used to veto similarity-only matches). */
+    boolean anyCue(String normalised) {
+        return negationCues.stream().anyMatch(c -> Texts.find(normalised, c, 0) >= 0);
+    }
+
+    boolean negatedAt(String text, int pos) {
+        int clause = Texts.clauseStart(text, pos);
+        // a cue may overlap the hit: in "不需要人工" the keyword "要人工" starts inside the cue "不需要"
+        String scope = text.substring(clause, Math.min(text.length(), pos + 4));
+        int hit = pos - clause;
+        for (String cue : negationCues) {
+            int window = Texts.isHan(cue.charAt(0)) ? HAN_CUE_WINDOW : LATIN_CUE_WINDOW;
+            for (int i = Texts.find(scope, cue, 0); i >= 0 && i < hit; i = Texts.find(scope, cue, i + 1)) {
+                if (hit - (i + cue.length()) <= window) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}

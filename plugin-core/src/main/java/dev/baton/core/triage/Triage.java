@@ -1,0 +1,151 @@
+package dev.baton.core.triage;
+
+import dev.baton.core.triage.TriageSignals.ExplicitRequest;
+import dev.baton.core.triage.TriageSignals.IntentMatch;
+import dev.baton.core.triage.TriageSignals.Method;
+import dev.baton.core.triage.TriageSignals.Repetition;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Computes {@link TriageSignals} for one customer message, offline, before any LLM call.
+ *
+ * <p>The message is embedded once per {@link #analyze} and that vector is shared by the three similarity-based
+ * signals (intent kNN, explicit request by similarity, repetition). Example utterances are embedded at construction;
+ * earlier customer messages go through a small LRU keyed by their normalised text, so a conversation costs one model
+ * call per turn. Explicit requests and intent keywords are negation-aware ("不要转人工" is not a request).
+ *
+ * <p>Thread-safe: one instance serves every conversation. Construction embeds all example utterances (about a second
+ * with the in-process bge-small-zh model), so build it once in the composition root.
+ */
+public final class Triage {
+
+    private final TriageConfig cfg;
+    private final EmbeddingModel model;
+    private final PhraseMatcher requestMatcher;
+    private final PhraseMatcher personNouns;
+    private final Map<String, PhraseMatcher> intentKeywords = new HashMap<>();
+    private final ExampleIndex examples;
+    private final SentimentScorer sentiment;
+    private final EmbeddingCache cache;
+
+    public Triage(TriageConfig cfg, EmbeddingModel model) {
+        this.cfg = Objects.requireNonNull(cfg, "cfg");
+        this.model = Objects.requireNonNull(model, "model");
+        this.requestMatcher = new PhraseMatcher(cfg.requestKeywords(), cfg.requestPatterns(), cfg.negationCues());
+        this.personNouns = new PhraseMatcher(cfg.requestNouns(), List.of(), cfg.negationCues());
+        for (TriageConfig.IntentDefinition intent : cfg.intents()) {
+            if (!intent.keywords().isEmpty() || !intent.patterns().isEmpty()) {
+                intentKeywords.put(intent.name(),
+                        new PhraseMatcher(intent.keywords(), intent.patterns(), cfg.negationCues()));
+            }
+        }
+        this.examples = new ExampleIndex(cfg.intents(), model);
+        this.sentiment = new SentimentScorer(cfg.sentiment());
+        this.cache = new EmbeddingCache(cfg.embeddingCacheSize());
+    }
+
+    /** The configuration this instance was built with. */
+    public TriageConfig config() {
+        return cfg;
+    }
+
+    /** Signals for one message. Never throws for odd text; an empty message yields neutral, empty signals. */
+    public TriageSignals analyze(TriageInput in) {
+        long start = System.nanoTime();
+        String norm = Texts.normalise(in.text());
+        String language = Texts.language(in.text(), in.languageHint());
+        if (norm.isEmpty()) {
+            return new TriageSignals(language, ExplicitRequest.none(),
+                    new TriageSignals.Sentiment(TriageSignals.Polarity.NEUTRAL, 0.0), null, Repetition.none(),
+                    micros(start));
+        }
+        float[] vector = cache.get(norm, this::embed);
+
+        IntentMatch intent = intent(norm, vector);
+        ExplicitRequest request = explicitRequest(norm, vector);
+        Repetition repetition = repetition(norm, vector, in.earlierCustomerMessages());
+        TriageSignals.Sentiment s = sentiment.score(norm);
+        return new TriageSignals(language, request, s, intent, repetition, micros(start));
+    }
+
+    private ExplicitRequest explicitRequest(String norm, float[] vector) {
+        PhraseMatcher.Hit hit = requestMatcher.best(norm);
+        if (hit != null && !hit.negated()) {
+            return new ExplicitRequest(true, hit.method(), hit.matched(), 1.0, false);
+        }
+        ExampleIndex.Nearest near = examples.nearestOf(cfg.requestIntent(), vector);
+        boolean similar = near != null && near.similarity() >= cfg.requestSimilarity();
+        if (hit != null) {
+            return new ExplicitRequest(false, hit.method(), hit.matched(), 1.0, true);
+        }
+        if (!similar && near != null && near.similarity() >= cfg.requestWeakSimilarity()) {
+            PhraseMatcher.Hit noun = personNouns.best(norm);
+            similar = noun != null && !noun.negated();
+        }
+        if (similar) {
+            boolean negated = requestMatcher.anyCue(norm);
+            return new ExplicitRequest(!negated, Method.SIMILARITY, near.example(), round(near.similarity()), negated);
+        }
+        return ExplicitRequest.none();
+    }
+
+    private IntentMatch intent(String norm, float[] vector) {
+        for (TriageConfig.IntentDefinition def : cfg.intents()) {
+            PhraseMatcher m = intentKeywords.get(def.name());
+            if (m != null) {
+                PhraseMatcher.Hit hit = m.best(norm);
+                if (hit != null && !hit.negated()) {
+                    return new IntentMatch(def.name(), 1.0, hit.method(), hit.matched());
+                }
+            }
+        }
+        ExampleIndex.Nearest best = examples.classify(vector, cfg.intentK());
+        if (best == null || best.similarity() < cfg.intentThreshold()) {
+            return null;
+        }
+        return new IntentMatch(best.intent(), round(best.similarity()), Method.SIMILARITY, best.example());
+    }
+
+    private Repetition repetition(String norm, float[] vector, List<String> earlier) {
+        String key = Texts.compact(norm);
+        if (key.length() < cfg.repetitionMinChars() || earlier.isEmpty()) {
+            return Repetition.none();
+        }
+        double bestSim = 0;
+        int bestIdx = -1;
+        boolean exact = false;
+        for (int i = earlier.size() - 1; i >= 0; i--) {
+            String prev = Texts.normalise(earlier.get(i));
+            String prevKey = Texts.compact(prev);
+            if (prevKey.length() < cfg.repetitionMinChars()) {
+                continue;
+            }
+            if (prevKey.equals(key)) {
+                return new Repetition(true, 1.0, i, true);
+            }
+            double sim = Vectors.dot(vector, cache.get(prev, this::embed));
+            if (sim > bestSim) {
+                bestSim = sim;
+                bestIdx = i;
+            }
+        }
+        return new Repetition(bestSim >= cfg.repetitionThreshold(), round(bestSim), bestIdx, exact);
+    }
+
+    private float[] embed(String normalisedText) {
+        return Vectors.unit(model.embed(normalisedText).content().vector());
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 1000) / 1000.0;
+    }
+
+    private static long micros(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1000;
+    }
+}

@@ -1,0 +1,30 @@
+package dev.baton.core.triage;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What an operator may change in triage from the YAML ({@code triage:}), applied on top of
+ * {@link TriageConfig#defaults()} with {@link TriageConfig#with(TriageOverrides)}. Every field is optional.
+ * Lists add to the built-in ones; an intent with a built-in name gets the extra keywords and examples, a new name
+ * becomes a new intent (e.g. a business-specific {@code warranty_claim}).
+ *
+ * @param keywords            extra explicit-request keywords
+ * @param negationCues        extra negation cues
+ * @param intents             extra or extended intents
+ * @param requestSimilarity   replaces the explicit-request similarity threshold
+ * @param intentThreshold     replaces the intent kNN threshold
+ * @param repetitionThreshold replaces the repetition similarity threshold
+ * @param sentimentWords      extra sentiment words with weights (-3..3), e.g. a product name customers curse
+ */
+public record TriageOverrides(List<String> keywords, List<String> negationCues,
+                              List<TriageConfig.IntentDefinition> intents, Double requestSimilarity,
+                              Double intentThreshold, Double repetitionThreshold, Map<String, Double> sentimentWords) {
+
+    public TriageOverrides {
+        keywords = keywords == null ? List.of() : List.copyOf(keywords);
+        negationCues = negationCues == null ? List.of() : List.copyOf(negationCues);
+        intents = intents == null ? List.of() : List.copyOf(intents);
+        sentimentWords = sentimentWords == null ? Map.of() : Map.copyOf(sentimentWords);
+    }
+}

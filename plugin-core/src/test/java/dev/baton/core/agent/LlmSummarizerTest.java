@@ -1,0 +1,151 @@
+package dev.baton.core.agent;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.baton.core.config.LlmConfig;
+import dev.baton.core.conversation.Author;
+import dev.baton.core.conversation.Message;
+import dev.baton.core.handoff.ExtractiveSummarizer;
+import dev.baton.core.handoff.HandoffReason;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class LlmSummarizerTest {
+
+    @RegisterExtension
+    static WireMockExtension wm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+    private static final List<Message> TRANSCRIPT = List.of(
+            line(Author.CUSTOMER, "我买的耳机坏了，想退货"),
+            line(Author.BOT, "签收后 7 天内可申请无理由退货。"),
+            line(Author.CUSTOMER, "已经过了10天了，你们这什么破服务！我要找人工"));
+    private static final List<HandoffReason> REASONS = List.of(HandoffReason.EXPLICIT_REQUEST,
+            HandoffReason.NEGATIVE_SENTIMENT);
+
+    private final ExecutorService executor = LlmModels.boundedExecutor("test-summary", 2, 2);
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final ExtractiveSummarizer extractive = new ExtractiveSummarizer();
+
+    @AfterEach
+    void tearDown() {
+        executor.shutdownNow();
+    }
+
+    private LlmSummarizer summarizer(LlmConfig cfg) {
+        return new LlmSummarizer(cfg, LlmModels.chatModel(cfg), new CircuitBreaker(cfg.circuitBreaker(),
+                Clock.systemUTC()), executor, extractive, meters);
+    }
+
+    private static LlmConfig cfg() {
+        return AgentFixture.config(wm.baseUrl() + "/v1");
+    }
+
+    private static Message line(Author author, String text) {
+        return new Message(0, 1, null, author, null, text, null, null, Instant.parse("2025-01-01T00:00:00Z"));
+    }
+
+    private static String summaryJson(Map<String, Object> fields) throws Exception {
+        return OpenAiStub.text(OpenAiStub.JSON.writeValueAsString(fields));
+    }
+
+    @Test
+    void should_write_structured_summary_in_customer_language_when_model_answers_json() throws Exception {
+        // given
+        wm.stubFor(post(urlEqualTo("/v1/chat/completions")).willReturn(okJson(summaryJson(Map.of(
+                "issue", "耳机损坏，想退货，但已签收 10 天",
+                "tried", "机器人说明了 7 天无理由退货政策",
+                "customer_state", "很不满，要求人工",
+                "open_questions", List.of("是否属于质量问题可走保修", "是否有购买凭证"))))));
+
+        // when
+        String summary = summarizer(cfg()).summarize(TRANSCRIPT, REASONS, "zh");
+
+        // then
+        assertThat(summary).isEqualTo("""
+                问题：耳机损坏，想退货，但已签收 10 天
+                已尝试：机器人说明了 7 天无理由退货政策
+                客户状态：很不满，要求人工
+                待解决：是否属于质量问题可走保修；是否有购买凭证""");
+        JsonNode sent = OpenAiStub.JSON.readTree(wm.findAll(postRequestedFor(urlEqualTo("/v1/chat/completions")))
+                .get(0).getBodyAsString());
+        assertThat(sent.get("response_format").get("type").asText()).isEqualTo("json_object");
+        assertThat(sent.get("messages").get(0).get("content").asText()).contains("Simplified Chinese");
+        assertThat(sent.get("messages").get(1).get("content").asText())
+                .contains("[customer] 我买的耳机坏了，想退货").contains("explicit_request, negative_sentiment");
+        assertThat(sent.has("tools")).isFalse();
+    }
+
+    @Test
+    void should_label_in_english_when_customer_writes_english() throws Exception {
+        wm.stubFor(post(urlEqualTo("/v1/chat/completions")).willReturn(okJson(summaryJson(Map.of(
+                "issue", "Broken headphones, 10 days after delivery", "tried", "Return policy (7 days)",
+                "customer_state", "Angry", "open_questions", "Warranty claim?")))));
+
+        String summary = summarizer(cfg()).summarize(TRANSCRIPT, REASONS, "en");
+
+        assertThat(summary).startsWith("Issue: Broken headphones").contains("\nTried: Return policy (7 days)")
+                .contains("\nCustomer: Angry").endsWith("\nOpen questions: Warranty claim?");
+    }
+
+    @Test
+    void should_fall_back_to_extractive_when_model_json_is_malformed() {
+        wm.stubFor(post(urlEqualTo("/v1/chat/completions")).willReturn(okJson(OpenAiStub.text("问题是：耳机坏了"))));
+
+        String summary = summarizer(cfg()).summarize(TRANSCRIPT, REASONS, "zh");
+
+        assertThat(summary).isEqualTo(extractive.summarize(TRANSCRIPT, REASONS, "zh"));
+        assertThat(meters.counter("baton.handoff.summaries", "kind", "offline").count()).isEqualTo(1);
+    }
+
+    @Test
+    void should_fall_back_to_extractive_when_model_fails() {
+        wm.stubFor(post(urlEqualTo("/v1/chat/completions")).willReturn(aResponse().withStatus(500)));
+
+        String summary = summarizer(cfg()).summarize(TRANSCRIPT, REASONS, "zh");
+
+        assertThat(summary).isEqualTo(extractive.summarize(TRANSCRIPT, REASONS, "zh"));
+    }
+
+    @Test
+    void should_fall_back_to_extractive_within_budget_when_model_is_slow() {
+        wm.stubFor(post(urlEqualTo("/v1/chat/completions")).willReturn(okJson(OpenAiStub.text("{}"))
+                .withFixedDelay(3000)));
+        LlmSummarizer s = summarizer(cfg().withTimeouts(Duration.ofSeconds(10), Duration.ofMillis(300)));
+
+        long start = System.nanoTime();
+        String summary = s.summarize(TRANSCRIPT, REASONS, "en");
+
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+        assertThat(summary).isEqualTo(extractive.summarize(TRANSCRIPT, REASONS, "en"));
+    }
+
+    @Test
+    void should_skip_model_when_circuit_is_open() {
+        LlmConfig cfg = cfg().withCircuitBreaker(new LlmConfig.CircuitBreakerConfig(1, Duration.ofMinutes(1)));
+        CircuitBreaker breaker = new CircuitBreaker(cfg.circuitBreaker(), Clock.systemUTC());
+        breaker.onFailure();
+        LlmSummarizer s = new LlmSummarizer(cfg, LlmModels.chatModel(cfg), breaker, executor, extractive, meters);
+
+        String summary = s.summarize(TRANSCRIPT, REASONS, "zh");
+
+        assertThat(summary).isEqualTo(extractive.summarize(TRANSCRIPT, REASONS, "zh"));
+        assertThat(wm.findAll(postRequestedFor(urlEqualTo("/v1/chat/completions")))).isEmpty();
+    }
+}

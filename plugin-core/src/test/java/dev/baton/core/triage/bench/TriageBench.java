@@ -1,0 +1,84 @@
+package dev.baton.core.triage.bench;
+
+import dev.baton.core.triage.Triage;
+import dev.baton.core.triage.TriageConfig;
+import dev.baton.core.triage.TriageInput;
+import dev.langchain4j.model.embedding.onnx.bgesmallzhv15q.BgeSmallZhV15QuantizedEmbeddingModel;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Triage latency harness (not a unit test): scripted conversations in Chinese and English, each turn analysed with
+ * the customer's earlier messages as history, as the engine does. Prints p50 / p90 / p99 / max in milliseconds after
+ * a warm-up. Args: {@code [rounds]} (default 20).
+ */
+public final class TriageBench {
+
+    private static final List<List<String>> CONVERSATIONS = List.of(
+            List.of("你好", "我的订单三天了还没发货", "订单号是 20240511", "怎么还没发货啊", "你们太慢了，转人工"),
+            List.of("在吗", "我想换绑手机号", "原来的号码不用了", "要怎么操作", "好的谢谢"),
+            List.of("hi", "where is my package", "it was supposed to arrive yesterday", "where is my package??",
+                    "this is ridiculous, let me talk to a person"),
+            List.of("hello", "I was charged twice for the same order", "can you refund one of them",
+                    "the bank says it is your fault", "I want to file a complaint"),
+            List.of("请问营业时间", "周末营业吗", "门店地址在哪", "可以停车吗", "谢谢，很有帮助"),
+            List.of("my card was declined", "I tried three different cards", "still not working",
+                    "I don't need a human, just tell me what is wrong", "ok thanks"));
+
+    private TriageBench() {
+    }
+
+    public static void main(String[] args) {
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
+        var model = new BgeSmallZhV15QuantizedEmbeddingModel();
+        long t0 = System.nanoTime();
+        Triage triage = new Triage(TriageConfig.defaults(), model);
+        System.out.printf("construction (examples embedded): %d ms%n", (System.nanoTime() - t0) / 1_000_000);
+        run(triage, 3); // warm-up
+        List<Long> micros = run(triage, rounds);
+        long[] sorted = micros.stream().mapToLong(Long::longValue).sorted().toArray();
+        System.out.printf("triage.analyze: turns %d, p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms, cores %d%n",
+                sorted.length, pct(sorted, 50), pct(sorted, 90), pct(sorted, 99), sorted[sorted.length - 1] / 1000.0,
+                Runtime.getRuntime().availableProcessors());
+        // the model alone, same texts: what triage adds on top of its one embedding
+        List<Long> embed = new ArrayList<>();
+        for (int r = 0; r < rounds; r++) {
+            for (List<String> conv : CONVERSATIONS) {
+                for (String text : conv) {
+                    long t = System.nanoTime();
+                    model.embed(text + " e" + r);
+                    embed.add((System.nanoTime() - t) / 1000);
+                }
+            }
+        }
+        long[] e = embed.stream().mapToLong(Long::longValue).sorted().toArray();
+        System.out.printf("model.embed only: p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms%n", pct(e, 50),
+                pct(e, 90), pct(e, 99), e[e.length - 1] / 1000.0);
+    }
+
+    private static List<Long> run(Triage triage, int rounds) {
+        List<Long> out = new ArrayList<>();
+        for (int r = 0; r < rounds; r++) {
+            for (List<String> conv : CONVERSATIONS) {
+                for (int i = 0; i < conv.size(); i++) {
+                    // a new text per round so every turn pays its embedding, as in production
+                    String text = conv.get(i) + (r == 0 ? "" : " " + r);
+                    List<String> earlier = new ArrayList<>();
+                    for (int j = 0; j < i; j++) {
+                        earlier.add(conv.get(j) + (r == 0 ? "" : " " + r));
+                    }
+                    long t = System.nanoTime();
+                    triage.analyze(new TriageInput(text, earlier, null));
+                    out.add((System.nanoTime() - t) / 1000);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static double pct(long[] sorted, double p) {
+        int idx = (int) Math.ceil(p / 100 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, idx))] / 1000.0;
+    }
+}
