@@ -4,6 +4,7 @@ import dev.baton.app.config.BatonConfig;
 import dev.baton.app.http.DevApi;
 import dev.baton.app.http.HttpServer;
 import dev.baton.app.http.OpsApi;
+import dev.baton.app.inbox.InboxModule;
 import dev.baton.core.channel.ChannelAdapter;
 import dev.baton.core.channel.ChannelContext;
 import dev.baton.core.channel.DevSender;
@@ -16,7 +17,6 @@ import dev.baton.core.agent.OfflineAgent;
 import dev.baton.core.handoff.ExtractiveSummarizer;
 import dev.baton.core.handoff.HandoffPolicy;
 import dev.baton.core.handoff.HumanInbox;
-import dev.baton.core.handoff.NoopInbox;
 import dev.baton.core.store.Database;
 import dev.baton.core.store.JdbcKeyValueStore;
 import dev.baton.core.store.Store;
@@ -154,11 +154,9 @@ public final class BatonRuntime implements AutoCloseable {
             adapters.add(whatsapp.adapter());
             senders.add(whatsapp.sender());
         }
-        HumanInbox inbox = switch (config.inbox().kind()) {
-            case "wecom-kf" -> platformInbox.orElseThrow(() -> new IllegalStateException(
-                    "inbox.kind wecom-kf needs channels.wecom-kf"));
-            default -> new NoopInbox();
-        };
+        InboxModule inboxModule = InboxModule.create(config.inbox(), db, platformInbox, okHttp, clock);
+        closeables.add(inboxModule);
+        HumanInbox inbox = inboxModule.humanInbox();
 
         BatonConfig.Engine e = config.engine();
         EngineSettings settings = new EngineSettings(config.messages(), config.knowledge().topK(), e.historyWindow(),
@@ -173,7 +171,8 @@ public final class BatonRuntime implements AutoCloseable {
                 .meters(meters)
                 .clock(clock)
                 .averageHandleTime(e.averageHandleTime())
-                .lanes(e.laneThreads(), e.laneQueue());
+                .lanes(e.laneThreads(), e.laneQueue())
+                .events(inboxModule.events());
         if (config.llm() != null) {
             OfflineAgent offline = new OfflineAgent(settings.messages().notSure(), settings.messages().sourceLabel());
             LlmAgent llm = LlmAgent.create(config.llm(), Store.over(db), new KnowledgeBridge(knowledge), offline,
@@ -194,10 +193,23 @@ public final class BatonRuntime implements AutoCloseable {
             routes.add(new DevApi(engine.engine(), engine.store(), engine.json(), ch.dev().replyTimeout(), clock));
         }
         routes.add(new OpsApi(engine.store(), engine.engine(), config.inbox().apiToken()));
+        inboxModule.attach(engine, new KnowledgeBridge(knowledge), config.knowledge().folder(), this::reindex,
+                channel -> senders.stream().filter(s -> s.channel() == channel).findFirst().map(Sender::limits)
+                        .orElse(null));
+        routes.add(inboxModule);
         http = new HttpServer(config.server().host(), config.server().maxBodyBytes(), adapters, engine.engine(),
                 meters, engine.json(), routes).start(config.server().port());
         log.info("Baton is listening on port {} (channels: {})", http.port(), channelNames(adapters,
                 ch.dev().enabled()));
+    }
+
+    private void reindex() {
+        try {
+            SyncReport r = knowledge.sync();
+            log.info("knowledge: {}", r.summary());
+        } catch (IOException | RuntimeException ex) {
+            log.warn("knowledge reindex failed: {}", ex.toString());
+        }
     }
 
     private static String channelNames(List<ChannelAdapter> adapters, boolean dev) {

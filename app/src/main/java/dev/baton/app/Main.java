@@ -3,6 +3,7 @@ package dev.baton.app;
 import dev.baton.app.cli.AskCommand;
 import dev.baton.app.cli.ChatCommand;
 import dev.baton.app.cli.EvalCommand;
+import dev.baton.app.cli.HashPasswordCommand;
 import dev.baton.app.cli.IndexCommand;
 import dev.baton.app.cli.ServeCommand;
 import dev.baton.app.config.ConfigException;
@@ -15,7 +16,8 @@ import java.nio.charset.StandardCharsets;
 /** {@code baton}: the command line. Config errors and start-up failures print clear lines, not stack traces. */
 @CommandLine.Command(name = "baton", mixinStandardHelpOptions = true, version = "baton 0.1.0",
         description = "AI customer service for WeChat and WhatsApp that hands off to humans at the right moment.",
-        subcommands = {ServeCommand.class, ChatCommand.class, IndexCommand.class, AskCommand.class, EvalCommand.class})
+        subcommands = {ServeCommand.class, ChatCommand.class, IndexCommand.class, AskCommand.class, EvalCommand.class,
+                HashPasswordCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

@@ -20,7 +20,7 @@ import java.util.List;
  * kebab-case in YAML ({@code index-dir}) and camelCase here ({@code indexDir}).
  */
 public record BatonConfig(Server server, Storage storage, Knowledge knowledge, LlmConfig llm, HandoffConfig handoff,
-                          TriageOverrides triage, Inbox inbox, Channels channels, BotMessages messages, Engine engine)
+                          TriageOverrides triage, InboxConfig inbox, Channels channels, BotMessages messages, Engine engine)
         implements Validated {
 
     public BatonConfig {
@@ -28,7 +28,7 @@ public record BatonConfig(Server server, Storage storage, Knowledge knowledge, L
         storage = storage != null ? storage : new Storage(null, null, null, null);
         knowledge = knowledge != null ? knowledge : new Knowledge(null, null, null, null, null);
         handoff = handoff != null ? handoff : HandoffConfig.defaults();
-        inbox = inbox != null ? inbox : new Inbox(null, null);
+        inbox = inbox != null ? inbox : InboxConfig.defaults();
         channels = channels != null ? channels : new Channels(null, null, null, null);
         messages = messages != null ? messages : BotMessages.defaults();
         engine = engine != null ? engine : new Engine(null, null, null, null, null, null, null, null);
@@ -121,25 +121,6 @@ public record BatonConfig(Server server, Storage storage, Knowledge knowledge, L
             if (topK < 1 || topK > 50) {
                 problems.add(prefix + ".top-k", "must be between 1 and 50, got " + topK);
             }
-        }
-    }
-
-    /** {@code inbox:} where humans work: {@code builtin}, {@code webhook} or {@code wecom-kf}. */
-    public record Inbox(String kind, String apiToken) implements Validated {
-        public Inbox {
-            kind = kind != null ? kind : "builtin";
-        }
-
-        @Override
-        public void validate(String prefix, ConfigProblems problems) {
-            if (!List.of("builtin", "webhook", "wecom-kf").contains(kind)) {
-                problems.add(prefix + ".kind", "must be builtin, webhook or wecom-kf, got " + kind);
-            }
-        }
-
-        @Override
-        public String toString() {
-            return "Inbox[kind=" + kind + ", apiToken=" + (apiToken == null ? "null" : "***") + "]";
         }
     }
 

@@ -1,0 +1,236 @@
+package dev.baton.app.config;
+
+import dev.baton.core.config.ConfigProblems;
+import dev.baton.core.config.Localized;
+import dev.baton.core.config.Validated;
+
+import java.net.URI;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@code inbox:} where humans work and how conversations reach them: the inbox kind, the agents who may log in to
+ * the built-in inbox, the groups they serve (skills and business hours), the helpdesk webhook, the REST API token,
+ * an optional CRM lookup and the queue timeout fallback.
+ *
+ * @param kind            {@code builtin} (Baton's /inbox), {@code webhook} (a helpdesk) or {@code wecom-kf}
+ * @param apiToken        Bearer token for the REST API (integrations act with supervisor rights)
+ * @param crmUrl          optional customer lookup returning JSON; {@code {channel}} and {@code {platformId}} are
+ *                        filled in
+ * @param crmTimeout      how long the CRM lookup may take
+ * @param webhook         where {@code kind: webhook} posts tickets
+ * @param agents          who may log in to /inbox
+ * @param groups          teams of agents with skills and business hours; a ticket for an unknown group is routed by
+ *                        skills, else to the first group
+ * @param queueTimeout    a ticket still unclaimed after this long triggers the fallback message (0 = never)
+ * @param timeoutFallback {@code leave-message} or {@code callback}: what the customer is offered on timeout
+ * @param timeoutMessage  overrides the built-in text of that fallback
+ * @param sessionTtl      idle time after which an inbox login expires
+ */
+public record InboxConfig(String kind, String apiToken, String crmUrl, Duration crmTimeout, Webhook webhook,
+                          List<Agent> agents, List<Group> groups, Duration queueTimeout, String timeoutFallback,
+                          Localized timeoutMessage, Duration sessionTtl) implements Validated {
+
+    public InboxConfig {
+        kind = kind != null ? kind : "builtin";
+        crmTimeout = crmTimeout != null ? crmTimeout : Duration.ofSeconds(3);
+        agents = agents != null ? List.copyOf(agents) : List.of();
+        groups = groups != null ? List.copyOf(groups) : List.of();
+        queueTimeout = queueTimeout != null ? queueTimeout : Duration.ofMinutes(15);
+        timeoutFallback = timeoutFallback != null ? timeoutFallback : "leave-message";
+        sessionTtl = sessionTtl != null ? sessionTtl : Duration.ofHours(12);
+    }
+
+    /** The defaults: built-in inbox, no agents, no groups. */
+    public static InboxConfig defaults() {
+        return new InboxConfig(null, null, null, null, null, null, null, null, null, null, null);
+    }
+
+    @Override
+    public void validate(String prefix, ConfigProblems problems) {
+        if (!List.of("builtin", "webhook", "wecom-kf").contains(kind)) {
+            problems.add(prefix + ".kind", "must be builtin, webhook or wecom-kf, got " + kind);
+        }
+        if ("webhook".equals(kind) && (webhook == null || webhook.url() == null)) {
+            problems.add(prefix + ".webhook.url", "kind webhook needs inbox.webhook.url (and a secret)");
+        }
+        if (webhook != null) {
+            webhook.validate(prefix + ".webhook", problems);
+        }
+        if (crmUrl != null && !crmUrl.startsWith("http://") && !crmUrl.startsWith("https://")) {
+            problems.add(prefix + ".crm-url", "must be an http(s) URL, got " + crmUrl);
+        }
+        if (!List.of("leave-message", "callback").contains(timeoutFallback)) {
+            problems.add(prefix + ".timeout-fallback", "must be leave-message or callback, got " + timeoutFallback);
+        }
+        Set<String> groupNames = new HashSet<>();
+        for (int i = 0; i < groups.size(); i++) {
+            Group g = groups.get(i);
+            g.validate(prefix + ".groups[" + i + "]", problems);
+            if (g.name() != null && !groupNames.add(g.name())) {
+                problems.add(prefix + ".groups[" + i + "].name", "duplicate group " + g.name());
+            }
+        }
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < agents.size(); i++) {
+            Agent a = agents.get(i);
+            String p = prefix + ".agents[" + i + "]";
+            a.validate(p, problems);
+            if (a.name() != null && !names.add(a.name())) {
+                problems.add(p + ".name", "duplicate agent " + a.name());
+            }
+            for (String g : a.groups()) {
+                if (!groups.isEmpty() && !groupNames.contains(g)) {
+                    problems.add(p + ".groups", "unknown group " + g + "; define it under inbox.groups");
+                }
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "InboxConfig[kind=" + kind + ", apiToken=" + (apiToken == null ? "null" : "***") + ", agents="
+                + agents.size() + ", groups=" + groups.size() + "]";
+    }
+
+    /**
+     * {@code inbox.webhook:} the helpdesk endpoint for {@code kind: webhook}.
+     *
+     * @param url         receives {@code POST} ticket events as JSON
+     * @param secret      HMAC-SHA256 key; the signature goes in {@code X-Baton-Signature: sha256=<hex>}
+     * @param maxAttempts deliveries are retried with backoff up to this many attempts
+     */
+    public record Webhook(URI url, String secret, Integer maxAttempts) implements Validated {
+        public Webhook {
+            maxAttempts = maxAttempts != null ? maxAttempts : 5;
+        }
+
+        @Override
+        public void validate(String prefix, ConfigProblems problems) {
+            if (secret == null || secret.length() < 16) {
+                problems.add(prefix + ".secret", "needs at least 16 characters so the helpdesk can verify "
+                        + "X-Baton-Signature");
+            }
+            if (maxAttempts < 1 || maxAttempts > 20) {
+                problems.add(prefix + ".max-attempts", "must be between 1 and 20, got " + maxAttempts);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "Webhook[url=" + url + ", secret=***, maxAttempts=" + maxAttempts + "]";
+        }
+    }
+
+    /**
+     * {@code inbox.agents[]:} a person who logs in to /inbox.
+     *
+     * @param name         login name, shown to colleagues (never to customers unless they sign)
+     * @param passwordHash from {@code baton hash-password}; preferred
+     * @param password     a plain password, for demos only (e.g. {@code ${BATON_DEMO_PASSWORD:-baton-demo}})
+     * @param groups       the groups whose queue the agent works; empty = all
+     * @param capacity     how many conversations the agent may hold at once
+     * @param role         {@code agent} or {@code supervisor} (assigns to others, sees analytics)
+     */
+    public record Agent(String name, String passwordHash, String password, List<String> groups, Integer capacity,
+                        String role) implements Validated {
+        public Agent {
+            groups = groups != null ? List.copyOf(groups) : List.of();
+            capacity = capacity != null ? capacity : 5;
+            role = role != null ? role : "agent";
+        }
+
+        @Override
+        public void validate(String prefix, ConfigProblems problems) {
+            if (name == null || !name.matches("[\\p{L}\\p{N}._-]{1,64}")) {
+                problems.add(prefix + ".name", "is required: 1 to 64 letters, digits, '.', '_' or '-'");
+            }
+            if ((passwordHash == null || passwordHash.isBlank()) && (password == null || password.isBlank())) {
+                problems.add(prefix + ".password-hash", "is required; create one with `baton hash-password`");
+            }
+            if (passwordHash != null && !passwordHash.startsWith("pbkdf2-sha256$")) {
+                problems.add(prefix + ".password-hash", "must come from `baton hash-password` (pbkdf2-sha256$…)");
+            }
+            if (capacity < 1) {
+                problems.add(prefix + ".capacity", "must be at least 1, got " + capacity);
+            }
+            if (!List.of("agent", "supervisor").contains(role)) {
+                problems.add(prefix + ".role", "must be agent or supervisor, got " + role);
+            }
+        }
+
+        public boolean supervisor() {
+            return "supervisor".equals(role);
+        }
+
+        @Override
+        public String toString() {
+            return "Agent[name=" + name + ", role=" + role + ", groups=" + groups + ", capacity=" + capacity + "]";
+        }
+    }
+
+    /**
+     * {@code inbox.groups[]:} a team with skills and business hours.
+     *
+     * @param name            the group name tickets and agents refer to
+     * @param intents         intents this group handles (routing by skill)
+     * @param languages       customer languages it serves (zh, en, …)
+     * @param tiers           customer tiers it serves (vip, gold, …)
+     * @param hours           business hours; absent = always open
+     * @param offHoursMessage told to a customer queued while the group is closed; {@code {opens}} = next opening
+     */
+    public record Group(String name, List<String> intents, List<String> languages, List<String> tiers, Hours hours,
+                        Localized offHoursMessage) implements Validated {
+        public Group {
+            intents = intents != null ? List.copyOf(intents) : List.of();
+            languages = languages != null ? List.copyOf(languages) : List.of();
+            tiers = tiers != null ? List.copyOf(tiers) : List.of();
+        }
+
+        @Override
+        public void validate(String prefix, ConfigProblems problems) {
+            if (name == null || name.isBlank()) {
+                problems.add(prefix + ".name", "is required");
+            }
+            if (hours != null) {
+                hours.validate(prefix + ".hours", problems);
+            }
+        }
+    }
+
+    /**
+     * {@code hours:} when a group is staffed.
+     *
+     * @param timeZone IANA zone, e.g. Asia/Shanghai
+     * @param open     weekly ranges such as {@code "mon-fri 09:00-18:00"} or {@code "sat 10:00-14:00"}
+     * @param holidays dates (YYYY-MM-DD) when the group is closed all day
+     */
+    public record Hours(String timeZone, List<String> open, List<LocalDate> holidays) implements Validated {
+        public Hours {
+            timeZone = timeZone != null ? timeZone : "UTC";
+            open = open != null ? List.copyOf(open) : List.of("mon-fri 09:00-18:00");
+            holidays = holidays != null ? List.copyOf(holidays) : List.of();
+        }
+
+        @Override
+        public void validate(String prefix, ConfigProblems problems) {
+            try {
+                ZoneId.of(timeZone);
+            } catch (DateTimeException e) {
+                problems.add(prefix + ".time-zone", "unknown time zone " + timeZone + " (use e.g. Asia/Shanghai)");
+            }
+            for (String range : open) {
+                try {
+                    dev.baton.app.routing.BusinessHours.parseRange(range);
+                } catch (IllegalArgumentException e) {
+                    problems.add(prefix + ".open", e.getMessage());
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,153 @@
+package dev.baton.app.inbox;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.baton.app.config.InboxConfig;
+import dev.baton.app.routing.GroupRouter;
+import dev.baton.app.routing.QueueTimeouts;
+import dev.baton.app.routing.RoutingInbox;
+import dev.baton.core.channel.Channel;
+import dev.baton.core.channel.ChannelLimits;
+import dev.baton.core.config.Localized;
+import dev.baton.core.conversation.ConversationEvents;
+import dev.baton.core.conversation.EngineBuilder;
+import dev.baton.core.conversation.EngineJson;
+import dev.baton.core.conversation.ReplyWriter;
+import dev.baton.core.handoff.HumanInbox;
+import dev.baton.core.handoff.NoopInbox;
+import dev.baton.core.knowledge.KnowledgeSearch;
+import dev.baton.core.store.Database;
+import dev.baton.core.store.JdbcKeyValueStore;
+import dev.baton.core.store.KeyValueStore;
+import dev.baton.core.store.Store;
+import io.javalin.Javalin;
+import okhttp3.OkHttpClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * Everything about human agents, built from {@code inbox:} in two steps because the engine and the inbox need each
+ * other: {@link #create} before the engine is built (it provides the {@link HumanInbox} and the live
+ * {@link ConversationEvents}), {@link #attach} after (it needs the engine's {@code HumanDesk}). Then it is the
+ * routes of /inbox and the REST API. Owns one scheduler thread (webhook retries, the queue-timeout check).
+ */
+public final class InboxModule implements Consumer<Javalin>, AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(InboxModule.class);
+
+    private final InboxConfig config;
+    private final Store store;
+    private final ObjectMapper json;
+    private final OkHttpClient http;
+    private final Clock clock;
+    private final LiveEvents live = new LiveEvents();
+    private final ScheduledExecutorService scheduler;
+    private final AtomicReference<Runnable> wakeOutbox = new AtomicReference<>(() -> { });
+    private final GroupRouter router;
+    private final HumanInbox inbox;
+    private final KeyValueStore kv;
+    private final AgentDirectory agents;
+    private final QueueTimeouts timeouts;
+    private InboxApi api;
+    private InboxPages pages;
+
+    private InboxModule(InboxConfig config, Database db, Optional<HumanInbox> platformInbox, OkHttpClient http,
+                        Clock clock) {
+        this.config = config;
+        this.store = Store.over(db);
+        this.json = EngineJson.mapper();
+        this.http = http;
+        this.clock = clock;
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "baton-inbox");
+            t.setDaemon(true);
+            return t;
+        });
+        this.kv = new JdbcKeyValueStore(db, clock);
+        this.router = new GroupRouter(config.groups());
+        HumanInbox base = switch (config.kind()) {
+            case "wecom-kf" -> platformInbox.orElseThrow(() -> new IllegalStateException(
+                    "inbox.kind wecom-kf needs channels.wecom-kf"));
+            case "webhook" -> new WebhookInbox(config.webhook(), http, json, scheduler, Duration.ofSeconds(2), clock);
+            default -> new NoopInbox();
+        };
+        ReplyWriter replies = new ReplyWriter(store, json);
+        this.inbox = new RoutingInbox(base, router, store, replies, json, live, () -> wakeOutbox.get().run(), clock);
+        this.agents = new AgentDirectory(config.agents());
+        Localized fallback = config.timeoutMessage() != null ? config.timeoutMessage()
+                : "callback".equals(config.timeoutFallback()) ? QueueTimeouts.CALLBACK : QueueTimeouts.LEAVE_MESSAGE;
+        this.timeouts = new QueueTimeouts(store, replies, kv, config.queueTimeout(), fallback, live,
+                () -> wakeOutbox.get().run(), clock);
+    }
+
+    /** Step one, before the engine: the inbox the engine opens tickets in, and the live events sink. */
+    public static InboxModule create(InboxConfig config, Database db, Optional<HumanInbox> platformInbox,
+                                     OkHttpClient http, Clock clock) {
+        return new InboxModule(config, db, platformInbox, http, clock);
+    }
+
+    public HumanInbox humanInbox() {
+        return inbox;
+    }
+
+    public ConversationEvents events() {
+        return live;
+    }
+
+    public QueueTimeouts timeouts() {
+        return timeouts;
+    }
+
+    /**
+     * Step two, once the engine exists.
+     *
+     * @param knowledgeFolder {@code knowledge.folder}, whose {@code _drafts/} holds drafts
+     * @param reindex         syncs the knowledge index (after a draft is approved)
+     * @param limits          each channel's limits, for the reply-window warning
+     */
+    public void attach(EngineBuilder.Built engine, KnowledgeSearch knowledge, Path knowledgeFolder, Runnable reindex,
+                       Function<Channel, ChannelLimits> limits) {
+        wakeOutbox.set(engine.outbox()::wake);
+        InboxAuth auth = new InboxAuth(new Sessions(config.sessionTtl(), clock), config.apiToken());
+        KnowledgeDrafts drafts = new KnowledgeDrafts(knowledgeFolder, reindex, kv, clock);
+        CrmLookup crm = new CrmLookup(config.crmUrl(), http, config.crmTimeout(), json);
+        List<String> groupNames = config.groups().stream().map(InboxConfig.Group::name).toList();
+        this.api = new InboxApi(store, engine.desk(), json, auth, agents, router, groupNames, knowledge, drafts, crm,
+                new Analytics(store, clock), timeouts, live, limits, clock);
+        this.pages = new InboxPages(auth, agents);
+        if (!config.queueTimeout().isZero()) {
+            long every = Math.max(1, Math.min(30, config.queueTimeout().toSeconds() / 4));
+            scheduler.scheduleWithFixedDelay(timeouts, every, every, TimeUnit.SECONDS);
+        }
+        if (agents.isEmpty() && "builtin".equals(config.kind())) {
+            log.warn("inbox.agents is empty: nobody can log in to /inbox. Add agents (see docs/inbox.md; "
+                    + "`baton hash-password` makes a password-hash)");
+        }
+    }
+
+    @Override
+    public void accept(Javalin app) {
+        if (api == null) {
+            throw new IllegalStateException("InboxModule.attach must run before the routes are added");
+        }
+        pages.accept(app);
+        api.accept(app);
+    }
+
+    @Override
+    public void close() {
+        scheduler.shutdownNow();
+        live.close();
+    }
+}

@@ -1,0 +1,139 @@
+package dev.baton.app.inbox;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The inbox in a real browser (Debian's headless chromium through Selenium): log in → a new handoff appears live
+ * (SSE, no reload) → reply → resolve → save an answer as knowledge and approve the draft. Screenshots of each
+ * step go to {@code target/screenshots/}. Skipped when {@code /usr/bin/chromium} is missing.
+ */
+class InboxBrowserTest {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final Path SHOTS = Path.of("target", "screenshots");
+
+    @TempDir
+    static Path dir;
+    static TestBaton baton;
+    static WebDriver browser;
+
+    @BeforeAll
+    static void start() throws Exception {
+        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "needs /usr/bin/chromium and /usr/bin/chromedriver (apt-get install chromium chromium-driver)");
+        baton = TestBaton.start(dir, Map.of());
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--window-size=1400,1000");
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        Files.createDirectories(SHOTS);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (baton != null) {
+            baton.close();
+        }
+    }
+
+    @Test
+    void should_work_a_handoff_from_login_to_approved_draft() throws Exception {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        browser.get(baton.base() + "/inbox");
+        wait.until(ExpectedConditions.urlContains("/inbox/login"));
+        browser.findElement(By.id("login-name")).sendKeys("ann");
+        browser.findElement(By.id("login-password")).sendKeys(TestBaton.PASSWORD);
+        shot("01-login");
+        browser.findElement(By.id("login-submit")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("me"), "ann"));
+        wait.until(ExpectedConditions.attributeContains(By.id("live"), "class", "on"));
+        shot("02-empty-queue");
+
+        String customer = "browser-" + System.nanoTime();
+        baton.customerSays(customer, "How do I return an item?");
+        baton.customerSays(customer, "I want to talk to a human");
+        WebElement row = wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.xpath("//tr[contains(@class,'ticket')][.//strong[text()='" + customer + "']]")));
+        assertThat(row.getText()).contains("asked for a person");
+        shot("03-new-handoff-live");
+
+        row.findElement(By.cssSelector("button.claim")).click();
+        wait.until(ExpectedConditions.urlContains("/inbox/conversations/"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("state"), "HUMAN"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#suggestions .suggestion")));
+        assertThat(browser.findElement(By.id("summary")).getText()).isNotBlank();
+        WebElement reply = browser.findElement(By.id("reply-text"));
+        reply.sendKeys("Hi, I'm Ann. Open My orders and tap Return; you have 7 days.");
+        browser.findElement(By.id("reply-send")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("transcript"), "I'm Ann"));
+        shot("04-replied");
+
+        baton.customerSays(customer, "Great, thank you!");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("transcript"), "Great, thank you!"));
+
+        browser.findElement(By.cssSelector("#save-knowledge-box summary")).click();
+        WebElement question = browser.findElement(By.id("draft-question"));
+        question.clear();
+        question.sendKeys("Where do I start a return?");
+        browser.findElement(By.id("save-knowledge")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("toast"), "Draft saved"));
+
+        browser.findElement(By.id("resolve-note")).sendKeys("explained returns");
+        browser.findElement(By.id("resolve")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("state"), "BOT"));
+        shot("05-resolved");
+
+        browser.get(baton.base() + "/inbox/drafts");
+        WebElement draft = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("li.draft")));
+        assertThat(draft.getText()).contains("Where do I start a return?");
+        shot("06-drafts");
+        draft.findElement(By.cssSelector("button.approve")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("toast"), "Approved"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("p.empty")));
+        assertThat(Files.list(baton.dir.resolve("knowledge")).map(p -> p.getFileName().toString()))
+                .anyMatch(n -> n.contains("where-do-i-start-a-return"));
+
+        browser.get(baton.base() + "/inbox/analytics");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".metric")));
+        Object drawn = ((org.openqa.selenium.JavascriptExecutor) browser)
+                .executeScript("return !!(window.Chart && Chart.getChart('chart-reasons'));");
+        assertThat(drawn).isEqualTo(Boolean.TRUE);
+        shot("07-analytics");
+    }
+
+    private static void shot(String name) throws Exception {
+        File f = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+        Files.copy(f.toPath(), SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+}

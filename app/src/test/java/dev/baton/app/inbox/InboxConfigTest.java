@@ -1,0 +1,71 @@
+package dev.baton.app.inbox;
+
+import dev.baton.app.Main;
+import dev.baton.app.config.BatonConfig;
+import dev.baton.app.config.ConfigException;
+import dev.baton.app.config.ConfigLoader;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The example config's inbox block, config errors that name the key, and {@code baton hash-password}. */
+class InboxConfigTest {
+
+    @Test
+    void should_load_the_example_agents_and_groups() throws Exception {
+        try (InputStream in = getClass().getResourceAsStream("/baton/baton.example.yaml")) {
+            BatonConfig c = new ConfigLoader(k -> null).load(in, "baton.example.yaml");
+            assertThat(c.inbox().agents()).extracting(a -> a.name()).containsExactly("ann", "bob");
+            assertThat(c.inbox().agents().get(0).password()).isEqualTo("baton-demo");
+            assertThat(c.inbox().groups()).extracting(g -> g.name()).containsExactly("support", "vip", "verification");
+            assertThat(c.inbox().groups().get(0).hours().timeZone()).isEqualTo("Asia/Shanghai");
+            assertThat(c.inbox().toString()).doesNotContain("change-me");
+        }
+    }
+
+    @Test
+    void should_name_the_key_of_a_bad_inbox_setting() {
+        String yaml = """
+                inbox:
+                  kind: webhook
+                  agents:
+                    - name: ann
+                      role: boss
+                  groups:
+                    - name: support
+                      hours: { time-zone: Mars/Olympus, open: ["weekdays 9-5"] }
+                """;
+        assertThatThrownBy(() -> new ConfigLoader(Map.<String, String>of()::get)
+                .load(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "t.yaml"))
+                .isInstanceOf(ConfigException.class)
+                .satisfies(e -> assertThat(String.join("\n", ((ConfigException) e).problems()))
+                        .contains("inbox.webhook.url").contains("inbox.agents[0].role")
+                        .contains("inbox.agents[0].password-hash").contains("inbox.groups[0].hours.time-zone")
+                        .contains("inbox.groups[0].hours.open"));
+    }
+
+    @Test
+    void should_print_a_verifiable_hash_for_a_password_from_stdin() {
+        InputStream stdin = System.in;
+        PrintStream stdout = System.out;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            System.setIn(new ByteArrayInputStream("long enough pass\n".getBytes(StandardCharsets.UTF_8)));
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            assertThat(Main.run("hash-password")).isZero();
+        } finally {
+            System.setIn(stdin);
+            System.setOut(stdout);
+        }
+        String hash = out.toString(StandardCharsets.UTF_8).strip();
+        assertThat(PasswordHasher.verify("long enough pass".toCharArray(), hash)).isTrue();
+    }
+}

@@ -1,0 +1,29 @@
+package dev.baton.app.inbox;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PasswordHasherTest {
+
+    @Test
+    void should_verify_the_right_password_only() {
+        String h = PasswordHasher.hash("correct horse".toCharArray(), 1000);
+        assertThat(h).startsWith("pbkdf2-sha256$1000$");
+        assertThat(PasswordHasher.verify("correct horse".toCharArray(), h)).isTrue();
+        assertThat(PasswordHasher.verify("correct horsE".toCharArray(), h)).isFalse();
+    }
+
+    @Test
+    void should_salt_each_hash() {
+        assertThat(PasswordHasher.hash("x".toCharArray(), 1000)).isNotEqualTo(PasswordHasher.hash("x".toCharArray(), 1000));
+    }
+
+    @Test
+    void should_reject_malformed_hashes() {
+        assertThat(PasswordHasher.verify("x".toCharArray(), null)).isFalse();
+        assertThat(PasswordHasher.verify("x".toCharArray(), "plain")).isFalse();
+        assertThat(PasswordHasher.verify("x".toCharArray(), "pbkdf2-sha256$abc$AAAA$AAAA")).isFalse();
+        assertThat(PasswordHasher.verify("x".toCharArray(), "pbkdf2-sha256$1000$!!$AAAA")).isFalse();
+    }
+}
