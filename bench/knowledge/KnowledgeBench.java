@@ -19,7 +19,9 @@ import java.util.stream.Stream;
  * mode, and how fast a saved file becomes searchable through the watcher. The synthetic data is written to a
  * temporary folder, never to the repository.
  *
- * java -Xmx2g -cp CP KnowledgeBench faq.csv cases.jsonl multiplier workDir
+ * java -Xmx2g -cp CP KnowledgeBench faq.csv cases.jsonl multiplier workDir [--reuse]
+ * With --reuse, the folder and index of the previous run are opened as they are (steady state: no background
+ * merges from the build), so the build numbers are those of a no-op sync.
  */
 public class KnowledgeBench {
     static final String[] PRODUCTS = {"花呗", "借呗", "余额宝", "信用卡", "网商贷", "蚂蚁森林", "芝麻信用", "相互宝", "余利宝", "银行卡"};
@@ -32,10 +34,13 @@ public class KnowledgeBench {
         int multiplier = Integer.parseInt(args[2]);
         Path work = Files.createDirectories(Path.of(args[3]));
         Path folder = work.resolve("knowledge"), indexDir = work.resolve("index");
-        deleteTree(folder); deleteTree(indexDir);
-        Files.createDirectories(folder);
-        int entries = generate(faq, folder, multiplier);
-        System.out.printf("synthetic knowledge base: %d entries in %s%n", entries, folder);
+        boolean reuse = args.length > 4 && args[4].equals("--reuse") && Files.isDirectory(folder);
+        if (!reuse) {
+            deleteTree(folder); deleteTree(indexDir);
+            Files.createDirectories(folder);
+            int entries = generate(faq, folder, multiplier);
+            System.out.printf("synthetic knowledge base: %d entries in %s%n", entries, folder);
+        }
 
         KnowledgeConfig cfg = new KnowledgeConfig(folder, indexDir, true, KnowledgeConfig.DEFAULT_SCORE_FLOOR, Duration.ofMillis(300));
         long t0 = System.nanoTime();
@@ -52,7 +57,7 @@ public class KnowledgeBench {
             SyncReport again = kb.sync();
             System.out.println("unchanged re-sync: " + again.summary());
 
-            RetrievalReport r = RetrievalEval.run(kb, cases, 200);
+            RetrievalReport r = RetrievalEval.run(kb, cases, 500);
             System.out.print(r.toTable());
             System.out.println(r.toJson());
             System.out.printf("heap after queries (after GC): %d MB%n", heapMb());

@@ -31,7 +31,7 @@ public final class RetrievalEvalMain {
         Path cases = Path.of(args[1]);
         boolean json = false;
         Path indexDir = null;
-        int warmup = 50;
+        int warmup = 500;
         for (int i = 2; i < args.length; i++) {
             switch (args[i]) {
                 case "--json" -> json = true;
