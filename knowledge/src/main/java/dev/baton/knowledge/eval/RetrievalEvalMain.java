@@ -15,7 +15,8 @@ import java.util.stream.Stream;
  * {@code RetrievalEvalMain knowledgeDir casesFile [--json] [--index-dir D] [--warmup N]}: indexes the folder
  * (into a temporary index unless {@code --index-dir} is given, which is then reused incrementally), runs
  * {@link RetrievalEval} and prints a table; with {@code --json} the last line is the JSON report. Fusion weights
- * can be overridden with {@code -Dbaton.fusion.*} (see {@link FusionWeights#fromSystemProperties()}).
+ * can be overridden with {@code -Dbaton.fusion.*} (see {@link FusionWeights#fromSystemProperties()}). Bad arguments
+ * throw {@link IllegalArgumentException} (no {@code System.exit}, so that the app's CLI can call it).
  */
 public final class RetrievalEvalMain {
 
@@ -24,8 +25,7 @@ public final class RetrievalEvalMain {
 
     public static void main(String[] args) throws IOException {
         if (args.length < 2) {
-            System.err.println("usage: RetrievalEvalMain knowledgeDir casesFile [--json] [--index-dir D] [--warmup N]");
-            System.exit(2);
+            throw new IllegalArgumentException("usage: RetrievalEvalMain knowledgeDir casesFile [--json] [--index-dir D] [--warmup N]");
         }
         Path knowledge = Path.of(args[0]);
         Path cases = Path.of(args[1]);
@@ -37,10 +37,7 @@ public final class RetrievalEvalMain {
                 case "--json" -> json = true;
                 case "--index-dir" -> indexDir = Path.of(args[++i]);
                 case "--warmup" -> warmup = Integer.parseInt(args[++i]);
-                default -> {
-                    System.err.println("unknown option " + args[i]);
-                    System.exit(2);
-                }
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
         boolean temporary = indexDir == null;
