@@ -103,6 +103,17 @@ class KnowledgeBaseTest {
     }
 
     @Test
+    void should_answer_quickly_and_keep_the_query_when_the_message_is_very_long() throws Exception {
+        kb.sync();
+        String longMessage = "怎么退货？".repeat(2000);
+
+        SearchResult result = kb.search(longMessage, 3);
+
+        assertThat(result.query()).isEqualTo(longMessage);
+        assertThat(result.best()).hasValueSatisfying(h -> assertThat(h.id()).isEqualTo("faq/after-sales-faq.md#怎么退货"));
+    }
+
+    @Test
     void should_re_embed_nothing_when_the_folder_is_unchanged_after_restart() throws Exception {
         kb.sync();
         kb.close();

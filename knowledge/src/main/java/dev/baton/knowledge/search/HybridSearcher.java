@@ -83,10 +83,13 @@ public final class HybridSearcher {
         if (query == null || query.isBlank() || k <= 0) {
             return SearchResult.empty(query);
         }
+        // A customer message longer than this is not a question; the cap bounds embedding and BM25 cost.
+        String text = query.length() > MAX_QUERY_CHARS ? query.substring(0, MAX_QUERY_CHARS) : query;
         try {
             IndexSearcher searcher = index.acquire();
             try {
-                return run(searcher, query, k, mode, scoreFloor);
+                SearchResult result = run(searcher, text, k, mode, scoreFloor);
+                return text.length() == query.length() ? result : new SearchResult(query, result.hits());
             } finally {
                 index.release(searcher);
             }
@@ -201,14 +204,13 @@ public final class HybridSearcher {
         if (text.isEmpty()) {
             return null;
         }
-        String t = text.length() > MAX_QUERY_CHARS ? text.substring(0, MAX_QUERY_CHARS) : text;
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         int clauses = 0;
         for (String suffix : List.of(IndexFields.ZH, IndexFields.CJK, IndexFields.EN)) {
-            clauses += add(b, IndexFields.QUESTION + suffix, t, 1.0);
-            clauses += add(b, IndexFields.BODY + suffix, t, weights.bodyBoost());
+            clauses += add(b, IndexFields.QUESTION + suffix, text, 1.0);
+            clauses += add(b, IndexFields.BODY + suffix, text, weights.bodyBoost());
         }
-        clauses += add(b, IndexFields.CATEGORY + IndexFields.ZH, t, weights.categoryBoost());
+        clauses += add(b, IndexFields.CATEGORY + IndexFields.ZH, text, weights.categoryBoost());
         return clauses == 0 ? null : b.build();
     }
 
