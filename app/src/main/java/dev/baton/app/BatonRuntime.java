@@ -171,7 +171,7 @@ public final class BatonRuntime implements AutoCloseable {
                 .meters(meters)
                 .clock(clock)
                 .averageHandleTime(e.averageHandleTime())
-                .lanes(e.laneThreads(), e.laneQueue())
+                .lanes(laneThreads(e, config.llm() != null), e.laneQueue())
                 .events(inboxModule.events());
         if (config.llm() != null) {
             OfflineAgent offline = new OfflineAgent(settings.messages().notSure(), settings.messages().sourceLabel());
@@ -210,6 +210,15 @@ public final class BatonRuntime implements AutoCloseable {
         } catch (IOException | RuntimeException ex) {
             log.warn("knowledge reindex failed: {}", ex.toString());
         }
+    }
+
+    /** Configured lane threads, else a default that suits the agent's kind of work (see {@link BatonConfig.Engine}). */
+    static int laneThreads(BatonConfig.Engine e, boolean llm) {
+        int cores = Runtime.getRuntime().availableProcessors();
+        if (e.laneThreads() != null) {
+            return e.laneThreads();
+        }
+        return llm ? Math.max(8, cores * 4) : Math.max(2, cores);
     }
 
     private static String channelNames(List<ChannelAdapter> adapters, boolean dev) {

@@ -142,6 +142,9 @@ public record BatonConfig(Server server, Storage storage, Knowledge knowledge, L
     /**
      * {@code engine:} tuning; the defaults suit a small shop on two cores.
      *
+     * @param laneThreads       conversations processed in parallel; absent → one per core for the offline agent
+     *                          (its work is CPU-bound embeddings, and more threads only take CPU from the webhook
+     *                          acks), four per core (at least 8) with an LLM (its turns mostly wait on the network)
      * @param unsupportedMedia  {@code reply} (ask for text) or {@code handoff} when media cannot be read
      * @param averageHandleTime per-customer handling time used to estimate the queue wait
      */
@@ -149,7 +152,6 @@ public record BatonConfig(Server server, Storage storage, Knowledge knowledge, L
                          Duration outboxMaxBackoff, Integer historyWindow, String unsupportedMedia,
                          Duration averageHandleTime) implements Validated {
         public Engine {
-            laneThreads = laneThreads != null ? laneThreads : Math.max(4, Runtime.getRuntime().availableProcessors() * 2);
             laneQueue = laneQueue != null ? laneQueue : 10_000;
             outboxMaxAttempts = outboxMaxAttempts != null ? outboxMaxAttempts : 8;
             outboxBackoff = outboxBackoff != null ? outboxBackoff : Duration.ofSeconds(1);
@@ -164,7 +166,7 @@ public record BatonConfig(Server server, Storage storage, Knowledge knowledge, L
             if (!List.of("reply", "handoff").contains(unsupportedMedia)) {
                 problems.add(prefix + ".unsupported-media", "must be reply or handoff, got " + unsupportedMedia);
             }
-            if (laneThreads < 1 || laneQueue < 1 || outboxMaxAttempts < 1) {
+            if ((laneThreads != null && laneThreads < 1) || laneQueue < 1 || outboxMaxAttempts < 1) {
                 problems.add(prefix, "lane-threads, lane-queue and outbox-max-attempts must be at least 1");
             }
         }

@@ -262,9 +262,10 @@ class LlmAgentTest {
 
     @Test
     void should_answer_offline_without_calling_when_previous_call_of_conversation_still_runs() {
+        // the deadline leaves the first call time to start even on a loaded machine; the model is slower still
         wm.stubFor(post(urlEqualTo("/v1/chat/completions")).willReturn(okJson(OpenAiStub.text("late"))
-                .withFixedDelay(1500)));
-        agent = fx.agent(cfg().withTimeouts(Duration.ofSeconds(10), Duration.ofMillis(200)));
+                .withFixedDelay(4000)));
+        agent = fx.agent(cfg().withTimeouts(Duration.ofSeconds(10), Duration.ofMillis(1000)));
         agent.answer(fx.ask(1, "怎么退货？", AgentFixture.RETURNS)); // abandoned at the deadline, still running
 
         AgentReply r = agent.answer(fx.ask(1, "怎么退货？", AgentFixture.RETURNS));
