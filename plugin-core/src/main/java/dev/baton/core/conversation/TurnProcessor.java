@@ -240,8 +240,8 @@ public final class TurnProcessor {
             return null;
         }
         if (effective instanceof Plan.Handoff h) {
-            HandoffService.Opened opened = handoffs.open(c, conv, ctx.customer(), h.plan(), language, null,
-                    List.of(), h.agentNote(), now);
+            HandoffService.Opened opened = handoffs.open(c, conv, ctx.customer(), h.plan(), language,
+                    intentOf(h.signalsJson()), sentimentTrend(c, conv.id()), h.agentNote(), now);
             if (opened != null) {
                 enqueue(c, conv, row.id(), OutboundMessage.Author.SYSTEM, opened.customerMessage(), null,
                         language, now);
@@ -260,6 +260,38 @@ public final class TurnProcessor {
             }
         }
         return null;
+    }
+
+    /** The intent triage detected in a message's stored signals, or null. */
+    private String intentOf(String signalsJson) {
+        if (signalsJson == null) {
+            return null;
+        }
+        try {
+            String name = json.readTree(signalsJson).path("intent").path("name").asText("");
+            return name.isBlank() ? null : name;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** Sentiment scores of the customer's messages in this conversation, oldest first (for the ticket). */
+    private List<Double> sentimentTrend(Connection c, long conversationId) throws SQLException {
+        List<Double> trend = new java.util.ArrayList<>();
+        for (Message m : store.messages().recent(c, conversationId, settings.historyWindow())) {
+            if (m.fromCustomer() && m.signalsJson() != null) {
+                try {
+                    com.fasterxml.jackson.databind.JsonNode score = json.readTree(m.signalsJson()).path("sentiment")
+                            .path("score");
+                    if (score.isNumber()) {
+                        trend.add(score.asDouble());
+                    }
+                } catch (IOException e) {
+                    // unreadable signals: leave this message out of the trend
+                }
+            }
+        }
+        return trend;
     }
 
     /** True when no system update went to this customer within the configured interval. */

@@ -261,18 +261,24 @@ class LlmAgentTest {
     }
 
     @Test
-    void should_answer_offline_without_calling_when_previous_call_of_conversation_still_runs() {
-        // the deadline leaves the first call time to start even on a loaded machine; the model is slower still
+    void should_answer_offline_without_calling_when_previous_call_of_conversation_still_runs() throws Exception {
+        // given: a first turn whose model call is in flight (the stub has received it and is still answering)
         wm.stubFor(post(urlEqualTo("/v1/chat/completions")).willReturn(okJson(OpenAiStub.text("late"))
-                .withFixedDelay(4000)));
-        agent = fx.agent(cfg().withTimeouts(Duration.ofSeconds(10), Duration.ofMillis(1000)));
-        agent.answer(fx.ask(1, "怎么退货？", AgentFixture.RETURNS)); // abandoned at the deadline, still running
+                .withFixedDelay(3000)));
+        agent = fx.agent(cfg().withTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(8)));
+        java.util.concurrent.CompletableFuture<AgentReply> first = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> agent.answer(fx.ask(1, "怎么退货？", AgentFixture.RETURNS)));
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5))
+                .until(() -> wm.findAll(postRequestedFor(urlEqualTo("/v1/chat/completions"))).size() == 1);
 
+        // when: the same conversation asks again
         AgentReply r = agent.answer(fx.ask(1, "怎么退货？", AgentFixture.RETURNS));
 
+        // then: answered offline at once, no second concurrent call for one conversation
         assertThat(r.llmCalls()).isZero();
         assertThat(r.text()).contains("签收后 7 天内");
         assertThat(fx.meters.counter("baton.agent.fallbacks", "reason", "busy").count()).isEqualTo(1);
+        assertThat(first.get(10, java.util.concurrent.TimeUnit.SECONDS).llmCalls()).isEqualTo(1);
     }
 
     @Test

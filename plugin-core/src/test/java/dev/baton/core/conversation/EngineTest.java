@@ -115,6 +115,7 @@ class EngineTest {
         TicketRepository.Row ticket = db.withConnection(c -> built.store().tickets().activeFor(c, convId))
                 .orElseThrow();
         assertThat(ticket.reasons()).isEqualTo("explicit_request");
+        assertThat(ticket.ticketJson()).contains("\"sentimentTrend\"");
         assertThat(ticket.ticketJson()).contains("转人工");
 
         List<String> whileQueued = ask(text("dave", "怎么退货？"));
