@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import dev.baton.core.config.ConfigProblems;
+import dev.baton.core.config.Durations;
 import dev.baton.core.config.Validated;
 
 import java.net.URI;
@@ -62,7 +63,7 @@ public record WhatsAppConfig(String phoneNumberId, String accessToken, String ap
                                @JsonProperty("human-button-labels") Map<String, String> humanButtonLabels,
                                @JsonProperty("mark-as-read") Boolean markAsRead,
                                @JsonProperty("template") TemplateConfig template,
-                               @JsonProperty("reply-window") @JsonDeserialize(using = LenientDurationDeserializer.class)
+                               @JsonProperty("reply-window") @JsonDeserialize(using = Durations.Deserializer.class)
                                Duration replyWindow) {
         return new WhatsAppConfig(phoneNumberId, accessToken, appSecret, verifyToken, apiBaseUrl,
                 humanButton == null || humanButton, humanButtonLabels, markAsRead == null || markAsRead, template,

@@ -71,10 +71,10 @@ class WhatsAppConfigTest {
 
     @Test
     void should_accept_iso_and_short_durations() {
-        assertThat(LenientDurationDeserializer.parse("24h")).isEqualTo(Duration.ofHours(24));
-        assertThat(LenientDurationDeserializer.parse("PT24H")).isEqualTo(Duration.ofHours(24));
-        assertThat(LenientDurationDeserializer.parse("500ms")).isEqualTo(Duration.ofMillis(500));
-        assertThat(LenientDurationDeserializer.parse("90")).isEqualTo(Duration.ofSeconds(90));
+        assertThat(dev.baton.core.config.Durations.parse("24h")).isEqualTo(Duration.ofHours(24));
+        assertThat(dev.baton.core.config.Durations.parse("PT24H")).isEqualTo(Duration.ofHours(24));
+        assertThat(dev.baton.core.config.Durations.parse("500ms")).isEqualTo(Duration.ofMillis(500));
+        assertThat(dev.baton.core.config.Durations.parse("90")).isEqualTo(Duration.ofSeconds(90));
     }
 
     @Test

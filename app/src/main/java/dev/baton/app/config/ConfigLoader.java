@@ -1,11 +1,8 @@
 package dev.baton.app.config;
 
 import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -22,6 +19,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.baton.core.config.ConfigProblems;
+import dev.baton.core.config.Durations;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -36,8 +34,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.UnaryOperator;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Loads {@code baton.yaml}: parses YAML, interpolates {@code ${ENV}} / {@code ${ENV:-default}} in string values,
@@ -45,8 +41,6 @@ import java.util.regex.Pattern;
  * every section's validation. All failures become a {@link ConfigException} whose lines name the key and the fix.
  */
 public final class ConfigLoader {
-
-    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
 
     private final UnaryOperator<String> env;
 
@@ -131,12 +125,7 @@ public final class ConfigLoader {
     /** The mapper that binds config: kebab-case keys, unknown keys fail, lenient durations ("20s", "500ms"). */
     public static ObjectMapper binder() {
         SimpleModule durations = new SimpleModule("baton-durations");
-        durations.addDeserializer(Duration.class, new JsonDeserializer<>() {
-            @Override
-            public Duration deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-                return parseDuration(p.getValueAsString(), p.currentName());
-            }
-        });
+        durations.addDeserializer(Duration.class, new Durations.Deserializer());
         return JsonMapper.builder()
                 .addModule(new JavaTimeModule())
                 .addModule(durations)
@@ -145,33 +134,6 @@ public final class ConfigLoader {
                 .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
                 .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
                 .build();
-    }
-
-    /** "20s", "500ms", "5m", "2h", "1d", ISO-8601 ("PT20S"), or a bare number of seconds. */
-    public static Duration parseDuration(String text, String key) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        String t = text.strip().toLowerCase(Locale.ROOT);
-        if (t.matches("\\d+")) {
-            return Duration.ofSeconds(Long.parseLong(t));
-        }
-        Matcher m = DURATION.matcher(t);
-        if (m.matches()) {
-            long n = Long.parseLong(m.group(1));
-            return switch (m.group(2)) {
-                case "ms" -> Duration.ofMillis(n);
-                case "s" -> Duration.ofSeconds(n);
-                case "m" -> Duration.ofMinutes(n);
-                case "h" -> Duration.ofHours(n);
-                default -> Duration.ofDays(n);
-            };
-        }
-        try {
-            return Duration.parse(text.strip().toUpperCase(Locale.ROOT));
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException("\"" + text + "\" is not a duration; write e.g. 500ms, 20s, 5m, 2h");
-        }
     }
 
     private static void interpolate(JsonNode node, String key, Interpolation interpolation) {

@@ -1,18 +1,10 @@
 package dev.baton.core.config;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 
-import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
-import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * {@code llm:}: the OpenAI-compatible chat model behind the agent (OpenAI, DeepSeek, Qwen/DashScope compatible mode,
@@ -38,9 +30,9 @@ import java.util.regex.Pattern;
  * @param llmSummary     write handoff summaries with the model (default true); false keeps the extractive one
  */
 public record LlmConfig(URI baseUrl, String apiKey, String model,
-                        @JsonDeserialize(using = LlmConfig.DurationReader.class) Duration timeout,
+                        @JsonDeserialize(using = Durations.Deserializer.class) Duration timeout,
                         Integer maxRetries, Double temperature, Integer memoryWindow,
-                        @JsonDeserialize(using = LlmConfig.DurationReader.class) Duration deadline,
+                        @JsonDeserialize(using = Durations.Deserializer.class) Duration deadline,
                         String persona, String tone, String language, CircuitBreakerConfig circuitBreaker,
                         Boolean llmSummary) implements Validated {
 
@@ -143,7 +135,7 @@ public record LlmConfig(URI baseUrl, String apiKey, String model,
      * @param openFor  how long it stays open; default 30s
      */
     public record CircuitBreakerConfig(Integer failures,
-                                       @JsonDeserialize(using = DurationReader.class) Duration openFor)
+                                       @JsonDeserialize(using = Durations.Deserializer.class) Duration openFor)
             implements Validated {
 
         public CircuitBreakerConfig {
@@ -166,56 +158,4 @@ public record LlmConfig(URI baseUrl, String apiKey, String model,
         }
     }
 
-    /**
-     * Reads a {@link Duration} the way operators write it: {@code 500ms}, {@code 20s}, {@code 5m}, {@code 1h}, an
-     * ISO-8601 {@code PT20S}, or a bare number of seconds.
-     */
-    public static final class DurationReader extends StdScalarDeserializer<Duration> {
-
-        private static final Pattern SHORT = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
-
-        public DurationReader() {
-            super(Duration.class);
-        }
-
-        @Override
-        public Duration deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-            if (p.hasToken(JsonToken.VALUE_NUMBER_INT)) {
-                return Duration.ofSeconds(p.getLongValue());
-            }
-            String text = p.getValueAsString();
-            if (text == null || text.isBlank()) {
-                return null;
-            }
-            try {
-                return parse(text);
-            } catch (IllegalArgumentException e) {
-                return (Duration) ctxt.handleWeirdStringValue(Duration.class, text,
-                        "expected a duration such as 20s, 500ms, 5m or PT20S");
-            }
-        }
-
-        /** Parses {@code 20s}, {@code 500ms}, {@code 5m}, {@code 1h}, {@code PT20S} or a number of seconds. */
-        public static Duration parse(String text) {
-            String s = text.strip().toLowerCase(Locale.ROOT);
-            Matcher m = SHORT.matcher(s);
-            if (m.matches()) {
-                long n = Long.parseLong(m.group(1));
-                return switch (m.group(2)) {
-                    case "ms" -> Duration.ofMillis(n);
-                    case "s" -> Duration.ofSeconds(n);
-                    case "m" -> Duration.ofMinutes(n);
-                    default -> Duration.ofHours(n);
-                };
-            }
-            if (!s.isEmpty() && s.chars().allMatch(Character::isDigit)) {
-                return Duration.ofSeconds(Long.parseLong(s));
-            }
-            try {
-                return Duration.parse(s.toUpperCase(Locale.ROOT));
-            } catch (DateTimeParseException e) {
-                throw new IllegalArgumentException("not a duration: " + text, e);
-            }
-        }
-    }
 }
