@@ -5,6 +5,7 @@ import dev.baton.app.config.BatonConfig;
 import dev.baton.core.handoff.HandoffPolicy;
 import dev.baton.core.triage.SentimentEval;
 import dev.baton.core.triage.SentimentReport;
+import dev.baton.core.triage.Triage;
 import dev.baton.core.triage.TriageEval;
 import dev.baton.core.triage.TriageReport;
 import dev.baton.knowledge.KnowledgeBase;
@@ -65,12 +66,11 @@ public final class EvalCommand implements Runnable {
         }
     }
 
-    /** Handoff-vs-bot precision, recall and F1, per reason, and the confusion matrix. */
-    @CommandLine.Command(name = "triage", description = "Handoff-vs-bot precision/recall/F1, per reason, confusion matrix.")
-    public static final class TriageCases implements Callable<Integer> {
-
-        @CommandLine.Option(names = "--cases", required = true, description = "cases (.jsonl: {\"text\", \"expect\": handoff|bot})")
-        Path cases;
+    /**
+     * The shared shape of the offline-triage evals: read the config (handoff and triage settings), build triage on
+     * the in-process model, run the cases, print the table and, with {@code --json}, one JSON line.
+     */
+    abstract static class TriageBasedEval implements Callable<Integer> {
 
         @CommandLine.Option(names = "--config", description = "baton.yaml whose handoff/triage settings to use")
         Path config;
@@ -78,44 +78,61 @@ public final class EvalCommand implements Runnable {
         @CommandLine.Option(names = "--json", description = "end with one JSON line of metrics")
         boolean json;
 
+        /** The cases file of the subcommand. */
+        abstract Path cases();
+
+        /** Runs the eval; returns the table and the JSON line. */
+        abstract String[] evaluate(BatonConfig cfg, Triage triage, Path cases);
+
         @Override
         public Integer call() {
-            requireFile(cases);
+            requireFile(cases());
             BatonConfig cfg = ConfigSource.load(config).config();
-            TriageReport report = TriageEval.run(BatonRuntime.triage(cfg, KnowledgeBase.defaultEmbeddingModel()),
-                    new HandoffPolicy(cfg.handoff()), cases);
-            System.out.print(report.toTable());
+            String[] tableAndJson = evaluate(cfg, BatonRuntime.triage(cfg, KnowledgeBase.defaultEmbeddingModel()),
+                    cases());
+            System.out.print(tableAndJson[0]);
             if (json) {
-                System.out.println(report.toJson());
+                System.out.println(tableAndJson[1]);
             }
             return 0;
         }
     }
 
+    /** Handoff-vs-bot precision, recall and F1, per reason, and the confusion matrix. */
+    @CommandLine.Command(name = "triage", description = "Handoff-vs-bot precision/recall/F1, per reason, confusion matrix.")
+    public static final class TriageCases extends TriageBasedEval {
+
+        @CommandLine.Option(names = "--cases", required = true, description = "cases (.jsonl: {\"text\", \"expect\": handoff|bot})")
+        Path cases;
+
+        @Override
+        Path cases() {
+            return cases;
+        }
+
+        @Override
+        String[] evaluate(BatonConfig cfg, Triage triage, Path file) {
+            TriageReport report = TriageEval.run(triage, new HandoffPolicy(cfg.handoff()), file);
+            return new String[] {report.toTable(), report.toJson()};
+        }
+    }
+
     /** Sentiment accuracy and macro-F1. */
     @CommandLine.Command(name = "sentiment", description = "Sentiment accuracy and macro-F1.")
-    public static final class SentimentCases implements Callable<Integer> {
+    public static final class SentimentCases extends TriageBasedEval {
 
         @CommandLine.Option(names = "--cases", required = true, description = "cases (.jsonl: {\"text\", \"sentiment\"})")
         Path cases;
 
-        @CommandLine.Option(names = "--config", description = "baton.yaml whose triage settings to use")
-        Path config;
-
-        @CommandLine.Option(names = "--json", description = "end with one JSON line of metrics")
-        boolean json;
+        @Override
+        Path cases() {
+            return cases;
+        }
 
         @Override
-        public Integer call() {
-            requireFile(cases);
-            BatonConfig cfg = ConfigSource.load(config).config();
-            SentimentReport report = SentimentEval.run(BatonRuntime.triage(cfg, KnowledgeBase.defaultEmbeddingModel()),
-                    cases);
-            System.out.print(report.toTable());
-            if (json) {
-                System.out.println(report.toJson());
-            }
-            return 0;
+        String[] evaluate(BatonConfig cfg, Triage triage, Path file) {
+            SentimentReport report = SentimentEval.run(triage, file);
+            return new String[] {report.toTable(), report.toJson()};
         }
     }
 

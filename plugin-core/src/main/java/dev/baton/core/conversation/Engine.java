@@ -237,8 +237,10 @@ public final class Engine implements InboundSink, AutoCloseable {
     }
 
     private void run(long inboundId) {
+        boolean finished = false;
         try {
             TurnProcessor.Outcome outcome = turns.process(inboundId);
+            finished = true; // processed now, or already processed before: the row is no longer PENDING
             if (outcome.replies() > 0) {
                 outbox.wake();
             }
@@ -252,7 +254,7 @@ public final class Engine implements InboundSink, AutoCloseable {
         } finally {
             scheduled.remove(inboundId);
             CompletableFuture<Void> done = completions.remove(inboundId);
-            if (done != null && !isPending(inboundId)) {
+            if (done != null && (finished || !isPending(inboundId))) {
                 done.complete(null);
             } else if (done != null) {
                 completions.put(inboundId, done);
