@@ -24,6 +24,7 @@ import dev.baton.core.triage.Triage;
 import dev.baton.core.triage.TriageConfig;
 import dev.baton.core.triage.TriagePolicyDecider;
 import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.baton.knowledge.CachingEmbeddingModel;
 import dev.baton.knowledge.KnowledgeBase;
 import dev.baton.knowledge.KnowledgeConfig;
 import dev.baton.knowledge.SyncReport;
@@ -119,7 +120,8 @@ public final class BatonRuntime implements AutoCloseable {
                 config.storage().pool());
         closeables.add(db);
 
-        EmbeddingModel embeddings = KnowledgeBase.defaultEmbeddingModel();
+        // one model, one cache: triage and the knowledge search embed the same customer text once per turn
+        EmbeddingModel embeddings = new CachingEmbeddingModel(KnowledgeBase.defaultEmbeddingModel(), 2048);
         knowledge = openKnowledge(config.knowledge(), config.knowledge().watch(), embeddings);
         closeables.add(knowledge);
         lastSync = knowledge.sync();

@@ -67,7 +67,7 @@ public final class KnowledgeBase implements AutoCloseable {
     private KnowledgeBase(KnowledgeConfig config, EmbeddingModel model, FusionWeights weights) throws IOException {
         this.config = config;
         this.model = model;
-        this.modelId = model.getClass().getName() + ":" + model.dimension();
+        this.modelId = CachingEmbeddingModel.unwrap(model).getClass().getName() + ":" + model.dimension();
         this.index = KnowledgeIndex.open(config.indexDir());
         this.searcher = new HybridSearcher(index, model, normalizer, weights);
         Manifest loaded = Manifest.load(config.indexDir(), modelId);

@@ -46,6 +46,7 @@ public final class Engine implements InboundSink, AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final ConversationEvents events;
     private final Set<Long> scheduled = ConcurrentHashMap.newKeySet();
+    private volatile boolean stopping;
     private final Map<Long, CompletableFuture<Void>> completions = new ConcurrentHashMap<>();
     private final Map<Long, java.time.Instant> held;
     private ScheduledFuture<?> sweep;
@@ -200,10 +201,13 @@ public final class Engine implements InboundSink, AutoCloseable {
         if (sweep != null) {
             sweep.cancel(false);
         }
+        stopping = true;
         try {
             if (!lanes.drain(timeout)) {
-                log.warn("{} message(s) still in lanes at shutdown; they stay in the inbound log and resume at start-up",
-                        lanes.queued());
+                int left = lanes.queued();
+                int dropped = lanes.abandon(Duration.ofSeconds(5));
+                log.warn("{} message(s) still in lanes at shutdown ({} not started); they stay in the inbound log and "
+                        + "resume at start-up", left, dropped);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -245,6 +249,11 @@ public final class Engine implements InboundSink, AutoCloseable {
                 outbox.wake();
             }
         } catch (RuntimeException e) {
+            if (stopping) {
+                // the store may be closing under us: the row stays PENDING and resumes at start-up
+                log.debug("inbound {} interrupted by shutdown: {}", inboundId, e.toString());
+                return;
+            }
             log.warn("inbound {} failed: {}", inboundId, e.toString());
             store.db().inTransaction(c -> {
                 store.inbound().markAttemptFailed(c, inboundId, e.toString(), settings.inboundMaxAttempts(),
@@ -254,7 +263,7 @@ public final class Engine implements InboundSink, AutoCloseable {
         } finally {
             scheduled.remove(inboundId);
             CompletableFuture<Void> done = completions.remove(inboundId);
-            if (done != null && (finished || !isPending(inboundId))) {
+            if (done != null && (finished || (!stopping && !isPending(inboundId)))) {
                 done.complete(null);
             } else if (done != null) {
                 completions.put(inboundId, done);

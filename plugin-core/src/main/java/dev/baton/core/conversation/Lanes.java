@@ -24,6 +24,7 @@ public final class Lanes {
     private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
     private final AtomicInteger queued = new AtomicInteger();
     private volatile boolean accepting = true;
+    private volatile boolean abandoned;
 
     public Lanes(Executor executor) {
         this.executor = executor;
@@ -76,11 +77,33 @@ public final class Lanes {
         return queued.get() == 0;
     }
 
+    /**
+     * After a {@link #drain} that timed out: drops every task that has not started (the caller's durable log still
+     * has them) and waits up to {@code grace} for the running ones. Returns the number of tasks dropped.
+     */
+    public int abandon(Duration grace) throws InterruptedException {
+        accepting = false;
+        abandoned = true;
+        int dropped = 0;
+        for (Lane lane : lanes.values()) {
+            synchronized (lane) {
+                dropped += lane.tasks.size();
+                queued.addAndGet(-lane.tasks.size());
+                lane.tasks.clear();
+            }
+        }
+        long deadline = System.nanoTime() + grace.toNanos();
+        while (queued.get() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        return dropped;
+    }
+
     private void run(String key, Lane lane) {
         for (int i = 0; i < BATCH; i++) {
             Runnable task;
             synchronized (lane) {
-                task = lane.tasks.pollFirst();
+                task = abandoned ? null : lane.tasks.pollFirst();
                 if (task == null) {
                     lane.running = false;
                     lane.retired = true;
