@@ -112,6 +112,12 @@ public final class LlmSummarizer implements Summarizer {
         }
     }
 
+    /** The offline summarizer: used inside the handoff transaction, then replaced by this one's after the commit. */
+    @Override
+    public Summarizer immediate() {
+        return offline;
+    }
+
     private String fallback(List<Message> transcript, List<HandoffReason> reasons, String language, String why) {
         if (!"skipped".equals(why)) {
             log.warn("handoff summary: model failed ({}); using the offline summary", why);

@@ -11,6 +11,7 @@ import dev.baton.core.channel.OutboundMessage;
 import dev.baton.core.handoff.HandoffPlan;
 import dev.baton.core.handoff.HandoffReason;
 import dev.baton.core.handoff.HandoffService;
+import dev.baton.core.handoff.HandoffTicket;
 import dev.baton.core.handoff.HumanInbox;
 import dev.baton.core.knowledge.KnowledgeAnswer;
 import dev.baton.core.knowledge.KnowledgeSearch;
@@ -328,11 +329,21 @@ public final class TurnProcessor {
                     opened.ticket().reasons(), opened.ticket().priority(), opened.ticket().group(),
                     opened.ticket().explanation());
             events.changed(convId, ConversationEvents.Kind.TICKET);
+            HandoffTicket ticket = opened.ticket();
             try {
-                inbox.open(opened.ticket());
+                HandoffTicket refined = handoffs.refine(opened);
+                if (refined != ticket) {
+                    ticket = refined;
+                    events.changed(convId, ConversationEvents.Kind.TICKET);
+                }
+            } catch (RuntimeException e) {
+                log.warn("conversation {}: ticket {} keeps its quick summary: {}", convId, ticket.id(), e.toString());
+            }
+            try {
+                inbox.open(ticket);
             } catch (RuntimeException e) {
                 log.warn("conversation {}: inbox {} failed to open ticket {}: {}", convId, inbox.kind(),
-                        opened.ticket().id(), e.toString());
+                        ticket.id(), e.toString());
             }
         } else if (plan instanceof Plan.Silent && !ctx.conversation().state().botMaySpeak()) {
             try {

@@ -45,8 +45,11 @@ public final class HandoffService {
         this.averageHandleTime = averageHandleTime;
     }
 
-    /** A handoff that was opened; {@code customerMessage} is what to tell the customer. */
-    public record Opened(HandoffTicket ticket, int position, String customerMessage) {
+    /**
+     * A handoff that was opened; {@code customerMessage} is what to tell the customer, {@code agentNote} the bot's
+     * note appended to the summary (null if none).
+     */
+    public record Opened(HandoffTicket ticket, int position, String customerMessage, String agentNote) {
     }
 
     /**
@@ -61,10 +64,8 @@ public final class HandoffService {
             return null;
         }
         List<Message> transcript = store.messages().transcript(c, conv.id());
-        String summary = summarizer.summarize(transcript, plan.reasons(), language);
-        if (agentNote != null && !agentNote.isBlank()) {
-            summary = summary + ("zh".equals(language) ? " 机器人备注：" : " Bot's note: ") + agentNote.strip();
-        }
+        String summary = withNote(summarizer.immediate().summarize(transcript, plan.reasons(), language), language,
+                agentNote);
         HandoffTicket.CustomerProfile profile = new HandoffTicket.CustomerProfile(customer.id(), customer.channel(),
                 customer.platformId(), conv.channelAccount(), customer.displayName(), customer.tier(),
                 customer.tags());
@@ -80,7 +81,40 @@ public final class HandoffService {
         int position = store.tickets().queuePosition(c, id);
         long waitMinutes = Math.max(1, averageHandleTime.multipliedBy(position).toMinutes());
         String text = queuedMessage.format(language, Map.of("position", position, "wait", waitMinutes));
-        return new Opened(ticket, position, text);
+        return new Opened(ticket, position, text, agentNote);
+    }
+
+    /**
+     * After the handoff's commit: when the summarizer calls a model ({@link Summarizer#immediate()} differs), writes
+     * its summary over the quick one and returns the updated ticket; otherwise returns the ticket unchanged. Bounded
+     * by the summarizer's own budget; the customer's confirmation is already in the outbox.
+     */
+    public HandoffTicket refine(Opened opened) {
+        HandoffTicket t = opened.ticket();
+        if (summarizer.immediate() == summarizer) {
+            return t;
+        }
+        List<Message> transcript = store.db().withConnection(c -> store.messages().transcript(c, t.conversationId()));
+        String summary = withNote(summarizer.summarize(transcript, t.reasons(), t.language()), t.language(),
+                opened.agentNote());
+        if (summary.equals(t.summary())) {
+            return t;
+        }
+        HandoffTicket refined = new HandoffTicket(t.id(), t.conversationId(), t.customer(), t.reasons(), t.explanation(),
+                t.priority(), t.group(), summary, t.language(), t.intent(), t.sentimentTrend(), t.botAttempts(),
+                t.transcript(), t.replyWindowRemaining(), t.createdAt());
+        store.db().inTransaction(c -> {
+            store.tickets().updateSummary(c, t.id(), summary, EngineJson.write(json, refined));
+            return null;
+        });
+        return refined;
+    }
+
+    private static String withNote(String summary, String language, String agentNote) {
+        if (agentNote == null || agentNote.isBlank()) {
+            return summary;
+        }
+        return summary + ("zh".equals(language) ? " 机器人备注：" : " Bot's note: ") + agentNote.strip();
     }
 
     /** How long free-form replies remain allowed on the conversation's channel, or null when unlimited. */

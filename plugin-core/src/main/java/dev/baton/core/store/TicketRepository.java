@@ -39,6 +39,10 @@ public final class TicketRepository {
         Sql.update(c, "UPDATE handoff_tickets SET ticket = ? WHERE id = ?", ticketJson, id);
     }
 
+    public void updateSummary(Connection c, long id, String summary, String ticketJson) throws SQLException {
+        Sql.update(c, "UPDATE handoff_tickets SET summary = ?, ticket = ? WHERE id = ?", summary, ticketJson, id);
+    }
+
     public Optional<Row> byId(Connection c, long id) throws SQLException {
         return Sql.one(c, "SELECT * FROM handoff_tickets WHERE id = ?", TicketRepository::map, id);
     }

@@ -11,6 +11,9 @@ import dev.baton.core.channel.SendOutcome;
 import dev.baton.core.channel.Sender;
 import dev.baton.core.knowledge.KnowledgeAnswer;
 import dev.baton.core.knowledge.KnowledgeSearch;
+import dev.baton.core.handoff.ExtractiveSummarizer;
+import dev.baton.core.handoff.HandoffReason;
+import dev.baton.core.handoff.Summarizer;
 import dev.baton.core.store.Database;
 import dev.baton.core.store.InboundLog;
 import dev.baton.core.store.Outbox;
@@ -23,6 +26,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -222,5 +227,48 @@ class EngineTest {
         assertThat(replies.complete()).isTrue();
         assertThat(replies.texts()).singleElement().asString().contains("7 天内");
         assertThat(built.engine().awaitReplies(r.inboundId(), Duration.ofMillis(10)).texts()).isEmpty();
+    }
+
+    /** Stands in for the LLM summarizer: quick offline summary in the transaction, a slow "model" summary after it. */
+    private static final class SlowModelSummarizer implements Summarizer {
+        final CountDownLatch release = new CountDownLatch(1);
+        final Summarizer offline = new ExtractiveSummarizer();
+
+        @Override
+        public String summarize(List<Message> transcript, List<HandoffReason> reasons, String language) {
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return "MODEL SUMMARY: customer wants a person";
+        }
+
+        @Override
+        public Summarizer immediate() {
+            return offline;
+        }
+    }
+
+    @Test
+    void should_confirm_the_handoff_before_the_model_has_written_the_summary() {
+        SlowModelSummarizer summarizer = new SlowModelSummarizer();
+        start(new EngineBuilder(db).knowledge(SHOP).sender(new DevSender()).summarizer(summarizer));
+
+        List<String> confirmation = ask(text("erin", "转人工"));
+
+        assertThat(confirmation).singleElement().asString().contains("第 1 位");
+        long convId = db.withConnection(c -> built.store().conversations().inState(c, ConversationState.QUEUED))
+                .get(0).id();
+        TicketRepository.Row quick = db.withConnection(c -> built.store().tickets().activeFor(c, convId)).orElseThrow();
+        assertThat(quick.summary()).isNotBlank().doesNotContain("MODEL SUMMARY");
+
+        summarizer.release.countDown();
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            TicketRepository.Row row = db.withConnection(c -> built.store().tickets().activeFor(c, convId))
+                    .orElseThrow();
+            assertThat(row.summary()).isEqualTo("MODEL SUMMARY: customer wants a person");
+            assertThat(row.ticketJson()).contains("MODEL SUMMARY");
+        });
     }
 }
