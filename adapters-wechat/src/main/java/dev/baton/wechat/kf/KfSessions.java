@@ -1,5 +1,7 @@
 package dev.baton.wechat.kf;
 
+import dev.baton.core.store.KeyValueStore;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,10 +10,10 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * What this process knows about each (open_kfid, external_userid) session between the sync loop and the sender:
- * the {@code welcome_code} of a fresh {@code enter_session} (usable once, for 20 s) and how many messages were
- * sent since the customer last wrote (WeCom allows 5). Kept in memory: after a restart the platform's own checks
- * (errcode 95xxx) still apply.
+ * What Baton knows about each (open_kfid, external_userid) session between the sync loop and the sender: the
+ * {@code welcome_code} of a fresh {@code enter_session} (usable once, for 20 s, so kept in memory) and how many
+ * messages were sent since the customer last wrote (WeCom allows 5), kept in the durable key-value store so that a
+ * restart does not hand out a fresh quota.
  */
 final class KfSessions {
 
@@ -19,15 +21,16 @@ final class KfSessions {
     private static final Duration WELCOME_CODE_TTL = Duration.ofSeconds(20);
 
     private final Clock clock;
+    private final KeyValueStore state;
     private final Map<String, WelcomeCode> welcomeCodes = new ConcurrentHashMap<>();
-    private final Map<String, Integer> sendsSinceCustomer = new ConcurrentHashMap<>();
 
-    KfSessions(Clock clock) {
+    KfSessions(Clock clock, KeyValueStore state) {
         this.clock = clock;
+        this.state = state;
     }
 
     void customerWrote(String openKfid, String externalUserId) {
-        sendsSinceCustomer.remove(key(openKfid, externalUserId));
+        state.put(sendsKey(openKfid, externalUserId), "0");
     }
 
     void enteredSession(String openKfid, String externalUserId, String welcomeCode) {
@@ -46,12 +49,20 @@ final class KfSessions {
     }
 
     boolean quotaLeft(String openKfid, String externalUserId, int parts) {
-        return sendsSinceCustomer.getOrDefault(key(openKfid, externalUserId), 0) + parts
-                <= MAX_SENDS_PER_CUSTOMER_MESSAGE;
+        return sends(openKfid, externalUserId) + parts <= MAX_SENDS_PER_CUSTOMER_MESSAGE;
     }
 
-    void sent(String openKfid, String externalUserId) {
-        sendsSinceCustomer.merge(key(openKfid, externalUserId), 1, Integer::sum);
+    /** Counts one sent message (synchronized: the read-then-write is atomic within this process). */
+    synchronized void sent(String openKfid, String externalUserId) {
+        state.put(sendsKey(openKfid, externalUserId), String.valueOf(sends(openKfid, externalUserId) + 1));
+    }
+
+    private int sends(String openKfid, String externalUserId) {
+        return state.get(sendsKey(openKfid, externalUserId)).map(Integer::parseInt).orElse(0);
+    }
+
+    private static String sendsKey(String openKfid, String externalUserId) {
+        return "wecom-kf.sends|" + key(openKfid, externalUserId);
     }
 
     private static String key(String openKfid, String externalUserId) {

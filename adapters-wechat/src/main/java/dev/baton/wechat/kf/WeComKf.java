@@ -25,7 +25,7 @@ public record WeComKf(WeComKfAdapter adapter, KfSender sender, WeComKfInbox inbo
                 new WeComTokenFetcher(tokenApi, config.corpId(), config.secret(), ctx.clock()), ctx.clock());
         WxApiClient api = new WxApiClient(http, config.apiBaseUrl(), tokens, TOKEN_ERRORS, json);
         KfApi kf = new KfApi(api);
-        KfSessions sessions = new KfSessions(ctx.clock());
+        KfSessions sessions = new KfSessions(ctx.clock(), ctx.state());
         KfSyncer syncer = new KfSyncer(kf, ctx.state(), ctx.background(), sessions);
         WxMsgCrypt crypt = new WxMsgCrypt(config.token(), config.encodingAesKey(), config.corpId());
         return new WeComKf(new WeComKfAdapter(crypt, syncer), new KfSender(kf, sessions, ctx.clock()),

@@ -167,7 +167,7 @@ class WeComKfTest {
     }
 
     @Test
-    void should_reject_with_window_closed_on_95018_and_after_five_messages() {
+    void should_reject_with_window_closed_after_five_messages_even_across_a_restart() {
         stubToken();
         stubState(0, "");
         wm.stubFor(post(urlPathEqualTo("/cgi-bin/kf/send_msg")).willReturn(okJson("{\"errcode\":0,\"msgid\":\"M\"}")));
@@ -177,7 +177,15 @@ class WeComKfTest {
         }
         assertThat(sender.send(reply(200, "sixth"))).isInstanceOfSatisfying(SendOutcome.Rejected.class,
                 r -> assertThat(r.windowClosed()).isTrue());
+        assertThat(kf(null).sender().send(reply(201, "after a restart"))).as("the count survives a restart")
+                .isInstanceOfSatisfying(SendOutcome.Rejected.class, r -> assertThat(r.code()).isEqualTo("quota"));
+        wm.verify(5, postRequestedFor(urlPathEqualTo("/cgi-bin/kf/send_msg")));
+    }
 
+    @Test
+    void should_reject_with_window_closed_on_95018() {
+        stubToken();
+        stubState(0, "");
         wm.stubFor(post(urlPathEqualTo("/cgi-bin/kf/send_msg")).willReturn(okJson(
                 "{\"errcode\":95018,\"errmsg\":\"send msg session status invalid\"}")));
         assertThat(kf(null).sender().send(reply(300, "x"))).isEqualTo(
