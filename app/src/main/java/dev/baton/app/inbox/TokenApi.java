@@ -79,8 +79,7 @@ public final class TokenApi implements Consumer<Javalin> {
             throw ApiError.badRequest("unknown agent " + agent + "; tokens belong to agents in inbox.agents");
         }
         ApiTokens.Created created = auth.tokens().create(agent, name, p.name());
-        log.info("inbox API token {} ({}) created for {} by {}", created.token().id(), created.token().prefix(),
-                agent, p.name());
+        log.info("inbox API token {} created for {} by {}", created.token().id(), agent, p.name());
         Map<String, Object> m = view(created.token());
         m.put("token", created.secret());
         ctx.status(201).json(m);
@@ -100,7 +99,7 @@ public final class TokenApi implements Consumer<Javalin> {
         }
         boolean now = auth.tokens().revoke(id);
         if (now) {
-            log.info("inbox API token {} ({}) of {} revoked by {}", id, t.prefix(), t.agent(), p.name());
+            log.info("inbox API token {} of {} revoked by {}", id, t.agent(), p.name());
         }
         ctx.json(Map.of("id", id, "revoked", true));
     }
