@@ -154,6 +154,45 @@ class InboxTokensTest {
                 .contains(Secrets.sha256(token), Secrets.sha256(sessionId));
     }
 
+    @Test
+    void should_never_log_a_token_a_session_id_or_a_csrf_token() {
+        ch.qos.logback.classic.Logger root = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
+                .getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        ch.qos.logback.classic.Logger batonLog = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
+                .getLogger("dev.baton");
+        ch.qos.logback.classic.Level level = batonLog.getLevel();
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logs =
+                new ch.qos.logback.core.read.ListAppender<>();
+        logs.start();
+        root.addAppender(logs);
+        batonLog.setLevel(ch.qos.logback.classic.Level.DEBUG);
+        String token;
+        String sessionId;
+        String csrf;
+        try {
+            TestBaton.Client c = baton.anonymous();
+            var login = c.form("/inbox/login", "name=bob&password=" + TestBaton.PASSWORD);
+            String cookie = login.headers().firstValue("Set-Cookie").orElseThrow();
+            sessionId = cookie.substring(cookie.indexOf('=') + 1, cookie.indexOf(';'));
+            csrf = c.getJson("/api/me").path("csrf").asText();
+            c.csrf = csrf;
+            TestBaton.Json created = c.postJson("/api/tokens", Map.of("name", "log check"));
+            token = created.body().path("token").asText();
+            baton.bearer(token).getStatus("/api/queue");
+            c.delete("/api/tokens/" + created.body().path("id").asLong());
+            baton.bearer(token).getStatus("/api/queue");
+            c.form("/inbox/logout", "csrf=" + csrf);
+        } finally {
+            batonLog.setLevel(level);
+            root.detachAppender(logs);
+        }
+        String all = String.join("\n", logs.list.stream()
+                .map(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage).toList());
+        assertThat(all).contains("API token").contains("revoked");
+        assertThat(all).doesNotContain(token).doesNotContain(token.substring(3, 12)).doesNotContain(sessionId)
+                .doesNotContain(csrf);
+    }
+
     private static JsonNode queueItem(String customer) {
         for (JsonNode item : baton.token("t").getJson("/api/queue").path("items")) {
             if (item.path("customer").path("name").asText().equals(customer)) {
