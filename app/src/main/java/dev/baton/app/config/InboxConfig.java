@@ -31,10 +31,12 @@ import java.util.Set;
  * @param timeoutFallback {@code leave-message} or {@code callback}: what the customer is offered on timeout
  * @param timeoutMessage  overrides the built-in text of that fallback
  * @param sessionTtl      idle time after which an inbox login expires
+ * @param positionUpdates unsolicited "you moved up in the queue" messages, within the channel's limits
  */
 public record InboxConfig(String kind, String apiToken, String crmUrl, Duration crmTimeout, Webhook webhook,
                           List<Agent> agents, List<Group> groups, Duration queueTimeout, String timeoutFallback,
-                          Localized timeoutMessage, Duration sessionTtl) implements Validated {
+                          Localized timeoutMessage, Duration sessionTtl, PositionUpdates positionUpdates)
+        implements Validated {
 
     public InboxConfig {
         kind = kind != null ? kind : "builtin";
@@ -44,11 +46,12 @@ public record InboxConfig(String kind, String apiToken, String crmUrl, Duration 
         queueTimeout = queueTimeout != null ? queueTimeout : Duration.ofMinutes(15);
         timeoutFallback = timeoutFallback != null ? timeoutFallback : "leave-message";
         sessionTtl = sessionTtl != null ? sessionTtl : Duration.ofHours(12);
+        positionUpdates = positionUpdates != null ? positionUpdates : PositionUpdates.defaults();
     }
 
     /** The defaults: built-in inbox, no agents, no groups. */
     public static InboxConfig defaults() {
-        return new InboxConfig(null, null, null, null, null, null, null, null, null, null, null);
+        return new InboxConfig(null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     @Override
@@ -61,6 +64,10 @@ public record InboxConfig(String kind, String apiToken, String crmUrl, Duration 
         }
         if (webhook != null) {
             webhook.validate(prefix + ".webhook", problems);
+        }
+        positionUpdates.validate(prefix + ".position-updates", problems);
+        if (sessionTtl.compareTo(Duration.ofMinutes(1)) < 0) {
+            problems.add(prefix + ".session-ttl", "must be at least 1m, got " + sessionTtl);
         }
         if (crmUrl != null && !crmUrl.startsWith("http://") && !crmUrl.startsWith("https://")) {
             problems.add(prefix + ".crm-url", "must be an http(s) URL, got " + crmUrl);
@@ -124,6 +131,47 @@ public record InboxConfig(String kind, String apiToken, String crmUrl, Duration 
         @Override
         public String toString() {
             return "Webhook[url=" + url + ", secret=***, maxAttempts=" + maxAttempts + "]";
+        }
+    }
+
+    /**
+     * {@code inbox.position-updates:} while a conversation is queued and its position improves, the customer is told
+     * the new position through their channel, unprompted, but only when the channel allows a free-form message now
+     * (inside its reply window since the customer's last message) and, on channels that cap the messages per
+     * customer message (WeCom 微信客服: 5), only while at least {@code reserveForAgents} of them stay free.
+     *
+     * @param enabled          false turns the updates off (the engine still answers "number N" when the customer
+     *                         writes)
+     * @param every            at least this long between two unprompted updates, and since the last message Baton
+     *                         sent on its own behalf (confirmation, off-hours note, …)
+     * @param max              at most this many updates per ticket
+     * @param reserveForAgents on capped channels, messages per customer message kept free for the humans
+     * @param message          the text; {@code {position}} is filled in
+     */
+    public record PositionUpdates(Boolean enabled, Duration every, Integer max, Integer reserveForAgents,
+                                  Localized message) implements Validated {
+        public PositionUpdates {
+            enabled = enabled != null ? enabled : Boolean.TRUE;
+            every = every != null ? every : Duration.ofMinutes(5);
+            max = max != null ? max : 3;
+            reserveForAgents = reserveForAgents != null ? reserveForAgents : 3;
+        }
+
+        public static PositionUpdates defaults() {
+            return new PositionUpdates(null, null, null, null, null);
+        }
+
+        @Override
+        public void validate(String prefix, ConfigProblems problems) {
+            if (every.compareTo(Duration.ofSeconds(1)) < 0) {
+                problems.add(prefix + ".every", "must be at least 1s, got " + every);
+            }
+            if (max < 0 || max > 50) {
+                problems.add(prefix + ".max", "must be between 0 and 50, got " + max);
+            }
+            if (reserveForAgents < 0 || reserveForAgents > 20) {
+                problems.add(prefix + ".reserve-for-agents", "must be between 0 and 20, got " + reserveForAgents);
+            }
         }
     }
 

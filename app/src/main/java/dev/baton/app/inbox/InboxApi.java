@@ -54,6 +54,7 @@ import java.util.function.Function;
  * GET  /api/analytics?days=7                     supervisor
  * GET  /api/events                               SSE: change events
  * </pre>
+ * Per-agent tokens are managed by {@link TokenApi} ({@code /api/tokens}).
  */
 public final class InboxApi implements Consumer<Javalin> {
 
@@ -127,7 +128,13 @@ public final class InboxApi implements Consumer<Javalin> {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", p.name());
         m.put("role", p.role().name().toLowerCase(Locale.ROOT));
-        auth.session(ctx).ifPresent(s -> m.put("csrf", s.csrf()));
+        m.put("via", p.integration() ? "integration-token" : p.viaToken() ? "agent-token" : "session");
+        if (p.tokenId() != null) {
+            m.put("tokenId", p.tokenId());
+        }
+        if (!p.viaToken()) {
+            auth.session(ctx).ifPresent(s -> m.put("csrf", s.csrf()));
+        }
         ctx.json(m);
     }
 
@@ -429,7 +436,7 @@ public final class InboxApi implements Consumer<Javalin> {
 
     /** Group membership and capacity, for agents taking work themselves. */
     private void checkMayTake(Principal p, String agentName, TicketRepository.Row t) {
-        if (p.viaToken() || p.role().atLeast(Role.SUPERVISOR)) {
+        if (p.integration() || p.role().atLeast(Role.SUPERVISOR)) {
             return;
         }
         AgentDirectory.Agent a = agents.find(agentName).orElseThrow(() -> ApiError.forbidden("unknown agent"));
@@ -444,7 +451,7 @@ public final class InboxApi implements Consumer<Javalin> {
     }
 
     private void checkAgent(Principal p, String agent) {
-        if (!p.viaToken() && agents.find(agent).isEmpty()) {
+        if (!p.integration() && agents.find(agent).isEmpty()) {
             throw ApiError.badRequest("unknown agent " + agent);
         }
     }

@@ -8,8 +8,10 @@ import java.util.Optional;
 
 /**
  * Who is calling and whether they may: a session cookie ({@value #COOKIE}, HttpOnly, SameSite=Strict) with a CSRF
- * token in {@value #CSRF_HEADER} on every state-changing request, or the API token ({@code Authorization: Bearer})
- * for integrations, which act as a supervisor under the name in {@value #AGENT_HEADER}.
+ * token in {@value #CSRF_HEADER} on every state-changing request; an agent's own API token
+ * ({@code Authorization: Bearer bt_…}), which acts as that agent with their current role; or the shared
+ * {@code inbox.api-token} for integrations, which act as a supervisor under the name in {@value #AGENT_HEADER}.
+ * Sessions and agent tokens of someone no longer in {@code inbox.agents} stop working.
  */
 public final class InboxAuth {
 
@@ -18,29 +20,38 @@ public final class InboxAuth {
     public static final String AGENT_HEADER = "X-Baton-Agent";
 
     private final Sessions sessions;
+    private final ApiTokens tokens;
+    private final AgentDirectory agents;
     private final String apiToken;
 
-    public InboxAuth(Sessions sessions, String apiToken) {
+    public InboxAuth(Sessions sessions, ApiTokens tokens, AgentDirectory agents, String apiToken) {
         this.sessions = sessions;
+        this.tokens = tokens;
+        this.agents = agents;
         this.apiToken = apiToken;
+    }
+
+    public ApiTokens tokens() {
+        return tokens;
     }
 
     public Sessions sessions() {
         return sessions;
     }
 
-    /** The caller, if signed in or holding the API token. Does not check CSRF. */
+    /** The caller, if signed in or holding a valid token. Does not check CSRF. */
     public Optional<Principal> principal(Context ctx) {
         String header = ctx.header("Authorization");
         if (header != null && header.startsWith("Bearer ")) {
-            if (apiToken == null || apiToken.isBlank() || !constantEquals(header.substring(7), apiToken)) {
-                return Optional.empty();
+            String sent = header.substring(7).strip();
+            if (apiToken != null && !apiToken.isBlank() && constantEquals(sent, apiToken)) {
+                String agent = ctx.header(AGENT_HEADER);
+                return Optional.of(Principal.integration(agent == null || agent.isBlank() ? "api" : agent.strip()));
             }
-            String agent = ctx.header(AGENT_HEADER);
-            return Optional.of(new Principal(agent == null || agent.isBlank() ? "api" : agent.strip(),
-                    Role.SUPERVISOR, true));
+            return tokens.authenticate(sent).flatMap(t -> agents.find(t.agent())
+                    .map(a -> Principal.agentToken(a.name(), a.role(), t.id())));
         }
-        return session(ctx).map(s -> new Principal(s.agent(), s.role(), false));
+        return session(ctx).flatMap(s -> agents.find(s.agent()).map(a -> Principal.session(a.name(), a.role())));
     }
 
     public Optional<Sessions.Session> session(Context ctx) {
@@ -53,7 +64,7 @@ public final class InboxAuth {
      */
     public Principal require(Context ctx, Role role) {
         Principal p = principal(ctx).orElseThrow(() -> new ApiError(401, "sign in at /inbox/login or send "
-                + "Authorization: Bearer <inbox.api-token>"));
+                + "Authorization: Bearer <token>"));
         if (!p.viaToken() && !"GET".equals(ctx.method().name())) {
             String csrf = session(ctx).map(Sessions.Session::csrf).orElse("");
             String sent = ctx.header(CSRF_HEADER);

@@ -3,6 +3,7 @@ package dev.baton.app.inbox;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.app.config.InboxConfig;
 import dev.baton.app.routing.GroupRouter;
+import dev.baton.app.routing.PositionUpdates;
 import dev.baton.app.routing.QueueTimeouts;
 import dev.baton.app.routing.RoutingInbox;
 import dev.baton.core.channel.Channel;
@@ -40,7 +41,8 @@ import java.util.function.Function;
  * Everything about human agents, built from {@code inbox:} in two steps because the engine and the inbox need each
  * other: {@link #create} before the engine is built (it provides the {@link HumanInbox} and the live
  * {@link ConversationEvents}), {@link #attach} after (it needs the engine's {@code HumanDesk}). Then it is the
- * routes of /inbox and the REST API. Owns one scheduler thread (webhook retries, the queue-timeout check).
+ * routes of /inbox and the REST API. Owns one scheduler thread (webhook deliveries, the queue-timeout check, queue
+ * position updates).
  */
 public final class InboxModule implements Consumer<Javalin>, AutoCloseable {
 
@@ -59,7 +61,12 @@ public final class InboxModule implements Consumer<Javalin>, AutoCloseable {
     private final KeyValueStore kv;
     private final AgentDirectory agents;
     private final QueueTimeouts timeouts;
+    private final PositionUpdates positions;
+    private final AtomicReference<Function<Channel, ChannelLimits>> channelLimits =
+            new AtomicReference<>(ch -> ChannelLimits.unlimited());
+    private final WebhookInbox webhook;
     private InboxApi api;
+    private TokenApi tokenApi;
     private InboxPages pages;
 
     private InboxModule(InboxConfig config, Database db, Optional<HumanInbox> platformInbox, OkHttpClient http,
@@ -76,14 +83,19 @@ public final class InboxModule implements Consumer<Javalin>, AutoCloseable {
         });
         this.kv = new JdbcKeyValueStore(db, clock);
         this.router = new GroupRouter(config.groups());
+        this.webhook = "webhook".equals(config.kind())
+                ? new WebhookInbox(config.webhook(), db, http, json, scheduler, Duration.ofSeconds(2), clock) : null;
         HumanInbox base = switch (config.kind()) {
             case "wecom-kf" -> platformInbox.orElseThrow(() -> new IllegalStateException(
                     "inbox.kind wecom-kf needs channels.wecom-kf"));
-            case "webhook" -> new WebhookInbox(config.webhook(), http, json, scheduler, Duration.ofSeconds(2), clock);
+            case "webhook" -> webhook;
             default -> new NoopInbox();
         };
         ReplyWriter replies = new ReplyWriter(store, json);
-        this.inbox = new RoutingInbox(base, router, store, replies, json, live, () -> wakeOutbox.get().run(), clock);
+        this.positions = new PositionUpdates(store, replies, kv, config.positionUpdates(),
+                ch -> channelLimits.get().apply(ch), live, () -> wakeOutbox.get().run(), clock);
+        this.inbox = new RoutingInbox(base, router, store, replies, json, live, () -> wakeOutbox.get().run(), clock,
+                positions::opened);
         this.agents = new AgentDirectory(config.agents());
         Localized fallback = config.timeoutMessage() != null ? config.timeoutMessage()
                 : "callback".equals(config.timeoutFallback()) ? QueueTimeouts.CALLBACK : QueueTimeouts.LEAVE_MESSAGE;
@@ -109,6 +121,15 @@ public final class InboxModule implements Consumer<Javalin>, AutoCloseable {
         return timeouts;
     }
 
+    public PositionUpdates positionUpdates() {
+        return positions;
+    }
+
+    /** The webhook inbox when {@code kind: webhook}. */
+    public Optional<WebhookInbox> webhook() {
+        return Optional.ofNullable(webhook);
+    }
+
     /**
      * Step two, once the engine exists.
      *
@@ -119,16 +140,29 @@ public final class InboxModule implements Consumer<Javalin>, AutoCloseable {
     public void attach(EngineBuilder.Built engine, KnowledgeSearch knowledge, Path knowledgeFolder, Runnable reindex,
                        Function<Channel, ChannelLimits> limits) {
         wakeOutbox.set(engine.outbox()::wake);
-        InboxAuth auth = new InboxAuth(new Sessions(config.sessionTtl(), clock), config.apiToken());
+        channelLimits.set(ch -> {
+            ChannelLimits l = limits.apply(ch);
+            return l != null ? l : ChannelLimits.unlimited();
+        });
+        InboxAuth auth = new InboxAuth(new Sessions(store.db(), config.sessionTtl(), clock),
+                new ApiTokens(store.db(), clock), agents, config.apiToken());
         KnowledgeDrafts drafts = new KnowledgeDrafts(knowledgeFolder, reindex, kv, clock);
         CrmLookup crm = new CrmLookup(config.crmUrl(), http, config.crmTimeout(), json);
         List<String> groupNames = config.groups().stream().map(InboxConfig.Group::name).toList();
         this.api = new InboxApi(store, engine.desk(), json, auth, agents, router, groupNames, knowledge, drafts, crm,
                 new Analytics(store, clock), timeouts, live, limits, clock);
+        this.tokenApi = new TokenApi(auth, agents, json);
         this.pages = new InboxPages(auth, agents);
         if (!config.queueTimeout().isZero()) {
             long every = Math.max(1, Math.min(30, config.queueTimeout().toSeconds() / 4));
             scheduler.scheduleWithFixedDelay(timeouts, every, every, TimeUnit.SECONDS);
+        }
+        if (positions.enabled()) {
+            long every = positions.checkInterval().toMillis();
+            scheduler.scheduleWithFixedDelay(positions, every, every, TimeUnit.MILLISECONDS);
+        }
+        if (webhook != null) {
+            webhook.start(Duration.ofSeconds(1));
         }
         if (agents.isEmpty() && "builtin".equals(config.kind())) {
             log.warn("inbox.agents is empty: nobody can log in to /inbox. Add agents (see docs/inbox.md; "
@@ -143,6 +177,7 @@ public final class InboxModule implements Consumer<Javalin>, AutoCloseable {
         }
         pages.accept(app);
         api.accept(app);
+        tokenApi.accept(app);
     }
 
     @Override

@@ -1,73 +1,93 @@
 package dev.baton.app.inbox;
 
-import java.security.SecureRandom;
+import dev.baton.core.store.Database;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Inbox login sessions, in memory: a random session id (the cookie) maps to the agent, their role and a CSRF
- * token. Sessions expire after an idle time; a restart logs everyone out.
+ * Inbox login sessions, in the database (table {@code inbox_sessions}), so they survive a restart and several
+ * Baton instances can share them. A random 256-bit session id (the cookie) is stored only as its SHA-256, next to
+ * the agent, their role at login, a CSRF token and the expiry. Sessions expire after an idle time
+ * ({@code inbox.session-ttl}); each use moves the expiry on (written at most once a minute per session).
  */
 public final class Sessions {
 
-    /** One login. {@code csrf} must accompany every state-changing request. */
+    /**
+     * One login. {@code id} is the cookie value (only known to the caller of {@link #open}; {@link #find} returns the
+     * value it was given). {@code csrf} must accompany every state-changing request.
+     */
     public record Session(String id, String agent, Role role, String csrf, Instant lastSeen) {
+        @Override
+        public String toString() {
+            return "Session[" + agent + ", " + role + "]";
+        }
     }
 
-    private static final SecureRandom RANDOM = new SecureRandom();
-
-    private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+    private final Database db;
     private final Duration ttl;
+    private final Duration touchEvery;
     private final Clock clock;
 
-    public Sessions(Duration ttl, Clock clock) {
+    public Sessions(Database db, Duration ttl, Clock clock) {
+        this.db = db;
         this.ttl = ttl;
         this.clock = clock;
+        Duration tenth = ttl.dividedBy(10);
+        this.touchEvery = tenth.compareTo(Duration.ofMinutes(1)) < 0 ? tenth : Duration.ofMinutes(1);
     }
 
     public Session open(String agent, Role role) {
-        Session s = new Session(token(), agent, role, token(), clock.instant());
-        sessions.put(s.id(), s);
-        sessions.values().removeIf(this::expired);
-        return s;
+        String id = Secrets.random();
+        String csrf = Secrets.random();
+        Instant now = clock.instant();
+        db.inTransaction(c -> {
+            InboxJdbc.update(c, "DELETE FROM inbox_sessions WHERE expires_at <= ?", now);
+            InboxJdbc.update(c, "INSERT INTO inbox_sessions (id_hash, agent, role, csrf, created_at, last_seen_at, "
+                    + "expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)", Secrets.sha256(id), agent, role, csrf, now, now,
+                    now.plus(ttl));
+            return null;
+        });
+        return new Session(id, agent, role, csrf, now);
     }
 
-    /** The live session for a cookie value, refreshing its idle timer. */
+    /** The live session for a cookie value, moving its idle expiry on. */
     public Optional<Session> find(String id) {
-        if (id == null) {
+        if (id == null || id.isBlank() || id.length() > 128) {
             return Optional.empty();
         }
-        Session s = sessions.get(id);
-        if (s == null) {
+        String hash = Secrets.sha256(id);
+        Instant now = clock.instant();
+        record Row(String agent, Role role, String csrf, Instant lastSeen, Instant expires) {
+        }
+        Optional<Row> row = db.withConnection(c -> InboxJdbc.one(c, "SELECT agent, role, csrf, last_seen_at, "
+                + "expires_at FROM inbox_sessions WHERE id_hash = ?", rs -> new Row(rs.getString("agent"),
+                Role.valueOf(rs.getString("role")), rs.getString("csrf"), InboxJdbc.instant(rs, "last_seen_at"),
+                InboxJdbc.instant(rs, "expires_at")), hash));
+        if (row.isEmpty()) {
             return Optional.empty();
         }
-        if (expired(s)) {
-            sessions.remove(id);
+        Row r = row.get();
+        if (!r.expires().isAfter(now)) {
+            db.withConnection(c -> InboxJdbc.update(c, "DELETE FROM inbox_sessions WHERE id_hash = ?", hash));
             return Optional.empty();
         }
-        Session touched = new Session(s.id(), s.agent(), s.role(), s.csrf(), clock.instant());
-        sessions.put(id, touched);
-        return Optional.of(touched);
+        Instant seen = r.lastSeen();
+        if (!seen.plus(touchEvery).isAfter(now)) {
+            db.withConnection(c -> InboxJdbc.update(c, "UPDATE inbox_sessions SET last_seen_at = ?, expires_at = ? "
+                    + "WHERE id_hash = ?", now, now.plus(ttl), hash));
+            seen = now;
+        }
+        return Optional.of(new Session(id, r.agent(), r.role(), r.csrf(), seen));
     }
 
+    /** Signs out: the session row is deleted. */
     public void close(String id) {
-        if (id != null) {
-            sessions.remove(id);
+        if (id != null && !id.isBlank()) {
+            db.withConnection(c -> InboxJdbc.update(c, "DELETE FROM inbox_sessions WHERE id_hash = ?",
+                    Secrets.sha256(id)));
         }
-    }
-
-    private boolean expired(Session s) {
-        return s.lastSeen().plus(ttl).isBefore(clock.instant());
-    }
-
-    private static String token() {
-        byte[] b = new byte[32];
-        RANDOM.nextBytes(b);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
     }
 }

@@ -22,10 +22,12 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.LongConsumer;
 
 /**
  * Wraps the configured {@link HumanInbox}: routes each new ticket to a group (policy target, else skills), tells
- * the customer what happens next when that group is outside its business hours, then hands the ticket on.
+ * the customer what happens next when that group is outside its business hours, notes the queue position the
+ * customer was told, then hands the ticket on.
  */
 public final class RoutingInbox implements HumanInbox {
 
@@ -45,9 +47,15 @@ public final class RoutingInbox implements HumanInbox {
     private final ConversationEvents events;
     private final Runnable wakeOutbox;
     private final Clock clock;
+    private final LongConsumer queued;
 
+    /**
+     * @param queued called with the ticket id once a new ticket is routed (records the position the customer was
+     *               told, for {@link PositionUpdates})
+     */
     public RoutingInbox(HumanInbox delegate, GroupRouter router, Store store, ReplyWriter replies, ObjectMapper json,
-                        ConversationEvents events, Runnable wakeOutbox, Clock clock) {
+                        ConversationEvents events, Runnable wakeOutbox, Clock clock, LongConsumer queued) {
+        this.queued = queued;
         this.delegate = delegate;
         this.router = router;
         this.store = store;
@@ -101,6 +109,7 @@ public final class RoutingInbox implements HumanInbox {
                 wakeOutbox.run();
             }
             events.changed(ticket.conversationId(), ConversationEvents.Kind.TICKET);
+            queued.accept(ticket.id());
         } catch (RuntimeException e) {
             log.warn("conversation {}: routing ticket {} failed: {}", ticket.conversationId(), ticket.id(),
                     e.toString());

@@ -1,13 +1,13 @@
 package dev.baton.app.inbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.baton.core.channel.Channel;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +18,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The whole loop from the customer's side, over the dev channel: ask → ask for a human → queue position → the
- * agent replies → resolve → the bot answers again. And the queue order: higher priority (VIP, sensitive) first.
+ * agent replies → resolve → the bot answers again. And the queue order, driven by the real handoff policy: VIP and
+ * sensitive handoffs that arrive last are listed first.
  */
 class DevChannelHandoffScenarioTest {
 
@@ -86,36 +87,53 @@ class DevChannelHandoffScenarioTest {
     }
 
     @Test
-    void should_put_vip_and_sensitive_handoffs_first_in_the_queue() throws Exception {
-        List<Long> convs = new ArrayList<>();
-        String prefix = "order-" + System.nanoTime() + "-";
+    void should_put_vip_and_sensitive_handoffs_first_in_the_queue() {
+        String prefix = "jump-" + System.nanoTime() + "-";
+        List<Long> ordinary = new ArrayList<>();
         for (String who : List.of("a", "b", "c", "d")) {
-            convs.add(baton.customerSays(prefix + who, "human please").path("conversationId").asLong());
+            JsonNode r = baton.customerSays(prefix + who, "human please");
+            assertThat(r.path("state").asText()).isEqualTo("QUEUED");
+            ordinary.add(r.path("conversationId").asLong());
         }
-        // The handoff policy (another part) gives VIP and sensitive handoffs a higher priority; simulate it.
+
+        // A VIP: the tier comes from the customer's profile (as a CRM sync would set it); the policy's vip rule
+        // (direct) hands any of their messages to a person with priority 90.
+        String vip = prefix + "vip";
+        assertThat(baton.customerSays(vip, "How do I return an item?").path("state").asText()).isEqualTo("BOT");
         baton.runtime.engine().store().db().inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE handoff_tickets SET priority = ?, reasons = ? WHERE conversation_id = ?")) {
-                ps.setInt(1, 90);
-                ps.setString(2, "sensitive_intent");
-                ps.setLong(3, convs.get(3));
-                ps.executeUpdate();
-                ps.setInt(1, 80);
-                ps.setString(2, "vip,explicit_request");
-                ps.setLong(3, convs.get(2));
-                ps.executeUpdate();
-            }
+            long id = baton.runtime.engine().store().customers().find(c, Channel.DEV, vip).orElseThrow().id();
+            baton.runtime.engine().store().customers().updateProfile(c, id, "vip", List.of("gold-card"), null);
             return null;
         });
-        List<Long> order = new ArrayList<>();
+        JsonNode vipTurn = baton.customerSays(vip, "Where is my order?");
+        // Sensitive intents, detected by triage and handed over by the sensitive-intent rule (priority 80).
+        JsonNode accountChange = baton.customerSays(prefix + "phone", "我要修改绑定的手机号");
+        JsonNode fraud = baton.customerSays(prefix + "fraud", "我的卡被盗刷了，有几笔不是我消费的");
+        for (JsonNode r : List.of(vipTurn, accountChange, fraud)) {
+            assertThat(r.path("state").asText()).as(r.toString()).isEqualTo("QUEUED");
+        }
+
+        List<JsonNode> items = new ArrayList<>();
         for (JsonNode i : baton.token("test").getJson("/api/queue").path("items")) {
-            if (convs.contains(i.path("conversationId").asLong())) {
-                order.add(i.path("conversationId").asLong());
+            if (i.path("customer").path("name").asText().startsWith(prefix)) {
+                items.add(i);
             }
         }
-        assertThat(order).containsExactly(convs.get(3), convs.get(2), convs.get(0), convs.get(1));
-        JsonNode top = baton.token("test").getJson("/api/queue").path("items").get(0);
-        assertThat(top.path("sensitive").asBoolean()).isTrue();
+        List<String> order = items.stream().map(i -> i.path("customer").path("name").asText()
+                .substring(prefix.length())).toList();
+        assertThat(order).containsExactly("vip", "phone", "fraud", "a", "b", "c", "d");
+        assertThat(items.get(0).path("vip").asBoolean()).isTrue();
+        assertThat(items.get(0).path("reasons").toString()).contains("vip");
+        assertThat(items.get(1).path("sensitive").asBoolean()).isTrue();
+        assertThat(items.get(1).path("explanation").asText()).contains("account_change");
+        assertThat(items.get(2).path("sensitive").asBoolean()).isTrue();
+        assertThat(items.get(2).path("explanation").asText()).contains("fraud");
+        for (int i = 0; i < 3; i++) {
+            assertThat(items.get(i).path("priority").asInt()).isGreaterThan(items.get(3).path("priority").asInt());
+        }
+        List<Integer> positions = items.stream().map(i -> i.path("position").asInt()).toList();
+        assertThat(positions).isSorted();
+        assertThat(ordinary).hasSize(4);
     }
 
     private static long lastId(JsonNode... answers) {

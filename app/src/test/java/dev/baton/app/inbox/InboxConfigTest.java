@@ -28,6 +28,10 @@ class InboxConfigTest {
             assertThat(c.inbox().groups()).extracting(g -> g.name()).containsExactly("support", "vip", "verification");
             assertThat(c.inbox().groups().get(0).hours().timeZone()).isEqualTo("Asia/Shanghai");
             assertThat(c.inbox().toString()).doesNotContain("change-me");
+            assertThat(c.inbox().positionUpdates().every()).isEqualTo(java.time.Duration.ofMinutes(5));
+            assertThat(c.inbox().positionUpdates().max()).isEqualTo(3);
+            assertThat(c.inbox().positionUpdates().reserveForAgents()).isEqualTo(3);
+            assertThat(c.inbox().positionUpdates().enabled()).isTrue();
         }
     }
 
@@ -42,6 +46,7 @@ class InboxConfigTest {
                   groups:
                     - name: support
                       hours: { time-zone: Mars/Olympus, open: ["weekdays 9-5"] }
+                  position-updates: { every: 0s, max: -1 }
                 """;
         assertThatThrownBy(() -> new ConfigLoader(Map.<String, String>of()::get)
                 .load(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "t.yaml"))
@@ -49,7 +54,8 @@ class InboxConfigTest {
                 .satisfies(e -> assertThat(String.join("\n", ((ConfigException) e).problems()))
                         .contains("inbox.webhook.url").contains("inbox.agents[0].role")
                         .contains("inbox.agents[0].password-hash").contains("inbox.groups[0].hours.time-zone")
-                        .contains("inbox.groups[0].hours.open"));
+                        .contains("inbox.groups[0].hours.open").contains("inbox.position-updates.every")
+                        .contains("inbox.position-updates.max"));
     }
 
     @Test

@@ -33,11 +33,14 @@ final class TestBaton implements AutoCloseable {
 
     final BatonRuntime runtime;
     final Path dir;
+    /** The JDBC URL; pass it as replacement {@code DB} to start another Baton on the same database (a restart). */
+    final String dbUrl;
     final ObjectMapper json = new ObjectMapper();
 
-    private TestBaton(BatonRuntime runtime, Path dir) {
+    private TestBaton(BatonRuntime runtime, Path dir, String dbUrl) {
         this.runtime = runtime;
         this.dir = dir;
+        this.dbUrl = dbUrl;
     }
 
     /** Starts Baton; {@code replacements} fill {@code ${KEY}} placeholders of the template (e.g. extra groups). */
@@ -45,14 +48,14 @@ final class TestBaton implements AutoCloseable {
         Path knowledge = dir.resolve("knowledge");
         Files.createDirectories(knowledge);
         try (InputStream in = TestBaton.class.getResourceAsStream("/inbox/returns.md")) {
-            Files.copy(in, knowledge.resolve("returns.md"));
+            Files.copy(in, knowledge.resolve("returns.md"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
         String yaml;
         try (InputStream in = TestBaton.class.getResourceAsStream("/inbox/test-baton.yaml")) {
             yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        yaml = yaml.replace("@DIR@", dir.toString().replace('\\', '/'))
-                .replace("@DB@", "jdbc:h2:mem:inbox-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        String db = replacements.getOrDefault("DB", "jdbc:h2:mem:inbox-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        yaml = yaml.replace("@DIR@", dir.toString().replace('\\', '/')).replace("@DB@", db);
         for (Map.Entry<String, String> e : replacements.entrySet()) {
             yaml = yaml.replace("@" + e.getKey() + "@", e.getValue());
         }
@@ -61,7 +64,7 @@ final class TestBaton implements AutoCloseable {
         Files.writeString(file, yaml);
         Map<String, String> env = Map.of("TEST_PASSWORD", PASSWORD);
         BatonConfig config = new ConfigLoader(env::get).load(file);
-        return new TestBaton(BatonRuntime.start(config), dir);
+        return new TestBaton(BatonRuntime.start(config), dir, db);
     }
 
     String base() {
@@ -89,6 +92,13 @@ final class TestBaton implements AutoCloseable {
         return new Client(this, agent);
     }
 
+    /** A client sending {@code Authorization: Bearer <token>} (an agent's own token), nothing else. */
+    Client bearer(String token) {
+        Client c = new Client(this, null);
+        c.bearer = token;
+        return c;
+    }
+
     /** A message from a dev-channel customer; returns the dev API's answer. */
     JsonNode customerSays(String customer, String text) {
         return anonymous().postJson("/api/dev/messages", Map.of("customer", customer, "text", text)).body;
@@ -108,6 +118,7 @@ final class TestBaton implements AutoCloseable {
         final HttpClient http;
         final String tokenAgent;
         String csrf;
+        String bearer;
 
         Client(TestBaton server, String tokenAgent) {
             this.server = server;
@@ -121,6 +132,9 @@ final class TestBaton implements AutoCloseable {
                     .timeout(Duration.ofSeconds(30));
             if (tokenAgent != null) {
                 b.header("Authorization", "Bearer " + API_TOKEN).header("X-Baton-Agent", tokenAgent);
+            }
+            if (bearer != null) {
+                b.header("Authorization", "Bearer " + bearer);
             }
             return b;
         }
@@ -143,6 +157,14 @@ final class TestBaton implements AutoCloseable {
         HttpResponse<String> form(String path, String body) {
             return send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        }
+
+        Json delete(String path) {
+            HttpRequest.Builder b = request(path);
+            if (csrf != null) {
+                b.header(InboxAuth.CSRF_HEADER, csrf);
+            }
+            return parse(send(b.DELETE().build()));
         }
 
         JsonNode getJson(String path) {

@@ -1,0 +1,94 @@
+package dev.baton.app.inbox;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The JDBC idioms of the inbox's own tables (sessions, API tokens, webhook deliveries): bind parameters (Instants
+ * as UTC {@link OffsetDateTime}, enums by name), map rows, return generated keys. The same conventions as the core
+ * repositories, which keep theirs package-private.
+ */
+public final class InboxJdbc {
+
+    private InboxJdbc() {
+    }
+
+    /** Maps the current row. */
+    @FunctionalInterface
+    public interface RowMapper<T> {
+        T map(ResultSet rs) throws SQLException;
+    }
+
+    public static <T> List<T> list(Connection c, String sql, RowMapper<T> mapper, Object... params)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(ps, params);
+            try (ResultSet rs = ps.executeQuery()) {
+                List<T> out = new ArrayList<>();
+                while (rs.next()) {
+                    out.add(mapper.map(rs));
+                }
+                return out;
+            }
+        }
+    }
+
+    public static <T> Optional<T> one(Connection c, String sql, RowMapper<T> mapper, Object... params)
+            throws SQLException {
+        List<T> rows = list(c, sql, mapper, params);
+        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+    }
+
+    public static long count(Connection c, String sql, Object... params) throws SQLException {
+        return one(c, sql, rs -> rs.getLong(1), params).orElse(0L);
+    }
+
+    public static int update(Connection c, String sql, Object... params) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(ps, params);
+            return ps.executeUpdate();
+        }
+    }
+
+    public static long insert(Connection c, String sql, Object... params) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql, new String[] {"id"})) {
+            bind(ps, params);
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                if (!keys.next()) {
+                    throw new SQLException("no generated key");
+                }
+                return keys.getLong(1);
+            }
+        }
+    }
+
+    public static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+
+    private static void bind(PreparedStatement ps, Object... params) throws SQLException {
+        for (int i = 0; i < params.length; i++) {
+            Object p = params[i];
+            if (p == null) {
+                ps.setNull(i + 1, Types.NULL);
+            } else if (p instanceof Instant t) {
+                ps.setObject(i + 1, t.atOffset(ZoneOffset.UTC));
+            } else if (p instanceof Enum<?> e) {
+                ps.setString(i + 1, e.name());
+            } else {
+                ps.setObject(i + 1, p);
+            }
+        }
+    }
+}
