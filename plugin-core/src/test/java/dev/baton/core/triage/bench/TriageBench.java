@@ -2,7 +2,9 @@ package dev.baton.core.triage.bench;
 
 import dev.baton.core.triage.Triage;
 import dev.baton.core.triage.TriageConfig;
+import dev.baton.core.triage.TriageEmbeddings;
 import dev.baton.core.triage.TriageInput;
+import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.bgesmallzhv15q.BgeSmallZhV15QuantizedEmbeddingModel;
 
 import java.util.ArrayList;
@@ -11,7 +13,9 @@ import java.util.List;
 /**
  * Triage latency harness (not a unit test): scripted conversations in Chinese and English, each turn analysed with
  * the customer's earlier messages as history, as the engine does. Prints p50 / p90 / p99 / max in milliseconds after
- * a warm-up. Args: {@code [rounds]} (default 20).
+ * a warm-up. Args: {@code [rounds] [tuned|library]} (default 20, tuned): {@code tuned} is
+ * {@link TriageEmbeddings#bgeSmallZhQuantized()} (single-threaded ONNX session), {@code library} LangChain4j's
+ * {@code BgeSmallZhV15QuantizedEmbeddingModel} with its default session.
  */
 public final class TriageBench {
 
@@ -31,7 +35,13 @@ public final class TriageBench {
 
     public static void main(String[] args) {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
-        var model = new BgeSmallZhV15QuantizedEmbeddingModel();
+        String which = args.length > 1 ? args[1] : "tuned";
+        EmbeddingModel model = switch (which) {
+            case "tuned" -> TriageEmbeddings.bgeSmallZhQuantized();
+            case "library" -> new BgeSmallZhV15QuantizedEmbeddingModel();
+            default -> throw new IllegalArgumentException("model: tuned|library, not " + which);
+        };
+        System.out.println("model: " + which);
         long t0 = System.nanoTime();
         Triage triage = new Triage(TriageConfig.defaults(), model);
         System.out.printf("construction (examples embedded): %d ms%n", (System.nanoTime() - t0) / 1_000_000);
