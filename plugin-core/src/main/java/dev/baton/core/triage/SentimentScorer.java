@@ -26,7 +26,9 @@ import java.util.regex.Pattern;
  */
 final class SentimentScorer {
 
-    private static final double NEGATION_FACTOR = -0.75;
+    /** "not happy" is as negative as "unhappy"; "not bad" is only mildly positive. */
+    private static final double NEGATED_POSITIVE = -0.9;
+    private static final double NEGATED_NEGATIVE = -0.5;
     private static final double BEFORE_CONTRAST = 0.5;
     private static final double AFTER_CONTRAST = 1.5;
     private static final int MAX_HAN_WORD = 6;
@@ -97,7 +99,7 @@ final class SentimentScorer {
                 case WORD -> {
                     double v = t.value() * boost;
                     if (negationLeft > 0) {
-                        v *= NEGATION_FACTOR;
+                        v *= v > 0 ? NEGATED_POSITIVE : NEGATED_NEGATIVE;
                         negationLeft = 0;
                     }
                     if (contrastSeen) {
