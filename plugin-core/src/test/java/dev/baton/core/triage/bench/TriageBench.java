@@ -13,8 +13,8 @@ import java.util.List;
 /**
  * Triage latency harness (not a unit test): scripted conversations in Chinese and English, each turn analysed with
  * the customer's earlier messages as history, as the engine does. Prints p50 / p90 / p99 / max in milliseconds after
- * a warm-up. Args: {@code [rounds] [tuned|library|paired]} (default 20, tuned): {@code tuned} is
- * {@link TriageEmbeddings#bgeSmallZhQuantized()} (single-threaded ONNX session), {@code library} LangChain4j's
+ * a warm-up. Args: {@code [rounds] [tuned|tuned2|library|paired]} (default 20, tuned): {@code tuned} is
+ * {@link TriageEmbeddings#bgeSmallZhQuantized()} (single-threaded ONNX session), {@code tuned2} the same with two threads per call (still not spinning), {@code library} LangChain4j's
  * {@code BgeSmallZhV15QuantizedEmbeddingModel} with its default session, {@code paired} both in one process, turn by
  * turn (the fair comparison on a shared machine).
  */
@@ -43,6 +43,7 @@ public final class TriageBench {
         }
         EmbeddingModel model = switch (which) {
             case "tuned" -> TriageEmbeddings.bgeSmallZhQuantized();
+            case "tuned2" -> TriageEmbeddings.bgeSmallZhQuantized(2); // 2 intra-op threads, still no spinning
             case "library" -> new BgeSmallZhV15QuantizedEmbeddingModel();
             default -> throw new IllegalArgumentException("model: tuned|library, not " + which);
         };
