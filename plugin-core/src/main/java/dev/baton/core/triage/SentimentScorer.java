@@ -23,6 +23,12 @@ import java.util.regex.Pattern;
  * word is scaled by preceding intensifiers, flipped and damped by a preceding negator within its scope ("不好吃",
  * "not helpful", "没有问题"), words after a contrast ("但是", "but") weigh more than those before it, and the sum is
  * squashed into -1..1. Immutable and thread-safe. No model: it runs in microseconds.
+ *
+ * <p>Customer-service rules on top (all weights in {@code defaults.yaml}): failure patterns (a stated duration, "still
+ * waiting", "no reply", "supposed to", "never again") and a negator whose scope holds no sentiment word ("the app won't
+ * load") count as negative without an emotion word; courtesy ("thanks", "please") is not praise in a question/request
+ * or next to a failure (sarcasm); emoji and emoticons; a sentiment word a hashtag starts or ends with; an optional
+ * general lexicon (VADER) for unknown words; a question or request with a small sum and no failure is neutral.
  */
 final class SentimentScorer {
 
