@@ -2,12 +2,20 @@ package dev.baton.core.triage;
 
 import dev.baton.core.triage.TriageConfig.SentimentLexicon;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Lexicon sentiment for Chinese and English, in the manner of VADER (Hutto &amp; Gilbert, 2014): the text becomes a
@@ -15,16 +23,24 @@ import java.util.Set;
  * word is scaled by preceding intensifiers, flipped and damped by a preceding negator within its scope ("不好吃",
  * "not helpful", "没有问题"), words after a contrast ("但是", "but") weigh more than those before it, and the sum is
  * squashed into -1..1. Immutable and thread-safe. No model: it runs in microseconds.
+ *
+ * <p>Customer-service rules on top (all weights in {@code defaults.yaml}): failure patterns (a stated duration, "still
+ * waiting", "no reply", "supposed to", "never again") and a negator whose scope holds no sentiment word ("the app won't
+ * load") count as negative without an emotion word; courtesy ("thanks", "please") is not praise in a question/request
+ * or next to a failure (sarcasm); emoji and emoticons; a sentiment word a hashtag starts or ends with; an optional
+ * general lexicon (VADER) for unknown words; a question or request with a small sum and no failure is neutral.
  */
 final class SentimentScorer {
 
-    private static final double NEGATION_FACTOR = -0.75;
+    /** "not happy" is as negative as "unhappy"; "not bad" is only mildly positive. */
+    private static final double NEGATED_POSITIVE = -0.9;
+    private static final double NEGATED_NEGATIVE = -0.5;
     private static final double BEFORE_CONTRAST = 0.5;
     private static final double AFTER_CONTRAST = 1.5;
     private static final int MAX_HAN_WORD = 6;
     private static final int MAX_LATIN_WORDS = 4;
 
-    private enum Kind { WORD, NEGATOR, INTENSIFIER, CONTRAST, BREAK, OTHER }
+    private enum Kind { WORD, COURTESY, NEGATOR, INTENSIFIER, CONTRAST, BREAK, OTHER }
 
     private record Token(Kind kind, String text, double value) {
     }
@@ -32,6 +48,9 @@ final class SentimentScorer {
     private final SentimentLexicon lex;
     private final Map<String, Token> dictionary = new HashMap<>();
     private final Set<String> questionCues = new HashSet<>();
+    private final Map<String, Double> emoticons = new HashMap<>();
+    private final Map<Pattern, Double> patterns = new java.util.LinkedHashMap<>();
+    private final List<Token> hashtagWords = new ArrayList<>();
 
     SentimentScorer(SentimentLexicon lex) {
         this.lex = lex;
@@ -39,18 +58,38 @@ final class SentimentScorer {
         lex.intensifiers().forEach((w, v) -> dictionary.put(Texts.normalise(w), new Token(Kind.INTENSIFIER, w, v)));
         lex.negators().forEach(w -> dictionary.put(Texts.normalise(w), new Token(Kind.NEGATOR, w, 0)));
         lex.contrast().forEach(w -> dictionary.put(Texts.normalise(w), new Token(Kind.CONTRAST, w, 0)));
+        lex.courtesy().forEach(w -> dictionary.put(Texts.normalise(w),
+                new Token(Kind.COURTESY, w, lex.words().getOrDefault(w, 0.0))));
         lex.questionCue().forEach(w -> questionCues.add(Texts.normalise(w)));
+        if (lex.generalLexicon() != null && lex.generalWeight() != 0) {
+            loadGeneral(lex.generalLexicon(), lex.generalWeight());
+        }
+        lex.emoticons().forEach((e, v) -> emoticons.put(Texts.normalise(e), v));
+        lex.patterns().forEach((re, v) -> patterns.put(Pattern.compile(re), v));
+        // words a hashtag may start or end with ("#worstservice", "#unitedsucks"); short words would match by chance
+        dictionary.forEach((w, t) -> {
+            if (t.kind() == Kind.WORD && w.length() >= 4 && w.chars().allMatch(c -> c >= 'a' && c <= 'z')) {
+                hashtagWords.add(new Token(Kind.WORD, w, t.value()));
+            }
+        });
+        hashtagWords.sort((a, b) -> b.text().length() - a.text().length());
     }
 
     TriageSignals.Sentiment score(String normalised) {
         List<Token> tokens = tokenize(normalised);
+        boolean question = isQuestion(normalised);
         double before = 0;
         double after = 0;
         boolean contrastSeen = false;
         int negationLeft = 0;
         double boost = 1.0;
         int sentimentWords = 0;
+        double dangling = 0;
+        double courtesy = 0;
         for (Token t : tokens) {
+            if (negationLeft > 0 && (t.kind() == Kind.NEGATOR || t.kind() == Kind.CONTRAST || t.kind() == Kind.BREAK)) {
+                dangling += lex.danglingNegation(); // the negator's scope closed without a sentiment word
+            }
             switch (t.kind()) {
                 case NEGATOR -> negationLeft = lex.negatorScope();
                 case INTENSIFIER -> boost *= t.value();
@@ -66,7 +105,7 @@ final class SentimentScorer {
                 case WORD -> {
                     double v = t.value() * boost;
                     if (negationLeft > 0) {
-                        v *= NEGATION_FACTOR;
+                        v *= v > 0 ? NEGATED_POSITIVE : NEGATED_NEGATIVE;
                         negationLeft = 0;
                     }
                     if (contrastSeen) {
@@ -77,25 +116,110 @@ final class SentimentScorer {
                     sentimentWords++;
                     boost = 1.0;
                 }
+                case COURTESY -> {
+                    courtesy += negationLeft > 0 ? 0 : t.value(); // "no thanks" is not thanks
+                    negationLeft = 0;
+                    boost = 1.0;
+                }
                 case OTHER -> {
-                    if (negationLeft > 0) {
-                        negationLeft--;
+                    if (negationLeft > 0 && --negationLeft == 0) {
+                        dangling += lex.danglingNegation();
                     }
                 }
             }
         }
+        if (negationLeft > 0) {
+            dangling += lex.danglingNegation();
+        }
         double sum = contrastSeen ? before * BEFORE_CONTRAST + after * AFTER_CONTRAST : before;
         long bangs = normalised.chars().filter(c -> c == '!').count();
         sum *= 1 + Math.min(bangs, 3) * 0.08;
-        if (sentimentWords == 0 && isQuestion(normalised)) {
+        // emoji, emoticons and customer-service failure patterns count once each, outside the clause logic
+        double cues = 0;
+        boolean failure = false;
+        for (Map.Entry<String, Double> e : emoticons.entrySet()) {
+            int n = countEmoticon(normalised, e.getKey());
+            if (n > 0) {
+                cues += e.getValue() * Math.min(n, 2);
+                sentimentWords++;
+            }
+        }
+        for (Map.Entry<Pattern, Double> e : patterns.entrySet()) {
+            Matcher m = e.getKey().matcher(normalised);
+            int n = 0;
+            while (n < 2 && m.find()) {
+                n++;
+            }
+            if (n > 0) {
+                cues += e.getValue() * n;
+                sentimentWords++;
+                failure |= e.getValue() < 0;
+            }
+        }
+        sum += cues + dangling;
+        failure |= dangling < 0;
+        if (!question && !failure) {
+            sum += courtesy; // "thanks, all sorted" is praise; "where is my bag? thanks" and sarcasm are not
+            sentimentWords += courtesy != 0 ? 1 : 0;
+        }
+        if (question && (sentimentWords == 0 && dangling == 0
+                || !failure && Math.abs(sum) <= lex.questionBand())) {
             return new TriageSignals.Sentiment(TriageSignals.Polarity.NEUTRAL, 0.0);
         }
-        sum += lex.negativeBias();
+        sum += "zh".equals(Texts.language(normalised, null)) ? lex.negativeBiasZh() : lex.negativeBias();
         double score = sum / Math.sqrt(sum * sum + lex.normaliser());
         score = Math.max(-1, Math.min(1, score));
         TriageSignals.Polarity polarity = score <= -lex.neutralBand() ? TriageSignals.Polarity.NEGATIVE
                 : score >= lex.neutralBand() ? TriageSignals.Polarity.POSITIVE : TriageSignals.Polarity.NEUTRAL;
         return new TriageSignals.Sentiment(polarity, Math.round(score * 1000) / 1000.0);
+    }
+
+    /** Words of the general lexicon that no built-in list knows; emoticons and symbols are left to our own list. */
+    private void loadGeneral(String resource, double weight) {
+        try (InputStream in = SentimentScorer.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing classpath resource " + resource);
+            }
+            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            for (String line = r.readLine(); line != null; line = r.readLine()) {
+                int tab = line.indexOf('\t');
+                if (line.startsWith("#") || tab < 0) {
+                    continue;
+                }
+                String word = Texts.normalise(line.substring(0, tab));
+                if (!word.isEmpty() && word.chars().allMatch(c -> c >= 'a' && c <= 'z' || c == '\'' || c == ' ')) {
+                    double v = Double.parseDouble(line.substring(tab + 1).trim()) * weight;
+                    if (v < 0 || !lex.generalNegativeOnly()) {
+                        dictionary.putIfAbsent(word, new Token(Kind.WORD, word, v));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static int countEmoticon(String s, String e) {
+        int n = 0;
+        boolean ascii = e.charAt(0) < 128;
+        for (int i = s.indexOf(e); i >= 0; i = s.indexOf(e, i + e.length())) {
+            // ":/" must not match "http://", ":d" not "re:dm"
+            if (!ascii || (i == 0 || s.charAt(i - 1) == ' ')
+                    && (i + e.length() == s.length() || !Character.isLetterOrDigit(s.charAt(i + e.length())))) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** A sentiment word a hashtag starts or ends with, the longest first; null if none. */
+    private Token hashtagWord(String tag) {
+        for (Token t : hashtagWords) {
+            if (tag.length() > t.text().length() && (tag.startsWith(t.text()) || tag.endsWith(t.text()))) {
+                return t;
+            }
+        }
+        return null;
     }
 
     private boolean isQuestion(String s) {
@@ -165,6 +289,9 @@ final class SentimentScorer {
                 String word = s.substring(i, bestEnd);
                 if (best == null && word.endsWith("n't")) {
                     best = new Token(Kind.NEGATOR, word, 0);
+                }
+                if (best == null && i > 0 && s.charAt(i - 1) == '#') {
+                    best = hashtagWord(word);
                 }
                 out.add(best != null ? best : new Token(Kind.OTHER, word, 0));
                 i = bestEnd;

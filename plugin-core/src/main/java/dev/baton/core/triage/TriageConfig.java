@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,7 +68,8 @@ public record TriageConfig(List<String> requestKeywords, List<String> requestPat
         repetitionThreshold = Objects.requireNonNullElse(repetitionThreshold, 0.90);
         repetitionMinChars = Objects.requireNonNullElse(repetitionMinChars, 4);
         embeddingCacheSize = Objects.requireNonNullElse(embeddingCacheSize, 512);
-        sentiment = sentiment == null ? new SentimentLexicon(null, null, null, null, null, null, null, null, null)
+        sentiment = sentiment == null ? new SentimentLexicon(null, null, null, null, null, null, null, null, null, null,
+                null, null, null, null, null, null, null, null)
                 : sentiment;
     }
 
@@ -148,11 +150,24 @@ public record TriageConfig(List<String> requestKeywords, List<String> requestPat
      * @param negativeBias added to the raw sum before normalising; customer-service messages lean negative
      * @param questionCue  phrases that mark a neutral information request when no sentiment word is present
      * @param normaliser   alpha in score = sum / sqrt(sum² + alpha) (as in VADER)
+     * @param emoticons    emoji and emoticons ("🙂", ":(") → weight, matched anywhere in the text
+     * @param patterns     regular expression (over the normalised text) → weight added once per match, for
+     *                     customer-service statements without an emotion word ("\\d+ hours", "still waiting")
+     * @param danglingNegation weight of a negator whose scope holds no sentiment word: "it won't load", "no one
+     *                     answers", "还没到" state a failure (0: off)
+     * @param questionBand a question or request (question cue, "?") whose raw sum lies within ±this and that holds no
+     *                     failure pattern is neutral: "can you check my booking, the app is not helpful?" is a request
+     * @param courtesy     politeness formulas ("thanks", "please", "would be great") that are not praise when the
+     *                     message is a question/request or states a failure: "where is my bag? thanks", "thanks for
+     *                     the 3 hour delay"; their weight counts only in a plain statement ("thanks, all sorted")
      */
     public record SentimentLexicon(Map<String, Double> words, List<String> negators,
                                    Map<String, Double> intensifiers, List<String> contrast, Integer negatorScope,
                                    Double neutralBand, Double negativeBias, List<String> questionCue,
-                                   Double normaliser) {
+                                   Double normaliser, Map<String, Double> emoticons, Map<String, Double> patterns,
+                                   Double danglingNegation, Double questionBand, List<String> courtesy,
+                                   String generalLexicon, Double generalWeight, Boolean generalNegativeOnly,
+                                   Double negativeBiasZh) {
 
         public SentimentLexicon {
             words = words == null ? Map.of() : Map.copyOf(words);
@@ -164,13 +179,23 @@ public record TriageConfig(List<String> requestKeywords, List<String> requestPat
             negativeBias = Objects.requireNonNullElse(negativeBias, 0.0);
             questionCue = copy(questionCue);
             normaliser = Objects.requireNonNullElse(normaliser, 6.0);
+            emoticons = emoticons == null ? Map.of() : Map.copyOf(emoticons);
+            patterns = patterns == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(patterns));
+            danglingNegation = Objects.requireNonNullElse(danglingNegation, 0.0);
+            questionBand = Objects.requireNonNullElse(questionBand, 0.0);
+            courtesy = copy(courtesy);
+            generalWeight = Objects.requireNonNullElse(generalWeight, 0.0);
+            generalNegativeOnly = Objects.requireNonNullElse(generalNegativeOnly, false);
+            negativeBiasZh = Objects.requireNonNullElse(negativeBiasZh, negativeBias);
         }
 
         SentimentLexicon plusWords(Map<String, Double> extra) {
             Map<String, Double> all = new LinkedHashMap<>(words);
             all.putAll(extra);
             return new SentimentLexicon(all, negators, intensifiers, contrast, negatorScope, neutralBand,
-                    negativeBias, questionCue, normaliser);
+                    negativeBias, questionCue, normaliser, emoticons, patterns, danglingNegation, questionBand,
+                    courtesy, generalLexicon, generalWeight, generalNegativeOnly,
+                    negativeBiasZh);
         }
     }
 

@@ -7,13 +7,14 @@ import dev.langchain4j.model.embedding.onnx.bgesmallzhv15q.BgeSmallZhV15Quantize
 import java.nio.file.Path;
 
 /**
- * Runs the triage or sentiment eval with the default config and the in-process bge-small-zh model, until
+ * Runs the triage or sentiment eval with the default config and the in-process bge-small-zh model
+ * ({@link TriageEmbeddings#bgeSmallZhQuantized()}, or LangChain4j's own with {@code --library-model}), until
  * {@code baton eval} exists in the app:
  * <pre>
  * mvn -q -o -pl plugin-core test-compile exec:java -Dexec.classpathScope=test \
  *     -Dexec.mainClass=dev.baton.core.triage.EvalMain -Dexec.args="triage ../shared/data/triage-en.jsonl --json"
  * </pre>
- * Args: {@code triage|sentiment FILE [--json] [--errors]}. {@code --errors} prints every wrong case to stderr.
+ * Args: {@code triage|sentiment FILE [--json] [--errors] [--library-model]}. {@code --errors} prints every wrong case to stderr.
  */
 public final class EvalMain {
 
@@ -30,7 +31,8 @@ public final class EvalMain {
         Path file = Path.of(args[1]);
         HandoffConfig handoff = HandoffConfig.defaults();
         Triage triage = new Triage(TriageConfig.defaults().withExtraKeywords(handoff.keywords()),
-                new BgeSmallZhV15QuantizedEmbeddingModel());
+                java.util.Arrays.asList(args).contains("--library-model") ? new BgeSmallZhV15QuantizedEmbeddingModel()
+                        : TriageEmbeddings.bgeSmallZhQuantized());
         if (args[0].equals("triage")) {
             TriageReport r = TriageEval.run(triage, new HandoffPolicy(handoff), file, m -> {
                 if (errors) {

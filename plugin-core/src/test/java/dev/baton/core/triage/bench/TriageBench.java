@@ -2,7 +2,9 @@ package dev.baton.core.triage.bench;
 
 import dev.baton.core.triage.Triage;
 import dev.baton.core.triage.TriageConfig;
+import dev.baton.core.triage.TriageEmbeddings;
 import dev.baton.core.triage.TriageInput;
+import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.bgesmallzhv15q.BgeSmallZhV15QuantizedEmbeddingModel;
 
 import java.util.ArrayList;
@@ -11,7 +13,10 @@ import java.util.List;
 /**
  * Triage latency harness (not a unit test): scripted conversations in Chinese and English, each turn analysed with
  * the customer's earlier messages as history, as the engine does. Prints p50 / p90 / p99 / max in milliseconds after
- * a warm-up. Args: {@code [rounds]} (default 20).
+ * a warm-up. Args: {@code [rounds] [tuned|tuned2|library|paired]} (default 20, tuned): {@code tuned} is
+ * {@link TriageEmbeddings#bgeSmallZhQuantized()} (single-threaded ONNX session), {@code tuned2} the same with two threads per call (still not spinning), {@code library} LangChain4j's
+ * {@code BgeSmallZhV15QuantizedEmbeddingModel} with its default session, {@code paired} both in one process, turn by
+ * turn (the fair comparison on a shared machine).
  */
 public final class TriageBench {
 
@@ -31,7 +36,18 @@ public final class TriageBench {
 
     public static void main(String[] args) {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
-        var model = new BgeSmallZhV15QuantizedEmbeddingModel();
+        String which = args.length > 1 ? args[1] : "tuned";
+        if (which.equals("paired")) {
+            paired(rounds);
+            return;
+        }
+        EmbeddingModel model = switch (which) {
+            case "tuned" -> TriageEmbeddings.bgeSmallZhQuantized();
+            case "tuned2" -> TriageEmbeddings.bgeSmallZhQuantized(2); // 2 intra-op threads, still no spinning
+            case "library" -> new BgeSmallZhV15QuantizedEmbeddingModel();
+            default -> throw new IllegalArgumentException("model: tuned|library, not " + which);
+        };
+        System.out.println("model: " + which);
         long t0 = System.nanoTime();
         Triage triage = new Triage(TriageConfig.defaults(), model);
         System.out.printf("construction (examples embedded): %d ms%n", (System.nanoTime() - t0) / 1_000_000);
@@ -41,6 +57,12 @@ public final class TriageBench {
         System.out.printf("triage.analyze: turns %d, p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms, cores %d%n",
                 sorted.length, pct(sorted, 50), pct(sorted, 90), pct(sorted, 99), sorted[sorted.length - 1] / 1000.0,
                 Runtime.getRuntime().availableProcessors());
+        // triage without the model: 10 rounds (300 texts, within the 512-text cache) twice, the second all hits
+        run(triage, 10);
+        List<Long> hits = run(triage, 10);
+        long[] h = hits.stream().mapToLong(Long::longValue).sorted().toArray();
+        System.out.printf("triage.analyze, embeddings cached (triage's own work): p50 %.3f ms, p99 %.3f ms%n",
+                pct(h, 50), pct(h, 99));
         // the model alone, same texts: what triage adds on top of its one embedding
         List<Long> embed = new ArrayList<>();
         for (int r = 0; r < rounds; r++) {
@@ -55,6 +77,47 @@ public final class TriageBench {
         long[] e = embed.stream().mapToLong(Long::longValue).sorted().toArray();
         System.out.printf("model.embed only: p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms%n", pct(e, 50),
                 pct(e, 90), pct(e, 99), e[e.length - 1] / 1000.0);
+    }
+
+    /**
+     * Both models in one process, each turn analysed by both, in alternating order: the two see the same machine
+     * load, so the comparison holds on a busy box where separate runs minutes apart do not.
+     */
+    private static void paired(int rounds) {
+        Triage tuned = new Triage(TriageConfig.defaults(), TriageEmbeddings.bgeSmallZhQuantized());
+        Triage library = new Triage(TriageConfig.defaults(), new BgeSmallZhV15QuantizedEmbeddingModel());
+        List<Long> t = new ArrayList<>();
+        List<Long> l = new ArrayList<>();
+        for (int pass = 0; pass < 2; pass++) { // pass 0 warms up
+            t.clear();
+            l.clear();
+            int turn = 0;
+            for (int r = 0; r < rounds; r++) {
+                for (List<String> conv : CONVERSATIONS) {
+                    for (int i = 0; i < conv.size(); i++) {
+                        String suffix = " " + pass + "." + r;
+                        String text = conv.get(i) + suffix;
+                        List<String> earlier = new ArrayList<>();
+                        for (int j = 0; j < i; j++) {
+                            earlier.add(conv.get(j) + suffix);
+                        }
+                        boolean tunedFirst = turn++ % 2 == 0;
+                        for (int k = 0; k < 2; k++) {
+                            boolean useTuned = tunedFirst == (k == 0);
+                            long t0 = System.nanoTime();
+                            (useTuned ? tuned : library).analyze(new TriageInput(text, earlier, null));
+                            (useTuned ? t : l).add((System.nanoTime() - t0) / 1000);
+                        }
+                    }
+                }
+            }
+        }
+        for (var e : List.of(java.util.Map.entry("tuned", t), java.util.Map.entry("library", l))) {
+            long[] sorted = e.getValue().stream().mapToLong(Long::longValue).sorted().toArray();
+            System.out.printf("paired %-7s triage.analyze: turns %d, p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms%n",
+                    e.getKey(), sorted.length, pct(sorted, 50), pct(sorted, 90), pct(sorted, 99),
+                    sorted[sorted.length - 1] / 1000.0);
+        }
     }
 
     private static List<Long> run(Triage triage, int rounds) {
