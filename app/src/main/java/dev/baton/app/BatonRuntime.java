@@ -31,6 +31,7 @@ import dev.baton.knowledge.SyncReport;
 import dev.baton.wechat.WeChatModule;
 import dev.baton.whatsapp.WhatsAppModule;
 import io.javalin.Javalin;
+import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -121,7 +122,11 @@ public final class BatonRuntime implements AutoCloseable {
         closeables.add(db);
 
         // one model, one cache: triage and the knowledge search embed the same customer text once per turn
-        EmbeddingModel embeddings = new CachingEmbeddingModel(KnowledgeBase.defaultEmbeddingModel(), 2048);
+        CachingEmbeddingModel embeddings = new CachingEmbeddingModel(KnowledgeBase.defaultEmbeddingModel(), 2048);
+        meters.more().counter("baton.embeddings", List.of(Tag.of("result", "cached")), embeddings,
+                CachingEmbeddingModel::hits);
+        meters.more().counter("baton.embeddings", List.of(Tag.of("result", "computed")), embeddings,
+                CachingEmbeddingModel::misses);
         knowledge = openKnowledge(config.knowledge(), config.knowledge().watch(), embeddings);
         closeables.add(knowledge);
         lastSync = knowledge.sync();

@@ -128,6 +128,8 @@ class BatonRuntimeTest {
             String text = metrics.body().string();
             assertThat(text).contains("baton_messages_in_total").contains("baton_turn_latency_seconds")
                     .contains("baton_lanes_queued").contains("baton_outbox_backlog").contains("baton_messages_out_total");
+            // triage and the knowledge search share one embedding of the customer's text
+            assertThat(text).containsPattern("baton_embeddings_total\\{result=\"cached\"\\} [1-9]");
         }
     }
 

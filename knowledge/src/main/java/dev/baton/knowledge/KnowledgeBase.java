@@ -15,7 +15,6 @@ import dev.baton.knowledge.watch.FolderWatcher;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.bgesmallzhv15q.BgeSmallZhV15QuantizedEmbeddingModel;
 import org.apache.lucene.document.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,7 +66,7 @@ public final class KnowledgeBase implements AutoCloseable {
     private KnowledgeBase(KnowledgeConfig config, EmbeddingModel model, FusionWeights weights) throws IOException {
         this.config = config;
         this.model = model;
-        this.modelId = CachingEmbeddingModel.unwrap(model).getClass().getName() + ":" + model.dimension();
+        this.modelId = InProcessEmbeddings.identity(CachingEmbeddingModel.unwrap(model));
         this.index = KnowledgeIndex.open(config.indexDir());
         this.searcher = new HybridSearcher(index, model, normalizer, weights);
         Manifest loaded = Manifest.load(config.indexDir(), modelId);
@@ -90,9 +89,12 @@ public final class KnowledgeBase implements AutoCloseable {
         return new KnowledgeBase(cfg, model, weights);
     }
 
-    /** The in-process bge-small-zh-v1.5 (quantized) model: 512 dimensions, Chinese and English, no network. */
+    /**
+     * The in-process bge-small-zh-v1.5 (quantized) model: 512 dimensions, Chinese and English, no network; one
+     * instance per process, each call on the calling thread ({@link InProcessEmbeddings}).
+     */
     public static EmbeddingModel defaultEmbeddingModel() {
-        return new BgeSmallZhV15QuantizedEmbeddingModel();
+        return InProcessEmbeddings.bgeSmallZhQuantized();
     }
 
     /** The configuration this knowledge base was opened with. */

@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
  * waiting", "no reply", "supposed to", "never again") and a negator whose scope holds no sentiment word ("the app won't
  * load") count as negative without an emotion word; courtesy ("thanks", "please") is not praise in a question/request
  * or next to a failure (sarcasm); emoji and emoticons; a sentiment word a hashtag starts or ends with; an optional
- * general lexicon (VADER) for unknown words; a question or request with a small sum and no failure is neutral.
+ * optional general lexicon (an operator's word list) for unknown words; a question or request with a small sum and no failure is neutral.
  */
 final class SentimentScorer {
 

@@ -16,6 +16,26 @@ final class Texts {
         return s.replaceAll("\\s+", " ").trim();
     }
 
+    /**
+     * The form of a message that is embedded: full-width letters and digits made ASCII, ideographic spaces made
+     * plain, trimmed; punctuation and case kept. The knowledge search embeds the same form (plus traditional →
+     * simplified Chinese), so one cached vector serves both in a turn; NFKC-folding {@code ，？} measurably hurts
+     * the embedding (docs/knowledge.md).
+     */
+    static String embeddingForm(String text) {
+        StringBuilder sb = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c >= '\uFF10' && c <= '\uFF19') || (c >= '\uFF21' && c <= '\uFF3A') || (c >= '\uFF41' && c <= '\uFF5A')) {
+                c = (char) (c - 0xFEE0);
+            } else if (c == '\u3000') {
+                c = ' ';
+            }
+            sb.append(c);
+        }
+        return sb.toString().strip();
+    }
+
     /** Normalised, without whitespace and punctuation: the key for exact repetition. */
     static String compact(String normalised) {
         return normalised.replaceAll("[\\p{P}\\p{S}\\s]+", "");

