@@ -192,7 +192,8 @@ public final class BatonRuntime implements AutoCloseable {
 
         List<Consumer<Javalin>> routes = new ArrayList<>();
         if (ch.dev().enabled()) {
-            routes.add(new DevApi(engine.engine(), engine.store(), engine.json(), ch.dev().replyTimeout(), clock));
+            routes.add(new DevApi(engine.engine(), engine.store(), engine.json(), ch.dev().replyTimeout(),
+                    inboxModule.customerProfiles(), clock));
         }
         routes.add(new OpsApi(engine.store(), engine.engine(), config.inbox().apiToken()));
         inboxModule.attach(engine, new KnowledgeBridge(knowledge), config.knowledge().folder(), this::reindex,

@@ -65,6 +65,7 @@ public final class InboxModule implements Consumer<Javalin>, AutoCloseable {
     private final AtomicReference<Function<Channel, ChannelLimits>> channelLimits =
             new AtomicReference<>(ch -> ChannelLimits.unlimited());
     private final WebhookInbox webhook;
+    private final CustomerProfiles profiles;
     private InboxApi api;
     private TokenApi tokenApi;
     private InboxPages pages;
@@ -101,6 +102,8 @@ public final class InboxModule implements Consumer<Javalin>, AutoCloseable {
                 : "callback".equals(config.timeoutFallback()) ? QueueTimeouts.CALLBACK : QueueTimeouts.LEAVE_MESSAGE;
         this.timeouts = new QueueTimeouts(store, replies, kv, config.queueTimeout(), fallback, live,
                 () -> wakeOutbox.get().run(), clock);
+        this.profiles = new CustomerProfiles(store, live, clock);
+        profiles.applyConfigured(config.customers());
     }
 
     /** Step one, before the engine: the inbox the engine opens tickets in, and the live events sink. */
@@ -123,6 +126,11 @@ public final class InboxModule implements Consumer<Javalin>, AutoCloseable {
 
     public PositionUpdates positionUpdates() {
         return positions;
+    }
+
+    /** Customer tier and tags, as people and the config set them. */
+    public CustomerProfiles customerProfiles() {
+        return profiles;
     }
 
     /** The webhook inbox when {@code kind: webhook}. */
@@ -150,7 +158,7 @@ public final class InboxModule implements Consumer<Javalin>, AutoCloseable {
         CrmLookup crm = new CrmLookup(config.crmUrl(), http, config.crmTimeout(), json);
         List<String> groupNames = config.groups().stream().map(InboxConfig.Group::name).toList();
         this.api = new InboxApi(store, engine.desk(), json, auth, agents, router, groupNames, knowledge, drafts, crm,
-                new Analytics(store, clock), timeouts, live, limits, clock);
+                new Analytics(store, clock), timeouts, live, limits, profiles, clock);
         this.tokenApi = new TokenApi(auth, agents, json);
         this.pages = new InboxPages(auth, agents);
         if (!config.queueTimeout().isZero()) {
