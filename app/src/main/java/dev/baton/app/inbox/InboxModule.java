@@ -66,8 +66,10 @@ public final class InboxModule implements Consumer<Javalin>, AutoCloseable {
             new AtomicReference<>(ch -> ChannelLimits.unlimited());
     private final WebhookInbox webhook;
     private final CustomerProfiles profiles;
+    private InboxAuth auth;
     private InboxApi api;
     private TokenApi tokenApi;
+    private WebhookDeliveriesApi deliveriesApi;
     private InboxPages pages;
 
     private InboxModule(InboxConfig config, Database db, Optional<HumanInbox> platformInbox, OkHttpClient http,
@@ -128,6 +130,14 @@ public final class InboxModule implements Consumer<Javalin>, AutoCloseable {
         return positions;
     }
 
+    /** Who is calling (sessions, agent tokens, the integration token); available after {@link #attach}. */
+    public InboxAuth auth() {
+        if (auth == null) {
+            throw new IllegalStateException("InboxModule.attach must run first");
+        }
+        return auth;
+    }
+
     /** Customer tier and tags, as people and the config set them. */
     public CustomerProfiles customerProfiles() {
         return profiles;
@@ -152,7 +162,7 @@ public final class InboxModule implements Consumer<Javalin>, AutoCloseable {
             ChannelLimits l = limits.apply(ch);
             return l != null ? l : ChannelLimits.unlimited();
         });
-        InboxAuth auth = new InboxAuth(new Sessions(store.db(), config.sessionTtl(), clock),
+        this.auth = new InboxAuth(new Sessions(store.db(), config.sessionTtl(), clock),
                 new ApiTokens(store.db(), clock), agents, config.apiToken());
         KnowledgeDrafts drafts = new KnowledgeDrafts(knowledgeFolder, reindex, kv, clock);
         CrmLookup crm = new CrmLookup(config.crmUrl(), http, config.crmTimeout(), json);
@@ -160,6 +170,7 @@ public final class InboxModule implements Consumer<Javalin>, AutoCloseable {
         this.api = new InboxApi(store, engine.desk(), json, auth, agents, router, groupNames, knowledge, drafts, crm,
                 new Analytics(store, clock), timeouts, live, limits, profiles, clock);
         this.tokenApi = new TokenApi(auth, agents, json);
+        this.deliveriesApi = new WebhookDeliveriesApi(auth, webhook);
         this.pages = new InboxPages(auth, agents);
         if (!config.queueTimeout().isZero()) {
             long every = Math.max(1, Math.min(30, config.queueTimeout().toSeconds() / 4));
@@ -186,6 +197,7 @@ public final class InboxModule implements Consumer<Javalin>, AutoCloseable {
         pages.accept(app);
         api.accept(app);
         tokenApi.accept(app);
+        deliveriesApi.accept(app);
     }
 
     @Override
