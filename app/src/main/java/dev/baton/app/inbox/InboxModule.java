@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.app.config.InboxConfig;
 import dev.baton.app.routing.GroupRouter;
 import dev.baton.app.routing.PositionUpdates;
+import dev.baton.app.routing.QueueStateSweep;
 import dev.baton.app.routing.QueueTimeouts;
 import dev.baton.app.routing.RoutingInbox;
 import dev.baton.core.channel.Channel;
@@ -180,6 +181,7 @@ public final class InboxModule implements Consumer<Javalin>, AutoCloseable {
             long every = positions.checkInterval().toMillis();
             scheduler.scheduleWithFixedDelay(positions, every, every, TimeUnit.MILLISECONDS);
         }
+        scheduler.scheduleWithFixedDelay(new QueueStateSweep(store.db()), 1, 10, TimeUnit.MINUTES);
         if (webhook != null) {
             webhook.start(Duration.ofSeconds(1));
         }
