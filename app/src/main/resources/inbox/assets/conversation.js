@@ -10,6 +10,12 @@
   const replyText = el('textarea', {id: 'reply-text', rows: 3, placeholder: 'Write to the customer…'});
   const note = el('input', {id: 'resolve-note', placeholder: 'Note for the record (optional)'});
   const crmBox = el('div', {id: 'crm', class: 'muted'}, 'Loading…');
+  const tierInput = el('input', {id: 'profile-tier', list: 'tier-options', placeholder: 'no tier', maxlength: 64});
+  const tagsInput = el('input', {id: 'profile-tags', placeholder: 'tags, comma separated'});
+  const tierOptions = el('datalist', {id: 'tier-options'}, ['vip', 'gold', 'standard'].map(t => el('option', {value: t})));
+  let profileDirty = false;
+  tierInput.addEventListener('input', () => { profileDirty = true; });
+  tagsInput.addEventListener('input', () => { profileDirty = true; });
 
   async function load() {
     view = await api('GET', '/api/conversations/' + id);
@@ -69,10 +75,33 @@
       el('dl', {},
         el('dt', {}, 'Name'), el('dd', {}, c.name || c.platformId),
         el('dt', {}, 'Channel'), el('dd', {}, c.channel),
-        el('dt', {}, 'Tier'), el('dd', {}, c.tier || '–'),
-        el('dt', {}, 'Tags'), el('dd', {}, (c.tags || []).join(', ') || '–'),
+        el('dt', {}, 'Tier'), el('dd', {id: 'profile-tier-value'}, c.tier || '–'),
+        el('dt', {}, 'Tags'), el('dd', {id: 'profile-tags-value'}, (c.tags || []).join(', ') || '–'),
         el('dt', {}, 'Language'), el('dd', {}, c.language || '–')),
+      c.editable ? profileEditor(c) : null,
       c.crm ? el('div', {}, el('h3', {}, 'CRM'), crmBox) : null);
+  }
+
+  /** Tier and tags: the VIP rule reads the tier on the customer's next message. Built once, kept across renders. */
+  let editBox = null;
+  function profileEditor(c) {
+    if (!profileDirty) {
+      tierInput.value = c.tier || '';
+      tagsInput.value = (c.tags || []).join(', ');
+    }
+    if (editBox) return editBox;
+    editBox = el('details', {id: 'profile-edit'}, el('summary', {}, 'Edit tier and tags'),
+      el('p', {class: 'muted'}, 'A VIP tier (handoff.vip.tiers) puts the customer\'s next handoff at the head of the queue.'),
+      el('label', {}, 'Tier', tierInput), tierOptions,
+      el('label', {}, 'Tags', tagsInput),
+      el('div', {class: 'row'}, el('button', {id: 'profile-save', class: 'secondary', onclick: async () => {
+        const tags = tagsInput.value.split(',').map(t => t.trim()).filter(t => t.length > 0);
+        const r = await api('POST', '/api/conversations/' + id + '/customer', {tier: tierInput.value.trim(), tags});
+        profileDirty = false;
+        toast(r.changed ? 'Customer updated' + (r.tier ? ': tier ' + r.tier : '') : 'No change');
+        load();
+      }}, 'Save')));
+    return editBox;
   }
 
   function suggestions(list, question) {

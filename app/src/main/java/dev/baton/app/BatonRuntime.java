@@ -197,12 +197,13 @@ public final class BatonRuntime implements AutoCloseable {
 
         List<Consumer<Javalin>> routes = new ArrayList<>();
         if (ch.dev().enabled()) {
-            routes.add(new DevApi(engine.engine(), engine.store(), engine.json(), ch.dev().replyTimeout(), clock));
+            routes.add(new DevApi(engine.engine(), engine.store(), engine.json(), ch.dev().replyTimeout(),
+                    inboxModule.customerProfiles(), clock));
         }
-        routes.add(new OpsApi(engine.store(), engine.engine(), config.inbox().apiToken()));
         inboxModule.attach(engine, new KnowledgeBridge(knowledge), config.knowledge().folder(), this::reindex,
                 channel -> senders.stream().filter(s -> s.channel() == channel).findFirst().map(Sender::limits)
                         .orElse(null));
+        routes.add(new OpsApi(engine.store(), engine.engine(), inboxModule.auth()));
         routes.add(inboxModule);
         http = new HttpServer(config.server().host(), config.server().maxBodyBytes(), adapters, engine.engine(),
                 meters, engine.json(), routes).start(config.server().port());

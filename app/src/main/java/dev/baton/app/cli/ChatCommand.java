@@ -26,7 +26,8 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * {@code baton chat}: talk to the bot as a customer. Uses the running server when one answers on the configured
  * port; otherwise starts Baton in this process. Shows the bot's replies, human replies as they arrive, and state
- * changes ("handed to a human"). {@code /human} presses the human button, {@code /quit} leaves.
+ * changes ("handed to a human"). {@code /human} presses the human button, {@code /quit} leaves. {@code --tier vip}
+ * makes the customer a VIP (sent with the first message), {@code --name} sets the name agents see.
  */
 @CommandLine.Command(name = "chat", description = "Talk to the bot as a customer (dev channel).")
 public final class ChatCommand implements Callable<Integer> {
@@ -39,7 +40,14 @@ public final class ChatCommand implements Callable<Integer> {
     @CommandLine.Option(names = "--customer", defaultValue = "terminal", description = "your customer id (default terminal)")
     String customer;
 
+    @CommandLine.Option(names = "--tier", description = "set your customer tier first, e.g. vip (\"\" clears it)")
+    String tier;
+
+    @CommandLine.Option(names = "--name", description = "your display name, as agents see it")
+    String name;
+
     private final ObjectMapper json = new ObjectMapper();
+    private boolean profileSent;
     private final AtomicLong lastReply = new AtomicLong();
     private final AtomicReference<String> state = new AtomicReference<>("BOT");
 
@@ -62,7 +70,8 @@ public final class ChatCommand implements Callable<Integer> {
         }
         String base = "http://localhost:" + port;
         PrintStream out = System.out;
-        out.println("Chatting as \"" + customer + "\". Type a message; /human for a person, /quit to leave.");
+        out.println("Chatting as \"" + customer + "\"" + (tier == null || tier.isBlank() ? "" : " (tier " + tier + ")")
+                + ". Type a message; /human for a person, /quit to leave.");
         catchUp(http, base);
         Thread poller = new Thread(() -> poll(http, base, out), "baton-chat-poll");
         poller.setDaemon(true);
@@ -92,8 +101,21 @@ public final class ChatCommand implements Callable<Integer> {
     }
 
     private void send(OkHttpClient http, String base, String line, PrintStream out) throws IOException {
-        Map<String, Object> body = line.equals("/human") ? Map.of("customer", customer, "human", true)
-                : Map.of("customer", customer, "text", line);
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("customer", customer);
+        if (line.equals("/human")) {
+            body.put("human", true);
+        } else {
+            body.put("text", line);
+        }
+        if (!profileSent) {
+            if (tier != null) {
+                body.put("tier", tier);
+            }
+            if (name != null && !name.isBlank()) {
+                body.put("name", name);
+            }
+        }
         Request req = new Request.Builder().url(base + "/api/dev/messages")
                 .post(RequestBody.create(json.writeValueAsBytes(body), JSON)).build();
         try (Response resp = http.newCall(req).execute()) {
@@ -102,6 +124,7 @@ public final class ChatCommand implements Callable<Integer> {
                 out.println("!! " + node.path("error").asText("HTTP " + resp.code()));
                 return;
             }
+            profileSent = true;
             synchronized (this) {
                 printReplies(node.path("replies"), out);
                 if (!node.path("complete").asBoolean(true)) {

@@ -32,10 +32,12 @@ import java.util.Set;
  * @param timeoutMessage  overrides the built-in text of that fallback
  * @param sessionTtl      idle time after which an inbox login expires
  * @param positionUpdates unsolicited "you moved up in the queue" messages, within the channel's limits
+ * @param customers       customers whose tier and tags the config sets (e.g. the VIP list), applied at start-up
  */
 public record InboxConfig(String kind, String apiToken, String crmUrl, Duration crmTimeout, Webhook webhook,
                           List<Agent> agents, List<Group> groups, Duration queueTimeout, String timeoutFallback,
-                          Localized timeoutMessage, Duration sessionTtl, PositionUpdates positionUpdates)
+                          Localized timeoutMessage, Duration sessionTtl, PositionUpdates positionUpdates,
+                          List<Customer> customers)
         implements Validated {
 
     public InboxConfig {
@@ -47,11 +49,12 @@ public record InboxConfig(String kind, String apiToken, String crmUrl, Duration 
         timeoutFallback = timeoutFallback != null ? timeoutFallback : "leave-message";
         sessionTtl = sessionTtl != null ? sessionTtl : Duration.ofHours(12);
         positionUpdates = positionUpdates != null ? positionUpdates : PositionUpdates.defaults();
+        customers = customers != null ? List.copyOf(customers) : List.of();
     }
 
     /** The defaults: built-in inbox, no agents, no groups. */
     public static InboxConfig defaults() {
-        return new InboxConfig(null, null, null, null, null, null, null, null, null, null, null, null);
+        return new InboxConfig(null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     @Override
@@ -81,6 +84,19 @@ public record InboxConfig(String kind, String apiToken, String crmUrl, Duration 
             g.validate(prefix + ".groups[" + i + "]", problems);
             if (g.name() != null && !groupNames.add(g.name())) {
                 problems.add(prefix + ".groups[" + i + "].name", "duplicate group " + g.name());
+            }
+        }
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < customers.size(); i++) {
+            Customer cu = customers.get(i);
+            String p = prefix + ".customers[" + i + "]";
+            if (cu == null) {
+                problems.add(p, "is empty; write {channel: whatsapp, id: \"8613800000000\", tier: vip}");
+                continue;
+            }
+            cu.validate(p, problems);
+            if (cu.channel() != null && cu.id() != null && !seen.add(cu.channel() + "/" + cu.id())) {
+                problems.add(p + ".id", "customer " + cu.id() + " on " + cu.channel() + " is listed twice");
             }
         }
         Set<String> names = new HashSet<>();
@@ -219,6 +235,44 @@ public record InboxConfig(String kind, String apiToken, String crmUrl, Duration 
         @Override
         public String toString() {
             return "Agent[name=" + name + ", role=" + role + ", groups=" + groups + ", capacity=" + capacity + "]";
+        }
+    }
+
+    /**
+     * {@code inbox.customers[]:} a customer whose tier and tags come from the config, e.g. the VIP list. Applied at
+     * every start: the customer is created if Baton has not seen them yet, and gets exactly this tier and these tags.
+     *
+     * @param channel the channel key: {@code dev}, {@code wechat}, {@code wecom-kf} or {@code whatsapp}
+     * @param id      the customer's id on that channel (WhatsApp: the phone number as wa_id, e.g. 8613800000000;
+     *                WeChat: the openid; dev: the name used with the dev API)
+     * @param tier    the tier, e.g. {@code vip} (see {@code handoff.vip.tiers}); absent = none
+     * @param tags    free labels shown to agents
+     */
+    public record Customer(String channel, String id, String tier, List<String> tags) implements Validated {
+        public Customer {
+            tags = tags != null ? List.copyOf(tags) : List.of();
+        }
+
+        @Override
+        public void validate(String prefix, ConfigProblems problems) {
+            if (channel == null || dev.baton.core.channel.Channel.fromKey(channel).isEmpty()) {
+                problems.add(prefix + ".channel", "must be dev, wechat, wecom-kf or whatsapp, got " + channel);
+            }
+            if (id == null || id.isBlank() || id.length() > 256) {
+                problems.add(prefix + ".id", "is required: the customer's id on the channel (1 to 256 characters), "
+                        + "e.g. \"8613800000000\" for WhatsApp; quote it so YAML keeps it a string");
+            }
+            String tierProblem = dev.baton.app.inbox.CustomerProfiles.tierProblem(tier);
+            if (tierProblem != null) {
+                problems.add(prefix + ".tier", tierProblem);
+            }
+            String tagsProblem = dev.baton.app.inbox.CustomerProfiles.tagsProblem(tags);
+            if (tagsProblem != null) {
+                problems.add(prefix + ".tags", tagsProblem);
+            }
+            if (tier == null && tags.isEmpty()) {
+                problems.add(prefix + ".tier", "give a tier or tags, otherwise the entry does nothing");
+            }
         }
     }
 

@@ -2,6 +2,7 @@ package dev.baton.app.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.baton.app.inbox.CustomerProfiles;
 import dev.baton.core.channel.Channel;
 import dev.baton.core.channel.InboundContent;
 import dev.baton.core.channel.InboundMessage;
@@ -31,7 +32,9 @@ import java.util.function.Consumer;
  * up to the configured timeout); {@code GET /api/dev/messages?customer=…&after=ID} returns later replies (a human's,
  * for instance). {@code "human": true} instead of text presses the "talk to a human" button. An optional
  * {@code "id"} makes the message idempotent like a platform's message id: a retry with the same id is not
- * processed twice.
+ * processed twice. An optional {@code "name"} is the customer's display name and an optional {@code "tier"}
+ * (e.g. {@code "vip"}; {@code ""} clears it) sets the customer's tier before the message is triaged, so testers can
+ * simulate a VIP.
  */
 public final class DevApi implements Consumer<Javalin> {
 
@@ -41,10 +44,13 @@ public final class DevApi implements Consumer<Javalin> {
     private final Store store;
     private final ObjectMapper json;
     private final Duration replyTimeout;
+    private final CustomerProfiles profiles;
     private final Clock clock;
 
-    public DevApi(Engine engine, Store store, ObjectMapper json, Duration replyTimeout, Clock clock) {
+    public DevApi(Engine engine, Store store, ObjectMapper json, Duration replyTimeout, CustomerProfiles profiles,
+                  Clock clock) {
         this.engine = engine;
+        this.profiles = profiles;
         this.store = store;
         this.json = json;
         this.replyTimeout = replyTimeout;
@@ -84,11 +90,31 @@ public final class DevApi implements Consumer<Javalin> {
             bad(ctx, "text is longer than " + MAX_TEXT + " characters");
             return;
         }
-        String name = body.path("name").asText(null);
+        JsonNode nameNode = body.path("name");
+        if (!nameNode.isMissingNode() && !nameNode.isNull() && !nameNode.isTextual()) {
+            bad(ctx, "name must be a string");
+            return;
+        }
+        String name = nameNode.isTextual() && !nameNode.asText().isBlank() ? nameNode.asText().strip() : null;
+        if (name != null && name.length() > 128) {
+            bad(ctx, "name is longer than 128 characters");
+            return;
+        }
         String id = body.path("id").asText("");
         if (id.length() > 128) {
             bad(ctx, "id is longer than 128 characters");
             return;
+        }
+        JsonNode tierNode = body.path("tier");
+        if (!tierNode.isMissingNode() && !tierNode.isNull()) {
+            String tier = tierNode.isTextual() ? CustomerProfiles.normalizeTier(tierNode.asText()) : "?";
+            String problem = tierNode.isTextual() ? CustomerProfiles.tierProblem(tier)
+                    : "tier must be a string, e.g. \"vip\" (\"\" clears it)";
+            if (problem != null) {
+                bad(ctx, problem);
+                return;
+            }
+            setTier(customer, name, tier);
         }
         InboundContent content = human ? new InboundContent.ButtonTap("baton_human", "Talk to a human", true)
                 : new InboundContent.Text(text);
@@ -106,6 +132,16 @@ public final class DevApi implements Consumer<Javalin> {
             out.put("state", c.state().name());
         });
         ctx.json(out);
+    }
+
+    /** Creates the customer if new and sets their tier, so this very message is triaged with it. */
+    private void setTier(String customer, String name, String tier) {
+        long customerId = store.db().inTransaction(c -> store.customers().upsert(c, Channel.DEV, customer, name,
+                clock.instant()).id());
+        Long conversationId = store.db().withConnection(c -> store.conversations().byCustomer(c, customerId))
+                .map(Conversation::id).orElse(null);
+        profiles.set(customerId, conversationId, Optional.of(tier == null ? "" : tier), Optional.empty(), "dev-api",
+                "POST /api/dev/messages");
     }
 
     private void poll(Context ctx) {

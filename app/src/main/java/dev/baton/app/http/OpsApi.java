@@ -1,13 +1,14 @@
 package dev.baton.app.http;
 
+import dev.baton.app.inbox.ApiError;
+import dev.baton.app.inbox.InboxAuth;
+import dev.baton.app.inbox.Role;
 import dev.baton.core.conversation.Engine;
 import dev.baton.core.store.Outbox;
 import dev.baton.core.store.Store;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -15,19 +16,20 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Operator endpoints behind the API token ({@code Authorization: Bearer <inbox.api-token>}):
+ * Operator endpoints for supervisors: the shared integration token ({@code Authorization: Bearer <inbox.api-token>}),
+ * a supervisor's own API token ({@code bt_…}) or a supervisor's signed-in session; an agent's token gets 403.
  * {@code GET /api/outbox?status=dead} lists replies that could not be delivered, with the platform's reason.
  */
 public final class OpsApi implements Consumer<Javalin> {
 
     private final Store store;
     private final Engine engine;
-    private final String apiToken;
+    private final InboxAuth auth;
 
-    public OpsApi(Store store, Engine engine, String apiToken) {
+    public OpsApi(Store store, Engine engine, InboxAuth auth) {
         this.store = store;
         this.engine = engine;
-        this.apiToken = apiToken;
+        this.auth = auth;
     }
 
     @Override
@@ -35,24 +37,19 @@ public final class OpsApi implements Consumer<Javalin> {
         app.get("/api/outbox", this::outbox);
     }
 
-    /** True when the request carries the configured API token (constant-time compare); answers 401 otherwise. */
-    public static boolean authorized(Context ctx, String apiToken) {
-        String header = ctx.header("Authorization");
-        if (apiToken == null || apiToken.isBlank()) {
-            ctx.status(401).json(Map.of("error", "the API is off: set inbox.api-token in baton.yaml"));
+    /** True for a supervisor (token or session); answers 401 (nobody) or 403 (not a supervisor) otherwise. */
+    private boolean authorized(Context ctx) {
+        try {
+            auth.require(ctx, Role.SUPERVISOR);
+            return true;
+        } catch (ApiError e) {
+            ctx.status(e.status()).json(Map.of("error", e.getMessage()));
             return false;
         }
-        String expected = "Bearer " + apiToken;
-        if (header == null || !MessageDigest.isEqual(header.getBytes(StandardCharsets.UTF_8),
-                expected.getBytes(StandardCharsets.UTF_8))) {
-            ctx.status(401).json(Map.of("error", "missing or wrong API token"));
-            return false;
-        }
-        return true;
     }
 
     private void outbox(Context ctx) {
-        if (!authorized(ctx, apiToken)) {
+        if (!authorized(ctx)) {
             return;
         }
         String statusParam = ctx.queryParamAsClass("status", String.class).getOrDefault("dead");

@@ -50,6 +50,7 @@ import java.util.function.Function;
  * POST /api/conversations/{id}/reply   {text}
  * POST /api/conversations/{id}/resolve {note, resolution: resolved|returned}
  * POST /api/conversations/{id}/knowledge-drafts {question, answer}
+ * POST /api/conversations/{id}/customer {tier?, tags?}  set the customer's tier/tags (supervisor, or the holder)
  * GET  /api/drafts, POST /api/drafts/{name}/approve, POST /api/drafts/{name}/discard (supervisor)
  * GET  /api/analytics?days=7                     supervisor
  * GET  /api/events                               SSE: change events
@@ -75,12 +76,13 @@ public final class InboxApi implements Consumer<Javalin> {
     private final QueueTimeouts timeouts;
     private final LiveEvents live;
     private final Function<Channel, ChannelLimits> limits;
+    private final CustomerProfiles profiles;
     private final Clock clock;
 
     public InboxApi(Store store, HumanDesk desk, ObjectMapper json, InboxAuth auth, AgentDirectory agents,
                     GroupRouter groups, List<String> groupNames, KnowledgeSearch knowledge, KnowledgeDrafts drafts,
                     CrmLookup crm, Analytics analytics, QueueTimeouts timeouts, LiveEvents live,
-                    Function<Channel, ChannelLimits> limits, Clock clock) {
+                    Function<Channel, ChannelLimits> limits, CustomerProfiles profiles, Clock clock) {
         this.store = store;
         this.desk = desk;
         this.json = json;
@@ -95,6 +97,7 @@ public final class InboxApi implements Consumer<Javalin> {
         this.timeouts = timeouts;
         this.live = live;
         this.limits = limits;
+        this.profiles = profiles;
         this.clock = clock;
     }
 
@@ -114,6 +117,7 @@ public final class InboxApi implements Consumer<Javalin> {
         app.post("/api/conversations/{id}/reply", this::reply);
         app.post("/api/conversations/{id}/resolve", this::resolve);
         app.post("/api/conversations/{id}/knowledge-drafts", this::saveDraft);
+        app.post("/api/conversations/{id}/customer", this::setCustomer);
         app.get("/api/drafts", this::listDrafts);
         app.post("/api/drafts/{name}/approve", this::approveDraft);
         app.post("/api/drafts/{name}/discard", this::discardDraft);
@@ -128,7 +132,7 @@ public final class InboxApi implements Consumer<Javalin> {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", p.name());
         m.put("role", p.role().name().toLowerCase(Locale.ROOT));
-        m.put("via", p.integration() ? "integration-token" : p.viaToken() ? "agent-token" : "session");
+        m.put("via", via(p));
         if (p.tokenId() != null) {
             m.put("tokenId", p.tokenId());
         }
@@ -205,7 +209,7 @@ public final class InboxApi implements Consumer<Javalin> {
     }
 
     private void conversation(Context ctx) {
-        auth.require(ctx, Role.AGENT);
+        Principal p = auth.require(ctx, Role.AGENT);
         long id = id(ctx);
         Instant now = clock.instant();
         record View(Conversation conv, Customer customer, List<Message> transcript,
@@ -237,6 +241,7 @@ public final class InboxApi implements Consumer<Javalin> {
         profile.put("tags", cu.tags());
         profile.put("language", cu.language());
         profile.put("crm", crm.configured());
+        profile.put("editable", mayEditCustomer(p, conv));
         out.put("customer", profile);
         out.put("ticket", v.ticket().map(t -> {
             Map<String, Object> m = ticketSummary(t, now);
@@ -378,6 +383,74 @@ public final class InboxApi implements Consumer<Javalin> {
         checkOwns(p, id);
         desk.resolve(id, p.name(), note.isEmpty() ? null : note, resolution);
         ctx.json(Map.of("conversationId", id, "state", ConversationState.BOT.name(), "resolution", resolution));
+    }
+
+    /**
+     * Sets the customer's tier and/or tags: a supervisor (or the integration token) always, an agent only while they
+     * hold the conversation. A field left out keeps its value; {@code "tier": null} or {@code ""} clears the tier.
+     */
+    private void setCustomer(Context ctx) {
+        Principal p = auth.require(ctx, Role.AGENT);
+        long id = id(ctx);
+        JsonNode body = body(ctx);
+        Optional<String> tier = Optional.empty();
+        if (body.has("tier")) {
+            JsonNode t = body.get("tier");
+            if (!t.isNull() && !t.isTextual()) {
+                throw ApiError.badRequest("tier must be a string (or null to clear it)");
+            }
+            String value = t.isNull() ? "" : t.asText();
+            String problem = CustomerProfiles.tierProblem(CustomerProfiles.normalizeTier(value));
+            if (problem != null) {
+                throw ApiError.badRequest(problem);
+            }
+            tier = Optional.of(value);
+        }
+        Optional<List<String>> tags = Optional.empty();
+        if (body.has("tags")) {
+            JsonNode t = body.get("tags");
+            if (!t.isArray()) {
+                throw ApiError.badRequest("tags must be an array of strings");
+            }
+            List<String> list = new ArrayList<>();
+            for (JsonNode x : t) {
+                if (!x.isTextual()) {
+                    throw ApiError.badRequest("tags must be an array of strings");
+                }
+                list.add(x.asText());
+            }
+            String problem = CustomerProfiles.tagsProblem(list);
+            if (problem != null) {
+                throw ApiError.badRequest(problem);
+            }
+            tags = Optional.of(list);
+        }
+        if (tier.isEmpty() && tags.isEmpty()) {
+            throw ApiError.badRequest("give tier and/or tags, e.g. {\"tier\":\"vip\",\"tags\":[\"gold-card\"]}");
+        }
+        Conversation conv = store.db().withConnection(c -> store.conversations().byId(c, id))
+                .orElseThrow(() -> new ApiError(404, "no conversation " + id));
+        if (!mayEditCustomer(p, conv)) {
+            throw ApiError.forbidden("changing the customer's tier or tags needs the supervisor role, or the "
+                    + "conversation must be with you");
+        }
+        CustomerProfiles.Change change = profiles.set(conv.customerId(), id, tier, tags, p.name(), via(p));
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("conversationId", id);
+        m.put("tier", change.after().tier());
+        m.put("tags", change.after().tags());
+        m.put("changed", change.changed());
+        ctx.json(m);
+    }
+
+    /** Supervisors (and integrations) always; an agent while the conversation is with them. */
+    private static boolean mayEditCustomer(Principal p, Conversation conv) {
+        return p.role().atLeast(Role.SUPERVISOR)
+                || (conv.state() == ConversationState.HUMAN && p.name().equals(conv.assignee()));
+    }
+
+    private static String via(Principal p) {
+        return p.integration() ? "integration-token" : p.viaToken() ? "agent-token" : "session";
     }
 
     private void saveDraft(Context ctx) {

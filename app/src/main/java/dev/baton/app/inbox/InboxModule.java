@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.app.config.InboxConfig;
 import dev.baton.app.routing.GroupRouter;
 import dev.baton.app.routing.PositionUpdates;
+import dev.baton.app.routing.QueueStateSweep;
 import dev.baton.app.routing.QueueTimeouts;
 import dev.baton.app.routing.RoutingInbox;
 import dev.baton.core.channel.Channel;
@@ -65,8 +66,11 @@ public final class InboxModule implements Consumer<Javalin>, AutoCloseable {
     private final AtomicReference<Function<Channel, ChannelLimits>> channelLimits =
             new AtomicReference<>(ch -> ChannelLimits.unlimited());
     private final WebhookInbox webhook;
+    private final CustomerProfiles profiles;
+    private InboxAuth auth;
     private InboxApi api;
     private TokenApi tokenApi;
+    private WebhookDeliveriesApi deliveriesApi;
     private InboxPages pages;
 
     private InboxModule(InboxConfig config, Database db, Optional<HumanInbox> platformInbox, OkHttpClient http,
@@ -101,6 +105,8 @@ public final class InboxModule implements Consumer<Javalin>, AutoCloseable {
                 : "callback".equals(config.timeoutFallback()) ? QueueTimeouts.CALLBACK : QueueTimeouts.LEAVE_MESSAGE;
         this.timeouts = new QueueTimeouts(store, replies, kv, config.queueTimeout(), fallback, live,
                 () -> wakeOutbox.get().run(), clock);
+        this.profiles = new CustomerProfiles(store, live, clock);
+        profiles.applyConfigured(config.customers());
     }
 
     /** Step one, before the engine: the inbox the engine opens tickets in, and the live events sink. */
@@ -125,6 +131,19 @@ public final class InboxModule implements Consumer<Javalin>, AutoCloseable {
         return positions;
     }
 
+    /** Who is calling (sessions, agent tokens, the integration token); available after {@link #attach}. */
+    public InboxAuth auth() {
+        if (auth == null) {
+            throw new IllegalStateException("InboxModule.attach must run first");
+        }
+        return auth;
+    }
+
+    /** Customer tier and tags, as people and the config set them. */
+    public CustomerProfiles customerProfiles() {
+        return profiles;
+    }
+
     /** The webhook inbox when {@code kind: webhook}. */
     public Optional<WebhookInbox> webhook() {
         return Optional.ofNullable(webhook);
@@ -144,14 +163,15 @@ public final class InboxModule implements Consumer<Javalin>, AutoCloseable {
             ChannelLimits l = limits.apply(ch);
             return l != null ? l : ChannelLimits.unlimited();
         });
-        InboxAuth auth = new InboxAuth(new Sessions(store.db(), config.sessionTtl(), clock),
+        this.auth = new InboxAuth(new Sessions(store.db(), config.sessionTtl(), clock),
                 new ApiTokens(store.db(), clock), agents, config.apiToken());
         KnowledgeDrafts drafts = new KnowledgeDrafts(knowledgeFolder, reindex, kv, clock);
         CrmLookup crm = new CrmLookup(config.crmUrl(), http, config.crmTimeout(), json);
         List<String> groupNames = config.groups().stream().map(InboxConfig.Group::name).toList();
         this.api = new InboxApi(store, engine.desk(), json, auth, agents, router, groupNames, knowledge, drafts, crm,
-                new Analytics(store, clock), timeouts, live, limits, clock);
+                new Analytics(store, clock), timeouts, live, limits, profiles, clock);
         this.tokenApi = new TokenApi(auth, agents, json);
+        this.deliveriesApi = new WebhookDeliveriesApi(auth, webhook);
         this.pages = new InboxPages(auth, agents);
         if (!config.queueTimeout().isZero()) {
             long every = Math.max(1, Math.min(30, config.queueTimeout().toSeconds() / 4));
@@ -161,6 +181,7 @@ public final class InboxModule implements Consumer<Javalin>, AutoCloseable {
             long every = positions.checkInterval().toMillis();
             scheduler.scheduleWithFixedDelay(positions, every, every, TimeUnit.MILLISECONDS);
         }
+        scheduler.scheduleWithFixedDelay(new QueueStateSweep(store.db()), 1, 10, TimeUnit.MINUTES);
         if (webhook != null) {
             webhook.start(Duration.ofSeconds(1));
         }
@@ -178,6 +199,7 @@ public final class InboxModule implements Consumer<Javalin>, AutoCloseable {
         pages.accept(app);
         api.accept(app);
         tokenApi.accept(app);
+        deliveriesApi.accept(app);
     }
 
     @Override

@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
  * GET  /inbox/conversations/{id}   conversation view
  * GET  /inbox/drafts               knowledge drafts
  * GET  /inbox/analytics            analytics (supervisor)
+ * GET  /inbox/tokens               API tokens: yours (a supervisor: everyone's), create, revoke
  * </pre>
  */
 public final class InboxPages implements Consumer<Javalin> {
@@ -49,6 +50,7 @@ public final class InboxPages implements Consumer<Javalin> {
         app.get("/inbox/conversations/{id}", ctx -> page(ctx, "conversation.html", Role.AGENT));
         app.get("/inbox/drafts", ctx -> page(ctx, "drafts.html", Role.AGENT));
         app.get("/inbox/analytics", ctx -> page(ctx, "analytics.html", Role.SUPERVISOR));
+        app.get("/inbox/tokens", ctx -> page(ctx, "tokens.html", Role.AGENT));
         app.get("/inbox/assets/{file}", this::asset);
         app.get("/webjars/<path>", this::webjar);
     }

@@ -29,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.RejectedExecutionException;
@@ -61,7 +62,8 @@ public final class WebhookInbox implements HumanInbox {
 
     /** One stored event. */
     public record Delivery(long id, String deliveryId, String event, long conversationId, String body, Status status,
-                           int attempts, Instant nextAttemptAt, String lastError) {
+                           int attempts, Instant nextAttemptAt, String lastError, Instant createdAt,
+                           Instant updatedAt) {
     }
 
     private final InboxConfig.Webhook config;
@@ -258,9 +260,51 @@ public final class WebhookInbox implements HumanInbox {
                 + "ORDER BY id DESC LIMIT " + Math.max(1, Math.min(limit, 1000)), WebhookInbox::map, status));
     }
 
+    /** One delivery by its row id. */
+    public Optional<Delivery> delivery(long id) {
+        return db.withConnection(c -> InboxJdbc.list(c, "SELECT * FROM webhook_deliveries WHERE id = ?",
+                WebhookInbox::map, id)).stream().findFirst();
+    }
+
+    /**
+     * Puts a DEAD delivery back in the queue: PENDING, due now, with a fresh set of {@code max-attempts} (same
+     * {@code X-Baton-Delivery} id, so the helpdesk can still deduplicate). The last error stays until the next
+     * attempt. Returns false when the delivery is not dead (or does not exist).
+     */
+    public boolean requeue(long id) {
+        Instant now = clock.instant();
+        boolean done = db.withConnection(c -> InboxJdbc.update(c, "UPDATE webhook_deliveries SET status = ?, "
+                + "attempts = 0, next_attempt_at = ?, updated_at = ? WHERE id = ? AND status = ?", Status.PENDING, now,
+                now, id, Status.DEAD)) == 1;
+        if (done) {
+            wake();
+        }
+        return done;
+    }
+
+    /** Puts every DEAD delivery back in the queue (see {@link #requeue}); returns how many. */
+    public int requeueDead() {
+        Instant now = clock.instant();
+        int n = db.withConnection(c -> InboxJdbc.update(c, "UPDATE webhook_deliveries SET status = ?, attempts = 0, "
+                + "next_attempt_at = ?, updated_at = ? WHERE status = ?", Status.PENDING, now, now, Status.DEAD));
+        if (n > 0) {
+            wake();
+        }
+        return n;
+    }
+
+    private void wake() {
+        try {
+            scheduler.execute(this::deliverDue);
+        } catch (RejectedExecutionException e) {
+            log.info("webhook deliveries re-queued; they are posted when Baton starts again");
+        }
+    }
+
     private static Delivery map(ResultSet rs) throws SQLException {
         return new Delivery(rs.getLong("id"), rs.getString("delivery_id"), rs.getString("event"),
                 rs.getLong("conversation_id"), rs.getString("body"), Status.valueOf(rs.getString("status")),
-                rs.getInt("attempts"), InboxJdbc.instant(rs, "next_attempt_at"), rs.getString("last_error"));
+                rs.getInt("attempts"), InboxJdbc.instant(rs, "next_attempt_at"), rs.getString("last_error"),
+                InboxJdbc.instant(rs, "created_at"), InboxJdbc.instant(rs, "updated_at"));
     }
 }

@@ -136,6 +136,33 @@ class DevChannelHandoffScenarioTest {
         assertThat(ordinary).hasSize(4);
     }
 
+    @Test
+    void should_let_a_customer_marked_vip_through_the_dev_api_jump_the_queue() {
+        String prefix = "devvip-" + System.nanoTime() + "-";
+        for (String who : List.of("a", "b")) {
+            assertThat(baton.customerSays(prefix + who, "human please").path("state").asText()).isEqualTo("QUEUED");
+        }
+        TestBaton.Json bad = baton.anonymous().postJson("/api/dev/messages",
+                Map.of("customer", prefix + "vip", "text", "hi", "tier", "not a tier!"));
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.body().path("error").asText()).contains("tier");
+
+        JsonNode vipTurn = baton.anonymous().postJson("/api/dev/messages", Map.of("customer", prefix + "vip",
+                "name", prefix + "vip", "tier", "vip", "text", "How do I return an item?")).body();
+        assertThat(vipTurn.path("state").asText()).isEqualTo("QUEUED");
+
+        List<JsonNode> items = new ArrayList<>();
+        for (JsonNode i : baton.token("test").getJson("/api/queue").path("items")) {
+            if (i.path("customer").path("name").asText().startsWith(prefix)) {
+                items.add(i);
+            }
+        }
+        assertThat(items.stream().map(i -> i.path("customer").path("name").asText().substring(prefix.length())))
+                .containsExactly("vip", "a", "b");
+        assertThat(items.get(0).path("vip").asBoolean()).isTrue();
+        assertThat(items.get(0).path("customer").path("tier").asText()).isEqualTo("vip");
+    }
+
     private static long lastId(JsonNode... answers) {
         long max = 0;
         for (JsonNode a : answers) {

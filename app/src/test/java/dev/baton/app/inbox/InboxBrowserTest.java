@@ -99,6 +99,16 @@ class InboxBrowserTest {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("transcript"), "I'm Ann"));
         shot("04-replied");
 
+        browser.findElement(By.cssSelector("#profile-edit summary")).click();
+        WebElement tier = browser.findElement(By.id("profile-tier"));
+        tier.clear();
+        tier.sendKeys("vip");
+        browser.findElement(By.id("profile-tags")).sendKeys("gold-card, callback");
+        browser.findElement(By.id("profile-save")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("profile-tier-value"), "vip"));
+        assertThat(browser.findElement(By.id("profile-tags-value")).getText()).isEqualTo("gold-card, callback");
+        shot("04b-customer-made-vip");
+
         baton.customerSays(customer, "Great, thank you!");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("transcript"), "Great, thank you!"));
 
@@ -130,6 +140,22 @@ class InboxBrowserTest {
                 .executeScript("return !!(window.Chart && Chart.getChart('chart-reasons'));");
         assertThat(drawn).isEqualTo(Boolean.TRUE);
         shot("07-analytics");
+
+        browser.get(baton.base() + "/inbox/tokens");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("token-name"))).sendKeys("browser-script");
+        browser.findElement(By.id("token-create")).click();
+        String secret = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("token-secret"))).getText();
+        assertThat(secret).startsWith(ApiTokens.PREFIX);
+        assertThat(baton.bearer(secret).getJson("/api/me").path("name").asText()).isEqualTo("ann");
+        WebElement tokenRow = wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.xpath("//table[@id='tokens']//tr[td[text()='browser-script']]")));
+        assertThat(tokenRow.getText()).doesNotContain(secret);
+        shot("08-token-created");
+        tokenRow.findElement(By.cssSelector("button.revoke")).click();
+        wait.until(ExpectedConditions.alertIsPresent()).accept();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("toast"), "Revoked"));
+        assertThat(baton.bearer(secret).getStatus("/api/me").status()).isEqualTo(401);
+        shot("09-token-revoked");
     }
 
     private static void shot(String name) throws Exception {

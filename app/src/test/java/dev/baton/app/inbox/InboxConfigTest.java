@@ -32,7 +32,37 @@ class InboxConfigTest {
             assertThat(c.inbox().positionUpdates().max()).isEqualTo(3);
             assertThat(c.inbox().positionUpdates().reserveForAgents()).isEqualTo(3);
             assertThat(c.inbox().positionUpdates().enabled()).isTrue();
+            assertThat(c.inbox().customers()).singleElement().satisfies(cu -> {
+                assertThat(cu.channel()).isEqualTo("dev");
+                assertThat(cu.id()).isEqualTo("vip-demo");
+                assertThat(cu.tier()).isEqualTo("vip");
+                assertThat(cu.tags()).containsExactly("demo");
+            });
         }
+    }
+
+    @Test
+    void should_name_the_key_of_a_bad_customer_entry() {
+        String yaml = """
+                inbox:
+                  customers:
+                    - { channel: whatsapp, id: 8613800000000, tier: vip }
+                    - { channel: telegram, id: "42", tier: vip }
+                    - { channel: whatsapp, tier: "very important" }
+                    - { channel: wechat, id: "o-abc", tags: ["a,b"] }
+                    - { channel: whatsapp, id: "8613800000000", tier: gold }
+                    - { channel: dev, id: nobody }
+                """;
+        assertThatThrownBy(() -> new ConfigLoader(Map.<String, String>of()::get)
+                .load(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "t.yaml"))
+                .isInstanceOf(ConfigException.class)
+                .satisfies(e -> assertThat(String.join("\n", ((ConfigException) e).problems()))
+                        .doesNotContain("inbox.customers[0]")
+                        .contains("inbox.customers[1].channel")
+                        .contains("inbox.customers[2].id").contains("inbox.customers[2].tier")
+                        .contains("inbox.customers[3].tags")
+                        .contains("inbox.customers[4].id").contains("listed twice")
+                        .contains("inbox.customers[5].tier"));
     }
 
     @Test

@@ -33,6 +33,22 @@ class InboxTokensTest {
     }
 
     @Test
+    void should_open_the_ops_api_to_a_supervisor_token_but_not_to_an_agent_token() {
+        String annToken = baton.login("ann").postJson("/api/tokens", Map.of("name", "ops")).body().path("token")
+                .asText();
+        String bobToken = baton.login("bob").postJson("/api/tokens", Map.of("name", "ops")).body().path("token")
+                .asText();
+        TestBaton.Json bySupervisor = baton.bearer(annToken).getStatus("/api/outbox?status=dead");
+        assertThat(bySupervisor.status()).isEqualTo(200);
+        assertThat(bySupervisor.body().path("items").isArray()).isTrue();
+        assertThat(baton.token("ops").getStatus("/api/outbox?status=dead").status()).isEqualTo(200);
+        assertThat(baton.bearer(bobToken).getStatus("/api/outbox?status=dead").status()).isEqualTo(403);
+        assertThat(baton.bearer("bt_not-a-token").getStatus("/api/outbox?status=dead").status()).isEqualTo(401);
+        assertThat(baton.anonymous().getStatus("/api/outbox?status=dead").status()).isEqualTo(401);
+        assertThat(baton.bearer(annToken).getStatus("/api/outbox?status=nonsense").status()).isEqualTo(400);
+    }
+
+    @Test
     void should_let_an_agent_token_act_as_its_agent_but_never_as_a_supervisor() {
         String customer = "tok-" + System.nanoTime();
         baton.customerSays(customer, "I want a human please");

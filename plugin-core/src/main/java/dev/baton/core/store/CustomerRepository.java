@@ -58,6 +58,15 @@ public final class CustomerRepository {
                 tier, tags == null ? null : String.join(",", tags), language, id);
     }
 
+    /**
+     * Sets the tier and the tags as given (a person or the config decided them): unlike {@link #updateProfile}, a
+     * null tier clears it and an empty list clears the tags.
+     */
+    public void setTierAndTags(Connection c, long id, String tier, List<String> tags) throws SQLException {
+        Sql.update(c, "UPDATE customers SET tier = ?, tags = ? WHERE id = ?", tier,
+                tags == null || tags.isEmpty() ? null : String.join(",", tags), id);
+    }
+
     private static Customer map(ResultSet rs) throws SQLException {
         String tags = rs.getString("tags");
         return new Customer(rs.getLong("id"), Channel.fromKey(rs.getString("channel")).orElseThrow(),
