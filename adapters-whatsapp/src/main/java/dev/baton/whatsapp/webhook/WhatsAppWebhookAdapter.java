@@ -169,7 +169,8 @@ public final class WhatsAppWebhookAdapter implements ChannelAdapter {
             alerts.raise(e.codeString(), "platform error in a webhook delivery: " + reason);
         }
         metrics.webhook("accepted");
-        log.info("whatsapp delivery stored: {} messages ({} new), {} statuses, {} errors", inbound.size(),
+        // per delivery: DEBUG (at INFO, a busy number's acks queued behind the log appender; metrics count them)
+        log.debug("whatsapp delivery stored: {} messages ({} new), {} statuses, {} errors", inbound.size(),
                 fresh.size(), statusUpdates.size(), errors.size());
         if (!fresh.isEmpty()) {
             try {

@@ -46,7 +46,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *       processing continues in the background as in production) against a bare Javalin handler that reads the
  *       body and answers 200, with the same client, the same concurrency and the same duration.</li>
  * </ol>
- * Usage: {@code EngineBench [messages=2000] [clients=16] [ackSeconds=10]}.
+ * Usage: {@code EngineBench [messages=2000] [clients=16] [ackSeconds=10] [laneThreads=the default]}.
  */
 public final class EngineBench {
 
@@ -58,6 +58,7 @@ public final class EngineBench {
         int messages = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
         int clients = args.length > 1 ? Integer.parseInt(args[1]) : 16;
         int ackSeconds = args.length > 2 ? Integer.parseInt(args[2]) : 10;
+        String laneThreads = args.length > 3 ? "engine: { lane-threads: " + Integer.parseInt(args[3]) + " }\n" : "";
 
         Path dir = Files.createTempDirectory("baton-bench");
         ExampleKnowledge.extractTo(dir.resolve("knowledge"));
@@ -78,7 +79,7 @@ public final class EngineBench {
                     verify-token: bench-verify
                     mark-as-read: false
                     api-base-url: http://localhost:%d/v21.0
-                """.formatted(dir, dir, dir, SECRET, graph.port());
+                """.formatted(dir, dir, dir, SECRET, graph.port()) + laneThreads;
         BatonConfig cfg = new ConfigLoader(k -> null).load(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)),
                 "bench");
         int exit = 0;
@@ -139,7 +140,11 @@ public final class EngineBench {
                 .post("/bare", ctx -> ctx.bodyAsBytes()).start(0);
         try {
             OkHttpClient http = client(clients);
-            // alternate twice so neither side gets all of the JIT warm-up or the background processing
+            // one unmeasured round each first (JIT warm-up of both paths: the dev-channel phase does not exercise the
+            // WhatsApp adapter), then alternate twice so neither side gets all of the background processing
+            hammer(http, "http://localhost:" + batonPort + "/webhooks/whatsapp", Math.max(2, seconds / 3), clients,
+                    true);
+            hammer(http, "http://localhost:" + bare.port() + "/bare", Math.max(2, seconds / 3), clients, false);
             double[] baton = new double[2];
             double[] plain = new double[2];
             for (int round = 0; round < 2; round++) {

@@ -109,7 +109,10 @@ public final class TurnProcessor {
             Customer cu = store.customers().upsert(c, msg.channel(), msg.customerId(), msg.customerName(), started);
             Conversation conv = store.conversations().forCustomer(c, cu.id(), msg.channel(), msg.channelAccount(),
                     started);
-            return new Context(cu, conv, store.messages().recent(c, conv.id(), settings.historyWindow()));
+            // the history feeds triage and the agent only: a conversation with a human does not need it
+            List<Message> history = conv.state().botMaySpeak()
+                    ? store.messages().recent(c, conv.id(), settings.historyWindow()) : List.of();
+            return new Context(cu, conv, history);
         });
         String text = msg.content().text();
         String language = text.isBlank() && ctx.customer().language() != null
@@ -213,7 +216,7 @@ public final class TurnProcessor {
         if (customerWrote) {
             store.conversations().touchCustomerMessage(c, conv.id(), now);
         }
-        if (language != null && !msg.content().text().isBlank()) {
+        if (language != null && !msg.content().text().isBlank() && !language.equals(ctx.customer().language())) {
             store.customers().updateProfile(c, ctx.customer().id(), null, null, language);
         }
         // Someone (an agent in the inbox) took the conversation while we were thinking: stay silent.
