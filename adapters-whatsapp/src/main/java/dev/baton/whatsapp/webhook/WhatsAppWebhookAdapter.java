@@ -1,7 +1,6 @@
 package dev.baton.whatsapp.webhook;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.baton.core.channel.Channel;
 import dev.baton.core.channel.ChannelAdapter;
 import dev.baton.core.channel.DeliveryStatus;
@@ -129,11 +128,12 @@ public final class WhatsAppWebhookAdapter implements ChannelAdapter {
     }
 
     private static Delivery parse(byte[] body) throws IOException {
-        JsonNode root = GraphJson.mapper().readTree(body);
-        if (root == null || !root.isObject()) {
+        // straight into the records (no intermediate tree): a non-object root fails the binding as malformed
+        Delivery delivery = GraphJson.mapper().readValue(body, Delivery.class);
+        if (delivery == null) {
             throw new JsonProcessingException("not a JSON object") { };
         }
-        return GraphJson.mapper().treeToValue(root, Delivery.class);
+        return delivery;
     }
 
     private WebhookResponse deliver(Delivery delivery, InboundSink sink) {
