@@ -34,7 +34,9 @@ def start():
     raise SystemExit("server did not start; see " + work + "/serve.log")
 
 def send(i):
-    body = json.dumps({"customer": f"c{i % 200}", "id": f"m{i}", "text": ["怎么退货？", "How do I return an item?",
+    # one customer per message: a customer who asks the same thing again is handed to a person, and the bot is then
+    # rightly silent, which would make "exactly one reply" the wrong expectation
+    body = json.dumps({"customer": f"c{i}", "id": f"m{i}", "text": ["怎么退货？", "How do I return an item?",
                        "退款多久到账", "今天天气怎么样"][i % 4]}).encode()
     req = urllib.request.Request(f"http://localhost:{PORT}/api/dev/messages", data=body,
                                  headers={"Content-Type": "application/json"})
