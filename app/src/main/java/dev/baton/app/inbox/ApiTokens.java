@@ -1,5 +1,6 @@
 package dev.baton.app.inbox;
 
+import dev.baton.core.store.Sql;
 import dev.baton.core.store.Database;
 
 import java.sql.ResultSet;
@@ -50,7 +51,7 @@ public final class ApiTokens {
         String secret = PREFIX + Secrets.random();
         Instant now = clock.instant();
         String prefix = secret.substring(0, 7);
-        long id = db.withConnection(c -> InboxJdbc.insert(c, "INSERT INTO inbox_api_tokens (agent, name, token_hash, "
+        long id = db.withConnection(c -> Sql.insert(c, "INSERT INTO inbox_api_tokens (agent, name, token_hash, "
                 + "prefix, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?)", agent, name, Secrets.sha256(secret),
                 prefix, createdBy, now));
         return new Created(new Token(id, agent, name, prefix, createdBy, now, null, null), secret);
@@ -61,37 +62,37 @@ public final class ApiTokens {
         if (secret == null || !secret.startsWith(PREFIX) || secret.length() > 128) {
             return Optional.empty();
         }
-        Optional<Token> t = db.withConnection(c -> InboxJdbc.one(c, "SELECT * FROM inbox_api_tokens "
+        Optional<Token> t = db.withConnection(c -> Sql.one(c, "SELECT * FROM inbox_api_tokens "
                 + "WHERE token_hash = ? AND revoked_at IS NULL", ApiTokens::map, Secrets.sha256(secret)));
         Instant now = clock.instant();
         t.filter(x -> x.lastUsedAt() == null || !x.lastUsedAt().plus(USE_RECORDED_EVERY).isAfter(now))
-                .ifPresent(x -> db.withConnection(c -> InboxJdbc.update(c,
+                .ifPresent(x -> db.withConnection(c -> Sql.update(c,
                         "UPDATE inbox_api_tokens SET last_used_at = ? WHERE id = ?", now, x.id())));
         return t;
     }
 
     public Optional<Token> byId(long id) {
-        return db.withConnection(c -> InboxJdbc.one(c, "SELECT * FROM inbox_api_tokens WHERE id = ?", ApiTokens::map,
+        return db.withConnection(c -> Sql.one(c, "SELECT * FROM inbox_api_tokens WHERE id = ?", ApiTokens::map,
                 id));
     }
 
     /** The tokens of one agent, or everyone's when {@code agent} is null; newest first. */
     public List<Token> list(String agent) {
         return db.withConnection(c -> agent == null
-                ? InboxJdbc.list(c, "SELECT * FROM inbox_api_tokens ORDER BY id DESC", ApiTokens::map)
-                : InboxJdbc.list(c, "SELECT * FROM inbox_api_tokens WHERE agent = ? ORDER BY id DESC", ApiTokens::map,
+                ? Sql.list(c, "SELECT * FROM inbox_api_tokens ORDER BY id DESC", ApiTokens::map)
+                : Sql.list(c, "SELECT * FROM inbox_api_tokens WHERE agent = ? ORDER BY id DESC", ApiTokens::map,
                 agent));
     }
 
     /** Revokes a token; false when it was revoked already or does not exist. */
     public boolean revoke(long id) {
-        return db.withConnection(c -> InboxJdbc.update(c, "UPDATE inbox_api_tokens SET revoked_at = ? "
+        return db.withConnection(c -> Sql.update(c, "UPDATE inbox_api_tokens SET revoked_at = ? "
                 + "WHERE id = ? AND revoked_at IS NULL", clock.instant(), id)) == 1;
     }
 
     private static Token map(ResultSet rs) throws SQLException {
         return new Token(rs.getLong("id"), rs.getString("agent"), rs.getString("name"), rs.getString("prefix"),
-                rs.getString("created_by"), InboxJdbc.instant(rs, "created_at"),
-                InboxJdbc.instant(rs, "last_used_at"), InboxJdbc.instant(rs, "revoked_at"));
+                rs.getString("created_by"), Sql.instant(rs, "created_at"),
+                Sql.instant(rs, "last_used_at"), Sql.instant(rs, "revoked_at"));
     }
 }

@@ -543,6 +543,11 @@ public final class InboxApi implements Consumer<Javalin> {
     }
 
     private JsonNode body(Context ctx) {
+        return jsonObject(json, ctx);
+    }
+
+    /** The request body as a JSON object (an empty body is {@code {}}); 400 otherwise. */
+    static JsonNode jsonObject(ObjectMapper json, Context ctx) {
         try {
             byte[] bytes = ctx.bodyAsBytes();
             JsonNode n = bytes.length == 0 ? json.createObjectNode() : json.readTree(bytes);

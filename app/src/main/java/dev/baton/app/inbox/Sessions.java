@@ -1,5 +1,6 @@
 package dev.baton.app.inbox;
 
+import dev.baton.core.store.Sql;
 import dev.baton.core.store.Database;
 
 import java.time.Clock;
@@ -44,8 +45,8 @@ public final class Sessions {
         String csrf = Secrets.random();
         Instant now = clock.instant();
         db.inTransaction(c -> {
-            InboxJdbc.update(c, "DELETE FROM inbox_sessions WHERE expires_at <= ?", now);
-            InboxJdbc.update(c, "INSERT INTO inbox_sessions (id_hash, agent, role, csrf, created_at, last_seen_at, "
+            Sql.update(c, "DELETE FROM inbox_sessions WHERE expires_at <= ?", now);
+            Sql.update(c, "INSERT INTO inbox_sessions (id_hash, agent, role, csrf, created_at, last_seen_at, "
                     + "expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)", Secrets.sha256(id), agent, role, csrf, now, now,
                     now.plus(ttl));
             return null;
@@ -62,21 +63,21 @@ public final class Sessions {
         Instant now = clock.instant();
         record Row(String agent, Role role, String csrf, Instant lastSeen, Instant expires) {
         }
-        Optional<Row> row = db.withConnection(c -> InboxJdbc.one(c, "SELECT agent, role, csrf, last_seen_at, "
+        Optional<Row> row = db.withConnection(c -> Sql.one(c, "SELECT agent, role, csrf, last_seen_at, "
                 + "expires_at FROM inbox_sessions WHERE id_hash = ?", rs -> new Row(rs.getString("agent"),
-                Role.valueOf(rs.getString("role")), rs.getString("csrf"), InboxJdbc.instant(rs, "last_seen_at"),
-                InboxJdbc.instant(rs, "expires_at")), hash));
+                Role.valueOf(rs.getString("role")), rs.getString("csrf"), Sql.instant(rs, "last_seen_at"),
+                Sql.instant(rs, "expires_at")), hash));
         if (row.isEmpty()) {
             return Optional.empty();
         }
         Row r = row.get();
         if (!r.expires().isAfter(now)) {
-            db.withConnection(c -> InboxJdbc.update(c, "DELETE FROM inbox_sessions WHERE id_hash = ?", hash));
+            db.withConnection(c -> Sql.update(c, "DELETE FROM inbox_sessions WHERE id_hash = ?", hash));
             return Optional.empty();
         }
         Instant seen = r.lastSeen();
         if (!seen.plus(touchEvery).isAfter(now)) {
-            db.withConnection(c -> InboxJdbc.update(c, "UPDATE inbox_sessions SET last_seen_at = ?, expires_at = ? "
+            db.withConnection(c -> Sql.update(c, "UPDATE inbox_sessions SET last_seen_at = ?, expires_at = ? "
                     + "WHERE id_hash = ?", now, now.plus(ttl), hash));
             seen = now;
         }
@@ -86,7 +87,7 @@ public final class Sessions {
     /** Signs out: the session row is deleted. */
     public void close(String id) {
         if (id != null && !id.isBlank()) {
-            db.withConnection(c -> InboxJdbc.update(c, "DELETE FROM inbox_sessions WHERE id_hash = ?",
+            db.withConnection(c -> Sql.update(c, "DELETE FROM inbox_sessions WHERE id_hash = ?",
                     Secrets.sha256(id)));
         }
     }

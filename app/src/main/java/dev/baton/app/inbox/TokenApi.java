@@ -7,7 +7,6 @@ import io.javalin.http.Context;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -118,15 +117,6 @@ public final class TokenApi implements Consumer<Javalin> {
     }
 
     private JsonNode body(Context ctx) {
-        try {
-            byte[] bytes = ctx.bodyAsBytes();
-            JsonNode n = bytes.length == 0 ? json.createObjectNode() : json.readTree(bytes);
-            if (n == null || !n.isObject()) {
-                throw ApiError.badRequest("body must be a JSON object");
-            }
-            return n;
-        } catch (IOException e) {
-            throw ApiError.badRequest("body must be JSON");
-        }
+        return InboxApi.jsonObject(json, ctx);
     }
 }

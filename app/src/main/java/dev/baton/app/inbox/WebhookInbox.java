@@ -1,5 +1,6 @@
 package dev.baton.app.inbox;
 
+import dev.baton.core.store.Sql;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.app.config.InboxConfig;
 import dev.baton.core.conversation.EngineJson;
@@ -94,9 +95,9 @@ public final class WebhookInbox implements HumanInbox {
         if (!started.compareAndSet(false, true)) {
             return;
         }
-        int reset = db.withConnection(c -> InboxJdbc.update(c, "UPDATE webhook_deliveries SET status = ?, "
+        int reset = db.withConnection(c -> Sql.update(c, "UPDATE webhook_deliveries SET status = ?, "
                 + "updated_at = ? WHERE status = ?", Status.PENDING, clock.instant(), Status.SENDING));
-        long pending = db.withConnection(c -> InboxJdbc.count(c,
+        long pending = db.withConnection(c -> Sql.count(c,
                 "SELECT COUNT(*) FROM webhook_deliveries WHERE status = ?", Status.PENDING));
         if (pending > 0) {
             log.info("webhook inbox: {} delivery(ies) pending from before ({} were mid-post)", pending, reset);
@@ -158,7 +159,7 @@ public final class WebhookInbox implements HumanInbox {
     private void send(String event, long conversationId, String body) {
         Instant now = clock.instant();
         String delivery = UUID.randomUUID().toString();
-        db.withConnection(c -> InboxJdbc.insert(c, "INSERT INTO webhook_deliveries (delivery_id, event, "
+        db.withConnection(c -> Sql.insert(c, "INSERT INTO webhook_deliveries (delivery_id, event, "
                         + "conversation_id, body, status, attempts, next_attempt_at, created_at, updated_at) "
                         + "VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?)", delivery, event, conversationId, body, Status.PENDING,
                 now, now, now));
@@ -174,7 +175,7 @@ public final class WebhookInbox implements HumanInbox {
     public void deliverDue() {
         try {
             Instant now = clock.instant();
-            List<Delivery> pending = db.withConnection(c -> InboxJdbc.list(c, "SELECT * FROM webhook_deliveries "
+            List<Delivery> pending = db.withConnection(c -> Sql.list(c, "SELECT * FROM webhook_deliveries "
                     + "WHERE status = ? ORDER BY id LIMIT " + BATCH, WebhookInbox::map, Status.PENDING));
             Set<Long> blocked = new HashSet<>();
             for (Delivery d : pending) {
@@ -195,7 +196,7 @@ public final class WebhookInbox implements HumanInbox {
 
     /** One attempt; true when the delivery is finished (sent or dead), false when it waits for a retry. */
     private boolean attempt(Delivery d) {
-        boolean mine = db.withConnection(c -> InboxJdbc.update(c, "UPDATE webhook_deliveries SET status = ?, "
+        boolean mine = db.withConnection(c -> Sql.update(c, "UPDATE webhook_deliveries SET status = ?, "
                 + "updated_at = ? WHERE id = ? AND status = ?", Status.SENDING, clock.instant(), d.id(),
                 Status.PENDING)) == 1;
         if (!mine) {
@@ -236,7 +237,7 @@ public final class WebhookInbox implements HumanInbox {
         Duration delay = backoff(attempt);
         Instant next = clock.instant().plus(delay);
         String why = problem;
-        db.withConnection(c -> InboxJdbc.update(c, "UPDATE webhook_deliveries SET status = ?, attempts = ?, "
+        db.withConnection(c -> Sql.update(c, "UPDATE webhook_deliveries SET status = ?, attempts = ?, "
                 + "last_error = ?, next_attempt_at = ?, updated_at = ? WHERE id = ?", Status.PENDING, attempt, why,
                 next, clock.instant(), d.id()));
         log.info("conversation {}: webhook {} failed ({}); retry {} in {} ms", d.conversationId(), d.event(), problem,
@@ -250,19 +251,19 @@ public final class WebhookInbox implements HumanInbox {
     }
 
     private void finish(Delivery d, Status status, int attempts, String error) {
-        db.withConnection(c -> InboxJdbc.update(c, "UPDATE webhook_deliveries SET status = ?, attempts = ?, "
+        db.withConnection(c -> Sql.update(c, "UPDATE webhook_deliveries SET status = ?, attempts = ?, "
                 + "last_error = ?, updated_at = ? WHERE id = ?", status, attempts, error, clock.instant(), d.id()));
     }
 
     /** Deliveries in one state, newest first (for tests and operators). */
     public List<Delivery> deliveries(Status status, int limit) {
-        return db.withConnection(c -> InboxJdbc.list(c, "SELECT * FROM webhook_deliveries WHERE status = ? "
+        return db.withConnection(c -> Sql.list(c, "SELECT * FROM webhook_deliveries WHERE status = ? "
                 + "ORDER BY id DESC LIMIT " + Math.max(1, Math.min(limit, 1000)), WebhookInbox::map, status));
     }
 
     /** One delivery by its row id. */
     public Optional<Delivery> delivery(long id) {
-        return db.withConnection(c -> InboxJdbc.list(c, "SELECT * FROM webhook_deliveries WHERE id = ?",
+        return db.withConnection(c -> Sql.list(c, "SELECT * FROM webhook_deliveries WHERE id = ?",
                 WebhookInbox::map, id)).stream().findFirst();
     }
 
@@ -273,7 +274,7 @@ public final class WebhookInbox implements HumanInbox {
      */
     public boolean requeue(long id) {
         Instant now = clock.instant();
-        boolean done = db.withConnection(c -> InboxJdbc.update(c, "UPDATE webhook_deliveries SET status = ?, "
+        boolean done = db.withConnection(c -> Sql.update(c, "UPDATE webhook_deliveries SET status = ?, "
                 + "attempts = 0, next_attempt_at = ?, updated_at = ? WHERE id = ? AND status = ?", Status.PENDING, now,
                 now, id, Status.DEAD)) == 1;
         if (done) {
@@ -285,7 +286,7 @@ public final class WebhookInbox implements HumanInbox {
     /** Puts every DEAD delivery back in the queue (see {@link #requeue}); returns how many. */
     public int requeueDead() {
         Instant now = clock.instant();
-        int n = db.withConnection(c -> InboxJdbc.update(c, "UPDATE webhook_deliveries SET status = ?, attempts = 0, "
+        int n = db.withConnection(c -> Sql.update(c, "UPDATE webhook_deliveries SET status = ?, attempts = 0, "
                 + "next_attempt_at = ?, updated_at = ? WHERE status = ?", Status.PENDING, now, now, Status.DEAD));
         if (n > 0) {
             wake();
@@ -304,7 +305,7 @@ public final class WebhookInbox implements HumanInbox {
     private static Delivery map(ResultSet rs) throws SQLException {
         return new Delivery(rs.getLong("id"), rs.getString("delivery_id"), rs.getString("event"),
                 rs.getLong("conversation_id"), rs.getString("body"), Status.valueOf(rs.getString("status")),
-                rs.getInt("attempts"), InboxJdbc.instant(rs, "next_attempt_at"), rs.getString("last_error"),
-                InboxJdbc.instant(rs, "created_at"), InboxJdbc.instant(rs, "updated_at"));
+                rs.getInt("attempts"), Sql.instant(rs, "next_attempt_at"), rs.getString("last_error"),
+                Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"));
     }
 }

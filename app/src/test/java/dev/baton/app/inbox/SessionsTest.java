@@ -1,5 +1,6 @@
 package dev.baton.app.inbox;
 
+import dev.baton.core.store.Sql;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.baton.core.store.Database;
 import org.junit.jupiter.api.AfterEach;
@@ -58,7 +59,7 @@ class SessionsTest {
         Sessions.Session s = sessions.open("bob", Role.AGENT);
         sessions.close(s.id());
         assertThat(sessions.find(s.id())).isEmpty();
-        long left = db.withConnection(c -> InboxJdbc.count(c, "SELECT COUNT(*) FROM inbox_sessions"));
+        long left = db.withConnection(c -> Sql.count(c, "SELECT COUNT(*) FROM inbox_sessions"));
         assertThat(left).isZero();
     }
 

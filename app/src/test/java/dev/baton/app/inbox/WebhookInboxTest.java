@@ -1,5 +1,6 @@
 package dev.baton.app.inbox;
 
+import dev.baton.core.store.Sql;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -131,7 +132,7 @@ class WebhookInboxTest {
         helpdesk.stubFor(post("/hooks/baton").willReturn(aResponse().withStatus(200)));
         long conv = 77;
         String id = "11111111-2222-3333-4444-555555555555";
-        db.withConnection(c -> InboxJdbc.insert(c, "INSERT INTO webhook_deliveries (delivery_id, event, "
+        db.withConnection(c -> Sql.insert(c, "INSERT INTO webhook_deliveries (delivery_id, event, "
                 + "conversation_id, body, status, attempts, next_attempt_at, created_at, updated_at) "
                 + "VALUES (?, 'customer.message', ?, '{\"text\":\"hi\"}', 'SENDING', 0, ?, ?, ?)", id, conv,
                 Instant.now(), Instant.now(), Instant.now()));

@@ -13,21 +13,22 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The few JDBC idioms the repositories share: bind parameters (Instants as UTC {@link OffsetDateTime}), map rows,
- * return generated keys, and recognise a unique-constraint violation (SQLState 23505 on H2 and PostgreSQL).
- * Written by hand because the repositories need nothing more than this.
+ * The few JDBC idioms the repositories share (the core ones and the inbox's own tables in the app): bind parameters
+ * (Instants as UTC {@link OffsetDateTime}, enums by name), map rows, return generated keys, and recognise a
+ * unique-constraint violation (SQLState 23505 on H2 and PostgreSQL). Written by hand because the repositories need
+ * nothing more than this.
  */
-final class Sql {
+public final class Sql {
 
     private Sql() {
     }
 
     @FunctionalInterface
-    interface RowMapper<T> {
+    public interface RowMapper<T> {
         T map(ResultSet rs) throws SQLException;
     }
 
-    static <T> List<T> list(Connection c, String sql, RowMapper<T> mapper, Object... params) throws SQLException {
+    public static <T> List<T> list(Connection c, String sql, RowMapper<T> mapper, Object... params) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             bind(ps, params);
             try (ResultSet rs = ps.executeQuery()) {
@@ -40,23 +41,23 @@ final class Sql {
         }
     }
 
-    static <T> Optional<T> one(Connection c, String sql, RowMapper<T> mapper, Object... params) throws SQLException {
+    public static <T> Optional<T> one(Connection c, String sql, RowMapper<T> mapper, Object... params) throws SQLException {
         List<T> rows = list(c, sql, mapper, params);
         return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
     }
 
-    static long count(Connection c, String sql, Object... params) throws SQLException {
+    public static long count(Connection c, String sql, Object... params) throws SQLException {
         return one(c, sql, rs -> rs.getLong(1), params).orElse(0L);
     }
 
-    static int update(Connection c, String sql, Object... params) throws SQLException {
+    public static int update(Connection c, String sql, Object... params) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             bind(ps, params);
             return ps.executeUpdate();
         }
     }
 
-    static long insert(Connection c, String sql, Object... params) throws SQLException {
+    public static long insert(Connection c, String sql, Object... params) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql, new String[] {"id"})) {
             bind(ps, params);
             ps.executeUpdate();
@@ -69,7 +70,7 @@ final class Sql {
         }
     }
 
-    static boolean isUniqueViolation(SQLException e) {
+    public static boolean isUniqueViolation(SQLException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLException s && "23505".equals(s.getSQLState())) {
                 return true;
@@ -78,12 +79,12 @@ final class Sql {
         return false;
     }
 
-    static Instant instant(ResultSet rs, String column) throws SQLException {
+    public static Instant instant(ResultSet rs, String column) throws SQLException {
         OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
         return t == null ? null : t.toInstant();
     }
 
-    static Long nullableLong(ResultSet rs, String column) throws SQLException {
+    public static Long nullableLong(ResultSet rs, String column) throws SQLException {
         long v = rs.getLong(column);
         return rs.wasNull() ? null : v;
     }
