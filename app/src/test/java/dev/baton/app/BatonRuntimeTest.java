@@ -134,6 +134,20 @@ class BatonRuntimeTest {
     }
 
     @Test
+    void should_serve_the_customer_chat_page_of_the_dev_channel() throws IOException {
+        try (Response page = get("/dev/chat", null)) {
+            assertThat(page.code()).isEqualTo(200);
+            assertThat(page.header("Content-Type")).startsWith("text/html");
+            assertThat(page.header("Content-Security-Policy")).contains("default-src 'self'");
+            assertThat(page.body().string()).contains("id=\"composer\"").contains("/dev/chat.js");
+        }
+        try (Response script = get("/dev/chat.js", null)) {
+            assertThat(script.code()).isEqualTo(200);
+            assertThat(script.body().string()).contains("/api/dev/messages");
+        }
+    }
+
+    @Test
     void should_say_a_channel_is_not_configured_on_its_reserved_webhook_route() throws IOException {
         try (Response r = get("/webhooks/whatsapp", null)) {
             assertThat(r.code()).isEqualTo(404);

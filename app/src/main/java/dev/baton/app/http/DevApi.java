@@ -61,6 +61,10 @@ public final class DevApi implements Consumer<Javalin> {
     public void accept(Javalin app) {
         app.post("/api/dev/messages", this::post);
         app.get("/api/dev/messages", this::poll);
+        // the customer's side in a browser tab, next to /inbox in another
+        app.get("/dev/chat", ctx -> asset(ctx, "chat.html", "text/html; charset=utf-8"));
+        app.get("/dev/chat.js", ctx -> asset(ctx, "chat.js", "text/javascript; charset=utf-8"));
+        app.get("/dev/chat.css", ctx -> asset(ctx, "chat.css", "text/css; charset=utf-8"));
     }
 
     private void post(Context ctx) {
@@ -178,6 +182,18 @@ public final class DevApi implements Consumer<Javalin> {
         m.put("author", row.author().toLowerCase(Locale.ROOT));
         m.put("text", engine.text(row));
         return m;
+    }
+
+    private static void asset(Context ctx, String name, String contentType) throws IOException {
+        try (var in = DevApi.class.getResourceAsStream("/dev/" + name)) {
+            if (in == null) {
+                ctx.status(404).result("missing " + name);
+                return;
+            }
+            ctx.header("Content-Security-Policy", "default-src 'self'; style-src 'self'; script-src 'self'")
+                    .header("X-Content-Type-Options", "nosniff")
+                    .contentType(contentType).result(in.readAllBytes());
+        }
     }
 
     private static void bad(Context ctx, String why) {

@@ -9,6 +9,7 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -26,8 +27,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The inbox in a real browser (Debian's headless chromium through Selenium): log in → a new handoff appears live
- * (SSE, no reload) → reply → resolve → save an answer as knowledge and approve the draft. Screenshots of each
+ * The inbox in a real browser (Debian's headless chromium through Selenium), with the customer in a second tab on the
+ * dev channel's chat page: log in → the customer asks for a person → the handoff appears live (SSE, no reload) →
+ * reply, which the customer sees → resolve, and the customer is back with the bot → save an answer as knowledge and
+ * approve the draft. Screenshots of each
  * step go to {@code target/screenshots/}. Skipped when {@code /usr/bin/chromium} is missing.
  */
 class InboxBrowserTest {
@@ -80,9 +83,19 @@ class InboxBrowserTest {
         wait.until(ExpectedConditions.attributeContains(By.id("live"), "class", "on"));
         shot("02-empty-queue");
 
+        // the customer, in a second tab: the dev channel's chat page
+        String inboxTab = browser.getWindowHandle();
         String customer = "browser-" + System.nanoTime();
-        baton.customerSays(customer, "How do I return an item?");
-        baton.customerSays(customer, "I want to talk to a human");
+        browser.switchTo().newWindow(WindowType.TAB);
+        String chatTab = browser.getWindowHandle();
+        browser.get(baton.base() + "/dev/chat?customer=" + customer);
+        customerTypes("How do I return an item?");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#messages li.bot")));
+        customerTypes("I want to talk to a human");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#messages li.system")));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("state"), "waiting for a person"));
+        shot("02b-customer-asks-for-a-person");
+        browser.switchTo().window(inboxTab);
         WebElement row = wait.until(ExpectedConditions.presenceOfElementLocated(
                 By.xpath("//tr[contains(@class,'ticket')][.//strong[text()='" + customer + "']]")));
         assertThat(row.getText()).contains("asked for a person");
@@ -98,6 +111,10 @@ class InboxBrowserTest {
         browser.findElement(By.id("reply-send")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("transcript"), "I'm Ann"));
         shot("04-replied");
+        browser.switchTo().window(chatTab);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#messages li.human"), "I'm Ann"));
+        shot("04a-customer-sees-the-reply");
+        browser.switchTo().window(inboxTab);
 
         browser.findElement(By.cssSelector("#profile-edit summary")).click();
         WebElement tier = browser.findElement(By.id("profile-tier"));
@@ -109,7 +126,9 @@ class InboxBrowserTest {
         assertThat(browser.findElement(By.id("profile-tags-value")).getText()).isEqualTo("gold-card, callback");
         shot("04b-customer-made-vip");
 
-        baton.customerSays(customer, "Great, thank you!");
+        browser.switchTo().window(chatTab);
+        customerTypes("Great, thank you!");
+        browser.switchTo().window(inboxTab);
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("transcript"), "Great, thank you!"));
 
         browser.findElement(By.cssSelector("#save-knowledge-box summary")).click();
@@ -123,6 +142,13 @@ class InboxBrowserTest {
         browser.findElement(By.id("resolve")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("state"), "BOT"));
         shot("05-resolved");
+        // back with the bot (this customer is a VIP now, so their next message would go straight to a person; the
+        // bot answering again after a resolve is DevChannelHandoffScenarioTest's)
+        browser.switchTo().window(chatTab);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("state"), "with the bot"));
+        shot("05a-customer-back-with-the-bot");
+        browser.close();
+        browser.switchTo().window(inboxTab);
 
         browser.get(baton.base() + "/inbox/drafts");
         WebElement draft = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("li.draft")));
@@ -156,6 +182,12 @@ class InboxBrowserTest {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("toast"), "Revoked"));
         assertThat(baton.bearer(secret).getStatus("/api/me").status()).isEqualTo(401);
         shot("09-token-revoked");
+    }
+
+    private static void customerTypes(String text) {
+        WebElement box = browser.findElement(By.id("text"));
+        box.sendKeys(text);
+        browser.findElement(By.id("send")).click();
     }
 
     private static void shot(String name) throws Exception {
