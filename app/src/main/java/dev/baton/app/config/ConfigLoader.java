@@ -63,6 +63,18 @@ public final class ConfigLoader {
         }
     }
 
+    /** SnakeYAML's one-line problem ("expected the node content, but found '<stream end>'"), not its excerpt. */
+    private static String yamlProblem(JsonProcessingException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.yaml.snakeyaml.error.MarkedYAMLException m && m.getProblem() != null) {
+                return m.getContext() == null ? m.getProblem() : m.getContext() + ": " + m.getProblem();
+            }
+        }
+        String message = String.valueOf(e.getOriginalMessage()).strip();
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+
     public BatonConfig load(InputStream in, String source) {
         ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
         JsonNode tree;
@@ -71,7 +83,7 @@ public final class ConfigLoader {
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : "line " + at.getLineNr() + ", column " + at.getColumnNr() + ": ";
-            throw new ConfigException(source, List.of(where + "not valid YAML (" + e.getOriginalMessage()
+            throw new ConfigException(source, List.of(where + "not valid YAML (" + yamlProblem(e)
                     + "); check the indentation and quoting there"));
         } catch (IOException e) {
             throw new ConfigException(source, List.of("cannot read: " + e.getMessage()));

@@ -87,6 +87,16 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void should_describe_broken_yaml_on_one_line() {
+        ConfigException e = fails("server: [\n");
+
+        assertThat(e.problems()).singleElement().asString()
+                .doesNotContain("\n")
+                .contains("expected the node content, but found '<stream end>'")
+                .endsWith("check the indentation and quoting there");
+    }
+
+    @Test
     void should_explain_a_value_of_the_wrong_type() {
         assertThat(fails("server: { port: eighty }").problems()).singleElement().asString()
                 .contains("server.port").contains("whole number");
