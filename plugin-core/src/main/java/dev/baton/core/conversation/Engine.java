@@ -243,11 +243,8 @@ public final class Engine implements InboundSink, AutoCloseable {
     private void run(long inboundId) {
         boolean finished = false;
         try {
-            TurnProcessor.Outcome outcome = turns.process(inboundId);
+            turns.process(inboundId, replies -> committed(inboundId, replies));
             finished = true; // processed now, or already processed before: the row is no longer PENDING
-            if (outcome.replies() > 0) {
-                outbox.wake();
-            }
         } catch (RuntimeException e) {
             if (stopping) {
                 // the store may be closing under us: the row stays PENDING and resumes at start-up
@@ -268,6 +265,17 @@ public final class Engine implements InboundSink, AutoCloseable {
             } else if (done != null) {
                 completions.put(inboundId, done);
             }
+        }
+    }
+
+    /** The turn is committed: its replies may go out and whoever waits for them may stop waiting. */
+    private void committed(long inboundId, int replies) {
+        if (replies > 0) {
+            outbox.wake();
+        }
+        CompletableFuture<Void> done = completions.remove(inboundId);
+        if (done != null) {
+            done.complete(null);
         }
     }
 

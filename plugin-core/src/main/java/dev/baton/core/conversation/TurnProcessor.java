@@ -99,6 +99,15 @@ public final class TurnProcessor {
     }
 
     public Outcome process(long inboundId) {
+        return process(inboundId, replies -> { });
+    }
+
+    /**
+     * As {@link #process(long)}; {@code committed} is told the number of replies as soon as the turn's transaction
+     * has committed, before the after-commit work (the model's handoff summary, the inbox notification), so that the
+     * replies can go out and waiting callers can return without waiting for that work.
+     */
+    public Outcome process(long inboundId, java.util.function.IntConsumer committed) {
         Instant started = clock.instant();
         InboundLog.Row row = store.db().withConnection(c -> store.inbound().byId(c, inboundId)).orElse(null);
         if (row == null || row.status() != InboundLog.Status.PENDING) {
@@ -124,8 +133,9 @@ public final class TurnProcessor {
             store.inbound().markDone(c, row.id(), clock.instant());
             return o;
         });
-        afterCommit(ctx, msg, plan, opened);
         metrics.turn(Duration.between(started, clock.instant()));
+        committed.accept(replies[0]);
+        afterCommit(ctx, msg, plan, opened);
         return new Outcome(true, replies[0]);
     }
 
