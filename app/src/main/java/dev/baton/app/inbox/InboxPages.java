@@ -106,7 +106,7 @@ public final class InboxPages implements Consumer<Javalin> {
         ctx.header("X-Frame-Options", "DENY");
         ctx.header("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self'; "
                 + "script-src 'self'; connect-src 'self'; frame-ancestors 'none'");
-        ctx.contentType("text/html; charset=utf-8").result(resource("/inbox/" + file));
+        ctx.contentType("text/html; charset=utf-8").result(withTop(resource("/inbox/" + file)));
     }
 
     private void asset(Context ctx) {
@@ -138,6 +138,18 @@ public final class InboxPages implements Consumer<Javalin> {
                 "svg", "image/svg+xml");
         return types.get(file.substring(file.lastIndexOf('.') + 1));
     }
+
+    /** Every signed-in page shares one header (brand, navigation, who is signed in, live dot): {@code _top.html}. */
+    private static byte[] withTop(byte[] page) {
+        String html = new String(page, java.nio.charset.StandardCharsets.UTF_8);
+        if (!html.contains(TOP_MARKER)) {
+            return page;
+        }
+        String top = new String(resource("/inbox/_top.html"), java.nio.charset.StandardCharsets.UTF_8);
+        return html.replace(TOP_MARKER, top.stripTrailing()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static final String TOP_MARKER = "<!-- top -->";
 
     private static byte[] resource(String name) {
         byte[] b = resourceOrNull(name);
