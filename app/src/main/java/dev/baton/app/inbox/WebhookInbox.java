@@ -122,6 +122,14 @@ public final class WebhookInbox implements HumanInbox {
         send("ticket.opened", ticket.conversationId(), EngineJson.write(json, body));
     }
 
+    /** {@code ticket.updated}: the same ticket with the model's summary (sent after {@code ticket.opened}). */
+    @Override
+    public void updated(HandoffTicket ticket) {
+        Map<String, Object> body = envelope("ticket.updated", ticket.conversationId());
+        body.put("ticket", ticket);
+        send("ticket.updated", ticket.conversationId(), EngineJson.write(json, body));
+    }
+
     @Override
     public void customerMessage(long conversationId, String text) {
         Map<String, Object> body = envelope("customer.message", conversationId);

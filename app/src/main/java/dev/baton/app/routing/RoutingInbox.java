@@ -134,6 +134,11 @@ public final class RoutingInbox implements HumanInbox {
         return t.format(f) + " (" + t.getZone().getId() + ")";
     }
 
+    @Override
+    public void updated(HandoffTicket ticket) {
+        delegate.updated(withGroup(ticket, router.route(ticket)));
+    }
+
     private static HandoffTicket withGroup(HandoffTicket t, String group) {
         return new HandoffTicket(t.id(), t.conversationId(), t.customer(), t.reasons(), t.explanation(), t.priority(),
                 group, t.summary(), t.language(), t.intent(), t.sentimentTrend(), t.botAttempts(), t.transcript(),

@@ -172,6 +172,26 @@ class WebhookInboxTest {
         assertThat(events).containsExactly("ticket.opened", "ticket.opened", "customer.message");
     }
 
+    @Test
+    void should_send_the_models_summary_as_a_ticket_update_after_the_opened_ticket() {
+        helpdesk.stubFor(post("/hooks/baton").willReturn(aResponse().withStatus(200)));
+        WebhookInbox inbox = inbox();
+        HandoffTicket quick = ticket();
+        inbox.open(quick);
+        inbox.updated(new HandoffTicket(quick.id(), quick.conversationId(), quick.customer(), quick.reasons(),
+                quick.explanation(), quick.priority(), quick.group(), "Issue: refund for a broken kettle", "en",
+                quick.intent(), quick.sentimentTrend(), quick.botAttempts(), quick.transcript(),
+                quick.replyWindowRemaining(), quick.createdAt()));
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                assertThat(inbox.deliveries(WebhookInbox.Status.SENT, 10)).hasSize(2));
+        List<LoggedRequest> posts = helpdesk.getAllServeEvents().stream()
+                .sorted(java.util.Comparator.comparing(e -> e.getRequest().getLoggedDate()))
+                .map(e -> e.getRequest()).toList();
+        assertThat(posts).extracting(r -> r.getHeader("X-Baton-Event")).containsExactly("ticket.opened",
+                "ticket.updated");
+        assertThat(posts.get(1).getBodyAsString()).contains("\"id\":7").contains("refund for a broken kettle");
+    }
+
     static HandoffTicket ticket() {
         return new HandoffTicket(7, 42, new HandoffTicket.CustomerProfile(3, Channel.DEV, "alice", null, "Alice",
                 "vip", List.of("new")), List.of(HandoffReason.VIP), "tier vip", 80, "vip", "Alice wants a refund",

@@ -344,19 +344,19 @@ public final class TurnProcessor {
             events.changed(convId, ConversationEvents.Kind.TICKET);
             HandoffTicket ticket = opened.ticket();
             try {
-                HandoffTicket refined = handoffs.refine(opened);
-                if (refined != ticket) {
-                    ticket = refined;
-                    events.changed(convId, ConversationEvents.Kind.TICKET);
-                }
-            } catch (RuntimeException e) {
-                log.warn("conversation {}: ticket {} keeps its quick summary: {}", convId, ticket.id(), e.toString());
-            }
-            try {
-                inbox.open(ticket);
+                inbox.open(ticket); // routing and the off-hours notice at once, with the quick summary
             } catch (RuntimeException e) {
                 log.warn("conversation {}: inbox {} failed to open ticket {}: {}", convId, inbox.kind(),
                         ticket.id(), e.toString());
+            }
+            try {
+                HandoffTicket refined = handoffs.refine(opened); // the model's summary, when one is configured
+                if (refined != ticket) {
+                    events.changed(convId, ConversationEvents.Kind.TICKET);
+                    inbox.updated(refined);
+                }
+            } catch (RuntimeException e) {
+                log.warn("conversation {}: ticket {} keeps its quick summary: {}", convId, ticket.id(), e.toString());
             }
         } else if (plan instanceof Plan.Silent && !ctx.conversation().state().botMaySpeak()) {
             try {

@@ -1,6 +1,7 @@
 package dev.baton.core.handoff;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.baton.core.channel.Channel;
 import dev.baton.core.channel.ChannelLimits;
 import dev.baton.core.config.Localized;
@@ -11,7 +12,9 @@ import dev.baton.core.conversation.Customer;
 import dev.baton.core.conversation.EngineJson;
 import dev.baton.core.conversation.Message;
 import dev.baton.core.store.Store;
+import dev.baton.core.store.TicketRepository;
 
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -104,7 +107,17 @@ public final class HandoffService {
                 t.priority(), t.group(), summary, t.language(), t.intent(), t.sentimentTrend(), t.botAttempts(),
                 t.transcript(), t.replyWindowRemaining(), t.createdAt());
         store.db().inTransaction(c -> {
-            store.tickets().updateSummary(c, t.id(), summary, EngineJson.write(json, refined));
+            // patch the stored ticket instead of rewriting it: the inbox may have changed it meanwhile (its group)
+            String stored = store.tickets().byId(c, t.id()).map(TicketRepository.Row::ticketJson).orElse(null);
+            String patched;
+            try {
+                ObjectNode node = stored == null ? null : (ObjectNode) json.readTree(stored);
+                patched = node == null ? EngineJson.write(json, refined)
+                        : json.writeValueAsString(node.put("summary", summary));
+            } catch (IOException | ClassCastException e) {
+                patched = EngineJson.write(json, refined);
+            }
+            store.tickets().updateSummary(c, t.id(), summary, patched);
             return null;
         });
         return refined;

@@ -12,6 +12,13 @@ public interface HumanInbox {
     /** A new handoff. Must not throw for a delivery problem it can retry itself; it logs and retries. */
     void open(HandoffTicket ticket);
 
+    /**
+     * The ticket changed after {@link #open}: the model's summary replaced the quick one written at the handoff.
+     * Same ticket id; the built-in inbox reads tickets from the store and needs nothing here.
+     */
+    default void updated(HandoffTicket ticket) {
+    }
+
     /** The customer wrote while the conversation is queued or with a human. */
     default void customerMessage(long conversationId, String text) {
     }
