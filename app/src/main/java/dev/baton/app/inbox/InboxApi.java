@@ -280,15 +280,14 @@ public final class InboxApi implements Consumer<Javalin> {
     /** The reply-window status: unlimited, open, closing (under {@link #WINDOW_WARNING}) or closed. */
     Map<String, Object> window(Conversation conv, Instant now) {
         ChannelLimits l = limits.apply(conv.channel());
+        Duration left = l == null ? null : l.windowRemaining(conv.lastCustomerMessageAt(), now);
         Map<String, Object> m = new LinkedHashMap<>();
-        if (l == null || l.replyWindow() == null || conv.lastCustomerMessageAt() == null) {
+        if (left == null) {
             m.put("status", "unlimited");
             return m;
         }
-        Duration left = Duration.between(now, conv.lastCustomerMessageAt().plus(l.replyWindow()));
-        m.put("remainingSeconds", Math.max(0, left.toSeconds()));
-        m.put("status", left.isNegative() || left.isZero() ? "closed"
-                : left.compareTo(WINDOW_WARNING) < 0 ? "closing" : "open");
+        m.put("remainingSeconds", left.toSeconds());
+        m.put("status", left.isZero() ? "closed" : left.compareTo(WINDOW_WARNING) < 0 ? "closing" : "open");
         return m;
     }
 

@@ -214,7 +214,8 @@ public final class PositionUpdates implements Runnable {
             return null;
         }
         Instant lastIn = conv.lastCustomerMessageAt();
-        if (l.replyWindow() != null && (lastIn == null || !lastIn.plus(l.replyWindow()).isAfter(now))) {
+        Duration left = l.windowRemaining(lastIn, now); // null: no window, or the customer never wrote
+        if (l.replyWindow() != null && (left == null || left.isZero())) {
             return "the " + conv.channel().key() + " reply window is closed";
         }
         if (l.maxRepliesPerInbound() > 0) {

@@ -77,7 +77,7 @@ public final class RoutingInbox implements HumanInbox {
         boolean told = false;
         try {
             String group = router.route(ticket);
-            routed = withGroup(ticket, group);
+            routed = ticket.withGroup(group);
             HandoffTicket finalRouted = routed;
             told = store.db().inTransaction(c -> {
                 Instant now = clock.instant();
@@ -136,12 +136,6 @@ public final class RoutingInbox implements HumanInbox {
 
     @Override
     public void updated(HandoffTicket ticket) {
-        delegate.updated(withGroup(ticket, router.route(ticket)));
-    }
-
-    private static HandoffTicket withGroup(HandoffTicket t, String group) {
-        return new HandoffTicket(t.id(), t.conversationId(), t.customer(), t.reasons(), t.explanation(), t.priority(),
-                group, t.summary(), t.language(), t.intent(), t.sentimentTrend(), t.botAttempts(), t.transcript(),
-                t.replyWindowRemaining(), t.createdAt());
+        delegate.updated(ticket.withGroup(router.route(ticket)));
     }
 }

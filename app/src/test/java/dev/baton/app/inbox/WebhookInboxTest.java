@@ -178,10 +178,7 @@ class WebhookInboxTest {
         WebhookInbox inbox = inbox();
         HandoffTicket quick = ticket();
         inbox.open(quick);
-        inbox.updated(new HandoffTicket(quick.id(), quick.conversationId(), quick.customer(), quick.reasons(),
-                quick.explanation(), quick.priority(), quick.group(), "Issue: refund for a broken kettle", "en",
-                quick.intent(), quick.sentimentTrend(), quick.botAttempts(), quick.transcript(),
-                quick.replyWindowRemaining(), quick.createdAt()));
+        inbox.updated(quick.withSummary("Issue: refund for a broken kettle"));
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
                 assertThat(inbox.deliveries(WebhookInbox.Status.SENT, 10)).hasSize(2));
         List<LoggedRequest> posts = helpdesk.getAllServeEvents().stream()

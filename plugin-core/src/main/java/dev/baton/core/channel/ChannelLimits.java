@@ -1,6 +1,7 @@
 package dev.baton.core.channel;
 
 import java.time.Duration;
+import java.time.Instant;
 
 /**
  * What a channel allows, so the engine and the inbox can respect it.
@@ -17,5 +18,17 @@ public record ChannelLimits(int maxTextChars, Duration replyWindow, int maxRepli
 
     public static ChannelLimits unlimited() {
         return new ChannelLimits(100_000, null, 0, false);
+    }
+
+    /**
+     * How long a free-form message stays allowed after the customer's last message: null when this channel has no
+     * reply window or the customer never wrote, {@link Duration#ZERO} once the window has closed.
+     */
+    public Duration windowRemaining(Instant lastCustomerMessage, Instant now) {
+        if (replyWindow == null || lastCustomerMessage == null) {
+            return null;
+        }
+        Duration left = Duration.between(now, lastCustomerMessage.plus(replyWindow));
+        return left.isNegative() ? Duration.ZERO : left;
     }
 }

@@ -79,7 +79,7 @@ public final class HandoffService {
                 windowRemaining(conv, now), now);
         long id = store.tickets().insert(c, conv.id(), plan.reasonCodes(), plan.priority(), group, summary,
                 EngineJson.write(json, draft), now);
-        HandoffTicket ticket = withId(draft, id);
+        HandoffTicket ticket = draft.withId(id);
         store.tickets().updateTicketJson(c, id, EngineJson.write(json, ticket));
         int position = store.tickets().queuePosition(c, id);
         long waitMinutes = Math.max(1, averageHandleTime.multipliedBy(position).toMinutes());
@@ -103,9 +103,7 @@ public final class HandoffService {
         if (summary.equals(t.summary())) {
             return t;
         }
-        HandoffTicket refined = new HandoffTicket(t.id(), t.conversationId(), t.customer(), t.reasons(), t.explanation(),
-                t.priority(), t.group(), summary, t.language(), t.intent(), t.sentimentTrend(), t.botAttempts(),
-                t.transcript(), t.replyWindowRemaining(), t.createdAt());
+        HandoffTicket refined = t.withSummary(summary);
         store.db().inTransaction(c -> {
             // patch the stored ticket instead of rewriting it: the inbox may have changed it meanwhile (its group)
             String stored = store.tickets().byId(c, t.id()).map(TicketRepository.Row::ticketJson).orElse(null);
@@ -133,11 +131,7 @@ public final class HandoffService {
     /** How long free-form replies remain allowed on the conversation's channel, or null when unlimited. */
     public Duration windowRemaining(Conversation conv, Instant now) {
         ChannelLimits l = limits.apply(conv.channel());
-        if (l == null || l.replyWindow() == null || conv.lastCustomerMessageAt() == null) {
-            return null;
-        }
-        Duration left = Duration.between(now, conv.lastCustomerMessageAt().plus(l.replyWindow()));
-        return left.isNegative() ? Duration.ZERO : left;
+        return l == null ? null : l.windowRemaining(conv.lastCustomerMessageAt(), now);
     }
 
     /** Each bot answer with the customer message before it. */
@@ -152,11 +146,5 @@ public final class HandoffService {
             }
         }
         return out;
-    }
-
-    private static HandoffTicket withId(HandoffTicket t, long id) {
-        return new HandoffTicket(id, t.conversationId(), t.customer(), t.reasons(), t.explanation(), t.priority(),
-                t.group(), t.summary(), t.language(), t.intent(), t.sentimentTrend(), t.botAttempts(), t.transcript(),
-                t.replyWindowRemaining(), t.createdAt());
     }
 }

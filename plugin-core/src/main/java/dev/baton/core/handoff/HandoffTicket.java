@@ -37,6 +37,24 @@ public record HandoffTicket(long id, long conversationId, CustomerProfile custom
         transcript = transcript == null ? List.of() : List.copyOf(transcript);
     }
 
+    /** This ticket as stored under {@code newId}. */
+    public HandoffTicket withId(long newId) {
+        return new HandoffTicket(newId, conversationId, customer, reasons, explanation, priority, group, summary,
+                language, intent, sentimentTrend, botAttempts, transcript, replyWindowRemaining, createdAt);
+    }
+
+    /** This ticket routed to {@code newGroup}. */
+    public HandoffTicket withGroup(String newGroup) {
+        return new HandoffTicket(id, conversationId, customer, reasons, explanation, priority, newGroup, summary,
+                language, intent, sentimentTrend, botAttempts, transcript, replyWindowRemaining, createdAt);
+    }
+
+    /** This ticket with another summary (the model's, written after the handoff). */
+    public HandoffTicket withSummary(String newSummary) {
+        return new HandoffTicket(id, conversationId, customer, reasons, explanation, priority, group, newSummary,
+                language, intent, sentimentTrend, botAttempts, transcript, replyWindowRemaining, createdAt);
+    }
+
     /** The customer as the human sees them. {@code channelAccount} is the business account they wrote to. */
     public record CustomerProfile(long customerId, Channel channel, String platformId, String channelAccount,
                                   String name, String tier, List<String> tags) {
