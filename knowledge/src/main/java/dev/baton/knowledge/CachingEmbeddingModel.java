@@ -41,12 +41,7 @@ public final class CachingEmbeddingModel implements EmbeddingModel {
         };
     }
 
-    /** The wrapped model: its identity is what an index built with this decorator depends on. */
-    public EmbeddingModel delegate() {
-        return delegate;
-    }
-
-    /** Returns the model under any number of caching decorators. */
+    /** The model under any number of caching decorators: its identity is what an index depends on. */
     public static EmbeddingModel unwrap(EmbeddingModel model) {
         EmbeddingModel m = model;
         while (m instanceof CachingEmbeddingModel c) {

@@ -29,6 +29,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.IntConsumer;
 
 /**
  * Carries one stored inbound message through the flow of DESIGN.md §2: load the conversation; if a human has it,
@@ -71,11 +72,6 @@ public final class TurnProcessor {
         this.replies = new ReplyWriter(store, json);
     }
 
-    /** What processing produced, for the caller's after-commit work. */
-    public record Outcome(boolean processed, int replies) {
-        static final Outcome NOTHING = new Outcome(false, 0);
-    }
-
     /** What the bot will do with the turn, computed outside the transaction. */
     private sealed interface Plan {
         /** Record the message; say nothing. */
@@ -98,20 +94,16 @@ public final class TurnProcessor {
     private record Context(Customer customer, Conversation conversation, List<Message> history) {
     }
 
-    public Outcome process(long inboundId) {
-        return process(inboundId, replies -> { });
-    }
-
     /**
-     * As {@link #process(long)}; {@code committed} is told the number of replies as soon as the turn's transaction
-     * has committed, before the after-commit work (the model's handoff summary, the inbox notification), so that the
-     * replies can go out and waiting callers can return without waiting for that work.
+     * Processes one inbound row unless it is no longer PENDING. {@code committed} is told the number of replies as
+     * soon as the turn's transaction has committed, before the after-commit work (the inbox notification, the
+     * model's handoff summary), so that the replies can go out and waiting callers can return without waiting for it.
      */
-    public Outcome process(long inboundId, java.util.function.IntConsumer committed) {
+    public void process(long inboundId, IntConsumer committed) {
         Instant started = clock.instant();
         InboundLog.Row row = store.db().withConnection(c -> store.inbound().byId(c, inboundId)).orElse(null);
         if (row == null || row.status() != InboundLog.Status.PENDING) {
-            return Outcome.NOTHING;
+            return;
         }
         InboundMessage msg = readPayload(row);
         Context ctx = store.db().inTransaction(c -> {
@@ -136,7 +128,6 @@ public final class TurnProcessor {
         metrics.turn(Duration.between(started, clock.instant()));
         committed.accept(replies[0]);
         afterCommit(ctx, msg, plan, opened);
-        return new Outcome(true, replies[0]);
     }
 
     private InboundMessage readPayload(InboundLog.Row row) {
