@@ -70,13 +70,24 @@ public final class BatonRuntime implements AutoCloseable {
     private PrometheusMeterRegistry meters;
     private SyncReport lastSync;
 
-    private BatonRuntime(BatonConfig config) {
+    private final Consumer<EngineBuilder> engineOverrides;
+
+    private BatonRuntime(BatonConfig config, Consumer<EngineBuilder> engineOverrides) {
         this.config = config;
+        this.engineOverrides = engineOverrides;
     }
 
     /** Starts everything: database, knowledge index, engine, channels and the HTTP server. */
     public static BatonRuntime start(BatonConfig config) {
-        BatonRuntime rt = new BatonRuntime(config);
+        return start(config, b -> { });
+    }
+
+    /**
+     * As {@link #start(BatonConfig)}, with a last say over the engine's assembly after the config has been applied
+     * (e.g. {@link EngineBuilder#laneExecutor}), for hosts that embed Baton and for the benchmark harness.
+     */
+    public static BatonRuntime start(BatonConfig config, Consumer<EngineBuilder> engineOverrides) {
+        BatonRuntime rt = new BatonRuntime(config, engineOverrides);
         try {
             rt.boot();
             return rt;
@@ -192,6 +203,7 @@ public final class BatonRuntime implements AutoCloseable {
             log.info("agent: offline (answers from the knowledge base; add llm: to baton.yaml for an LLM)");
         }
         senders.forEach(builder::sender);
+        engineOverrides.accept(builder);
         engine = builder.build();
         engine.engine().start();
 

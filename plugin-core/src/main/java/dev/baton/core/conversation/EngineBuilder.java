@@ -55,6 +55,7 @@ public final class EngineBuilder {
     private Duration averageHandleTime = Duration.ofMinutes(3);
     private int laneThreads = Math.max(2, Runtime.getRuntime().availableProcessors() * 2);
     private int laneQueue = 10_000;
+    private ThreadPoolExecutor laneExecutor;
 
     public EngineBuilder(Database db) {
         this.db = db;
@@ -128,6 +129,16 @@ public final class EngineBuilder {
         return this;
     }
 
+    /**
+     * Runs the lanes on this executor instead of one built from {@link #lanes(int, int)}; it must be bounded (a full
+     * queue rejects, and the message waits for the recovery sweep). The engine owns it from then on and shuts it down
+     * on close. For embedding Baton in a host's thread model, and for the benchmark, which gates it.
+     */
+    public EngineBuilder laneExecutor(ThreadPoolExecutor executor) {
+        this.laneExecutor = java.util.Objects.requireNonNull(executor, "executor");
+        return this;
+    }
+
     /** The assembled engine and the parts the app exposes. Closing it stops the engine and its executors. */
     public record Built(Engine engine, HumanDesk desk, OutboxWorker outbox, Store store, SupportAgent agent,
                         EngineMetrics metrics, ObjectMapper json, List<ExecutorService> executors)
@@ -157,7 +168,8 @@ public final class EngineBuilder {
         Store store = Store.over(db);
         ObjectMapper json = EngineJson.mapper();
         EngineMetrics metrics = new EngineMetrics(meters);
-        ThreadPoolExecutor laneExecutor = new ThreadPoolExecutor(laneThreads, laneThreads, 60, TimeUnit.SECONDS,
+        ThreadPoolExecutor laneExecutor = this.laneExecutor != null ? this.laneExecutor
+                : new ThreadPoolExecutor(laneThreads, laneThreads, 60, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(laneQueue), named("baton-lane"), new ThreadPoolExecutor.AbortPolicy());
         ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, named("baton-scheduler"));
         List<ExecutorService> owned = new ArrayList<>(List.of(laneExecutor, scheduler));

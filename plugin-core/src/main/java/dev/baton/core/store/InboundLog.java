@@ -27,24 +27,45 @@ public final class InboundLog {
     public record Insert(long id, boolean duplicate) {
     }
 
-    /** Stores the message unless its (channel, platform id) is already there. */
+    private static final String INSERT = "INSERT INTO inbound_log (channel, platform_message_id, customer_id, payload, "
+            + "status, received_at) VALUES (?, ?, ?, ?, ?, ?)";
+
+    private final boolean postgres;
+
+    /**
+     * @param postgres PostgreSQL aborts the whole transaction on a failed statement, so a duplicate is skipped with
+     *                 {@code ON CONFLICT DO NOTHING} there; H2 (which has no such clause outside its PostgreSQL
+     *                 mode) fails just the statement, with a unique violation
+     */
+    public InboundLog(boolean postgres) {
+        this.postgres = postgres;
+    }
+
+    /**
+     * Stores the message unless its (channel, platform id) is already there. One statement for a new message (the
+     * common case: the ack path's main cost was a look-up before the insert); a duplicate costs a second one.
+     */
     public Insert insert(Connection c, Channel channel, String platformMessageId, String customerId, String payload,
                          Instant now) throws SQLException {
-        Optional<Long> existing = idOf(c, channel, platformMessageId);
-        if (existing.isPresent()) {
-            return new Insert(existing.get(), true);
-        }
-        try {
-            long id = Sql.insert(c, "INSERT INTO inbound_log (channel, platform_message_id, customer_id, payload, "
-                            + "status, received_at) VALUES (?, ?, ?, ?, ?, ?)",
-                    channel.key(), platformMessageId, customerId, payload, Status.PENDING, now);
-            return new Insert(id, false);
-        } catch (SQLException e) {
-            if (Sql.isUniqueViolation(e)) {
-                return new Insert(idOf(c, channel, platformMessageId).orElseThrow(() -> e), true);
+        Object[] row = {channel.key(), platformMessageId, customerId, payload, Status.PENDING, now};
+        if (postgres) {
+            Optional<Long> id = Sql.one(c, INSERT + " ON CONFLICT (channel, platform_message_id) DO NOTHING "
+                    + "RETURNING id", rs -> rs.getLong(1), row);
+            if (id.isPresent()) {
+                return new Insert(id.get(), false);
             }
-            throw e;
+        } else {
+            try {
+                return new Insert(Sql.insert(c, INSERT, row), false);
+            } catch (SQLException e) {
+                if (!Sql.isUniqueViolation(e)) {
+                    throw e;
+                }
+            }
         }
+        long existing = idOf(c, channel, platformMessageId).orElseThrow(() -> new SQLException(
+                "inbound " + channel.key() + "/" + platformMessageId + " neither inserted nor found"));
+        return new Insert(existing, true);
     }
 
     public Optional<Row> byId(Connection c, long id) throws SQLException {

@@ -7,6 +7,6 @@ public record Store(Database db, CustomerRepository customers, ConversationRepos
 
     public static Store over(Database db) {
         return new Store(db, new CustomerRepository(), new ConversationRepository(), new MessageRepository(),
-                new InboundLog(), new Outbox(), new TicketRepository(), new ChatMemoryRepository());
+                new InboundLog(db.isPostgres()), new Outbox(), new TicketRepository(), new ChatMemoryRepository());
     }
 }

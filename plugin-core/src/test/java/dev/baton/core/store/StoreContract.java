@@ -24,8 +24,13 @@ abstract class StoreContract {
 
     protected abstract Database db();
 
-    private final Store store = Store.over(null);
+    private Store store;
     private final Instant now = Instant.parse("2026-11-21T08:00:00Z");
+
+    @org.junit.jupiter.api.BeforeEach
+    void repositories() {
+        store = Store.over(db());
+    }
 
     private String uid() {
         return UUID.randomUUID().toString();
@@ -97,6 +102,24 @@ abstract class StoreContract {
         assertThat(t.get(1).citation()).isEqualTo("faq/returns.md#退货");
         List<Message> recent = db().withConnection(c -> store.messages().recent(c, conv.id(), 2));
         assertThat(recent).extracting(Message::text).containsExactly("七天无理由退货", "I can help");
+    }
+
+    @Test
+    void should_store_a_delivery_that_repeats_a_stored_message_together_with_its_new_ones() {
+        // a platform re-delivers a batch in which one message is already stored: the duplicate must not cost the
+        // new messages of the same transaction (PostgreSQL aborts a transaction on a failed statement)
+        String pid = uid();
+        long old = db().inTransaction(c -> store.inbound().insert(c, Channel.WHATSAPP, "wamid.a" + pid, pid, "{}",
+                now)).id();
+        List<InboundLog.Insert> batch = db().inTransaction(c -> List.of(
+                store.inbound().insert(c, Channel.WHATSAPP, "wamid.a" + pid, pid, "{}", now),
+                store.inbound().insert(c, Channel.WHATSAPP, "wamid.b" + pid, pid, "{}", now)));
+
+        assertThat(batch.get(0).duplicate()).isTrue();
+        assertThat(batch.get(0).id()).isEqualTo(old);
+        assertThat(batch.get(1).duplicate()).isFalse();
+        assertThat(db().<List<InboundLog.Row>>withConnection(c -> store.inbound().pending(c, 10_000)))
+                .extracting(InboundLog.Row::platformMessageId).contains("wamid.a" + pid, "wamid.b" + pid);
     }
 
     @Test
