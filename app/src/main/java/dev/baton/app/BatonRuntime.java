@@ -215,7 +215,7 @@ public final class BatonRuntime implements AutoCloseable {
         inboxModule.attach(engine, new KnowledgeBridge(knowledge), config.knowledge().folder(), this::reindex,
                 channel -> senders.stream().filter(s -> s.channel() == channel).findFirst().map(Sender::limits)
                         .orElse(null));
-        routes.add(new OpsApi(engine.store(), engine.engine(), inboxModule.auth()));
+        routes.add(new OpsApi(engine.store(), engine.engine(), inboxModule.auth(), engine.outbox()::wake));
         routes.add(inboxModule);
         http = new HttpServer(config.server().host(), config.server().maxBodyBytes(), adapters, engine.engine(),
                 meters, engine.json(), routes).start(config.server().port());

@@ -168,4 +168,48 @@ class BatonRuntimeTest {
             assertThat(MAPPER.readTree(r.body().string()).path("items").isArray()).isTrue();
         }
     }
+
+    @Test
+    void should_send_a_dead_reply_again_when_a_supervisor_requeues_it() throws Exception {
+        String customer = "requeue-" + UUID.randomUUID();
+        ask(customer, "怎么退货？");
+        dev.baton.core.store.Store store = rt.engine().store();
+        long id = store.db().withConnection(c -> store.outbox().forCustomerAfter(c, dev.baton.core.channel.Channel.DEV,
+                customer, 0)).get(0).id();
+        // as if every attempt had failed (an expired access token, say)
+        store.db().inTransaction(c -> {
+            store.outbox().markDead(c, id, "401 token expired", java.time.Instant.now());
+            return null;
+        });
+        try (Response r = get("/api/outbox?status=dead", "secret-token")) {
+            assertThat(r.body().string()).contains("\"id\":" + id).contains("token expired");
+        }
+
+        try (Response r = requeue(id, null)) {
+            assertThat(r.code()).isEqualTo(401);
+        }
+        try (Response r = requeue(id, "secret-token")) {
+            assertThat(r.code()).isEqualTo(200);
+            assertThat(MAPPER.readTree(r.body().string()).path("requeued").asLong()).isEqualTo(id);
+        }
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> store.db()
+                .withConnection(c -> store.outbox().byId(c, id)).orElseThrow().status()
+                == dev.baton.core.store.Outbox.Status.SENT);
+
+        try (Response r = requeue(id, "secret-token")) {
+            assertThat(r.code()).isEqualTo(409); // sent now: nothing to requeue
+        }
+        try (Response r = requeue(Long.MAX_VALUE, "secret-token")) {
+            assertThat(r.code()).isEqualTo(404);
+        }
+    }
+
+    private static Response requeue(long id, String token) throws IOException {
+        Request.Builder b = new Request.Builder().url(base + "/api/outbox/" + id + "/requeue")
+                .post(RequestBody.create(new byte[0], JSON));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return HTTP.newCall(b.build()).execute();
+    }
 }

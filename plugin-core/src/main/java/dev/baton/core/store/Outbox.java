@@ -64,6 +64,15 @@ public final class Outbox {
                 + "WHERE id = ?", Status.DEAD, InboundLog.truncate(error), now, id);
     }
 
+    /**
+     * Gives a DEAD row a fresh set of attempts, due now (an operator fixed what made it fail: a token, a template, a
+     * blocked number). False when the row is not DEAD.
+     */
+    public boolean requeueDead(Connection c, long id, Instant now) throws SQLException {
+        return Sql.update(c, "UPDATE outbox SET status = ?, attempts = 0, next_attempt_at = ?, updated_at = ? "
+                + "WHERE id = ? AND status = ?", Status.PENDING, now, now, id, Status.DEAD) == 1;
+    }
+
     /** Not sent because a human serves the customer on the platform itself; kept for the record. */
     public void markSuppressed(Connection c, long id, String why, Instant now) throws SQLException {
         Sql.update(c, "UPDATE outbox SET status = ?, last_error = ?, updated_at = ? WHERE id = ?", Status.CLAIMED,
