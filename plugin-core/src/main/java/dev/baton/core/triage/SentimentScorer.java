@@ -51,9 +51,16 @@ final class SentimentScorer {
     private final Map<String, Double> emoticons = new HashMap<>();
     private final Map<Pattern, Double> patterns = new java.util.LinkedHashMap<>();
     private final List<Token> hashtagWords = new ArrayList<>();
+    private final SentimentClassifier classifier;
 
     SentimentScorer(SentimentLexicon lex) {
+        this(lex, lex.englishModel() == null ? null : SentimentClassifier.load(lex.englishModel()));
+    }
+
+    /** With the given English classifier instead of the configured one ({@code null}: lexicon only). */
+    SentimentScorer(SentimentLexicon lex, SentimentClassifier classifier) {
         this.lex = lex;
+        this.classifier = classifier;
         lex.words().forEach((w, v) -> dictionary.put(Texts.normalise(w), new Token(Kind.WORD, w, v)));
         lex.intensifiers().forEach((w, v) -> dictionary.put(Texts.normalise(w), new Token(Kind.INTENSIFIER, w, v)));
         lex.negators().forEach(w -> dictionary.put(Texts.normalise(w), new Token(Kind.NEGATOR, w, 0)));
@@ -75,7 +82,32 @@ final class SentimentScorer {
         hashtagWords.sort((a, b) -> b.text().length() - a.text().length());
     }
 
+    /**
+     * What the lexicon saw in one message; the trained English classifier reads it as features.
+     *
+     * @param polarity  the lexicon's own verdict
+     * @param score     the lexicon's score in -1..1 (0 for a neutral question)
+     * @param sum       raw sum of words, cues and dangling negation, before the prior
+     * @param positive  sum of the positive sentiment words (after negation and contrast)
+     * @param negative  sum of the negative sentiment words (after negation and contrast)
+     * @param question  a question or request ("?", a question cue)
+     * @param failure   a failure pattern or a dangling negation
+     * @param courtesy  sum of the courtesy formulas ("thanks", "please"), counted or not
+     * @param cues      sum of emoji, emoticons and patterns
+     */
+    record Analysis(TriageSignals.Polarity polarity, double score, double sum, double positive, double negative,
+                    boolean question, boolean failure, double courtesy, double cues) {
+    }
+
     TriageSignals.Sentiment score(String normalised) {
+        Analysis a = analyse(normalised);
+        if (classifier != null && !"zh".equals(Texts.language(normalised, null))) {
+            return classifier.classify(normalised, a);
+        }
+        return new TriageSignals.Sentiment(a.polarity(), a.score());
+    }
+
+    Analysis analyse(String normalised) {
         List<Token> tokens = tokenize(normalised);
         boolean question = isQuestion(normalised);
         double before = 0;
@@ -86,6 +118,8 @@ final class SentimentScorer {
         int sentimentWords = 0;
         double dangling = 0;
         double courtesy = 0;
+        double positive = 0;
+        double negative = 0;
         for (Token t : tokens) {
             if (negationLeft > 0 && (t.kind() == Kind.NEGATOR || t.kind() == Kind.CONTRAST || t.kind() == Kind.BREAK)) {
                 dangling += lex.danglingNegation(); // the negator's scope closed without a sentiment word
@@ -107,6 +141,11 @@ final class SentimentScorer {
                     if (negationLeft > 0) {
                         v *= v > 0 ? NEGATED_POSITIVE : NEGATED_NEGATIVE;
                         negationLeft = 0;
+                    }
+                    if (v > 0) {
+                        positive += contrastSeen ? v * AFTER_CONTRAST : v;
+                    } else {
+                        negative += contrastSeen ? v * AFTER_CONTRAST : v;
                     }
                     if (contrastSeen) {
                         after += v;
@@ -164,14 +203,17 @@ final class SentimentScorer {
         }
         if (question && (sentimentWords == 0 && dangling == 0
                 || !failure && Math.abs(sum) <= lex.questionBand())) {
-            return new TriageSignals.Sentiment(TriageSignals.Polarity.NEUTRAL, 0.0);
+            return new Analysis(TriageSignals.Polarity.NEUTRAL, 0.0, sum, positive, negative, true, failure, courtesy,
+                    cues);
         }
+        double raw = sum;
         sum += "zh".equals(Texts.language(normalised, null)) ? lex.negativeBiasZh() : lex.negativeBias();
         double score = sum / Math.sqrt(sum * sum + lex.normaliser());
         score = Math.max(-1, Math.min(1, score));
         TriageSignals.Polarity polarity = score <= -lex.neutralBand() ? TriageSignals.Polarity.NEGATIVE
                 : score >= lex.neutralBand() ? TriageSignals.Polarity.POSITIVE : TriageSignals.Polarity.NEUTRAL;
-        return new TriageSignals.Sentiment(polarity, Math.round(score * 1000) / 1000.0);
+        return new Analysis(polarity, Math.round(score * 1000) / 1000.0, raw, positive, negative, question, failure,
+                courtesy, cues);
     }
 
     /** Words of the general lexicon that no built-in list knows; emoticons and symbols are left to our own list. */

@@ -69,7 +69,7 @@ public record TriageConfig(List<String> requestKeywords, List<String> requestPat
         repetitionMinChars = Objects.requireNonNullElse(repetitionMinChars, 4);
         embeddingCacheSize = Objects.requireNonNullElse(embeddingCacheSize, 512);
         sentiment = sentiment == null ? new SentimentLexicon(null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null)
+                null, null, null, null, null, null, null, null, null)
                 : sentiment;
     }
 
@@ -160,6 +160,9 @@ public record TriageConfig(List<String> requestKeywords, List<String> requestPat
      * @param courtesy     politeness formulas ("thanks", "please", "would be great") that are not praise when the
      *                     message is a question/request or states a failure: "where is my bag? thanks", "thanks for
      *                     the 3 hour delay"; their weight counts only in a plain statement ("thanks, all sorted")
+     * @param englishModel class path resource of the trained English classifier's weights ({@link
+     *                     SentimentClassifier}); when set, English messages get its polarity instead of the lexicon's
+     *                     (the lexicon's readings are among its features); null: lexicon only
      */
     public record SentimentLexicon(Map<String, Double> words, List<String> negators,
                                    Map<String, Double> intensifiers, List<String> contrast, Integer negatorScope,
@@ -167,7 +170,7 @@ public record TriageConfig(List<String> requestKeywords, List<String> requestPat
                                    Double normaliser, Map<String, Double> emoticons, Map<String, Double> patterns,
                                    Double danglingNegation, Double questionBand, List<String> courtesy,
                                    String generalLexicon, Double generalWeight, Boolean generalNegativeOnly,
-                                   Double negativeBiasZh) {
+                                   Double negativeBiasZh, String englishModel) {
 
         public SentimentLexicon {
             words = words == null ? Map.of() : Map.copyOf(words);
@@ -195,7 +198,7 @@ public record TriageConfig(List<String> requestKeywords, List<String> requestPat
             return new SentimentLexicon(all, negators, intensifiers, contrast, negatorScope, neutralBand,
                     negativeBias, questionCue, normaliser, emoticons, patterns, danglingNegation, questionBand,
                     courtesy, generalLexicon, generalWeight, generalNegativeOnly,
-                    negativeBiasZh);
+                    negativeBiasZh, englishModel);
         }
     }
 
