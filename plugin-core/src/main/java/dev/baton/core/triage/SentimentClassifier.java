@@ -26,9 +26,16 @@ final class SentimentClassifier {
     static final String BIAS = "BIAS";
 
     private final Map<String, double[]> weights;
+    private final boolean embeddings;
 
     SentimentClassifier(Map<String, double[]> weights) {
         this.weights = Map.copyOf(weights);
+        this.embeddings = weights.keySet().stream().anyMatch(k -> k.startsWith("e:"));
+    }
+
+    /** Whether the weights were trained with sentence-embedding features ({@code e:i}). */
+    boolean needsEmbedding() {
+        return embeddings;
     }
 
     static SentimentClassifier load(String resource) {
@@ -84,11 +91,20 @@ final class SentimentClassifier {
     }
 
     /**
-     * Polarity is the most probable class; score is P(positive) − P(negative), in -1..1 like the lexicon's, so a
-     * confident complaint still reaches the handoff threshold on negative sentiment.
+     * The classifier's probabilities combined with the lexicon's verdict: the lexicon's class gets its probability
+     * multiplied by {@code e^lexiconVote} (a product of the two, the lexicon counting as one vote of that weight), then
+     * renormalised. Polarity is the most probable class; score is P(positive) − P(negative), in -1..1 like the
+     * lexicon's, so a confident complaint still reaches the handoff threshold on negative sentiment.
      */
-    TriageSignals.Sentiment classify(String normalised, SentimentScorer.Analysis analysis) {
-        double[] p = probabilities(SentimentFeatures.of(normalised, analysis));
+    TriageSignals.Sentiment classify(String normalised, SentimentScorer.Analysis analysis, float[] embedding,
+                                     double lexiconVote) {
+        double[] p = probabilities(SentimentFeatures.of(normalised, analysis, embedding));
+        int lex = CLASSES.indexOf(analysis.polarity());
+        p[lex] *= Math.exp(lexiconVote);
+        double total = p[0] + p[1] + p[2];
+        for (int k = 0; k < p.length; k++) {
+            p[k] /= total;
+        }
         int best = 0;
         for (int k = 1; k < p.length; k++) {
             if (p[k] > p[best]) {

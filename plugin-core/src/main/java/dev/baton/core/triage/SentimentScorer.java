@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -52,15 +53,32 @@ final class SentimentScorer {
     private final Map<Pattern, Double> patterns = new java.util.LinkedHashMap<>();
     private final List<Token> hashtagWords = new ArrayList<>();
     private final SentimentClassifier classifier;
+    private final Function<String, float[]> englishEmbedder;
 
+    /** Lexicon only, also for English. */
     SentimentScorer(SentimentLexicon lex) {
-        this(lex, lex.englishModel() == null ? null : SentimentClassifier.load(lex.englishModel()));
+        this(lex, null, null);
     }
 
-    /** With the given English classifier instead of the configured one ({@code null}: lexicon only). */
-    SentimentScorer(SentimentLexicon lex, SentimentClassifier classifier) {
+    /**
+     * With the configured English classifier ({@code english-model}) when {@code englishEmbedder} is given (the
+     * shipped weights need the sentence embedding); without one, lexicon only.
+     *
+     * @param englishEmbedder normalised English text → unit vector, e.g. bge-small-en-v1.5; null: none
+     */
+    SentimentScorer(SentimentLexicon lex, Function<String, float[]> englishEmbedder) {
+        this(lex, lex.englishModel() == null || englishEmbedder == null ? null
+                : SentimentClassifier.load(lex.englishModel()), englishEmbedder);
+    }
+
+    /** With the given English classifier ({@code null}: lexicon only) and embedder (null if it needs none). */
+    SentimentScorer(SentimentLexicon lex, SentimentClassifier classifier, Function<String, float[]> englishEmbedder) {
+        if (classifier != null && classifier.needsEmbedding() && englishEmbedder == null) {
+            throw new IllegalArgumentException("the English sentiment classifier needs a sentence-embedding model");
+        }
         this.lex = lex;
         this.classifier = classifier;
+        this.englishEmbedder = englishEmbedder;
         lex.words().forEach((w, v) -> dictionary.put(Texts.normalise(w), new Token(Kind.WORD, w, v)));
         lex.intensifiers().forEach((w, v) -> dictionary.put(Texts.normalise(w), new Token(Kind.INTENSIFIER, w, v)));
         lex.negators().forEach(w -> dictionary.put(Texts.normalise(w), new Token(Kind.NEGATOR, w, 0)));
@@ -102,7 +120,8 @@ final class SentimentScorer {
     TriageSignals.Sentiment score(String normalised) {
         Analysis a = analyse(normalised);
         if (classifier != null && !"zh".equals(Texts.language(normalised, null))) {
-            return classifier.classify(normalised, a);
+            float[] embedding = classifier.needsEmbedding() ? englishEmbedder.apply(normalised) : null;
+            return classifier.classify(normalised, a, embedding, lex.englishLexiconVote());
         }
         return new TriageSignals.Sentiment(a.polarity(), a.score());
     }

@@ -220,7 +220,7 @@ class TriageTest {
         // given
         TriageConfig cfg = TriageConfig.defaults().with(new TriageOverrides(List.of("找店长"), null,
                 List.of(new TriageConfig.IntentDefinition("warranty_claim", List.of("保修"), null,
-                        List.of("我的手机坏了可以保修吗", "is this covered by the warranty"))), null, null, null, null));
+                        List.of("我的手机坏了可以保修吗", "is this covered by the warranty"))), null, null, null, null, null));
         Triage t = new Triage(cfg, model);
         // when / then
         assertThat(t.analyze(TriageInput.of("这个还在保修期吗")).intent().name()).isEqualTo("warranty_claim");
