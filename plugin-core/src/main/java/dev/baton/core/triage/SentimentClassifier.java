@@ -17,19 +17,26 @@ import java.util.Map;
  * thread-safe; a prediction is a few dozen map look-ups (microseconds).
  *
  * <p>Resource format: {@code # comment} lines, then {@code feature<TAB>w_negative<TAB>w_neutral<TAB>w_positive}; the
- * feature {@code BIAS} is the intercept. Features the file does not name weigh nothing.
+ * feature {@code BIAS} is the intercept; the line {@code CORPUS_SHARE} holds each class's share of the training corpus
+ * (for the prior correction). Features the file does not name weigh nothing.
  */
 final class SentimentClassifier {
 
     static final List<TriageSignals.Polarity> CLASSES = List.of(TriageSignals.Polarity.NEGATIVE,
             TriageSignals.Polarity.NEUTRAL, TriageSignals.Polarity.POSITIVE);
     static final String BIAS = "BIAS";
+    /** Pseudo-feature holding each class's share of the training corpus (not a weight). */
+    static final String CORPUS_SHARE = "CORPUS_SHARE";
 
     private final Map<String, double[]> weights;
+    private final double[] corpusShare;
     private final boolean embeddings;
 
     SentimentClassifier(Map<String, double[]> weights) {
-        this.weights = Map.copyOf(weights);
+        Map<String, double[]> w = new HashMap<>(weights);
+        double[] share = w.remove(CORPUS_SHARE);
+        this.corpusShare = share == null ? new double[]{1, 1, 1} : share;
+        this.weights = Map.copyOf(w);
         this.embeddings = weights.keySet().stream().anyMatch(k -> k.startsWith("e:"));
     }
 
@@ -91,14 +98,23 @@ final class SentimentClassifier {
     }
 
     /**
-     * The classifier's probabilities combined with the lexicon's verdict: the lexicon's class gets its probability
-     * multiplied by {@code e^lexiconVote} (a product of the two, the lexicon counting as one vote of that weight), then
-     * renormalised. Polarity is the most probable class; score is P(positive) − P(negative), in -1..1 like the
-     * lexicon's, so a confident complaint still reaches the handoff threshold on negative sentiment.
+     * The classifier's probabilities moved to the expected class mix and combined with the lexicon's verdict: each
+     * class's probability is multiplied by {@code prior / corpus share} (Bayes' rule for a different class balance;
+     * {@code prior} null: the corpus's own mix), the lexicon's class's by {@code e^lexiconVote} (a product of the two
+     * models, the lexicon counting as one vote of that weight), then renormalised. Polarity is the most probable
+     * class; score is P(positive) − P(negative), in -1..1 like the lexicon's, so a confident complaint still reaches
+     * the handoff threshold on negative sentiment.
+     *
+     * @param prior expected share of negative, neutral, positive in the traffic (any positive scale), or null
      */
     TriageSignals.Sentiment classify(String normalised, SentimentScorer.Analysis analysis, float[] embedding,
-                                     double lexiconVote) {
+                                     double lexiconVote, double[] prior) {
         double[] p = probabilities(SentimentFeatures.of(normalised, analysis, embedding));
+        if (prior != null) {
+            for (int k = 0; k < p.length; k++) {
+                p[k] *= prior[k] / corpusShare[k];
+            }
+        }
         int lex = CLASSES.indexOf(analysis.polarity());
         p[lex] *= Math.exp(lexiconVote);
         double total = p[0] + p[1] + p[2];

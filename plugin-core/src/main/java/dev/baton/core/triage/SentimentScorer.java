@@ -54,6 +54,7 @@ final class SentimentScorer {
     private final List<Token> hashtagWords = new ArrayList<>();
     private final SentimentClassifier classifier;
     private final Function<String, float[]> englishEmbedder;
+    private final double[] englishPrior;
 
     /** Lexicon only, also for English. */
     SentimentScorer(SentimentLexicon lex) {
@@ -79,6 +80,9 @@ final class SentimentScorer {
         this.lex = lex;
         this.classifier = classifier;
         this.englishEmbedder = englishEmbedder;
+        Map<String, Double> p = lex.englishClassPrior();
+        this.englishPrior = p.isEmpty() ? null : SentimentClassifier.CLASSES.stream()
+                .mapToDouble(c -> p.getOrDefault(c.code(), 0.0)).toArray();
         lex.words().forEach((w, v) -> dictionary.put(Texts.normalise(w), new Token(Kind.WORD, w, v)));
         lex.intensifiers().forEach((w, v) -> dictionary.put(Texts.normalise(w), new Token(Kind.INTENSIFIER, w, v)));
         lex.negators().forEach(w -> dictionary.put(Texts.normalise(w), new Token(Kind.NEGATOR, w, 0)));
@@ -121,7 +125,7 @@ final class SentimentScorer {
         Analysis a = analyse(normalised);
         if (classifier != null && !"zh".equals(Texts.language(normalised, null))) {
             float[] embedding = classifier.needsEmbedding() ? englishEmbedder.apply(normalised) : null;
-            return classifier.classify(normalised, a, embedding, lex.englishLexiconVote());
+            return classifier.classify(normalised, a, embedding, lex.englishLexiconVote(), englishPrior);
         }
         return new TriageSignals.Sentiment(a.polarity(), a.score());
     }

@@ -69,7 +69,7 @@ public record TriageConfig(List<String> requestKeywords, List<String> requestPat
         repetitionMinChars = Objects.requireNonNullElse(repetitionMinChars, 4);
         embeddingCacheSize = Objects.requireNonNullElse(embeddingCacheSize, 512);
         sentiment = sentiment == null ? new SentimentLexicon(null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null)
+                null, null, null, null, null, null, null, null, null, null, null)
                 : sentiment;
     }
 
@@ -166,6 +166,8 @@ public record TriageConfig(List<String> requestKeywords, List<String> requestPat
      *                     supplies an English sentence-embedding model to {@link Triage}; null: lexicon only
      * @param englishLexiconVote the lexicon's class gets the classifier's probability times e^this (0: the classifier
      *                     alone)
+     * @param englishClassPrior expected share of negative / neutral / positive English messages; the classifier's
+     *                     probabilities are reweighted from the training corpus's mix to this one (empty: the corpus's)
      */
     public record SentimentLexicon(Map<String, Double> words, List<String> negators,
                                    Map<String, Double> intensifiers, List<String> contrast, Integer negatorScope,
@@ -173,7 +175,8 @@ public record TriageConfig(List<String> requestKeywords, List<String> requestPat
                                    Double normaliser, Map<String, Double> emoticons, Map<String, Double> patterns,
                                    Double danglingNegation, Double questionBand, List<String> courtesy,
                                    String generalLexicon, Double generalWeight, Boolean generalNegativeOnly,
-                                   Double negativeBiasZh, String englishModel, Double englishLexiconVote) {
+                                   Double negativeBiasZh, String englishModel, Double englishLexiconVote,
+                                   Map<String, Double> englishClassPrior) {
 
         public SentimentLexicon {
             words = words == null ? Map.of() : Map.copyOf(words);
@@ -194,6 +197,7 @@ public record TriageConfig(List<String> requestKeywords, List<String> requestPat
             generalNegativeOnly = Objects.requireNonNullElse(generalNegativeOnly, false);
             negativeBiasZh = Objects.requireNonNullElse(negativeBiasZh, negativeBias);
             englishLexiconVote = Objects.requireNonNullElse(englishLexiconVote, 0.0);
+            englishClassPrior = englishClassPrior == null ? Map.of() : Map.copyOf(englishClassPrior);
         }
 
         SentimentLexicon plusWords(Map<String, Double> extra) {
@@ -202,7 +206,7 @@ public record TriageConfig(List<String> requestKeywords, List<String> requestPat
             return new SentimentLexicon(all, negators, intensifiers, contrast, negatorScope, neutralBand,
                     negativeBias, questionCue, normaliser, emoticons, patterns, danglingNegation, questionBand,
                     courtesy, generalLexicon, generalWeight, generalNegativeOnly,
-                    negativeBiasZh, englishModel, englishLexiconVote);
+                    negativeBiasZh, englishModel, englishLexiconVote, englishClassPrior);
         }
     }
 
