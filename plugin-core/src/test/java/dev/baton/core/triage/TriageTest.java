@@ -188,6 +188,22 @@ class TriageTest {
     }
 
     @Test
+    void should_use_the_english_classifier_when_an_english_model_is_given() {
+        // given triage with the English sentence-embedding model (bge-small-en, from the test class path)
+        Triage t = new Triage(TriageConfig.defaults(), model, EnglishEmbeddings.bgeSmallEnQuantized());
+        int before = model.singleCalls.get();
+        // when / then
+        assertThat(t.analyze(TriageInput.of("my suitcase has been missing for a week")).sentiment().polarity())
+                .isEqualTo(TriageSignals.Polarity.NEGATIVE);
+        assertThat(t.analyze(TriageInput.of("do you deliver to my area on sundays?")).sentiment().polarity())
+                .isEqualTo(TriageSignals.Polarity.NEUTRAL);
+        assertThat(t.analyze(TriageInput.of("快递员态度很好，谢谢")).sentiment().polarity())
+                .isEqualTo(TriageSignals.Polarity.POSITIVE);
+        // the intent model is still called once per text, the English one is extra
+        assertThat(model.singleCalls.get() - before).isEqualTo(3);
+    }
+
+    @Test
     void should_detect_language_when_no_hint_is_given() {
         assertThat(analyze("我的iPhone充不进电").language()).isEqualTo("zh");
         assertThat(analyze("my phone will not charge").language()).isEqualTo("en");
@@ -220,7 +236,7 @@ class TriageTest {
         // given
         TriageConfig cfg = TriageConfig.defaults().with(new TriageOverrides(List.of("找店长"), null,
                 List.of(new TriageConfig.IntentDefinition("warranty_claim", List.of("保修"), null,
-                        List.of("我的手机坏了可以保修吗", "is this covered by the warranty"))), null, null, null, null));
+                        List.of("我的手机坏了可以保修吗", "is this covered by the warranty"))), null, null, null, null, null));
         Triage t = new Triage(cfg, model);
         // when / then
         assertThat(t.analyze(TriageInput.of("这个还在保修期吗")).intent().name()).isEqualTo("warranty_claim");

@@ -1,5 +1,6 @@
 package dev.baton.core.triage.bench;
 
+import dev.baton.core.triage.EnglishEmbeddings;
 import dev.baton.core.triage.Triage;
 import dev.baton.core.triage.TriageConfig;
 import dev.baton.knowledge.InProcessEmbeddings;
@@ -13,10 +14,12 @@ import java.util.List;
 /**
  * Triage latency harness (not a unit test): scripted conversations in Chinese and English, each turn analysed with
  * the customer's earlier messages as history, as the engine does. Prints p50 / p90 / p99 / max in milliseconds after
- * a warm-up. Args: {@code [rounds] [tuned|tuned2|library|paired]} (default 20, tuned): {@code tuned} is
+ * a warm-up. Args: {@code [rounds] [tuned|tuned2|library|paired|paired-en] [lexicon]} (default 20, tuned): {@code tuned} is
  * {@link InProcessEmbeddings#bgeSmallZhQuantized()} (single-threaded ONNX session), {@code tuned2} the same with two threads per call (still not spinning), {@code library} LangChain4j's
  * {@code BgeSmallZhV15QuantizedEmbeddingModel} with its default session, {@code paired} both in one process, turn by
- * turn (the fair comparison on a shared machine).
+ * turn (the fair comparison on a shared machine). English sentiment uses the trained classifier with the
+ * single-threaded bge-small-en model ({@link EnglishEmbeddings}) as the app does, unless the third argument is
+ * {@code lexicon}; {@code paired-en} runs the tuned model with and without the English model, turn by turn.
  */
 public final class TriageBench {
 
@@ -38,18 +41,30 @@ public final class TriageBench {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
         String which = args.length > 1 ? args[1] : "tuned";
         if (which.equals("paired")) {
-            paired(rounds);
+            paired(rounds, "tuned", new Triage(TriageConfig.defaults(), InProcessEmbeddings.bgeSmallZhQuantized(),
+                            EnglishEmbeddings.bgeSmallEnQuantized()),
+                    "library", new Triage(TriageConfig.defaults(), new BgeSmallZhV15QuantizedEmbeddingModel(),
+                            EnglishEmbeddings.bgeSmallEnQuantized()));
             return;
         }
+        if (which.equals("paired-en")) {
+            paired(rounds, "en-model", new Triage(TriageConfig.defaults(), InProcessEmbeddings.bgeSmallZhQuantized(),
+                            EnglishEmbeddings.bgeSmallEnQuantized()),
+                    "lexicon", new Triage(TriageConfig.defaults(), InProcessEmbeddings.bgeSmallZhQuantized()));
+            return;
+        }
+        boolean lexiconOnly = args.length > 2 && args[2].equals("lexicon");
         EmbeddingModel model = switch (which) {
             case "tuned" -> InProcessEmbeddings.bgeSmallZhQuantized();
             case "tuned2" -> InProcessEmbeddings.bgeSmallZhQuantized(2); // 2 intra-op threads, still no spinning
             case "library" -> new BgeSmallZhV15QuantizedEmbeddingModel();
             default -> throw new IllegalArgumentException("model: tuned|library, not " + which);
         };
-        System.out.println("model: " + which);
+        System.out.println("model: " + which + (lexiconOnly ? ", English sentiment: lexicon" : ", English sentiment: "
+                + "classifier with bge-small-en"));
         long t0 = System.nanoTime();
-        Triage triage = new Triage(TriageConfig.defaults(), model);
+        Triage triage = new Triage(TriageConfig.defaults(), model,
+                lexiconOnly ? null : EnglishEmbeddings.bgeSmallEnQuantized());
         System.out.printf("construction (examples embedded): %d ms%n", (System.nanoTime() - t0) / 1_000_000);
         run(triage, 3); // warm-up
         List<Long> micros = run(triage, rounds);
@@ -83,9 +98,7 @@ public final class TriageBench {
      * Both models in one process, each turn analysed by both, in alternating order: the two see the same machine
      * load, so the comparison holds on a busy box where separate runs minutes apart do not.
      */
-    private static void paired(int rounds) {
-        Triage tuned = new Triage(TriageConfig.defaults(), InProcessEmbeddings.bgeSmallZhQuantized());
-        Triage library = new Triage(TriageConfig.defaults(), new BgeSmallZhV15QuantizedEmbeddingModel());
+    private static void paired(int rounds, String tunedName, Triage tuned, String libraryName, Triage library) {
         List<Long> t = new ArrayList<>();
         List<Long> l = new ArrayList<>();
         for (int pass = 0; pass < 2; pass++) { // pass 0 warms up
@@ -112,9 +125,9 @@ public final class TriageBench {
                 }
             }
         }
-        for (var e : List.of(java.util.Map.entry("tuned", t), java.util.Map.entry("library", l))) {
+        for (var e : List.of(java.util.Map.entry(tunedName, t), java.util.Map.entry(libraryName, l))) {
             long[] sorted = e.getValue().stream().mapToLong(Long::longValue).sorted().toArray();
-            System.out.printf("paired %-7s triage.analyze: turns %d, p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms%n",
+            System.out.printf("paired %-8s triage.analyze: turns %d, p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms%n",
                     e.getKey(), sorted.length, pct(sorted, 50), pct(sorted, 90), pct(sorted, 99),
                     sorted[sorted.length - 1] / 1000.0);
         }
