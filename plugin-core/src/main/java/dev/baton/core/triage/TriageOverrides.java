@@ -16,8 +16,8 @@ import java.util.Map;
  * @param intentThreshold     replaces the intent kNN threshold
  * @param repetitionThreshold replaces the repetition similarity threshold
  * @param sentimentWords      extra sentiment words with weights (-3..3), e.g. a product name customers curse
- * @param englishSentimentModel false: the app does not load the English embedding model (bge-small-en, ~35 MB) and
- *                            English sentiment is the lexicon's alone; null or true: the trained English classifier
+ * @param englishSentimentModel true: English sentiment by the trained classifier over the English embedding model
+ *                            (bge-small-en, ~35 MB, loaded only then); null or false: the lexicon alone
  */
 public record TriageOverrides(List<String> keywords, List<String> negationCues,
                               List<TriageConfig.IntentDefinition> intents, Double requestSimilarity,

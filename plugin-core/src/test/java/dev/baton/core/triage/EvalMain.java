@@ -15,9 +15,9 @@ import java.nio.file.Path;
  * mvn -q -o -pl plugin-core test-compile exec:java -Dexec.classpathScope=test \
  *     -Dexec.mainClass=dev.baton.core.triage.EvalMain -Dexec.args="triage ../shared/data/triage-en.jsonl --json"
  * </pre>
- * Args: {@code triage|sentiment FILE [--json] [--errors] [--library-model] [--lexicon]}. {@code --errors} prints every
- * wrong case to stderr; English sentiment uses the trained classifier with bge-small-en as the app does, or the lexicon
- * alone with {@code --lexicon}.
+ * Args: {@code triage|sentiment FILE [--json] [--errors] [--library-model] [--english-model]}. {@code --errors} prints
+ * every wrong case to stderr; English sentiment is the lexicon's, as the app's default, or with {@code --english-model}
+ * the opt-in trained classifier over bge-small-en ({@code triage.english-sentiment-model: true}).
  */
 public final class EvalMain {
 
@@ -36,7 +36,9 @@ public final class EvalMain {
         Triage triage = new Triage(TriageConfig.defaults().withExtraKeywords(handoff.keywords()),
                 java.util.Arrays.asList(args).contains("--library-model") ? new BgeSmallZhV15QuantizedEmbeddingModel()
                         : InProcessEmbeddings.bgeSmallZhQuantized(),
-                java.util.Arrays.asList(args).contains("--lexicon") ? null : EnglishEmbeddings.bgeSmallEnQuantized());
+                // as shipped: the lexicon alone for English; --english-model: the opt-in classifier
+                java.util.Arrays.asList(args).contains("--english-model") ? InProcessEmbeddings.bgeSmallEnQuantized()
+                        : null);
         if (args[0].equals("triage")) {
             TriageReport r = TriageEval.run(triage, new HandoffPolicy(handoff), file, m -> {
                 if (errors) {

@@ -1,5 +1,6 @@
 package dev.baton.core.triage;
 
+import dev.baton.knowledge.InProcessEmbeddings;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,7 +29,7 @@ class SentimentClassifierTest {
 
     @BeforeAll
     static void load() {
-        var model = EnglishEmbeddings.bgeSmallEnQuantized();
+        var model = InProcessEmbeddings.bgeSmallEnQuantized();
         embedder = text -> Vectors.unit(model.embed(text).content().vector());
         scorer = new SentimentScorer(LEX, embedder);
     }

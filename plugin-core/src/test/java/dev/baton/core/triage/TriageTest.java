@@ -1,5 +1,6 @@
 package dev.baton.core.triage;
 
+import dev.baton.knowledge.InProcessEmbeddings;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.core.handoff.Decision;
 import dev.baton.core.handoff.HandoffConfig;
@@ -190,7 +191,7 @@ class TriageTest {
     @Test
     void should_use_the_english_classifier_when_an_english_model_is_given() {
         // given triage with the English sentence-embedding model (bge-small-en, from the test class path)
-        Triage t = new Triage(TriageConfig.defaults(), model, EnglishEmbeddings.bgeSmallEnQuantized());
+        Triage t = new Triage(TriageConfig.defaults(), model, InProcessEmbeddings.bgeSmallEnQuantized());
         int before = model.singleCalls.get();
         // when / then
         assertThat(t.analyze(TriageInput.of("my suitcase has been missing for a week")).sentiment().polarity())

@@ -1,6 +1,5 @@
 package dev.baton.core.triage.bench;
 
-import dev.baton.core.triage.EnglishEmbeddings;
 import dev.baton.core.triage.Triage;
 import dev.baton.core.triage.TriageConfig;
 import dev.baton.knowledge.InProcessEmbeddings;
@@ -18,7 +17,7 @@ import java.util.List;
  * {@link InProcessEmbeddings#bgeSmallZhQuantized()} (single-threaded ONNX session), {@code tuned2} the same with two threads per call (still not spinning), {@code library} LangChain4j's
  * {@code BgeSmallZhV15QuantizedEmbeddingModel} with its default session, {@code paired} both in one process, turn by
  * turn (the fair comparison on a shared machine). English sentiment uses the trained classifier with the
- * single-threaded bge-small-en model ({@link EnglishEmbeddings}) as the app does, unless the third argument is
+ * single-threaded bge-small-en model ({@code InProcessEmbeddings.bgeSmallEnQuantized()}) as the app does, unless the third argument is
  * {@code lexicon}; {@code paired-en} runs the tuned model with and without the English model, turn by turn.
  */
 public final class TriageBench {
@@ -42,14 +41,14 @@ public final class TriageBench {
         String which = args.length > 1 ? args[1] : "tuned";
         if (which.equals("paired")) {
             paired(rounds, "tuned", new Triage(TriageConfig.defaults(), InProcessEmbeddings.bgeSmallZhQuantized(),
-                            EnglishEmbeddings.bgeSmallEnQuantized()),
+                            InProcessEmbeddings.bgeSmallEnQuantized()),
                     "library", new Triage(TriageConfig.defaults(), new BgeSmallZhV15QuantizedEmbeddingModel(),
-                            EnglishEmbeddings.bgeSmallEnQuantized()));
+                            InProcessEmbeddings.bgeSmallEnQuantized()));
             return;
         }
         if (which.equals("paired-en")) {
             paired(rounds, "en-model", new Triage(TriageConfig.defaults(), InProcessEmbeddings.bgeSmallZhQuantized(),
-                            EnglishEmbeddings.bgeSmallEnQuantized()),
+                            InProcessEmbeddings.bgeSmallEnQuantized()),
                     "lexicon", new Triage(TriageConfig.defaults(), InProcessEmbeddings.bgeSmallZhQuantized()));
             return;
         }
@@ -64,7 +63,7 @@ public final class TriageBench {
                 + "classifier with bge-small-en"));
         long t0 = System.nanoTime();
         Triage triage = new Triage(TriageConfig.defaults(), model,
-                lexiconOnly ? null : EnglishEmbeddings.bgeSmallEnQuantized());
+                lexiconOnly ? null : InProcessEmbeddings.bgeSmallEnQuantized());
         System.out.printf("construction (examples embedded): %d ms%n", (System.nanoTime() - t0) / 1_000_000);
         run(triage, 3); // warm-up
         List<Long> micros = run(triage, rounds);
