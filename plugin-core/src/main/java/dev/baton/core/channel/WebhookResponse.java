@@ -14,6 +14,11 @@ public record WebhookResponse(int status, String contentType, byte[] body) {
         return new WebhookResponse(status, "text/plain; charset=utf-8", text.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** 200 with an empty body: for platforms that read only the status (WhatsApp). */
+    public static WebhookResponse ack() {
+        return new WebhookResponse(200, null, null);
+    }
+
     public static WebhookResponse ok(String text) {
         return text(200, text);
     }
