@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -266,13 +267,16 @@ class LlmAgentTest {
         wm.stubFor(post(urlEqualTo("/v1/chat/completions")).willReturn(okJson(OpenAiStub.text("late"))
                 .withFixedDelay(3000)));
         agent = fx.agent(cfg().withTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(8)));
+        // (a text of this test only: an earlier test's slow call may still reach the stub's journal after its reset)
+        String question = "怎么退货？第二次问";
         java.util.concurrent.CompletableFuture<AgentReply> first = java.util.concurrent.CompletableFuture.supplyAsync(
-                () -> agent.answer(fx.ask(1, "怎么退货？", AgentFixture.RETURNS)));
+                () -> agent.answer(fx.ask(1, question, AgentFixture.RETURNS)));
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5))
-                .until(() -> wm.findAll(postRequestedFor(urlEqualTo("/v1/chat/completions"))).size() == 1);
+                .until(() -> wm.findAll(postRequestedFor(urlEqualTo("/v1/chat/completions"))
+                        .withRequestBody(containing("第二次问"))).size() == 1);
 
         // when: the same conversation asks again
-        AgentReply r = agent.answer(fx.ask(1, "怎么退货？", AgentFixture.RETURNS));
+        AgentReply r = agent.answer(fx.ask(1, question, AgentFixture.RETURNS));
 
         // then: answered offline at once, no second concurrent call for one conversation
         assertThat(r.llmCalls()).isZero();
