@@ -124,8 +124,14 @@ final class SentimentScorer {
     TriageSignals.Sentiment score(String normalised) {
         Analysis a = analyse(normalised);
         if (classifier != null && !"zh".equals(Texts.language(normalised, null))) {
-            float[] embedding = classifier.needsEmbedding() ? englishEmbedder.apply(normalised) : null;
-            return classifier.classify(normalised, a, embedding, lex.englishLexiconVote(), englishPrior);
+            try {
+                float[] embedding = classifier.needsEmbedding() ? englishEmbedder.apply(normalised) : null;
+                return classifier.classify(normalised, a, embedding, lex.englishLexiconVote(), englishPrior);
+            } catch (RuntimeException e) {
+                // the English model failed (e.g. ONNX Runtime): triage never fails a turn, the lexicon answers
+                org.slf4j.LoggerFactory.getLogger(SentimentScorer.class).warn(
+                        "English sentiment model failed, using the lexicon: {}", e.toString());
+            }
         }
         return new TriageSignals.Sentiment(a.polarity(), a.score());
     }

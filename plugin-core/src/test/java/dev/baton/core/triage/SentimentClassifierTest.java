@@ -90,6 +90,17 @@ class SentimentClassifierTest {
     }
 
     @Test
+    void should_answer_with_the_lexicon_when_the_english_model_fails() {
+        SentimentScorer broken = new SentimentScorer(LEX, text -> {
+            throw new IllegalStateException("onnx session closed");
+        });
+        String norm = Texts.normalise("I have been waiting two hours and nobody answers");
+        SentimentScorer.Analysis a = broken.analyse(norm);
+        assertThat(broken.score(norm)).isEqualTo(new TriageSignals.Sentiment(a.polarity(), a.score()));
+        assertThat(a.polarity()).isEqualTo(TriageSignals.Polarity.NEGATIVE);
+    }
+
+    @Test
     void should_keep_the_score_within_minus_one_and_one_with_the_polarity_sign() {
         for (String text : List.of("worst service ever, my bag is gone", "thank you so much, you are amazing",
                 "what is the baggage allowance?")) {
