@@ -57,6 +57,14 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void should_keep_english_sentiment_on_the_lexicon_unless_the_classifier_is_switched_on() {
+        assertThat(load("", Map.of()).triage()).satisfiesAnyOf(
+                t -> assertThat(t).isNull(), t -> assertThat(t.englishSentimentModel()).isNotEqualTo(Boolean.TRUE));
+        assertThat(load("triage:\n  english-sentiment-model: true\n", Map.of()).triage().englishSentimentModel())
+                .isTrue();
+    }
+
+    @Test
     void should_name_the_key_and_the_variable_when_an_env_var_is_missing() {
         ConfigException e = fails("inbox:\n  api-token: ${BATON_API_TOKEN}\n");
 
