@@ -9,6 +9,10 @@ import dev.baton.core.store.Store;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -18,11 +22,14 @@ import java.util.function.Consumer;
 /**
  * Operator endpoints for supervisors: the shared integration token ({@code Authorization: Bearer <inbox.api-token>}),
  * a supervisor's own API token ({@code bt_…}) or a supervisor's signed-in session; an agent's token gets 403.
+ * Refusals are {@link ApiError}s, answered by the inbox API's handler like every other {@code /api} route.
  * {@code GET /api/outbox?status=dead} lists replies that could not be delivered, with the platform's reason;
  * {@code POST /api/outbox/{id}/requeue} sends a DEAD one again, with a fresh set of attempts (404 unknown id, 409 not
  * DEAD).
  */
 public final class OpsApi implements Consumer<Javalin> {
+
+    private static final Logger log = LoggerFactory.getLogger(OpsApi.class);
 
     private final Store store;
     private final Engine engine;
@@ -43,52 +50,32 @@ public final class OpsApi implements Consumer<Javalin> {
     }
 
     private void requeue(Context ctx) {
-        if (!authorized(ctx)) {
-            return;
-        }
+        auth.require(ctx, Role.SUPERVISOR);
         long id;
         try {
             id = Long.parseLong(ctx.pathParam("id"));
         } catch (NumberFormatException e) {
-            ctx.status(400).json(Map.of("error", "the outbox id must be a number"));
-            return;
+            throw ApiError.badRequest("the outbox id must be a number");
         }
-        java.time.Instant now = java.time.Instant.now();
-        Boolean requeued = store.db().inTransaction(c -> store.outbox().byId(c, id).isEmpty() ? null
-                : store.outbox().requeueDead(c, id, now));
-        if (requeued == null) {
-            ctx.status(404).json(Map.of("error", "no outbox row " + id));
-        } else if (!requeued) {
-            ctx.status(409).json(Map.of("error", "outbox row " + id + " is not dead; only dead rows are requeued"));
-        } else {
-            org.slf4j.LoggerFactory.getLogger(OpsApi.class).info("outbox {} requeued by an operator", id);
-            wakeOutbox.run();
-            ctx.json(Map.of("requeued", id));
+        Instant now = Instant.now();
+        if (!store.db().inTransaction(c -> store.outbox().requeueDead(c, id, now))) {
+            boolean exists = store.db().withConnection(c -> store.outbox().byId(c, id)).isPresent();
+            throw exists ? new ApiError(409, "outbox row " + id + " is not dead; only dead rows are requeued")
+                    : new ApiError(404, "no outbox row " + id);
         }
-    }
-
-    /** True for a supervisor (token or session); answers 401 (nobody) or 403 (not a supervisor) otherwise. */
-    private boolean authorized(Context ctx) {
-        try {
-            auth.require(ctx, Role.SUPERVISOR);
-            return true;
-        } catch (ApiError e) {
-            ctx.status(e.status()).json(Map.of("error", e.getMessage()));
-            return false;
-        }
+        log.info("outbox {} requeued by an operator", id);
+        wakeOutbox.run();
+        ctx.json(Map.of("requeued", id));
     }
 
     private void outbox(Context ctx) {
-        if (!authorized(ctx)) {
-            return;
-        }
+        auth.require(ctx, Role.SUPERVISOR);
         String statusParam = ctx.queryParamAsClass("status", String.class).getOrDefault("dead");
         Outbox.Status status;
         try {
             status = Outbox.Status.valueOf(statusParam.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            ctx.status(400).json(Map.of("error", "status must be one of pending, sending, sent, claimed, dead"));
-            return;
+            throw ApiError.badRequest("status must be one of pending, sending, sent, claimed, dead");
         }
         List<Outbox.Row> rows = store.db().withConnection(c -> store.outbox().byStatus(c, status, 200));
         ctx.json(Map.of("items", rows.stream().map(r -> {
