@@ -186,7 +186,7 @@ public final class BatonRuntime implements AutoCloseable {
         BatonConfig.Engine e = config.engine();
         EngineSettings settings = new EngineSettings(config.messages(), config.knowledge().topK(), e.historyWindow(),
                 5, Duration.ofSeconds(5), "handoff".equals(e.unsupportedMedia()),
-                Duration.ofMinutes(5));
+                Duration.ofMinutes(5), e.inboundRetention());
         EngineBuilder builder = new EngineBuilder(db)
                 .knowledge(new KnowledgeBridge(knowledge))
                 .decider(new TriagePolicyDecider(triage(config, embeddings), new HandoffPolicy(config.handoff())))

@@ -4,6 +4,7 @@ import dev.baton.core.config.BotMessages;
 import dev.baton.core.config.ConfigProblems;
 import dev.baton.core.config.LlmConfig;
 import dev.baton.core.config.Validated;
+import dev.baton.core.conversation.EngineSettings;
 import dev.baton.core.handoff.HandoffConfig;
 import dev.baton.core.triage.TriageOverrides;
 import dev.baton.wechat.WeChatConfig;
@@ -31,7 +32,7 @@ public record BatonConfig(Server server, Storage storage, Knowledge knowledge, L
         inbox = inbox != null ? inbox : InboxConfig.defaults();
         channels = channels != null ? channels : new Channels(null, null, null, null);
         messages = messages != null ? messages : BotMessages.defaults();
-        engine = engine != null ? engine : new Engine(null, null, null, null, null, null, null, null);
+        engine = engine != null ? engine : new Engine(null, null, null, null, null, null, null, null, null);
     }
 
     @Override
@@ -147,10 +148,12 @@ public record BatonConfig(Server server, Storage storage, Knowledge knowledge, L
      *                          acks), four per core (at least 8) with an LLM (its turns mostly wait on the network)
      * @param unsupportedMedia  {@code reply} (ask for text) or {@code handoff} when media cannot be read
      * @param averageHandleTime per-customer handling time used to estimate the queue wait
+     * @param inboundRetention  processed inbound rows (the duplicate guard) are deleted this long after processing;
+     *                          at least 7 days, the longest a platform re-delivers (Meta's WhatsApp webhooks)
      */
     public record Engine(Integer laneThreads, Integer laneQueue, Integer outboxMaxAttempts, Duration outboxBackoff,
                          Duration outboxMaxBackoff, Integer historyWindow, String unsupportedMedia,
-                         Duration averageHandleTime) implements Validated {
+                         Duration averageHandleTime, Duration inboundRetention) implements Validated {
         public Engine {
             laneQueue = laneQueue != null ? laneQueue : 10_000;
             outboxMaxAttempts = outboxMaxAttempts != null ? outboxMaxAttempts : 8;
@@ -159,6 +162,7 @@ public record BatonConfig(Server server, Storage storage, Knowledge knowledge, L
             historyWindow = historyWindow != null ? historyWindow : 20;
             unsupportedMedia = unsupportedMedia != null ? unsupportedMedia : "reply";
             averageHandleTime = averageHandleTime != null ? averageHandleTime : Duration.ofMinutes(3);
+            inboundRetention = inboundRetention != null ? inboundRetention : EngineSettings.INBOUND_RETENTION;
         }
 
         @Override
@@ -168,6 +172,11 @@ public record BatonConfig(Server server, Storage storage, Knowledge knowledge, L
             }
             if ((laneThreads != null && laneThreads < 1) || laneQueue < 1 || outboxMaxAttempts < 1) {
                 problems.add(prefix, "lane-threads, lane-queue and outbox-max-attempts must be at least 1");
+            }
+            if (inboundRetention.compareTo(Duration.ofDays(7)) < 0) {
+                problems.add(prefix + ".inbound-retention", "must be at least 7d: platforms re-deliver a message for "
+                        + "up to 7 days, and one whose record was deleted would be answered twice; got "
+                        + inboundRetention);
             }
         }
     }

@@ -65,6 +65,15 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void should_keep_processed_deliveries_two_weeks_and_refuse_less_than_a_platform_retries() {
+        assertThat(load("", Map.of()).engine().inboundRetention()).isEqualTo(Duration.ofDays(14));
+        assertThat(load("engine:\n  inbound-retention: 30d\n", Map.of()).engine().inboundRetention())
+                .isEqualTo(Duration.ofDays(30));
+        assertThat(fails("engine:\n  inbound-retention: 1d\n").problems()).singleElement().asString()
+                .contains("engine.inbound-retention").contains("at least 7d");
+    }
+
+    @Test
     void should_name_the_key_and_the_variable_when_an_env_var_is_missing() {
         ConfigException e = fails("inbox:\n  api-token: ${BATON_API_TOKEN}\n");
 

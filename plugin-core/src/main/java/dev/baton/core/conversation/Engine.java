@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -48,12 +49,17 @@ public final class Engine implements InboundSink, AutoCloseable {
     private final Set<Long> scheduled = ConcurrentHashMap.newKeySet();
     private volatile boolean stopping;
     private final Map<Long, CompletableFuture<Void>> completions = new ConcurrentHashMap<>();
-    private final Map<Long, java.time.Instant> held;
+    private final Map<Long, Instant> held;
     private ScheduledFuture<?> sweep;
+    /** The recovery sweep also purges processed inbound rows, at most this often (unless a purge was cut short). */
+    private static final Duration PURGE_EVERY = Duration.ofHours(1);
+    private static final int PURGE_BATCH = 5_000;
+    private static final int PURGE_MAX_BATCHES = 100;
+    private volatile Instant nextPurge = Instant.MIN;
 
     public Engine(Store store, Lanes lanes, TurnProcessor turns, OutboxWorker outbox, EngineSettings settings,
                   EngineMetrics metrics, ObjectMapper json, Clock clock, ScheduledExecutorService scheduler,
-                  ConversationEvents events, Map<Long, java.time.Instant> held) {
+                  ConversationEvents events, Map<Long, Instant> held) {
         this.store = store;
         this.lanes = lanes;
         this.turns = turns;
@@ -293,6 +299,37 @@ public final class Engine implements InboundSink, AutoCloseable {
         } catch (RuntimeException e) {
             log.warn("recovery sweep failed: {}", e.toString());
         }
+        if (!clock.instant().isBefore(nextPurge)) {
+            try {
+                nextPurge = clock.instant().plus(purgeProcessed() == PURGE_BATCH * PURGE_MAX_BATCHES
+                        ? Duration.ZERO : PURGE_EVERY);
+            } catch (RuntimeException e) {
+                nextPurge = clock.instant().plus(PURGE_EVERY);
+                log.warn("purge of processed inbound rows failed: {}", e.toString());
+            }
+        }
+    }
+
+    /**
+     * Deletes the inbound rows processed longer than {@code inbound-retention} ago, in batches of one transaction
+     * each, and returns how many (at most {@value #PURGE_MAX_BATCHES} batches per call; the next sweep goes on). Runs
+     * in the recovery sweep; without it the duplicate guard, and the unique index every ack pays for, grow forever.
+     */
+    public int purgeProcessed() {
+        Instant cutoff = clock.instant().minus(settings.inboundRetention());
+        int total = 0;
+        for (int i = 0; i < PURGE_MAX_BATCHES; i++) {
+            int n = store.db().inTransaction(c -> store.inbound().purgeDone(c, cutoff, PURGE_BATCH));
+            total += n;
+            if (n < PURGE_BATCH) {
+                break;
+            }
+        }
+        if (total > 0) {
+            metrics.inboundPurged(total);
+            log.info("deleted {} inbound row(s) processed before {}", total, cutoff);
+        }
+        return total;
     }
 
     private static String laneKey(Channel channel, String customerId) {

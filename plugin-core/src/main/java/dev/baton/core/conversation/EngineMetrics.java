@@ -55,6 +55,11 @@ public final class EngineMetrics {
                 .increment();
     }
 
+    public void inboundPurged(int rows) {
+        Counter.builder("baton.inbound.purged").description("processed inbound rows deleted after the retention")
+                .register(registry).increment(rows);
+    }
+
     public void handoff(String reason) {
         Counter.builder("baton.handoffs").tag("reason", reason).register(registry).increment();
     }

@@ -90,6 +90,16 @@ public final class InboundLog {
                         + "WHERE id = ?", truncate(error), maxAttempts, now, id);
     }
 
+    /**
+     * Deletes up to {@code batch} DONE rows processed before {@code cutoff}, oldest first, and returns how many. A
+     * processed message lives on in the transcript; its inbound row is only the duplicate guard, needed while a
+     * platform may still re-deliver it. PENDING and FAILED rows are never deleted.
+     */
+    public int purgeDone(Connection c, Instant cutoff, int batch) throws SQLException {
+        return Sql.update(c, "DELETE FROM inbound_log WHERE id IN (SELECT id FROM inbound_log WHERE status = ? "
+                + "AND processed_at < ? ORDER BY id LIMIT ?)", Status.DONE, cutoff, batch);
+    }
+
     public long countByStatus(Connection c, Status status) throws SQLException {
         return Sql.count(c, "SELECT COUNT(*) FROM inbound_log WHERE status = ?", status);
     }

@@ -110,6 +110,34 @@ class EngineTest {
     }
 
     @Test
+    void should_forget_processed_deliveries_after_the_retention_but_keep_the_conversation() {
+        start(new EngineBuilder(db).knowledge(SHOP).sender(new DevSender()));
+        InboundMessage old = text("carl", "How do I return an item?");
+        long oldId = built.engine().accept(List.of(old)).get(0).inboundId();
+        assertThat(built.engine().repliesFor(oldId, Duration.ofSeconds(10))).hasSize(1);
+        built.close();
+
+        // fifteen days later (retention 14 days), the recovery sweep deletes the processed row, not the transcript
+        EngineSettings d = EngineSettings.defaults();
+        start(new EngineBuilder(db).knowledge(SHOP).sender(new DevSender())
+                .clock(java.time.Clock.offset(java.time.Clock.systemUTC(), Duration.ofDays(15)))
+                .settings(new EngineSettings(d.messages(), d.knowledgeTopK(), d.historyWindow(), d.inboundMaxAttempts(),
+                        Duration.ofMillis(50), d.unsupportedMediaHandoff(), d.stillQueuedEvery(),
+                        Duration.ofDays(14))));
+        long fresh = built.engine().accept(List.of(text("carl", "How do I return an item?"))).get(0).inboundId();
+        built.engine().repliesFor(fresh, Duration.ofSeconds(10));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> db.withConnection(c -> built.store().inbound().byId(c, oldId))
+                .isEmpty());
+        assertThat(db.<java.util.Optional<InboundLog.Row>>withConnection(c -> built.store().inbound().byId(c, fresh)))
+                .get()
+                .extracting(InboundLog.Row::status).isEqualTo(InboundLog.Status.DONE);
+        assertThat(db.<Long>withConnection(c -> dev.baton.core.store.Sql.count(c,
+                "SELECT COUNT(*) FROM messages WHERE inbound_id = ? AND author = 'CUSTOMER'", oldId))).isEqualTo(1L);
+        assertThat(built.metrics().registry().get("baton.inbound.purged").counter().count()).isEqualTo(1.0);
+    }
+
+    @Test
     void should_hand_off_keep_the_bot_silent_and_resume_after_resolve() {
         start(new EngineBuilder(db).knowledge(SHOP).sender(new DevSender()));
 

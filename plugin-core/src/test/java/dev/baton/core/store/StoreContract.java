@@ -32,6 +32,10 @@ abstract class StoreContract {
         store = Store.over(db());
     }
 
+    private java.util.Optional<InboundLog.Row> inbound(long id) {
+        return db().withConnection(c -> store.inbound().byId(c, id));
+    }
+
     private String uid() {
         return UUID.randomUUID().toString();
     }
@@ -145,6 +149,48 @@ abstract class StoreContract {
         });
         assertThat(db().<List<InboundLog.Row>>withConnection(c -> store.inbound().pending(c, 10_000)))
                 .extracting(InboundLog.Row::id).doesNotContain(first.id());
+    }
+
+    @Test
+    void should_purge_only_processed_inbound_rows_older_than_the_cutoff_in_batches() {
+        String pid = uid();
+        Instant old = now.minus(30, ChronoUnit.DAYS);
+        Instant cutoff = now.minus(14, ChronoUnit.DAYS);
+        List<Long> oldDone = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String mid = "old-done-" + i + pid;
+            oldDone.add(db().inTransaction(c -> {
+                long id = store.inbound().insert(c, Channel.WHATSAPP, mid, pid, "{}", old).id();
+                store.inbound().markDone(c, id, old);
+                return id;
+            }));
+        }
+        long recentDone = db().inTransaction(c -> {
+            long id = store.inbound().insert(c, Channel.WHATSAPP, "recent-done" + pid, pid, "{}", old).id();
+            store.inbound().markDone(c, id, now);
+            return id;
+        });
+        long oldPending = db().inTransaction(c -> store.inbound().insert(c, Channel.WHATSAPP, "old-pending" + pid, pid,
+                "{}", old).id());
+        long oldFailed = db().inTransaction(c -> {
+            long id = store.inbound().insert(c, Channel.WHATSAPP, "old-failed" + pid, pid, "{}", old).id();
+            store.inbound().markAttemptFailed(c, id, "boom", 1, old);
+            return id;
+        });
+
+        // other tests' rows share the database, but none of them was processed before the cutoff
+        int first = db().inTransaction(c -> store.inbound().purgeDone(c, cutoff, 2));
+        int rest = db().inTransaction(c -> store.inbound().purgeDone(c, cutoff, 2));
+        assertThat(first).isEqualTo(2);
+        assertThat(rest).isEqualTo(1);
+        for (long id : oldDone) {
+            assertThat(inbound(id)).isEmpty();
+        }
+        assertThat(inbound(recentDone)).isPresent();
+        assertThat(inbound(oldPending)).get()
+                .extracting(InboundLog.Row::status).isEqualTo(InboundLog.Status.PENDING);
+        assertThat(inbound(oldFailed)).get()
+                .extracting(InboundLog.Row::status).isEqualTo(InboundLog.Status.FAILED);
     }
 
     @Test
