@@ -25,7 +25,6 @@ import dev.baton.core.triage.TriageConfig;
 import dev.baton.core.triage.TriagePolicyDecider;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.baton.knowledge.CachingEmbeddingModel;
-import dev.baton.knowledge.InProcessEmbeddings;
 import dev.baton.knowledge.KnowledgeBase;
 import dev.baton.knowledge.KnowledgeConfig;
 import dev.baton.knowledge.SyncReport;
@@ -116,18 +115,20 @@ public final class BatonRuntime implements AutoCloseable {
     }
 
     /**
-     * Offline triage as configured: built-in defaults, the {@code triage:} overrides and the handoff keywords; English
-     * sentiment by the lexicon, or with {@code triage.english-sentiment-model: true} by the trained classifier over the
-     * in-process bge-small-en model (more accurate, but a second model call of 2-9 ms on every English message).
+     * Offline triage as configured: built-in defaults, the {@code triage:} overrides (among them
+     * {@code english-sentiment-model: false}, English sentiment by the lexicon alone) and the handoff keywords.
      */
     public static Triage triage(BatonConfig config, EmbeddingModel model) {
+        return new Triage(triageConfig(config), model);
+    }
+
+    /** The triage configuration {@link #triage} builds on. */
+    public static TriageConfig triageConfig(BatonConfig config) {
         TriageConfig tc = TriageConfig.defaults();
         if (config.triage() != null) {
             tc = tc.with(config.triage());
         }
-        boolean english = config.triage() != null && Boolean.TRUE.equals(config.triage().englishSentimentModel());
-        return new Triage(tc.withExtraKeywords(config.handoff().keywords()), model,
-                english ? InProcessEmbeddings.bgeSmallEnQuantized() : null);
+        return tc.withExtraKeywords(config.handoff().keywords());
     }
 
     private void boot() throws IOException {

@@ -1,5 +1,6 @@
 package dev.baton.app.config;
 
+import dev.baton.app.BatonRuntime;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
@@ -57,11 +58,10 @@ class ConfigLoaderTest {
     }
 
     @Test
-    void should_keep_english_sentiment_on_the_lexicon_unless_the_classifier_is_switched_on() {
-        assertThat(load("", Map.of()).triage()).satisfiesAnyOf(
-                t -> assertThat(t).isNull(), t -> assertThat(t.englishSentimentModel()).isNotEqualTo(Boolean.TRUE));
-        assertThat(load("triage:\n  english-sentiment-model: true\n", Map.of()).triage().englishSentimentModel())
-                .isTrue();
+    void should_score_english_sentiment_with_the_classifier_unless_it_is_switched_off() {
+        assertThat(BatonRuntime.triageConfig(load("", Map.of())).sentiment().englishModel()).isNotNull();
+        assertThat(BatonRuntime.triageConfig(load("triage:\n  english-sentiment-model: false\n", Map.of()))
+                .sentiment().englishModel()).isNull();
     }
 
     @Test

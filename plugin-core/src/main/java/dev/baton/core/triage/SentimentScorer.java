@@ -14,7 +14,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -53,33 +52,17 @@ final class SentimentScorer {
     private final Map<Pattern, Double> patterns = new java.util.LinkedHashMap<>();
     private final List<Token> hashtagWords = new ArrayList<>();
     private final SentimentClassifier classifier;
-    private final Function<String, float[]> englishEmbedder;
     private final double[] englishPrior;
 
-    /** Lexicon only, also for English. */
+    /** With the configured English classifier ({@code english-model}); lexicon only when none is configured. */
     SentimentScorer(SentimentLexicon lex) {
-        this(lex, null, null);
+        this(lex, lex.englishModel() == null ? null : SentimentClassifier.load(lex.englishModel()));
     }
 
-    /**
-     * With the configured English classifier ({@code english-model}) when {@code englishEmbedder} is given (the
-     * shipped weights need the sentence embedding); without one, lexicon only.
-     *
-     * @param englishEmbedder normalised English text → unit vector, e.g. bge-small-en-v1.5; null: none
-     */
-    SentimentScorer(SentimentLexicon lex, Function<String, float[]> englishEmbedder) {
-        this(lex, lex.englishModel() == null || englishEmbedder == null ? null
-                : SentimentClassifier.load(lex.englishModel()), englishEmbedder);
-    }
-
-    /** With the given English classifier ({@code null}: lexicon only) and embedder (null if it needs none). */
-    SentimentScorer(SentimentLexicon lex, SentimentClassifier classifier, Function<String, float[]> englishEmbedder) {
-        if (classifier != null && classifier.needsEmbedding() && englishEmbedder == null) {
-            throw new IllegalArgumentException("the English sentiment classifier needs a sentence-embedding model");
-        }
+    /** With the given English classifier; {@code null}: the lexicon alone, also for English. */
+    SentimentScorer(SentimentLexicon lex, SentimentClassifier classifier) {
         this.lex = lex;
         this.classifier = classifier;
-        this.englishEmbedder = englishEmbedder;
         Map<String, Double> p = lex.englishClassPrior();
         this.englishPrior = p.isEmpty() ? null : SentimentClassifier.CLASSES.stream()
                 .mapToDouble(c -> p.getOrDefault(c.code(), 0.0)).toArray();
@@ -124,14 +107,7 @@ final class SentimentScorer {
     TriageSignals.Sentiment score(String normalised) {
         Analysis a = analyse(normalised);
         if (classifier != null && !"zh".equals(Texts.language(normalised, null))) {
-            try {
-                float[] embedding = classifier.needsEmbedding() ? englishEmbedder.apply(normalised) : null;
-                return classifier.classify(normalised, a, embedding, lex.englishLexiconVote(), englishPrior);
-            } catch (RuntimeException e) {
-                // the English model failed (e.g. ONNX Runtime): triage never fails a turn, the lexicon answers
-                org.slf4j.LoggerFactory.getLogger(SentimentScorer.class).warn(
-                        "English sentiment model failed, using the lexicon: {}", e.toString());
-            }
+            return classifier.classify(normalised, a, lex.englishLexiconVote(), englishPrior);
         }
         return new TriageSignals.Sentiment(a.polarity(), a.score());
     }

@@ -33,19 +33,11 @@ public final class Triage {
     private final SentimentScorer sentiment;
     private final EmbeddingCache cache;
 
-    /** English sentiment by the lexicon alone (no English sentence-embedding model). */
-    public Triage(TriageConfig cfg, EmbeddingModel model) {
-        this(cfg, model, null);
-    }
-
     /**
-     * @param model        the embedding model for intents, explicit requests and repetition (bge-small-zh in the app)
-     * @param englishModel an English sentence-embedding model (bge-small-en-v1.5, 384 dimensions, as the shipped
-     *                     classifier was trained with) for the trained English sentiment classifier
-     *                     ({@code sentiment.english-model}); one more model call per English message (Chinese text
-     *                     never goes through it); null: English sentiment by the lexicon alone
+     * @param model the embedding model for intents, explicit requests and repetition (bge-small-zh in the app);
+     *              English sentiment needs none (lexicon and trained classifier, {@code sentiment.english-model})
      */
-    public Triage(TriageConfig cfg, EmbeddingModel model, EmbeddingModel englishModel) {
+    public Triage(TriageConfig cfg, EmbeddingModel model) {
         this.cfg = Objects.requireNonNull(cfg, "cfg");
         this.model = Objects.requireNonNull(model, "model");
         this.requestMatcher = new PhraseMatcher(cfg.requestKeywords(), cfg.requestPatterns(), cfg.negationCues());
@@ -57,8 +49,7 @@ public final class Triage {
             }
         }
         this.examples = new ExampleIndex(cfg.intents(), model);
-        this.sentiment = new SentimentScorer(cfg.sentiment(), englishModel == null ? null
-                : text -> Vectors.unit(englishModel.embed(text).content().vector()));
+        this.sentiment = new SentimentScorer(cfg.sentiment());
         this.cache = new EmbeddingCache(cfg.embeddingCacheSize());
     }
 

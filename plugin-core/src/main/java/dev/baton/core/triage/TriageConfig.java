@@ -97,7 +97,10 @@ public record TriageConfig(List<String> requestKeywords, List<String> requestPat
         }
         SentimentLexicon lex = sentiment;
         if (!o.sentimentWords().isEmpty()) {
-            lex = sentiment.plusWords(o.sentimentWords());
+            lex = lex.plusWords(o.sentimentWords());
+        }
+        if (Boolean.FALSE.equals(o.englishSentimentModel())) {
+            lex = lex.withEnglishModel(null);
         }
         return new TriageConfig(concat(requestKeywords, o.keywords()), requestPatterns,
                 concat(negationCues, o.negationCues()), requestIntent,
@@ -162,8 +165,7 @@ public record TriageConfig(List<String> requestKeywords, List<String> requestPat
      *                     the 3 hour delay"; their weight counts only in a plain statement ("thanks, all sorted")
      * @param englishModel class path resource of the trained English classifier's weights ({@link
      *                     SentimentClassifier}); when set, English messages get its polarity instead of the lexicon's
-     *                     (the lexicon's readings are among its features); used only when the composition root
-     *                     supplies an English sentence-embedding model to {@link Triage}; null: lexicon only
+     *                     (the lexicon's readings are among its features); null: lexicon only
      * @param englishLexiconVote the lexicon's class gets the classifier's probability times e^this (0: the classifier
      *                     alone)
      * @param englishClassPrior expected share of negative / neutral / positive English messages; the classifier's
@@ -203,7 +205,16 @@ public record TriageConfig(List<String> requestKeywords, List<String> requestPat
         SentimentLexicon plusWords(Map<String, Double> extra) {
             Map<String, Double> all = new LinkedHashMap<>(words);
             all.putAll(extra);
-            return new SentimentLexicon(all, negators, intensifiers, contrast, negatorScope, neutralBand,
+            return with(all, englishModel);
+        }
+
+        /** The same lexicon with another English classifier resource ({@code null}: the lexicon alone). */
+        SentimentLexicon withEnglishModel(String resource) {
+            return with(words, resource);
+        }
+
+        private SentimentLexicon with(Map<String, Double> words, String englishModel) {
+            return new SentimentLexicon(words, negators, intensifiers, contrast, negatorScope, neutralBand,
                     negativeBias, questionCue, normaliser, emoticons, patterns, danglingNegation, questionBand,
                     courtesy, generalLexicon, generalWeight, generalNegativeOnly,
                     negativeBiasZh, englishModel, englishLexiconVote, englishClassPrior);

@@ -16,8 +16,8 @@ import java.util.Map;
  * @param intentThreshold     replaces the intent kNN threshold
  * @param repetitionThreshold replaces the repetition similarity threshold
  * @param sentimentWords      extra sentiment words with weights (-3..3), e.g. a product name customers curse
- * @param englishSentimentModel true: English sentiment by the trained classifier over the English embedding model
- *                            (bge-small-en, ~35 MB, loaded only then); null or false: the lexicon alone
+ * @param englishSentimentModel false: English sentiment by the lexicon alone; null or true (the default): by the
+ *                            trained classifier over the lexicon's readings and the message's words
  */
 public record TriageOverrides(List<String> keywords, List<String> negationCues,
                               List<TriageConfig.IntentDefinition> intents, Double requestSimilarity,

@@ -15,9 +15,9 @@ import java.nio.file.Path;
  * mvn -q -o -pl plugin-core test-compile exec:java -Dexec.classpathScope=test \
  *     -Dexec.mainClass=dev.baton.core.triage.EvalMain -Dexec.args="triage ../shared/data/triage-en.jsonl --json"
  * </pre>
- * Args: {@code triage|sentiment FILE [--json] [--errors] [--library-model] [--english-model]}. {@code --errors} prints
- * every wrong case to stderr; English sentiment is the lexicon's, as the app's default, or with {@code --english-model}
- * the opt-in trained classifier over bge-small-en ({@code triage.english-sentiment-model: true}).
+ * Args: {@code triage|sentiment FILE [--json] [--errors] [--library-model] [--lexicon]}. {@code --errors} prints
+ * every wrong case to stderr; English sentiment is the trained classifier's, as the app's default, or with
+ * {@code --lexicon} the lexicon's alone ({@code triage.english-sentiment-model: false}).
  */
 public final class EvalMain {
 
@@ -33,12 +33,11 @@ public final class EvalMain {
         boolean errors = java.util.Arrays.asList(args).contains("--errors");
         Path file = Path.of(args[1]);
         HandoffConfig handoff = HandoffConfig.defaults();
-        Triage triage = new Triage(TriageConfig.defaults().withExtraKeywords(handoff.keywords()),
+        TriageConfig cfg = TriageConfig.defaults().with(new TriageOverrides(handoff.keywords(), null, null, null, null,
+                null, null, java.util.Arrays.asList(args).contains("--lexicon") ? false : null));
+        Triage triage = new Triage(cfg,
                 java.util.Arrays.asList(args).contains("--library-model") ? new BgeSmallZhV15QuantizedEmbeddingModel()
-                        : InProcessEmbeddings.bgeSmallZhQuantized(),
-                // as shipped: the lexicon alone for English; --english-model: the opt-in classifier
-                java.util.Arrays.asList(args).contains("--english-model") ? InProcessEmbeddings.bgeSmallEnQuantized()
-                        : null);
+                        : InProcessEmbeddings.bgeSmallZhQuantized());
         if (args[0].equals("triage")) {
             TriageReport r = TriageEval.run(triage, new HandoffPolicy(handoff), file, m -> {
                 if (errors) {

@@ -1,6 +1,5 @@
 package dev.baton.core.triage;
 
-import dev.baton.knowledge.InProcessEmbeddings;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -12,26 +11,21 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The trained English sentiment classifier (shipped weights, bge-small-en from the test class path: nothing is
- * downloaded). Sentences are hand-written; the second group is not in the training corpus (checked).
+ * The trained English sentiment classifier with the shipped weights. Sentences are hand-written; the second group is
+ * not in the training corpus (checked).
  */
 class SentimentClassifierTest {
 
     private static final TriageConfig.SentimentLexicon LEX = TriageConfig.defaults().sentiment();
-    private static Function<String, float[]> embedder;
     private static SentimentScorer scorer;
 
     @BeforeAll
     static void load() {
-        var model = InProcessEmbeddings.bgeSmallEnQuantized();
-        embedder = text -> Vectors.unit(model.embed(text).content().vector());
-        scorer = new SentimentScorer(LEX, embedder);
+        scorer = new SentimentScorer(LEX);
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
@@ -65,39 +59,24 @@ class SentimentClassifierTest {
     }
 
     @Test
-    void should_not_embed_chinese_text_with_the_english_model() {
-        // given
-        AtomicInteger calls = new AtomicInteger();
-        SentimentScorer counting = new SentimentScorer(LEX, text -> {
-            calls.incrementAndGet();
-            return embedder.apply(text);
-        });
-        // when
-        TriageSignals.Sentiment zh = counting.score(Texts.normalise("快递三天了还没到，太慢了"));
-        // then
-        assertThat(calls).hasValue(0);
-        assertThat(zh.polarity()).isEqualTo(TriageSignals.Polarity.NEGATIVE);
-        counting.score(Texts.normalise("my parcel is three days late"));
-        assertThat(calls).hasValue(1);
+    void should_leave_chinese_text_to_the_lexicon() {
+        String norm = Texts.normalise("快递三天了还没到，太慢了");
+        SentimentScorer.Analysis a = scorer.analyse(norm);
+        assertThat(scorer.score(norm)).isEqualTo(new TriageSignals.Sentiment(a.polarity(), a.score()));
+        assertThat(a.polarity()).isEqualTo(TriageSignals.Polarity.NEGATIVE);
     }
 
     @Test
-    void should_fall_back_to_the_lexicon_without_an_english_model() {
-        SentimentScorer lexiconOnly = new SentimentScorer(LEX, (Function<String, float[]>) null);
-        String norm = Texts.normalise("the agent was lovely but the parcel is still missing");
+    void should_use_the_lexicon_alone_when_the_classifier_is_switched_off() {
+        TriageConfig cfg = TriageConfig.defaults().with(new TriageOverrides(null, null, null, null, null, null, null,
+                false));
+        assertThat(cfg.sentiment().englishModel()).isNull();
+        SentimentScorer lexiconOnly = new SentimentScorer(cfg.sentiment());
+        String norm = Texts.normalise("thanks!! can you check where my bag is");
         SentimentScorer.Analysis a = lexiconOnly.analyse(norm);
         assertThat(lexiconOnly.score(norm)).isEqualTo(new TriageSignals.Sentiment(a.polarity(), a.score()));
-    }
-
-    @Test
-    void should_answer_with_the_lexicon_when_the_english_model_fails() {
-        SentimentScorer broken = new SentimentScorer(LEX, text -> {
-            throw new IllegalStateException("onnx session closed");
-        });
-        String norm = Texts.normalise("I have been waiting two hours and nobody answers");
-        SentimentScorer.Analysis a = broken.analyse(norm);
-        assertThat(broken.score(norm)).isEqualTo(new TriageSignals.Sentiment(a.polarity(), a.score()));
-        assertThat(a.polarity()).isEqualTo(TriageSignals.Polarity.NEGATIVE);
+        assertThat(TriageConfig.defaults().with(new TriageOverrides(null, null, null, null, null, null, null, null))
+                .sentiment().englishModel()).isEqualTo(LEX.englishModel()).isNotNull();
     }
 
     @Test
@@ -133,7 +112,7 @@ class SentimentClassifierTest {
             }
         }
         assertThat(maxDiff).isLessThanOrEqualTo(0.002);
-        assertThat(shipped.needsEmbedding()).isTrue();
+        assertThat(shipped.probabilities(Map.of())).hasSize(3);
     }
 
     /** Trained on four fifths of the corpus, the classifier alone gets the held-out fifth right. */

@@ -1,9 +1,6 @@
 package dev.baton.core.triage;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.langchain4j.data.segment.TextSegment;
-import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
 import org.tribuo.ImmutableFeatureMap;
 import org.tribuo.ImmutableOutputInfo;
 import org.tribuo.MutableDataset;
@@ -38,8 +35,8 @@ import java.util.logging.Logger;
 /**
  * Trains the English sentiment classifier ({@link SentimentClassifier}) on the hand-written corpus
  * {@code triage/sentiment-en-corpus.tsv} (test resources) with Tribuo's multinomial logistic regression (linear SGD,
- * log loss, AdaGrad, fixed seed) over {@link SentimentFeatures}: the lexicon's readings, word uni/bigrams and the
- * bge-small-en-v1.5 (quantised) sentence embedding, and writes the weights resource the runtime reads. Run from
+ * log loss, AdaGrad, fixed seed) over {@link SentimentFeatures}: the lexicon's readings and word uni/bigrams, and
+ * writes the weights resource the runtime reads. Run from
  * {@code plugin-core} with the test class path:
  * <pre>
  * java -cp $CP dev.baton.core.triage.SentimentTrain --write              # rewrites src/main/resources/baton/triage/sentiment-en-model.tsv
@@ -47,7 +44,7 @@ import java.util.logging.Logger;
  * java -cp $CP dev.baton.core.triage.SentimentTrain --eval FILE.jsonl... # train on the corpus, score cases files
  * java -cp $CP dev.baton.core.triage.SentimentTrain --grid FILE.jsonl    # accuracy over lexicon vote × negative shift
  * </pre>
- * Only the corpus is trained on; cases files are only scored. Training embeds the ~1,800 corpus rows (~20 s).
+ * Only the corpus is trained on; cases files are only scored. Training takes a few seconds.
  */
 public final class SentimentTrain {
 
@@ -60,12 +57,10 @@ public final class SentimentTrain {
     static final long SEED = Long.getLong("sent.seed", 20261121L);
     /** Runs averaged: one SGD run's accuracy moves by about ±1 point with the shuffling seed; the mean of several does not. */
     static final int RUNS = Integer.getInteger("sent.runs", 10);
-    /** Experiments only: feature families to keep (lex, w, b, e). */
-    static final List<String> FAMILIES = List.of(System.getProperty("sent.families", "lex,w,b,e").split(","));
+    /** Experiments only: feature families to keep (lex, w, b). */
+    static final List<String> FAMILIES = List.of(System.getProperty("sent.families", "lex,w,b").split(","));
 
     private static final Logger TRIBUO_LOG = Logger.getLogger("org.tribuo");
-    private static EmbeddingModel model;
-    private static final Map<String, float[]> EMBEDDINGS = new HashMap<>();
 
     record Row(String label, String text) {
     }
@@ -140,43 +135,21 @@ public final class SentimentTrain {
 
     /** The lexicon scorer whose readings are features: the configured lexicon, without any classifier. */
     static SentimentScorer lexicon() {
-        return new SentimentScorer(TriageConfig.defaults().sentiment());
-    }
-
-    /** bge-small-en-v1.5 (quantised), LangChain4j's bundled model: nothing is downloaded. */
-    static synchronized EmbeddingModel model() {
-        if (model == null) {
-            model = new BgeSmallEnV15QuantizedEmbeddingModel();
-        }
-        return model;
-    }
-
-    /** Unit embeddings of normalised texts, computed in one batch, memoised. */
-    static synchronized List<float[]> embed(List<String> normalised) {
-        List<String> missing = normalised.stream().filter(t -> !EMBEDDINGS.containsKey(t)).distinct().toList();
-        if (!missing.isEmpty()) {
-            var vectors = model().embedAll(missing.stream().map(TextSegment::from).toList()).content();
-            for (int i = 0; i < missing.size(); i++) {
-                EMBEDDINGS.put(missing.get(i), Vectors.unit(vectors.get(i).vector()));
-            }
-        }
-        return normalised.stream().map(EMBEDDINGS::get).toList();
+        return new SentimentScorer(TriageConfig.defaults().sentiment(), null);
     }
 
     /** Features of each row, as the runtime computes them. */
     static List<Map<String, Double>> features(List<String> texts) {
         SentimentScorer lexicon = lexicon();
         List<String> norm = texts.stream().map(Texts::normalise).toList();
-        List<float[]> emb = FAMILIES.contains("e") ? embed(norm) : null;
         List<Map<String, Double>> out = new ArrayList<>();
         for (int i = 0; i < norm.size(); i++) {
             Map<String, Double> f = new TreeMap<>();
-            SentimentFeatures.of(norm.get(i), lexicon.analyse(norm.get(i)), emb == null ? null : emb.get(i))
-                    .forEach((k, v) -> {
-                        if (FAMILIES.contains(k.substring(0, k.indexOf(':')))) {
-                            f.put(k, v);
-                        }
-                    });
+            SentimentFeatures.of(norm.get(i), lexicon.analyse(norm.get(i))).forEach((k, v) -> {
+                if (FAMILIES.contains(k.substring(0, k.indexOf(':')))) {
+                    f.put(k, v);
+                }
+            });
             out.add(f);
         }
         return out;
@@ -186,8 +159,7 @@ public final class SentimentTrain {
     static TriageSignals.Sentiment classify(SentimentClassifier c, String text, double lexiconVote,
                                             double[] prior) {
         String norm = Texts.normalise(text);
-        return c.classify(norm, lexicon().analyse(norm), c.needsEmbedding() ? embed(List.of(norm)).get(0) : null,
-                lexiconVote, prior);
+        return c.classify(norm, lexicon().analyse(norm), lexiconVote, prior);
     }
 
     /** Feature weights (feature → negative, neutral, positive), {@link SentimentClassifier#BIAS} included. */
@@ -305,7 +277,7 @@ public final class SentimentTrain {
     static String render(Map<String, double[]> weights, int rows) {
         StringBuilder b = new StringBuilder();
         b.append("# English sentiment classifier for Baton (SentimentClassifier): multinomial logistic regression over\n");
-        b.append("# SentimentFeatures (lexicon readings, word uni/bigrams, bge-small-en-v1.5-q embedding e:0..383).\n");
+        b.append("# SentimentFeatures (lexicon readings, word uni/bigrams).\n");
         b.append("# Trained by SentimentTrain (test scope; Tribuo LinearSGD, LogMulticlass, AdaGrad ")
                 .append(LEARNING_RATE).append(", ").append(EPOCHS).append(" epochs; mean of ").append(RUNS)
                 .append(" runs, seeds ").append(SEED).append("+0..").append(RUNS - 1)

@@ -1,6 +1,5 @@
 package dev.baton.core.triage;
 
-import dev.baton.knowledge.InProcessEmbeddings;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.core.handoff.Decision;
 import dev.baton.core.handoff.HandoffConfig;
@@ -189,9 +188,9 @@ class TriageTest {
     }
 
     @Test
-    void should_use_the_english_classifier_when_an_english_model_is_given() {
-        // given triage with the English sentence-embedding model (bge-small-en, from the test class path)
-        Triage t = new Triage(TriageConfig.defaults(), model, InProcessEmbeddings.bgeSmallEnQuantized());
+    void should_classify_english_sentiment_without_another_model_call() {
+        // given triage as shipped: English sentiment by the trained classifier over words and the lexicon's readings
+        Triage t = new Triage(TriageConfig.defaults(), model);
         int before = model.singleCalls.get();
         // when / then
         assertThat(t.analyze(TriageInput.of("my suitcase has been missing for a week")).sentiment().polarity())
@@ -200,7 +199,7 @@ class TriageTest {
                 .isEqualTo(TriageSignals.Polarity.NEUTRAL);
         assertThat(t.analyze(TriageInput.of("快递员态度很好，谢谢")).sentiment().polarity())
                 .isEqualTo(TriageSignals.Polarity.POSITIVE);
-        // the intent model is still called once per text, the English one is extra
+        // the intent model is called once per text, and nothing else
         assertThat(model.singleCalls.get() - before).isEqualTo(3);
     }
 

@@ -4,6 +4,7 @@ import dev.baton.core.triage.Triage;
 import dev.baton.core.triage.TriageConfig;
 import dev.baton.knowledge.InProcessEmbeddings;
 import dev.baton.core.triage.TriageInput;
+import dev.baton.core.triage.TriageOverrides;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.bgesmallzhv15q.BgeSmallZhV15QuantizedEmbeddingModel;
 
@@ -16,9 +17,9 @@ import java.util.List;
  * a warm-up. Args: {@code [rounds] [tuned|tuned2|library|paired|paired-en] [lexicon]} (default 20, tuned): {@code tuned} is
  * {@link InProcessEmbeddings#bgeSmallZhQuantized()} (single-threaded ONNX session), {@code tuned2} the same with two threads per call (still not spinning), {@code library} LangChain4j's
  * {@code BgeSmallZhV15QuantizedEmbeddingModel} with its default session, {@code paired} both in one process, turn by
- * turn (the fair comparison on a shared machine). English sentiment uses the trained classifier with the
- * single-threaded bge-small-en model ({@code InProcessEmbeddings.bgeSmallEnQuantized()}) as the app does, unless the third argument is
- * {@code lexicon}; {@code paired-en} runs the tuned model with and without the English model, turn by turn.
+ * turn (the fair comparison on a shared machine). English sentiment uses the trained classifier as the app does,
+ * unless the third argument is {@code lexicon} ({@code triage.english-sentiment-model: false}); {@code paired-en}
+ * runs the tuned model with the classifier and with the lexicon alone, turn by turn.
  */
 public final class TriageBench {
 
@@ -33,6 +34,10 @@ public final class TriageBench {
             List.of("my card was declined", "I tried three different cards", "still not working",
                     "I don't need a human, just tell me what is wrong", "ok thanks"));
 
+    /** {@code triage.english-sentiment-model: false}. */
+    private static final TriageConfig LEXICON_ONLY = TriageConfig.defaults().with(
+            new TriageOverrides(null, null, null, null, null, null, null, false));
+
     private TriageBench() {
     }
 
@@ -40,16 +45,13 @@ public final class TriageBench {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
         String which = args.length > 1 ? args[1] : "tuned";
         if (which.equals("paired")) {
-            paired(rounds, "tuned", new Triage(TriageConfig.defaults(), InProcessEmbeddings.bgeSmallZhQuantized(),
-                            InProcessEmbeddings.bgeSmallEnQuantized()),
-                    "library", new Triage(TriageConfig.defaults(), new BgeSmallZhV15QuantizedEmbeddingModel(),
-                            InProcessEmbeddings.bgeSmallEnQuantized()));
+            paired(rounds, "tuned", new Triage(TriageConfig.defaults(), InProcessEmbeddings.bgeSmallZhQuantized()),
+                    "library", new Triage(TriageConfig.defaults(), new BgeSmallZhV15QuantizedEmbeddingModel()));
             return;
         }
         if (which.equals("paired-en")) {
-            paired(rounds, "en-model", new Triage(TriageConfig.defaults(), InProcessEmbeddings.bgeSmallZhQuantized(),
-                            InProcessEmbeddings.bgeSmallEnQuantized()),
-                    "lexicon", new Triage(TriageConfig.defaults(), InProcessEmbeddings.bgeSmallZhQuantized()));
+            paired(rounds, "classifier", new Triage(TriageConfig.defaults(), InProcessEmbeddings.bgeSmallZhQuantized()),
+                    "lexicon", new Triage(LEXICON_ONLY, InProcessEmbeddings.bgeSmallZhQuantized()));
             return;
         }
         boolean lexiconOnly = args.length > 2 && args[2].equals("lexicon");
@@ -60,10 +62,9 @@ public final class TriageBench {
             default -> throw new IllegalArgumentException("model: tuned|library, not " + which);
         };
         System.out.println("model: " + which + (lexiconOnly ? ", English sentiment: lexicon" : ", English sentiment: "
-                + "classifier with bge-small-en"));
+                + "classifier"));
         long t0 = System.nanoTime();
-        Triage triage = new Triage(TriageConfig.defaults(), model,
-                lexiconOnly ? null : InProcessEmbeddings.bgeSmallEnQuantized());
+        Triage triage = new Triage(lexiconOnly ? LEXICON_ONLY : TriageConfig.defaults(), model);
         System.out.printf("construction (examples embedded): %d ms%n", (System.nanoTime() - t0) / 1_000_000);
         run(triage, 3); // warm-up
         List<Long> micros = run(triage, rounds);
