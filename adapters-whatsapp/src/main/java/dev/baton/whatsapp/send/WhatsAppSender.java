@@ -39,9 +39,10 @@ import java.util.Objects;
  *   <li>A bot answer carries the "talk to a human" reply button when {@code human-button} is on; its label follows
  *       the customer's language. Interactive bodies are limited to 1024 characters, so the button rides on the last
  *       part.</li>
- *   <li>Outside the 24-hour window (known from {@code customerLastMessageAt}, or learnt from error 131047) the
- *       configured template is sent instead, once per customer until they write again; without a template the
- *       reply is {@link SendOutcome.Rejected rejected} with {@code windowClosed} so agents are warned.</li>
+ *   <li>Outside the 24-hour window (known from {@code customerLastMessageAt}, or learnt from error 131047) the reply
+ *       is not sent: it is {@link SendOutcome.Rejected rejected} with {@code windowClosed}, so agents are warned and
+ *       an agent's reply waits in the outbox until the customer writes again. The configured template, if any, goes
+ *       out in its place, once per customer until they write again, to invite them back.</li>
  *   <li>Graph errors map through {@link GraphErrorPolicy}; token errors raise an alert (log and metrics).</li>
  * </ul>
  */
@@ -231,8 +232,11 @@ public final class WhatsAppSender implements Sender {
         SendOutcome outcome = sendTemplate(message, template.name(), template.language(), List.of());
         if (outcome instanceof SendOutcome.Delivered) {
             state.put(key, clock.instant().toString());
-            log.info("whatsapp reply {} (conversation {}): outside the 24-hour window, sent template {}",
+            log.info("whatsapp reply {} (conversation {}): outside the 24-hour window, sent template {} instead",
                     message.outboxId(), message.conversationId(), template.name());
+            // the customer got the template, not this reply: it is not delivered, and waits if an agent wrote it
+            return new SendOutcome.Rejected(code, "outside WhatsApp's 24-hour window; sent template "
+                    + template.name() + " to invite the customer back", true);
         }
         return outcome;
     }

@@ -228,7 +228,9 @@ class WhatsAppSenderTest {
         SendOutcome first = sender.send(late);
         SendOutcome second = sender.send(late);
         // then
-        assertThat(first).isEqualTo(new SendOutcome.Delivered(List.of(WAMID)));
+        // the customer got the template, not the reply: it is not reported delivered, so the outbox keeps it
+        assertThat(first).isEqualTo(new SendOutcome.Rejected("window_closed",
+                "outside WhatsApp's 24-hour window; sent template order_follow_up to invite the customer back", true));
         assertThat(second).isInstanceOfSatisfying(SendOutcome.Rejected.class,
                 r -> assertThat(r.windowClosed()).isTrue());
         assertThat(sent()).hasSize(1);
@@ -266,7 +268,8 @@ class WhatsAppSenderTest {
         SendOutcome outcome = sender(config().withTemplate(new TemplateConfig("hello_world", null)))
                 .send(text("Hello again", Author.HUMAN));
         // then
-        assertThat(outcome).isEqualTo(new SendOutcome.Delivered(List.of(WAMID)));
+        assertThat(outcome).isEqualTo(new SendOutcome.Rejected("131047",
+                "outside WhatsApp's 24-hour window; sent template hello_world to invite the customer back", true));
         assertThat(sent().get(1).at("/template/name").asText()).isEqualTo("hello_world");
         assertThat(sent().get(1).at("/template/language/code").asText()).isEqualTo("en_US");
     }

@@ -75,7 +75,7 @@ public final class OpsApi implements Consumer<Javalin> {
         try {
             status = Outbox.Status.valueOf(statusParam.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw ApiError.badRequest("status must be one of pending, sending, sent, claimed, dead");
+            throw ApiError.badRequest("status must be one of pending, sending, sent, claimed, dead, waiting");
         }
         List<Outbox.Row> rows = store.db().withConnection(c -> store.outbox().byStatus(c, status, 200));
         ctx.json(Map.of("items", rows.stream().map(r -> {

@@ -177,6 +177,21 @@ public final class OutboxWorker implements AutoCloseable {
             return false;
         }
         if (outcome instanceof SendOutcome.Rejected r) {
+            if (r.windowClosed() && OutboundMessage.Author.HUMAN.name().equals(row.author())) {
+                // an agent's answer is not lost: it goes out when the customer writes again and the window reopens
+                store.db().inTransaction(c -> {
+                    store.outbox().markWaiting(c, row.id(), r.code() + " " + r.reason(), after);
+                    store.conversations().setWindowNote(c, row.conversationId(), "reply window closed or quota "
+                            + "reached (" + r.code() + "): the agent's reply is sent when the customer writes again",
+                            after);
+                    return null;
+                });
+                metrics.outbound(row.channel(), "waiting");
+                log.info("conversation {}: outbox {} waits for the customer to reopen the reply window ({})",
+                        row.conversationId(), row.id(), r.code());
+                events.changed(row.conversationId(), ConversationEvents.Kind.DELIVERY);
+                return true;
+            }
             dead(row, r.code() + " " + r.reason());
             if (r.windowClosed()) {
                 store.db().inTransaction(c -> {

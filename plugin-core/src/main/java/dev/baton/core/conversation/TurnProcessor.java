@@ -215,7 +215,9 @@ public final class TurnProcessor {
         boolean customerWrote = !(msg.content() instanceof InboundContent.Event)
                 && !(msg.content() instanceof InboundContent.ServicerReply);
         if (customerWrote) {
+            // the channel's reply window is open again: agents' replies that waited for it go out first
             store.conversations().touchCustomerMessage(c, conv.id(), now);
+            replies[0] += store.outbox().release(c, msg.channel(), msg.customerId(), now);
         }
         if (language != null && !msg.content().text().isBlank() && !language.equals(ctx.customer().language())) {
             store.customers().updateProfile(c, ctx.customer().id(), null, null, language);

@@ -57,9 +57,10 @@ public final class ConversationRepository {
                 + "ORDER BY priority DESC, updated_at", ConversationRepository::map, state);
     }
 
+    /** The customer wrote: the channel's reply window is open again, so a note about it closing no longer holds. */
     public void touchCustomerMessage(Connection c, long id, Instant at) throws SQLException {
-        Sql.update(c, "UPDATE conversations SET last_customer_message_at = ?, updated_at = ? WHERE id = ?",
-                at, at, id);
+        Sql.update(c, "UPDATE conversations SET last_customer_message_at = ?, window_note = NULL, updated_at = ? "
+                + "WHERE id = ?", at, at, id);
     }
 
     public void incrementBotTurns(Connection c, long id) throws SQLException {

@@ -13,12 +13,13 @@ import java.util.Optional;
 /**
  * Replies waiting to be delivered. A reply is stored here in the same transaction as the turn that produced it,
  * then delivered by the outbox worker with retry and backoff. Rows end SENT, CLAIMED (delivered by the caller,
- * e.g. in a WeChat passive reply) or DEAD (gave up; visible in the log and the API).
+ * e.g. in a WeChat passive reply) or DEAD (gave up; visible in the log and the API). An agent's reply that the
+ * channel refused because its reply window is closed is WAITING until the customer writes again, then PENDING.
  */
 public final class Outbox {
 
     /** Delivery state of an outbox row. */
-    public enum Status { PENDING, SENDING, SENT, CLAIMED, DEAD }
+    public enum Status { PENDING, SENDING, SENT, CLAIMED, DEAD, WAITING }
 
     /** One reply. {@code content} is the outbound content as JSON. */
     public record Row(long id, long conversationId, Long inboundId, Channel channel, String customerId,
@@ -62,6 +63,22 @@ public final class Outbox {
     public void markDead(Connection c, long id, String error, Instant now) throws SQLException {
         Sql.update(c, "UPDATE outbox SET status = ?, attempts = attempts + 1, last_error = ?, updated_at = ? "
                 + "WHERE id = ?", Status.DEAD, InboundLog.truncate(error), now, id);
+    }
+
+    /** The channel's reply window is closed: the row waits for the customer's next message ({@link #release}). */
+    public void markWaiting(Connection c, long id, String why, Instant now) throws SQLException {
+        Sql.update(c, "UPDATE outbox SET status = ?, attempts = attempts + 1, last_error = ?, updated_at = ? "
+                + "WHERE id = ?", Status.WAITING, InboundLog.truncate(why), now, id);
+    }
+
+    /**
+     * The customer wrote again, so the channel's window is open: their WAITING rows are due now, with a fresh set of
+     * attempts. Returns how many.
+     */
+    public int release(Connection c, Channel channel, String customerId, Instant now) throws SQLException {
+        return Sql.update(c, "UPDATE outbox SET status = ?, attempts = 0, next_attempt_at = ?, updated_at = ? "
+                + "WHERE channel = ? AND customer_id = ? AND status = ?", Status.PENDING, now, now, channel.key(),
+                customerId, Status.WAITING);
     }
 
     /**

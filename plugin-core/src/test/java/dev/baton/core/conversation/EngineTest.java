@@ -138,6 +138,85 @@ class EngineTest {
     }
 
     @Test
+    void should_keep_an_agents_reply_until_the_customer_reopens_a_closed_reply_window() {
+        // given a channel that refuses while its reply window is closed, as WhatsApp does after 24 hours
+        java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+        List<String> delivered = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Sender windowed = new Sender() {
+            @Override
+            public Channel channel() {
+                return Channel.DEV;
+            }
+
+            @Override
+            public SendOutcome send(OutboundMessage message) {
+                if (closed.get()) {
+                    return new SendOutcome.Rejected("131047", "outside the 24-hour window", true);
+                }
+                delivered.add(message.content().text());
+                return new SendOutcome.Delivered(List.of("m-" + message.outboxId()));
+            }
+
+            @Override
+            public ChannelLimits limits() {
+                return ChannelLimits.unlimited();
+            }
+        };
+        start(new EngineBuilder(db).knowledge(SHOP).sender(windowed));
+        ask(text("gina", "转人工"));
+        long convId = db.withConnection(c -> built.store().conversations().inState(c, ConversationState.QUEUED))
+                .get(0).id();
+        TicketRepository.Row ticket = db.withConnection(c -> built.store().tickets().activeFor(c, convId))
+                .orElseThrow();
+        built.desk().claim(ticket.id(), "ann");
+
+        // when the agent answers after the window closed
+        closed.set(true);
+        long late = built.desk().reply(convId, "ann", "Your refund was approved today.");
+        built.outbox().wake();
+
+        // then the reply waits, and the agents are told why
+        await().atMost(Duration.ofSeconds(10)).until(() -> db.withConnection(c -> built.store().outbox().byId(c, late))
+                .orElseThrow().status() == Outbox.Status.WAITING);
+        assertThat(db.withConnection(c -> built.store().conversations().byId(c, convId)).orElseThrow().windowNote())
+                .contains("131047").contains("sent when the customer writes again");
+
+        // when the customer writes again, the window reopens and the waiting reply goes out
+        closed.set(false);
+        built.engine().accept(List.of(text("gina", "hello? any news?")));
+        await().atMost(Duration.ofSeconds(10)).until(() -> delivered.contains("Your refund was approved today."));
+        assertThat(db.withConnection(c -> built.store().outbox().byId(c, late)).orElseThrow().status())
+                .isEqualTo(Outbox.Status.SENT);
+        assertThat(db.withConnection(c -> built.store().conversations().byId(c, convId)).orElseThrow().windowNote())
+                .isNull();
+    }
+
+    @Test
+    void should_drop_a_bot_reply_that_meets_a_closed_reply_window() {
+        Sender shut = new Sender() {
+            @Override
+            public Channel channel() {
+                return Channel.DEV;
+            }
+
+            @Override
+            public SendOutcome send(OutboundMessage message) {
+                return new SendOutcome.Rejected("45015", "48-hour reply window is over", true);
+            }
+
+            @Override
+            public ChannelLimits limits() {
+                return ChannelLimits.unlimited();
+            }
+        };
+        start(new EngineBuilder(db).knowledge(SHOP).sender(shut));
+        long id = built.engine().accept(List.of(text("hank", "怎么退货？"))).get(0).inboundId();
+        // a bot answer is about the moment it was written: it is not sent days later
+        await().atMost(Duration.ofSeconds(10)).until(() -> db.withConnection(c -> built.store().outbox()
+                .forInbound(c, id)).stream().anyMatch(r -> r.status() == Outbox.Status.DEAD));
+    }
+
+    @Test
     void should_hand_off_keep_the_bot_silent_and_resume_after_resolve() {
         start(new EngineBuilder(db).knowledge(SHOP).sender(new DevSender()));
 

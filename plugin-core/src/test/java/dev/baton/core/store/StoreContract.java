@@ -225,6 +225,34 @@ abstract class StoreContract {
     }
 
     @Test
+    void should_release_only_that_customers_waiting_rows_when_they_write_again() {
+        Conversation conv = newConversation(Channel.WHATSAPP);
+        String who = "wa-" + uid();
+        long waiting = db().inTransaction(c -> store.outbox().enqueue(c, conv.id(), null, Channel.WHATSAPP, who, null,
+                "HUMAN", "en", "{}", now));
+        long other = db().inTransaction(c -> store.outbox().enqueue(c, conv.id(), null, Channel.WHATSAPP,
+                "someone-else-" + uid(), null, "HUMAN", "en", "{}", now));
+        db().inTransaction(c -> {
+            store.outbox().claimForSending(c, waiting, now);
+            store.outbox().markWaiting(c, waiting, "131047 outside the window", now);
+            store.outbox().claimForSending(c, other, now);
+            store.outbox().markWaiting(c, other, "131047 outside the window", now);
+            return null;
+        });
+        assertThat(db().<List<Outbox.Row>>withConnection(c -> store.outbox().due(c, now.plusSeconds(60), 1000)))
+                .extracting(Outbox.Row::id).doesNotContain(waiting, other);
+
+        int released = db().inTransaction(c -> store.outbox().release(c, Channel.WHATSAPP, who, now.plusSeconds(60)));
+
+        assertThat(released).isEqualTo(1);
+        Outbox.Row row = db().withConnection(c -> store.outbox().byId(c, waiting)).orElseThrow();
+        assertThat(row.status()).isEqualTo(Outbox.Status.PENDING);
+        assertThat(row.attempts()).isZero();
+        assertThat(db().withConnection(c -> store.outbox().byId(c, other)).orElseThrow().status())
+                .isEqualTo(Outbox.Status.WAITING);
+    }
+
+    @Test
     void should_apply_delivery_statuses_only_forward_when_out_of_order() {
         Conversation conv = newConversation(Channel.WHATSAPP);
         String wamid = "wamid." + uid();
