@@ -42,6 +42,7 @@ import java.util.logging.Logger;
  * java -cp $CP dev.baton.core.triage.SentimentTrain --write              # rewrites src/main/resources/baton/triage/sentiment-en-model.tsv
  * java -cp $CP dev.baton.core.triage.SentimentTrain --cv                 # 5-fold cross-validation on the corpus
  * java -cp $CP dev.baton.core.triage.SentimentTrain --eval FILE.jsonl... # train on the corpus, score cases files
+ * java -cp $CP dev.baton.core.triage.SentimentTrain --eval FILE.jsonl --errors # also each wrong case (expected, predicted, text) to stderr
  * java -cp $CP dev.baton.core.triage.SentimentTrain --grid FILE.jsonl    # accuracy over lexicon vote × negative shift
  * </pre>
  * Only the corpus is trained on; cases files are only scored. Training takes a few seconds.
@@ -92,6 +93,10 @@ public final class SentimentTrain {
                     String expected = TriageSignals.Polarity.fromCode(EvalCases.text(row, "sentiment", file)).code();
                     String predicted = classify(c, EvalCases.text(row, "text", file), vote, prior).polarity().code();
                     m.add(expected, predicted);
+                    if (a.contains("--errors") && !predicted.equals(expected)) {
+                        System.err.printf(Locale.ROOT, "%s\t%s\t%s%n", expected, predicted,
+                                EvalCases.text(row, "text", file).replace('\n', ' '));
+                    }
                     ok += predicted.equals(expected) ? 1 : 0;
                     n++;
                 }
