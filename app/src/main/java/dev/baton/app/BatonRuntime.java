@@ -25,6 +25,7 @@ import dev.baton.core.triage.TriageConfig;
 import dev.baton.core.triage.TriagePolicyDecider;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.baton.knowledge.CachingEmbeddingModel;
+import dev.baton.knowledge.InProcessEmbeddings;
 import dev.baton.knowledge.KnowledgeBase;
 import dev.baton.knowledge.KnowledgeConfig;
 import dev.baton.knowledge.SyncReport;
@@ -115,11 +116,12 @@ public final class BatonRuntime implements AutoCloseable {
     }
 
     /**
-     * Offline triage as configured: built-in defaults, the {@code triage:} overrides (among them
-     * {@code english-sentiment-model: false}, English sentiment by the lexicon alone) and the handoff keywords.
+     * Offline triage as configured: built-in defaults, the {@code triage:} overrides and the handoff keywords. With
+     * {@code triage.english-sentiment: embedding} it loads the in-process bge-small-en model for English sentiment.
      */
     public static Triage triage(BatonConfig config, EmbeddingModel model) {
-        return new Triage(triageConfig(config), model);
+        boolean english = config.triage() != null && config.triage().needsEnglishModel();
+        return new Triage(triageConfig(config), model, english ? InProcessEmbeddings.bgeSmallEnQuantized() : null);
     }
 
     /** The triage configuration {@link #triage} builds on. */

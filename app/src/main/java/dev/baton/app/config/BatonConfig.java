@@ -44,6 +44,9 @@ public record BatonConfig(Server server, Storage storage, Knowledge knowledge, L
             llm.validate("llm", problems);
         }
         handoff.validate("handoff", problems);
+        if (triage != null) {
+            triage.validate("triage", problems);
+        }
         inbox.validate("inbox", problems);
         engine.validate("engine", problems);
         if (channels.wechat() != null) {

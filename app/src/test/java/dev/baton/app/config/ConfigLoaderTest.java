@@ -58,10 +58,15 @@ class ConfigLoaderTest {
     }
 
     @Test
-    void should_score_english_sentiment_with_the_classifier_unless_it_is_switched_off() {
-        assertThat(BatonRuntime.triageConfig(load("", Map.of())).sentiment().englishModel()).isNotNull();
-        assertThat(BatonRuntime.triageConfig(load("triage:\n  english-sentiment-model: false\n", Map.of()))
+    void should_score_english_sentiment_with_the_words_classifier_unless_configured_otherwise() {
+        var lex = BatonRuntime.triageConfig(load("", Map.of())).sentiment();
+        assertThat(lex.englishModel()).isEqualTo("baton/triage/sentiment-en-model.tsv");
+        assertThat(BatonRuntime.triageConfig(load("triage:\n  english-sentiment: embedding\n", Map.of()))
+                .sentiment().englishModel()).isEqualTo(lex.englishEmbeddingModel());
+        assertThat(BatonRuntime.triageConfig(load("triage:\n  english-sentiment: lexicon\n", Map.of()))
                 .sentiment().englishModel()).isNull();
+        assertThat(fails("triage:\n  english-sentiment: bert\n").problems()).singleElement().asString()
+                .contains("triage.english-sentiment").contains("classifier, embedding, lexicon");
     }
 
     @Test

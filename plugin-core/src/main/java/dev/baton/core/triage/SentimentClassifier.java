@@ -30,12 +30,19 @@ final class SentimentClassifier {
 
     private final Map<String, double[]> weights;
     private final double[] corpusShare;
+    private final boolean embeddings;
 
     SentimentClassifier(Map<String, double[]> weights) {
         Map<String, double[]> w = new HashMap<>(weights);
         double[] share = w.remove(CORPUS_SHARE);
         this.corpusShare = share == null ? new double[]{1, 1, 1} : share;
         this.weights = Map.copyOf(w);
+        this.embeddings = weights.keySet().stream().anyMatch(k -> k.startsWith("e:"));
+    }
+
+    /** Whether the weights were trained with sentence-embedding features ({@code e:i}). */
+    boolean needsEmbedding() {
+        return embeddings;
     }
 
     static SentimentClassifier load(String resource) {
@@ -100,9 +107,9 @@ final class SentimentClassifier {
      *
      * @param prior expected share of negative, neutral, positive in the traffic (any positive scale), or null
      */
-    TriageSignals.Sentiment classify(String normalised, SentimentScorer.Analysis analysis, double lexiconVote,
-                                     double[] prior) {
-        double[] p = probabilities(SentimentFeatures.of(normalised, analysis));
+    TriageSignals.Sentiment classify(String normalised, SentimentScorer.Analysis analysis, float[] embedding,
+                                     double lexiconVote, double[] prior) {
+        double[] p = probabilities(SentimentFeatures.of(normalised, analysis, embedding));
         if (prior != null) {
             for (int k = 0; k < p.length; k++) {
                 p[k] *= prior[k] / corpusShare[k];

@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  * Features of an English message for {@link SentimentClassifier}: what the lexicon scorer saw (its score and
  * polarity, the sums of positive and negative words, question, failure, courtesy, cues) and the words themselves
  * (unigrams and bigrams of the normalised text, with a start marker, numbers folded to {@code 0}, handles and links
- * dropped). Training ({@code SentimentTrain}, test scope) and prediction use this one class, so they cannot drift.
+ * dropped) and, for the embedding variant, the components of the message's English sentence embedding. Training
+ * ({@code SentimentTrain}, test scope) and prediction use this one class, so they cannot drift.
  */
 final class SentimentFeatures {
 
@@ -21,8 +22,16 @@ final class SentimentFeatures {
     private SentimentFeatures() {
     }
 
-    /** Feature name → value, sorted by name. */
+    /** Sentence-embedding components are multiplied by this (a unit vector's components are ~0.05). */
+    static final double EMBEDDING_SCALE = 10;
+
+    /** Feature name → value, sorted by name, without a sentence embedding. */
     static Map<String, Double> of(String normalised, SentimentScorer.Analysis a) {
+        return of(normalised, a, null);
+    }
+
+    /** Feature name → value, sorted by name; {@code embedding} (a unit vector, may be null) adds {@code e:i}. */
+    static Map<String, Double> of(String normalised, SentimentScorer.Analysis a, float[] embedding) {
         Map<String, Double> f = new TreeMap<>();
         f.put("lex:score", a.score());
         f.put("lex:" + a.polarity().code(), 1.0);
@@ -45,6 +54,11 @@ final class SentimentFeatures {
             f.put("w:" + w, 1.0);
             f.put("b:" + prev + "_" + w, 1.0);
             prev = w;
+        }
+        if (embedding != null) {
+            for (int i = 0; i < embedding.length; i++) {
+                f.put("e:" + i, embedding[i] * EMBEDDING_SCALE);
+            }
         }
         return f;
     }

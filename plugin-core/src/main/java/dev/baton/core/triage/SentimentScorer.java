@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -52,17 +53,33 @@ final class SentimentScorer {
     private final Map<Pattern, Double> patterns = new java.util.LinkedHashMap<>();
     private final List<Token> hashtagWords = new ArrayList<>();
     private final SentimentClassifier classifier;
+    private final Function<String, float[]> englishEmbedder;
     private final double[] englishPrior;
 
-    /** With the configured English classifier ({@code english-model}); lexicon only when none is configured. */
+    /** With the configured English classifier ({@code english-model}), which must not need a sentence embedding. */
     SentimentScorer(SentimentLexicon lex) {
-        this(lex, lex.englishModel() == null ? null : SentimentClassifier.load(lex.englishModel()));
+        this(lex, (Function<String, float[]>) null);
     }
 
-    /** With the given English classifier; {@code null}: the lexicon alone, also for English. */
-    SentimentScorer(SentimentLexicon lex, SentimentClassifier classifier) {
+    /**
+     * With the configured English classifier ({@code english-model}; none: the lexicon alone).
+     *
+     * @param englishEmbedder normalised English text → unit vector (bge-small-en-v1.5), for weights trained with the
+     *                        sentence embedding; null: none
+     */
+    SentimentScorer(SentimentLexicon lex, Function<String, float[]> englishEmbedder) {
+        this(lex, lex.englishModel() == null ? null : SentimentClassifier.load(lex.englishModel()), englishEmbedder);
+    }
+
+    /** With the given English classifier ({@code null}: lexicon only) and embedder (null if it needs none). */
+    SentimentScorer(SentimentLexicon lex, SentimentClassifier classifier, Function<String, float[]> englishEmbedder) {
+        if (classifier != null && classifier.needsEmbedding() && englishEmbedder == null) {
+            throw new IllegalArgumentException("the English sentiment classifier " + lex.englishModel()
+                    + " needs the English sentence-embedding model (triage.english-sentiment: embedding)");
+        }
         this.lex = lex;
         this.classifier = classifier;
+        this.englishEmbedder = englishEmbedder;
         Map<String, Double> p = lex.englishClassPrior();
         this.englishPrior = p.isEmpty() ? null : SentimentClassifier.CLASSES.stream()
                 .mapToDouble(c -> p.getOrDefault(c.code(), 0.0)).toArray();
@@ -107,7 +124,14 @@ final class SentimentScorer {
     TriageSignals.Sentiment score(String normalised) {
         Analysis a = analyse(normalised);
         if (classifier != null && !"zh".equals(Texts.language(normalised, null))) {
-            return classifier.classify(normalised, a, lex.englishLexiconVote(), englishPrior);
+            try {
+                float[] embedding = classifier.needsEmbedding() ? englishEmbedder.apply(normalised) : null;
+                return classifier.classify(normalised, a, embedding, lex.englishLexiconVote(), englishPrior);
+            } catch (RuntimeException e) {
+                // the English embedding model failed (e.g. ONNX Runtime): triage never fails a turn, the lexicon answers
+                org.slf4j.LoggerFactory.getLogger(SentimentScorer.class).warn(
+                        "English sentiment model failed, using the lexicon: {}", e.toString());
+            }
         }
         return new TriageSignals.Sentiment(a.polarity(), a.score());
     }

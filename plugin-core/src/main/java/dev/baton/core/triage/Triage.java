@@ -33,11 +33,19 @@ public final class Triage {
     private final SentimentScorer sentiment;
     private final EmbeddingCache cache;
 
-    /**
-     * @param model the embedding model for intents, explicit requests and repetition (bge-small-zh in the app);
-     *              English sentiment needs none (lexicon and trained classifier, {@code sentiment.english-model})
-     */
+    /** With an English sentiment classifier that needs no sentence embedding (the default), or the lexicon alone. */
     public Triage(TriageConfig cfg, EmbeddingModel model) {
+        this(cfg, model, null);
+    }
+
+    /**
+     * @param model        the embedding model for intents, explicit requests and repetition (bge-small-zh in the app)
+     * @param englishModel the English sentence-embedding model (bge-small-en-v1.5, 384 dimensions) that the configured
+     *                     English sentiment classifier was trained with, when it was ({@code english-sentiment:
+     *                     embedding}): one more model call per English message (Chinese text never goes through it);
+     *                     null otherwise
+     */
+    public Triage(TriageConfig cfg, EmbeddingModel model, EmbeddingModel englishModel) {
         this.cfg = Objects.requireNonNull(cfg, "cfg");
         this.model = Objects.requireNonNull(model, "model");
         this.requestMatcher = new PhraseMatcher(cfg.requestKeywords(), cfg.requestPatterns(), cfg.negationCues());
@@ -49,7 +57,8 @@ public final class Triage {
             }
         }
         this.examples = new ExampleIndex(cfg.intents(), model);
-        this.sentiment = new SentimentScorer(cfg.sentiment());
+        this.sentiment = new SentimentScorer(cfg.sentiment(), englishModel == null ? null
+                : text -> Vectors.unit(englishModel.embed(text).content().vector()));
         this.cache = new EmbeddingCache(cfg.embeddingCacheSize());
     }
 

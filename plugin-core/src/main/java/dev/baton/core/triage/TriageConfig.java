@@ -69,7 +69,7 @@ public record TriageConfig(List<String> requestKeywords, List<String> requestPat
         repetitionMinChars = Objects.requireNonNullElse(repetitionMinChars, 4);
         embeddingCacheSize = Objects.requireNonNullElse(embeddingCacheSize, 512);
         sentiment = sentiment == null ? new SentimentLexicon(null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null, null)
+                null, null, null, null, null, null, null, null, null, null, null, null)
                 : sentiment;
     }
 
@@ -99,8 +99,12 @@ public record TriageConfig(List<String> requestKeywords, List<String> requestPat
         if (!o.sentimentWords().isEmpty()) {
             lex = lex.plusWords(o.sentimentWords());
         }
-        if (Boolean.FALSE.equals(o.englishSentimentModel())) {
-            lex = lex.withEnglishModel(null);
+        switch (o.englishSentiment()) {
+            case "lexicon" -> lex = lex.withEnglishModel(null);
+            case "embedding" -> lex = lex.withEnglishModel(lex.englishEmbeddingModel());
+            case "classifier" -> { }
+            default -> throw new IllegalArgumentException("english-sentiment must be one of "
+                    + TriageOverrides.ENGLISH_SENTIMENT + ", got " + o.englishSentiment());
         }
         return new TriageConfig(concat(requestKeywords, o.keywords()), requestPatterns,
                 concat(negationCues, o.negationCues()), requestIntent,
@@ -166,6 +170,8 @@ public record TriageConfig(List<String> requestKeywords, List<String> requestPat
      * @param englishModel class path resource of the trained English classifier's weights ({@link
      *                     SentimentClassifier}); when set, English messages get its polarity instead of the lexicon's
      *                     (the lexicon's readings are among its features); null: lexicon only
+     * @param englishEmbeddingModel class path resource of the weights trained with the bge-small-en sentence embedding
+     *                     too, used instead with {@code english-sentiment: embedding}
      * @param englishLexiconVote the lexicon's class gets the classifier's probability times e^this (0: the classifier
      *                     alone)
      * @param englishClassPrior expected share of negative / neutral / positive English messages; the classifier's
@@ -177,7 +183,8 @@ public record TriageConfig(List<String> requestKeywords, List<String> requestPat
                                    Double normaliser, Map<String, Double> emoticons, Map<String, Double> patterns,
                                    Double danglingNegation, Double questionBand, List<String> courtesy,
                                    String generalLexicon, Double generalWeight, Boolean generalNegativeOnly,
-                                   Double negativeBiasZh, String englishModel, Double englishLexiconVote,
+                                   Double negativeBiasZh, String englishModel, String englishEmbeddingModel,
+                                   Double englishLexiconVote,
                                    Map<String, Double> englishClassPrior) {
 
         public SentimentLexicon {
@@ -217,7 +224,7 @@ public record TriageConfig(List<String> requestKeywords, List<String> requestPat
             return new SentimentLexicon(words, negators, intensifiers, contrast, negatorScope, neutralBand,
                     negativeBias, questionCue, normaliser, emoticons, patterns, danglingNegation, questionBand,
                     courtesy, generalLexicon, generalWeight, generalNegativeOnly,
-                    negativeBiasZh, englishModel, englishLexiconVote, englishClassPrior);
+                    negativeBiasZh, englishModel, englishEmbeddingModel, englishLexiconVote, englishClassPrior);
         }
     }
 

@@ -1,5 +1,8 @@
 package dev.baton.core.triage;
 
+import dev.baton.core.config.ConfigProblems;
+import dev.baton.core.config.Validated;
+
 import java.util.List;
 import java.util.Map;
 
@@ -16,18 +19,37 @@ import java.util.Map;
  * @param intentThreshold     replaces the intent kNN threshold
  * @param repetitionThreshold replaces the repetition similarity threshold
  * @param sentimentWords      extra sentiment words with weights (-3..3), e.g. a product name customers curse
- * @param englishSentimentModel false: English sentiment by the lexicon alone; null or true (the default): by the
- *                            trained classifier over the lexicon's readings and the message's words
+ * @param englishSentiment    how English sentiment is scored: {@code classifier} (default: the trained classifier over
+ *                            the lexicon's readings and the message's words, microseconds), {@code embedding} (the
+ *                            classifier trained with the bge-small-en sentence embedding too: more accurate, one more
+ *                            model call of ~6 ms per English message) or {@code lexicon} (the lexicon alone)
  */
 public record TriageOverrides(List<String> keywords, List<String> negationCues,
                               List<TriageConfig.IntentDefinition> intents, Double requestSimilarity,
                               Double intentThreshold, Double repetitionThreshold, Map<String, Double> sentimentWords,
-                              Boolean englishSentimentModel) {
+                              String englishSentiment) implements Validated {
+
+    /** The values of {@code english-sentiment}. */
+    public static final List<String> ENGLISH_SENTIMENT = List.of("classifier", "embedding", "lexicon");
 
     public TriageOverrides {
         keywords = keywords == null ? List.of() : List.copyOf(keywords);
         negationCues = negationCues == null ? List.of() : List.copyOf(negationCues);
         intents = intents == null ? List.of() : List.copyOf(intents);
         sentimentWords = sentimentWords == null ? Map.of() : Map.copyOf(sentimentWords);
+        englishSentiment = englishSentiment == null ? "classifier" : englishSentiment;
+    }
+
+    /** Whether English sentiment needs the English sentence-embedding model. */
+    public boolean needsEnglishModel() {
+        return "embedding".equals(englishSentiment);
+    }
+
+    @Override
+    public void validate(String prefix, ConfigProblems problems) {
+        if (!ENGLISH_SENTIMENT.contains(englishSentiment)) {
+            problems.add(prefix + ".english-sentiment", "must be one of " + String.join(", ", ENGLISH_SENTIMENT)
+                    + ", got " + englishSentiment);
+        }
     }
 }

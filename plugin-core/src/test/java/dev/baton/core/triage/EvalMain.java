@@ -15,9 +15,9 @@ import java.nio.file.Path;
  * mvn -q -o -pl plugin-core test-compile exec:java -Dexec.classpathScope=test \
  *     -Dexec.mainClass=dev.baton.core.triage.EvalMain -Dexec.args="triage ../shared/data/triage-en.jsonl --json"
  * </pre>
- * Args: {@code triage|sentiment FILE [--json] [--errors] [--library-model] [--lexicon]}. {@code --errors} prints
- * every wrong case to stderr; English sentiment is the trained classifier's, as the app's default, or with
- * {@code --lexicon} the lexicon's alone ({@code triage.english-sentiment-model: false}).
+ * Args: {@code triage|sentiment FILE [--json] [--errors] [--library-model] [--english-sentiment MODE]}.
+ * {@code --errors} prints every wrong case to stderr; English sentiment is scored as {@code triage.english-sentiment}
+ * says: {@code classifier} (the app's default), {@code embedding} (loads bge-small-en) or {@code lexicon}.
  */
 public final class EvalMain {
 
@@ -33,11 +33,13 @@ public final class EvalMain {
         boolean errors = java.util.Arrays.asList(args).contains("--errors");
         Path file = Path.of(args[1]);
         HandoffConfig handoff = HandoffConfig.defaults();
-        TriageConfig cfg = TriageConfig.defaults().with(new TriageOverrides(handoff.keywords(), null, null, null, null,
-                null, null, java.util.Arrays.asList(args).contains("--lexicon") ? false : null));
-        Triage triage = new Triage(cfg,
+        int mode = java.util.Arrays.asList(args).indexOf("--english-sentiment");
+        TriageOverrides overrides = new TriageOverrides(handoff.keywords(), null, null, null, null, null, null,
+                mode >= 0 ? args[mode + 1] : null);
+        Triage triage = new Triage(TriageConfig.defaults().with(overrides),
                 java.util.Arrays.asList(args).contains("--library-model") ? new BgeSmallZhV15QuantizedEmbeddingModel()
-                        : InProcessEmbeddings.bgeSmallZhQuantized());
+                        : InProcessEmbeddings.bgeSmallZhQuantized(),
+                overrides.needsEnglishModel() ? InProcessEmbeddings.bgeSmallEnQuantized() : null);
         if (args[0].equals("triage")) {
             TriageReport r = TriageEval.run(triage, new HandoffPolicy(handoff), file, m -> {
                 if (errors) {

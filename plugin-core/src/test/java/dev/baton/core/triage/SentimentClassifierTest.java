@@ -4,6 +4,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,21 +12,32 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The trained English sentiment classifier with the shipped weights. Sentences are hand-written; the second group is
+ * The trained English sentiment classifiers with the shipped weights: the default over words, and the embedding variant
+ * with bge-small-en from the test class path (nothing is downloaded). Sentences are hand-written; the second group is
  * not in the training corpus (checked).
  */
 class SentimentClassifierTest {
 
     private static final TriageConfig.SentimentLexicon LEX = TriageConfig.defaults().sentiment();
+    private static final TriageConfig.SentimentLexicon EMBEDDING_LEX = LEX.withEnglishModel(
+            LEX.englishEmbeddingModel());
     private static SentimentScorer scorer;
+    private static Function<String, float[]> embedder;
+    private static SentimentScorer embeddingScorer;
 
     @BeforeAll
     static void load() {
         scorer = new SentimentScorer(LEX);
+        var model = SentimentTrain.model();
+        embedder = text -> Vectors.unit(model.embed(text).content().vector());
+        embeddingScorer = new SentimentScorer(EMBEDDING_LEX, embedder);
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
@@ -37,6 +49,7 @@ class SentimentClassifierTest {
     })
     void should_classify_corpus_sentences(String text, String polarity) {
         assertThat(scorer.score(Texts.normalise(text)).polarity().code()).isEqualTo(polarity);
+        assertThat(embeddingScorer.score(Texts.normalise(text)).polarity().code()).isEqualTo(polarity);
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
@@ -56,6 +69,41 @@ class SentimentClassifierTest {
     void should_classify_unseen_sentences(String text, String polarity) throws IOException {
         assertThat(corpusText()).doesNotContain(Texts.normalise(text));
         assertThat(scorer.score(Texts.normalise(text)).polarity().code()).isEqualTo(polarity);
+        assertThat(embeddingScorer.score(Texts.normalise(text)).polarity().code()).isEqualTo(polarity);
+    }
+
+    @Test
+    void should_not_embed_chinese_text_with_the_english_model() {
+        // given
+        AtomicInteger calls = new AtomicInteger();
+        SentimentScorer counting = new SentimentScorer(EMBEDDING_LEX, text -> {
+            calls.incrementAndGet();
+            return embedder.apply(text);
+        });
+        // when
+        TriageSignals.Sentiment zh = counting.score(Texts.normalise("快递三天了还没到，太慢了"));
+        // then
+        assertThat(calls).hasValue(0);
+        assertThat(zh.polarity()).isEqualTo(TriageSignals.Polarity.NEGATIVE);
+        counting.score(Texts.normalise("my parcel is three days late"));
+        assertThat(calls).hasValue(1);
+    }
+
+    @Test
+    void should_answer_with_the_lexicon_when_the_english_model_fails() {
+        SentimentScorer broken = new SentimentScorer(EMBEDDING_LEX, text -> {
+            throw new IllegalStateException("onnx session closed");
+        });
+        String norm = Texts.normalise("I have been waiting two hours and nobody answers");
+        SentimentScorer.Analysis a = broken.analyse(norm);
+        assertThat(broken.score(norm)).isEqualTo(new TriageSignals.Sentiment(a.polarity(), a.score()));
+        assertThat(a.polarity()).isEqualTo(TriageSignals.Polarity.NEGATIVE);
+    }
+
+    @Test
+    void should_refuse_embedding_weights_without_the_english_model() {
+        assertThatThrownBy(() -> new SentimentScorer(EMBEDDING_LEX)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("english-sentiment: embedding");
     }
 
     @Test
@@ -69,7 +117,7 @@ class SentimentClassifierTest {
     @Test
     void should_use_the_lexicon_alone_when_the_classifier_is_switched_off() {
         TriageConfig cfg = TriageConfig.defaults().with(new TriageOverrides(null, null, null, null, null, null, null,
-                false));
+                "lexicon"));
         assertThat(cfg.sentiment().englishModel()).isNull();
         SentimentScorer lexiconOnly = new SentimentScorer(cfg.sentiment());
         String norm = Texts.normalise("thanks!! can you check where my bag is");
@@ -83,27 +131,32 @@ class SentimentClassifierTest {
     void should_keep_the_score_within_minus_one_and_one_with_the_polarity_sign() {
         for (String text : List.of("worst service ever, my bag is gone", "thank you so much, you are amazing",
                 "what is the baggage allowance?")) {
-            TriageSignals.Sentiment s = scorer.score(Texts.normalise(text));
-            assertThat(s.score()).isBetween(-1.0, 1.0);
-            if (s.polarity() == TriageSignals.Polarity.NEGATIVE) {
-                assertThat(s.score()).isNegative();
-            } else if (s.polarity() == TriageSignals.Polarity.POSITIVE) {
-                assertThat(s.score()).isPositive();
+            for (SentimentScorer sc : List.of(scorer, embeddingScorer)) {
+                TriageSignals.Sentiment s = sc.score(Texts.normalise(text));
+                assertThat(s.score()).isBetween(-1.0, 1.0);
+                if (s.polarity() == TriageSignals.Polarity.NEGATIVE) {
+                    assertThat(s.score()).isNegative();
+                } else if (s.polarity() == TriageSignals.Polarity.POSITIVE) {
+                    assertThat(s.score()).isPositive();
+                }
             }
         }
     }
 
     /** Retraining on the corpus gives the shipped weights (up to the 4 decimals written and float noise). */
-    @Test
-    void should_reproduce_the_shipped_weights_when_retrained() throws IOException {
+    @ParameterizedTest
+    @EnumSource(SentimentTrain.Variant.class)
+    void should_reproduce_the_shipped_weights_when_retrained(SentimentTrain.Variant variant) throws IOException {
         // given
-        SentimentClassifier shipped = SentimentClassifier.load(LEX.englishModel());
+        String resource = variant.embedding ? LEX.englishEmbeddingModel() : LEX.englishModel();
+        assertThat(variant.file.toString().replace('\\', '/')).endsWith(resource);
+        SentimentClassifier shipped = SentimentClassifier.load(resource);
         // when
-        String rendered = SentimentTrain.render(SentimentTrain.train(SentimentTrain.corpus()),
-                SentimentTrain.corpus().size());
+        String rendered = SentimentTrain.render(SentimentTrain.train(SentimentTrain.corpus(), variant),
+                SentimentTrain.corpus().size(), variant);
         // then
         Map<String, double[]> retrained = weights(rendered);
-        Map<String, double[]> file = weights(resource(LEX.englishModel()));
+        Map<String, double[]> file = weights(resource(resource));
         assertThat(retrained.keySet()).isEqualTo(file.keySet());
         double maxDiff = 0;
         for (var e : file.entrySet()) {
@@ -112,19 +165,20 @@ class SentimentClassifierTest {
             }
         }
         assertThat(maxDiff).isLessThanOrEqualTo(0.002);
-        assertThat(shipped.probabilities(Map.of())).hasSize(3);
+        assertThat(shipped.needsEmbedding()).isEqualTo(variant.embedding);
     }
 
     /** Trained on four fifths of the corpus, the classifier alone gets the held-out fifth right. */
-    @Test
-    void should_classify_held_out_corpus_rows() {
+    @ParameterizedTest
+    @EnumSource(SentimentTrain.Variant.class)
+    void should_classify_held_out_corpus_rows(SentimentTrain.Variant variant) {
         List<SentimentTrain.Row> rows = SentimentTrain.corpus();
         List<SentimentTrain.Row> train = new ArrayList<>();
         List<SentimentTrain.Row> test = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             (i % 5 == 0 ? test : train).add(rows.get(i));
         }
-        SentimentClassifier c = new SentimentClassifier(SentimentTrain.train(train));
+        SentimentClassifier c = new SentimentClassifier(SentimentTrain.train(train, variant));
         long ok = test.stream()
                 .filter(r -> SentimentTrain.classify(c, r.text(), 0, null).polarity().code().equals(r.label()))
                 .count();

@@ -1,6 +1,9 @@
 package dev.baton.core.triage;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.baton.knowledge.InProcessEmbeddings;
 import org.tribuo.ImmutableFeatureMap;
 import org.tribuo.ImmutableOutputInfo;
 import org.tribuo.MutableDataset;
@@ -35,22 +38,38 @@ import java.util.logging.Logger;
 /**
  * Trains the English sentiment classifier ({@link SentimentClassifier}) on the hand-written corpus
  * {@code triage/sentiment-en-corpus.tsv} (test resources) with Tribuo's multinomial logistic regression (linear SGD,
- * log loss, AdaGrad, fixed seed) over {@link SentimentFeatures}: the lexicon's readings and word uni/bigrams, and
- * writes the weights resource the runtime reads. Run from
+ * log loss, AdaGrad, fixed seed) over {@link SentimentFeatures}, in two variants: the lexicon's readings and word
+ * uni/bigrams (the default), and the same plus the bge-small-en-v1.5 (quantised) sentence embedding
+ * ({@code english-sentiment: embedding}); and writes the weights resources the runtime reads. Run from
  * {@code plugin-core} with the test class path:
  * <pre>
- * java -cp $CP dev.baton.core.triage.SentimentTrain --write              # rewrites src/main/resources/baton/triage/sentiment-en-model.tsv
+ * java -cp $CP dev.baton.core.triage.SentimentTrain --write              # rewrites both weights files in src/main/resources/baton/triage/
  * java -cp $CP dev.baton.core.triage.SentimentTrain --cv                 # 5-fold cross-validation on the corpus
  * java -cp $CP dev.baton.core.triage.SentimentTrain --eval FILE.jsonl... # train on the corpus, score cases files
  * java -cp $CP dev.baton.core.triage.SentimentTrain --eval FILE.jsonl --errors # also each wrong case (expected, predicted, text) to stderr
  * java -cp $CP dev.baton.core.triage.SentimentTrain --grid FILE.jsonl    # accuracy over lexicon vote × negative shift
  * </pre>
- * Only the corpus is trained on; cases files are only scored. Training takes a few seconds.
+ * {@code --embedding} makes {@code --cv}, {@code --eval} and {@code --grid} use the embedding variant. Only the corpus is
+ * trained on; cases files are only scored. Training takes seconds, plus ~30 s to embed the corpus for the embedding
+ * variant.
  */
 public final class SentimentTrain {
 
     static final String CORPUS = "triage/sentiment-en-corpus.tsv";
-    static final Path MODEL_FILE = Path.of("src/main/resources/baton/triage/sentiment-en-model.tsv");
+    /** The two shipped classifiers: their features and weights file. */
+    enum Variant {
+        WORDS("sentiment-en-model.tsv", false),
+        EMBEDDING("sentiment-en-embedding-model.tsv", true);
+
+        final Path file;
+        final boolean embedding;
+
+        Variant(String file, boolean embedding) {
+            this.file = Path.of("src/main/resources/baton/triage", file);
+            this.embedding = embedding;
+        }
+    }
+
     /** Word features seen in fewer corpus rows are dropped (rare bigrams only memorise). */
     static final int MIN_COUNT = Integer.getInteger("sent.mincount", 2);
     static final int EPOCHS = Integer.getInteger("sent.epochs", 10);
@@ -58,10 +77,9 @@ public final class SentimentTrain {
     static final long SEED = Long.getLong("sent.seed", 20261121L);
     /** Runs averaged: one SGD run's accuracy moves by about ±1 point with the shuffling seed; the mean of several does not. */
     static final int RUNS = Integer.getInteger("sent.runs", 10);
-    /** Experiments only: feature families to keep (lex, w, b). */
-    static final List<String> FAMILIES = List.of(System.getProperty("sent.families", "lex,w,b").split(","));
 
     private static final Logger TRIBUO_LOG = Logger.getLogger("org.tribuo");
+    private static final Map<String, float[]> EMBEDDINGS = new HashMap<>();
 
     record Row(String label, String text) {
     }
@@ -72,12 +90,13 @@ public final class SentimentTrain {
     public static void main(String[] args) throws IOException {
         List<String> a = List.of(args);
         List<Row> corpus = corpus();
+        Variant variant = a.contains("--embedding") ? Variant.EMBEDDING : Variant.WORDS;
         if (a.contains("--cv")) {
-            System.out.printf(Locale.ROOT, "5-fold cross-validation on the corpus (%d rows): accuracy %.4f%n",
-                    corpus.size(), crossValidate(corpus, 5));
+            System.out.printf(Locale.ROOT, "5-fold cross-validation on the corpus (%d rows, %s): accuracy %.4f%n",
+                    corpus.size(), variant, crossValidate(corpus, 5, variant));
         }
         SentimentClassifier c = a.contains("--eval") || a.contains("--grid")
-                ? new SentimentClassifier(train(corpus)) : null;
+                ? new SentimentClassifier(train(corpus, variant)) : null;
         double vote = Double.parseDouble(System.getProperty("sent.vote",
                 String.valueOf(TriageConfig.defaults().sentiment().englishLexiconVote())));
         Map<String, Double> priorCfg = TriageConfig.defaults().sentiment().englishClassPrior();
@@ -111,8 +130,10 @@ public final class SentimentTrain {
             grid(c, Path.of(a.get(a.indexOf("--grid") + 1)));
         }
         if (a.contains("--write")) {
-            Files.writeString(MODEL_FILE, render(train(corpus), corpus.size()));
-            System.out.println("wrote " + MODEL_FILE);
+            for (Variant v : Variant.values()) {
+                Files.writeString(v.file, render(train(corpus, v), corpus.size(), v));
+                System.out.println("wrote " + v.file);
+            }
         }
     }
 
@@ -143,19 +164,31 @@ public final class SentimentTrain {
         return new SentimentScorer(TriageConfig.defaults().sentiment(), null);
     }
 
+    /** The English model the app loads for {@code english-sentiment: embedding} (single-threaded session). */
+    static EmbeddingModel model() {
+        return InProcessEmbeddings.bgeSmallEnQuantized();
+    }
+
+    /** Unit embeddings of normalised texts, computed in one batch, memoised. */
+    static synchronized List<float[]> embed(List<String> normalised) {
+        List<String> missing = normalised.stream().filter(t -> !EMBEDDINGS.containsKey(t)).distinct().toList();
+        if (!missing.isEmpty()) {
+            var vectors = model().embedAll(missing.stream().map(TextSegment::from).toList()).content();
+            for (int i = 0; i < missing.size(); i++) {
+                EMBEDDINGS.put(missing.get(i), Vectors.unit(vectors.get(i).vector()));
+            }
+        }
+        return normalised.stream().map(EMBEDDINGS::get).toList();
+    }
+
     /** Features of each row, as the runtime computes them. */
-    static List<Map<String, Double>> features(List<String> texts) {
+    static List<Map<String, Double>> features(List<String> texts, Variant variant) {
         SentimentScorer lexicon = lexicon();
         List<String> norm = texts.stream().map(Texts::normalise).toList();
+        List<float[]> emb = variant.embedding ? embed(norm) : null;
         List<Map<String, Double>> out = new ArrayList<>();
         for (int i = 0; i < norm.size(); i++) {
-            Map<String, Double> f = new TreeMap<>();
-            SentimentFeatures.of(norm.get(i), lexicon.analyse(norm.get(i))).forEach((k, v) -> {
-                if (FAMILIES.contains(k.substring(0, k.indexOf(':')))) {
-                    f.put(k, v);
-                }
-            });
-            out.add(f);
+            out.add(SentimentFeatures.of(norm.get(i), lexicon.analyse(norm.get(i)), emb == null ? null : emb.get(i)));
         }
         return out;
     }
@@ -164,12 +197,13 @@ public final class SentimentTrain {
     static TriageSignals.Sentiment classify(SentimentClassifier c, String text, double lexiconVote,
                                             double[] prior) {
         String norm = Texts.normalise(text);
-        return c.classify(norm, lexicon().analyse(norm), lexiconVote, prior);
+        return c.classify(norm, lexicon().analyse(norm), c.needsEmbedding() ? embed(List.of(norm)).get(0) : null,
+                lexiconVote, prior);
     }
 
     /** Feature weights (feature → negative, neutral, positive), {@link SentimentClassifier#BIAS} included. */
-    static Map<String, double[]> train(List<Row> rows) {
-        Map<String, double[]> w = train(rows, features(rows.stream().map(Row::text).toList()));
+    static Map<String, double[]> train(List<Row> rows, Variant variant) {
+        Map<String, double[]> w = train(rows, features(rows.stream().map(Row::text).toList(), variant));
         double[] share = new double[SentimentClassifier.CLASSES.size()];
         rows.forEach(r -> share[classOf(r.label())] += 1.0 / rows.size());
         w.put(SentimentClassifier.CORPUS_SHARE, share);
@@ -220,8 +254,8 @@ public final class SentimentTrain {
     }
 
     /** Accuracy of k-fold cross-validation over the corpus (rows dealt round-robin into folds), classifier alone. */
-    static double crossValidate(List<Row> rows, int k) {
-        List<Map<String, Double>> features = features(rows.stream().map(Row::text).toList());
+    static double crossValidate(List<Row> rows, int k, Variant variant) {
+        List<Map<String, Double>> features = features(rows.stream().map(Row::text).toList(), variant);
         int ok = 0;
         for (int fold = 0; fold < k; fold++) {
             List<Row> train = new ArrayList<>();
@@ -249,7 +283,7 @@ public final class SentimentTrain {
             texts.add(EvalCases.text(row, "text", file));
             gold.add(classOf(EvalCases.text(row, "sentiment", file)));
         }
-        List<Map<String, Double>> features = features(texts);
+        List<Map<String, Double>> features = features(texts, c.needsEmbedding() ? Variant.EMBEDDING : Variant.WORDS);
         System.out.println(file + " rows: negative shift, columns: lexicon vote 0 0.5 1 1.5 2 3 5");
         for (double shift : new double[]{0, 0.25, 0.5, 0.75, 1.0, 1.5}) {
             StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%5.2f", shift));
@@ -279,10 +313,12 @@ public final class SentimentTrain {
     }
 
     /** The weights resource: a header, then one line per feature with 4-decimal weights; all-zero rows left out. */
-    static String render(Map<String, double[]> weights, int rows) {
+    static String render(Map<String, double[]> weights, int rows, Variant variant) {
         StringBuilder b = new StringBuilder();
         b.append("# English sentiment classifier for Baton (SentimentClassifier): multinomial logistic regression over\n");
-        b.append("# SentimentFeatures (lexicon readings, word uni/bigrams).\n");
+        b.append(variant.embedding
+                ? "# SentimentFeatures (lexicon readings, word uni/bigrams, bge-small-en-v1.5-q embedding e:0..383).\n"
+                : "# SentimentFeatures (lexicon readings, word uni/bigrams).\n");
         b.append("# Trained by SentimentTrain (test scope; Tribuo LinearSGD, LogMulticlass, AdaGrad ")
                 .append(LEARNING_RATE).append(", ").append(EPOCHS).append(" epochs; mean of ").append(RUNS)
                 .append(" runs, seeds ").append(SEED).append("+0..").append(RUNS - 1)

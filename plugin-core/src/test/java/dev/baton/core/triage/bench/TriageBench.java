@@ -17,9 +17,9 @@ import java.util.List;
  * a warm-up. Args: {@code [rounds] [tuned|tuned2|library|paired|paired-en] [lexicon]} (default 20, tuned): {@code tuned} is
  * {@link InProcessEmbeddings#bgeSmallZhQuantized()} (single-threaded ONNX session), {@code tuned2} the same with two threads per call (still not spinning), {@code library} LangChain4j's
  * {@code BgeSmallZhV15QuantizedEmbeddingModel} with its default session, {@code paired} both in one process, turn by
- * turn (the fair comparison on a shared machine). English sentiment uses the trained classifier as the app does,
- * unless the third argument is {@code lexicon} ({@code triage.english-sentiment-model: false}); {@code paired-en}
- * runs the tuned model with the classifier and with the lexicon alone, turn by turn.
+ * turn (the fair comparison on a shared machine). English sentiment uses the trained classifier over words as the app
+ * does by default, or as the third argument says ({@code embedding}, {@code lexicon}: {@code triage.english-sentiment});
+ * {@code paired-en} runs the tuned model with the default classifier and with the embedding variant, turn by turn.
  */
 public final class TriageBench {
 
@@ -34,9 +34,11 @@ public final class TriageBench {
             List.of("my card was declined", "I tried three different cards", "still not working",
                     "I don't need a human, just tell me what is wrong", "ok thanks"));
 
-    /** {@code triage.english-sentiment-model: false}. */
-    private static final TriageConfig LEXICON_ONLY = TriageConfig.defaults().with(
-            new TriageOverrides(null, null, null, null, null, null, null, false));
+    /** The defaults with {@code triage.english-sentiment: mode}. */
+    private static TriageConfig config(String englishSentiment) {
+        return TriageConfig.defaults().with(new TriageOverrides(null, null, null, null, null, null, null,
+                englishSentiment));
+    }
 
     private TriageBench() {
     }
@@ -51,20 +53,21 @@ public final class TriageBench {
         }
         if (which.equals("paired-en")) {
             paired(rounds, "classifier", new Triage(TriageConfig.defaults(), InProcessEmbeddings.bgeSmallZhQuantized()),
-                    "lexicon", new Triage(LEXICON_ONLY, InProcessEmbeddings.bgeSmallZhQuantized()));
+                    "embedding", new Triage(config("embedding"), InProcessEmbeddings.bgeSmallZhQuantized(),
+                            InProcessEmbeddings.bgeSmallEnQuantized()));
             return;
         }
-        boolean lexiconOnly = args.length > 2 && args[2].equals("lexicon");
+        String english = args.length > 2 ? args[2] : "classifier";
         EmbeddingModel model = switch (which) {
             case "tuned" -> InProcessEmbeddings.bgeSmallZhQuantized();
             case "tuned2" -> InProcessEmbeddings.bgeSmallZhQuantized(2); // 2 intra-op threads, still no spinning
             case "library" -> new BgeSmallZhV15QuantizedEmbeddingModel();
             default -> throw new IllegalArgumentException("model: tuned|library, not " + which);
         };
-        System.out.println("model: " + which + (lexiconOnly ? ", English sentiment: lexicon" : ", English sentiment: "
-                + "classifier"));
+        System.out.println("model: " + which + ", English sentiment: " + english);
         long t0 = System.nanoTime();
-        Triage triage = new Triage(lexiconOnly ? LEXICON_ONLY : TriageConfig.defaults(), model);
+        Triage triage = new Triage(config(english), model,
+                english.equals("embedding") ? InProcessEmbeddings.bgeSmallEnQuantized() : null);
         System.out.printf("construction (examples embedded): %d ms%n", (System.nanoTime() - t0) / 1_000_000);
         run(triage, 3); // warm-up
         List<Long> micros = run(triage, rounds);
