@@ -62,6 +62,26 @@ class EngineTest {
         return built;
     }
 
+    /** A sender for the dev channel that answers each attempt with {@code send}. */
+    private static Sender devSender(java.util.function.Function<OutboundMessage, SendOutcome> send) {
+        return new Sender() {
+            @Override
+            public Channel channel() {
+                return Channel.DEV;
+            }
+
+            @Override
+            public SendOutcome send(OutboundMessage message) {
+                return send.apply(message);
+            }
+
+            @Override
+            public ChannelLimits limits() {
+                return ChannelLimits.unlimited();
+            }
+        };
+    }
+
     private static InboundMessage text(String customer, String text) {
         return new InboundMessage(Channel.DEV, UUID.randomUUID().toString(), customer, null, null, Instant.now(),
                 new InboundContent.Text(text));
@@ -142,26 +162,13 @@ class EngineTest {
         // given a channel that refuses while its reply window is closed, as WhatsApp does after 24 hours
         java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
         List<String> delivered = new java.util.concurrent.CopyOnWriteArrayList<>();
-        Sender windowed = new Sender() {
-            @Override
-            public Channel channel() {
-                return Channel.DEV;
+        Sender windowed = devSender(message -> {
+            if (closed.get()) {
+                return new SendOutcome.Rejected("131047", "outside the 24-hour window", true);
             }
-
-            @Override
-            public SendOutcome send(OutboundMessage message) {
-                if (closed.get()) {
-                    return new SendOutcome.Rejected("131047", "outside the 24-hour window", true);
-                }
-                delivered.add(message.content().text());
-                return new SendOutcome.Delivered(List.of("m-" + message.outboxId()));
-            }
-
-            @Override
-            public ChannelLimits limits() {
-                return ChannelLimits.unlimited();
-            }
-        };
+            delivered.add(message.content().text());
+            return new SendOutcome.Delivered(List.of("m-" + message.outboxId()));
+        });
         start(new EngineBuilder(db).knowledge(SHOP).sender(windowed));
         ask(text("gina", "转人工"));
         long convId = db.withConnection(c -> built.store().conversations().inState(c, ConversationState.QUEUED))
@@ -193,22 +200,9 @@ class EngineTest {
 
     @Test
     void should_drop_a_bot_reply_that_meets_a_closed_reply_window() {
-        Sender shut = new Sender() {
-            @Override
-            public Channel channel() {
-                return Channel.DEV;
-            }
-
-            @Override
-            public SendOutcome send(OutboundMessage message) {
-                return new SendOutcome.Rejected("45015", "48-hour reply window is over", true);
-            }
-
-            @Override
-            public ChannelLimits limits() {
-                return ChannelLimits.unlimited();
-            }
-        };
+        Sender shut = devSender(message -> {
+            return new SendOutcome.Rejected("45015", "48-hour reply window is over", true);
+        });
         start(new EngineBuilder(db).knowledge(SHOP).sender(shut));
         long id = built.engine().accept(List.of(text("hank", "怎么退货？"))).get(0).inboundId();
         // a bot answer is about the moment it was written: it is not sent days later
@@ -258,23 +252,10 @@ class EngineTest {
     @Test
     void should_retry_with_backoff_then_mark_dead_when_the_platform_keeps_failing() {
         AtomicInteger attempts = new AtomicInteger();
-        Sender flaky = new Sender() {
-            @Override
-            public Channel channel() {
-                return Channel.DEV;
-            }
-
-            @Override
-            public SendOutcome send(OutboundMessage message) {
-                attempts.incrementAndGet();
-                return new SendOutcome.RetryLater("503", "unavailable", null);
-            }
-
-            @Override
-            public ChannelLimits limits() {
-                return ChannelLimits.unlimited();
-            }
-        };
+        Sender flaky = devSender(message -> {
+            attempts.incrementAndGet();
+            return new SendOutcome.RetryLater("503", "unavailable", null);
+        });
         start(new EngineBuilder(db).knowledge(SHOP).sender(flaky)
                 .retry(new OutboxWorker.RetryPolicy(3, Duration.ofMillis(50), Duration.ofMillis(200))));
 
@@ -309,23 +290,10 @@ class EngineTest {
     @Test
     void should_let_a_passive_caller_claim_replies_so_the_outbox_does_not_send_them() {
         AtomicInteger sends = new AtomicInteger();
-        Sender passive = new Sender() {
-            @Override
-            public Channel channel() {
-                return Channel.DEV;
-            }
-
-            @Override
-            public SendOutcome send(OutboundMessage message) {
-                sends.incrementAndGet();
-                return new SendOutcome.RetryLater("passive", "waiting for the next request", Duration.ofHours(1));
-            }
-
-            @Override
-            public ChannelLimits limits() {
-                return ChannelLimits.unlimited();
-            }
-        };
+        Sender passive = devSender(message -> {
+            sends.incrementAndGet();
+            return new SendOutcome.RetryLater("passive", "waiting for the next request", Duration.ofHours(1));
+        });
         start(new EngineBuilder(db).knowledge(SHOP).sender(passive));
 
         InboundSink.Receipt r = built.engine().acceptHeld(List.of(text("heidi", "怎么退货？"))).get(0);

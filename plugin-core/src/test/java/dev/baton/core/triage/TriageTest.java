@@ -204,6 +204,20 @@ class TriageTest {
     }
 
     @Test
+    void should_call_the_english_model_once_per_english_message_with_the_embedding_variant() {
+        // given triage.english-sentiment: embedding, with bge-small-en from the test class path
+        CountingModel english = new CountingModel(dev.baton.knowledge.InProcessEmbeddings.bgeSmallEnQuantized());
+        Triage t = new Triage(TriageConfig.defaults().with(new TriageOverrides(null, null, null, null, null, null,
+                null, "embedding")), model, english);
+        // when / then
+        assertThat(t.analyze(TriageInput.of("my suitcase has been missing for a week")).sentiment().polarity())
+                .isEqualTo(TriageSignals.Polarity.NEGATIVE);
+        assertThat(t.analyze(TriageInput.of("快递员态度很好，谢谢")).sentiment().polarity())
+                .isEqualTo(TriageSignals.Polarity.POSITIVE);
+        assertThat(english.singleCalls).hasValue(1); // Chinese never reaches the English model
+    }
+
+    @Test
     void should_detect_language_when_no_hint_is_given() {
         assertThat(analyze("我的iPhone充不进电").language()).isEqualTo("zh");
         assertThat(analyze("my phone will not charge").language()).isEqualTo("en");
