@@ -296,6 +296,9 @@ public final class Engine implements InboundSink, AutoCloseable {
     private void sweepQuietly() {
         try {
             resumePending();
+            if (store.db().inTransaction(c -> store.outbox().releaseReopened(c, clock.instant())) > 0) {
+                outbox.wake();
+            }
         } catch (RuntimeException e) {
             log.warn("recovery sweep failed: {}", e.toString());
         }

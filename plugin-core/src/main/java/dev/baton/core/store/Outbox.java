@@ -82,6 +82,17 @@ public final class Outbox {
     }
 
     /**
+     * WAITING rows whose customer wrote after they were set waiting: due now. The turn that stores a customer's message
+     * releases their rows itself ({@link #release}); this catches a message that arrived while the refused attempt was
+     * still in flight. Returns how many.
+     */
+    public int releaseReopened(Connection c, Instant now) throws SQLException {
+        return Sql.update(c, "UPDATE outbox SET status = ?, attempts = 0, next_attempt_at = ?, updated_at = ? "
+                + "WHERE status = ? AND EXISTS (SELECT 1 FROM conversations v WHERE v.id = outbox.conversation_id "
+                + "AND v.last_customer_message_at > outbox.updated_at)", Status.PENDING, now, now, Status.WAITING);
+    }
+
+    /**
      * Gives a DEAD row a fresh set of attempts, due now (an operator fixed what made it fail: a token, a template, a
      * blocked number). False when the row is not DEAD.
      */

@@ -253,6 +253,36 @@ abstract class StoreContract {
     }
 
     @Test
+    void should_release_a_waiting_row_whose_customer_wrote_after_it_was_set_waiting() {
+        Conversation wrote = newConversation(Channel.WHATSAPP);
+        Conversation silent = newConversation(Channel.WHATSAPP);
+        long a = waiting(wrote, now);
+        long b = waiting(silent, now);
+        db().inTransaction(c -> {
+            store.conversations().touchCustomerMessage(c, wrote.id(), now.plusSeconds(1));
+            store.conversations().touchCustomerMessage(c, silent.id(), now.minusSeconds(1));
+            return null;
+        });
+
+        db().inTransaction(c -> store.outbox().releaseReopened(c, now.plusSeconds(5)));
+
+        assertThat(db().withConnection(c -> store.outbox().byId(c, a)).orElseThrow().status())
+                .isEqualTo(Outbox.Status.PENDING);
+        assertThat(db().withConnection(c -> store.outbox().byId(c, b)).orElseThrow().status())
+                .isEqualTo(Outbox.Status.WAITING);
+    }
+
+    private long waiting(Conversation conv, Instant at) {
+        return db().inTransaction(c -> {
+            long id = store.outbox().enqueue(c, conv.id(), null, Channel.WHATSAPP, "wa-" + uid(), null, "HUMAN", "en",
+                    "{}", at);
+            store.outbox().claimForSending(c, id, at);
+            store.outbox().markWaiting(c, id, "131047 outside the window", at);
+            return id;
+        });
+    }
+
+    @Test
     void should_apply_delivery_statuses_only_forward_when_out_of_order() {
         Conversation conv = newConversation(Channel.WHATSAPP);
         String wamid = "wamid." + uid();
