@@ -116,12 +116,13 @@ public final class BatonRuntime implements AutoCloseable {
     }
 
     /**
-     * Offline triage as configured: built-in defaults, the {@code triage:} overrides and the handoff keywords. With
-     * {@code triage.english-sentiment: embedding} it loads the in-process bge-small-en model for English sentiment.
+     * Offline triage as configured: built-in defaults, the {@code triage:} overrides and the handoff keywords. Unless
+     * {@code triage.english-sentiment} is {@code classifier} or {@code lexicon}, it loads the in-process bge-small-en
+     * model for the English messages the words classifier is unsure of.
      */
     public static Triage triage(BatonConfig config, EmbeddingModel model) {
-        boolean english = config.triage() != null && config.triage().needsEnglishModel();
-        return new Triage(triageConfig(config), model, english ? InProcessEmbeddings.bgeSmallEnQuantized() : null);
+        TriageConfig tc = triageConfig(config);
+        return new Triage(tc, model, tc.needsEnglishModel() ? InProcessEmbeddings.bgeSmallEnQuantized() : null);
     }
 
     /** The triage configuration {@link #triage} builds on. */

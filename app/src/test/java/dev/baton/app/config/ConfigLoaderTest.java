@@ -58,11 +58,15 @@ class ConfigLoaderTest {
     }
 
     @Test
-    void should_score_english_sentiment_with_the_words_classifier_unless_configured_otherwise() {
+    void should_score_english_sentiment_with_the_english_model_for_unsure_messages_unless_configured_otherwise() {
         var lex = BatonRuntime.triageConfig(load("", Map.of())).sentiment();
         assertThat(lex.englishModel()).isEqualTo("baton/triage/sentiment-en-model.tsv");
+        assertThat(BatonRuntime.triageConfig(load("", Map.of())).needsEnglishModel()).isTrue();
         assertThat(BatonRuntime.triageConfig(load("triage:\n  english-sentiment: embedding\n", Map.of()))
-                .sentiment().englishModel()).isEqualTo(lex.englishEmbeddingModel());
+                .needsEnglishModel()).isTrue();
+        var classifier = BatonRuntime.triageConfig(load("triage:\n  english-sentiment: classifier\n", Map.of()));
+        assertThat(classifier.sentiment().englishModel()).isEqualTo(lex.englishModel());
+        assertThat(classifier.needsEnglishModel()).isFalse();
         assertThat(BatonRuntime.triageConfig(load("triage:\n  english-sentiment: lexicon\n", Map.of()))
                 .sentiment().englishModel()).isNull();
         assertThat(fails("triage:\n  english-sentiment: bert\n").problems()).singleElement().asString()

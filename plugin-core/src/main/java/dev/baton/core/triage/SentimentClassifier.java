@@ -109,6 +109,12 @@ final class SentimentClassifier {
      */
     TriageSignals.Sentiment classify(String normalised, SentimentScorer.Analysis analysis, float[] embedding,
                                      double lexiconVote, double[] prior) {
+        return sentiment(posterior(normalised, analysis, embedding, lexiconVote, prior));
+    }
+
+    /** The class probabilities {@link #classify} decides on: moved to the prior, the lexicon's vote counted. */
+    double[] posterior(String normalised, SentimentScorer.Analysis analysis, float[] embedding, double lexiconVote,
+                       double[] prior) {
         double[] p = probabilities(SentimentFeatures.of(normalised, analysis, embedding));
         if (prior != null) {
             for (int k = 0; k < p.length; k++) {
@@ -121,6 +127,11 @@ final class SentimentClassifier {
         for (int k = 0; k < p.length; k++) {
             p[k] /= total;
         }
+        return p;
+    }
+
+    /** The most probable class, and P(positive) − P(negative) as the score. */
+    static TriageSignals.Sentiment sentiment(double[] p) {
         int best = 0;
         for (int k = 1; k < p.length; k++) {
             if (p[k] > p[best]) {

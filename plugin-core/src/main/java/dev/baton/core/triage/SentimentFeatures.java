@@ -63,6 +63,15 @@ final class SentimentFeatures {
         return f;
     }
 
+    /**
+     * The text whose sentence embedding the embedding classifier reads: handles and links dropped (a link alone is
+     * a dozen word pieces of noise, and the model's cost grows with the length).
+     */
+    static String embeddingText(String normalised) {
+        String s = LINK.matcher(HANDLE.matcher(normalised).replaceAll(" ")).replaceAll(" ").strip();
+        return s.isEmpty() ? normalised : s.replaceAll("\\s{2,}", " ");
+    }
+
     /** Word tokens: letters, digits and apostrophes; "?" and "!" are tokens too. */
     static List<String> words(String normalised) {
         String s = LINK.matcher(HANDLE.matcher(normalised).replaceAll(" ")).replaceAll(" ");

@@ -53,32 +53,55 @@ final class SentimentScorer {
     private final Map<Pattern, Double> patterns = new java.util.LinkedHashMap<>();
     private final List<Token> hashtagWords = new ArrayList<>();
     private final SentimentClassifier classifier;
+    private final SentimentClassifier embeddingClassifier;
     private final Function<String, float[]> englishEmbedder;
     private final double[] englishPrior;
 
-    /** With the configured English classifier ({@code english-model}), which must not need a sentence embedding. */
+    /** As configured, without an English sentence-embedding model: the words classifier answers every message. */
     SentimentScorer(SentimentLexicon lex) {
         this(lex, (Function<String, float[]>) null);
     }
 
     /**
-     * With the configured English classifier ({@code english-model}; none: the lexicon alone).
+     * As configured: the words classifier ({@code english-model}; none: the lexicon alone) and, with
+     * {@code english-embedding} and an embedder, the embedding classifier ({@code english-embedding-model}) for the
+     * messages the words classifier is unsure of.
      *
-     * @param englishEmbedder normalised English text → unit vector (bge-small-en-v1.5), for weights trained with the
-     *                        sentence embedding; null: none
+     * @param englishEmbedder English text → unit vector (bge-small-en-v1.5); null: none, the words answer
      */
     SentimentScorer(SentimentLexicon lex, Function<String, float[]> englishEmbedder) {
-        this(lex, lex.englishModel() == null ? null : SentimentClassifier.load(lex.englishModel()), englishEmbedder);
+        this(lex, lex.englishModel() == null ? null : SentimentClassifier.load(lex.englishModel()),
+                lex.englishModel() != null && lex.englishEmbedding() && englishEmbedder != null
+                        ? SentimentClassifier.load(lex.englishEmbeddingModel()) : null,
+                englishEmbedder);
     }
 
-    /** With the given English classifier ({@code null}: lexicon only) and embedder (null if it needs none). */
-    SentimentScorer(SentimentLexicon lex, SentimentClassifier classifier, Function<String, float[]> englishEmbedder) {
-        if (classifier != null && classifier.needsEmbedding() && englishEmbedder == null) {
-            throw new IllegalArgumentException("the English sentiment classifier " + lex.englishModel()
-                    + " needs the English sentence-embedding model (triage.english-sentiment: embedding)");
+    /** The lexicon alone, also for English: what the classifiers read as features. */
+    static SentimentScorer lexiconOnly(SentimentLexicon lex) {
+        return new SentimentScorer(lex, null, null, null);
+    }
+
+    /**
+     * With the given classifiers.
+     *
+     * @param classifier          over words and the lexicon's readings; null: the lexicon alone
+     * @param embeddingClassifier trained with the sentence embedding too, asked when {@code classifier}'s most
+     *                            probable class is below {@code english-embedding-below}; null: never
+     * @param englishEmbedder     required with {@code embeddingClassifier}
+     */
+    SentimentScorer(SentimentLexicon lex, SentimentClassifier classifier, SentimentClassifier embeddingClassifier,
+                    Function<String, float[]> englishEmbedder) {
+        if (classifier != null && classifier.needsEmbedding()) {
+            throw new IllegalArgumentException("english-model " + lex.englishModel() + " was trained with a sentence "
+                    + "embedding; it belongs in english-embedding-model");
+        }
+        if (embeddingClassifier != null && englishEmbedder == null) {
+            throw new IllegalArgumentException("the English sentiment classifier " + lex.englishEmbeddingModel()
+                    + " needs the English sentence-embedding model");
         }
         this.lex = lex;
         this.classifier = classifier;
+        this.embeddingClassifier = embeddingClassifier;
         this.englishEmbedder = englishEmbedder;
         Map<String, Double> p = lex.englishClassPrior();
         this.englishPrior = p.isEmpty() ? null : SentimentClassifier.CLASSES.stream()
@@ -123,17 +146,33 @@ final class SentimentScorer {
 
     TriageSignals.Sentiment score(String normalised) {
         Analysis a = analyse(normalised);
-        if (classifier != null && !"zh".equals(Texts.language(normalised, null))) {
+        if (classifier == null || "zh".equals(Texts.language(normalised, null))) {
+            return new TriageSignals.Sentiment(a.polarity(), a.score());
+        }
+        double[] p = classifier.posterior(normalised, a, null, lex.englishLexiconVote(), englishPrior);
+        if (embeddingClassifier != null && max(p) < lex.englishEmbeddingBelow()) {
+            // unsure from the words alone: the sentence embedding decides (one model call, for about 1 in 10)
             try {
-                float[] embedding = classifier.needsEmbedding() ? englishEmbedder.apply(normalised) : null;
-                return classifier.classify(normalised, a, embedding, lex.englishLexiconVote(), englishPrior);
+                p = embeddingClassifier.posterior(normalised, a,
+                        englishEmbedder.apply(SentimentFeatures.embeddingText(normalised)),
+                        lex.englishLexiconVote(), englishPrior);
             } catch (RuntimeException e) {
-                // the English embedding model failed (e.g. ONNX Runtime): triage never fails a turn, the lexicon answers
+                // the English model failed (e.g. ONNX Runtime): triage never fails a turn, the words answer
                 org.slf4j.LoggerFactory.getLogger(SentimentScorer.class).warn(
-                        "English sentiment model failed, using the lexicon: {}", e.toString());
+                        "English sentiment model failed, using the words classifier: {}", e.toString());
             }
         }
-        return new TriageSignals.Sentiment(a.polarity(), a.score());
+        return SentimentClassifier.sentiment(p);
+    }
+
+    /** The words classifier's most probable class's probability for an English text (tests, tuning). */
+    double wordsConfidence(String normalised) {
+        return max(classifier.posterior(normalised, analyse(normalised), null, lex.englishLexiconVote(),
+                englishPrior));
+    }
+
+    private static double max(double[] p) {
+        return Math.max(p[0], Math.max(p[1], p[2]));
     }
 
     Analysis analyse(String normalised) {

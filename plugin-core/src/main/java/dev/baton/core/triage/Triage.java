@@ -33,17 +33,17 @@ public final class Triage {
     private final SentimentScorer sentiment;
     private final EmbeddingCache cache;
 
-    /** With an English sentiment classifier that needs no sentence embedding (the default), or the lexicon alone. */
+    /** Without the English sentence-embedding model: English sentiment by the words classifier (or the lexicon). */
     public Triage(TriageConfig cfg, EmbeddingModel model) {
         this(cfg, model, null);
     }
 
     /**
      * @param model        the embedding model for intents, explicit requests and repetition (bge-small-zh in the app)
-     * @param englishModel the English sentence-embedding model (bge-small-en-v1.5, 384 dimensions) that the configured
-     *                     English sentiment classifier was trained with, when it was ({@code english-sentiment:
-     *                     embedding}): one more model call per English message (Chinese text never goes through it);
-     *                     null otherwise
+     * @param englishModel the English sentence-embedding model (bge-small-en-v1.5, 384 dimensions) the embedding
+     *                     classifier was trained with, asked for the English messages the words classifier is unsure
+     *                     of when {@link TriageConfig#needsEnglishModel()} (Chinese text never goes through it);
+     *                     null: the words classifier answers every English message
      */
     public Triage(TriageConfig cfg, EmbeddingModel model, EmbeddingModel englishModel) {
         this.cfg = Objects.requireNonNull(cfg, "cfg");

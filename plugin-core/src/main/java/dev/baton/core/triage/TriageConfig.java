@@ -69,7 +69,7 @@ public record TriageConfig(List<String> requestKeywords, List<String> requestPat
         repetitionMinChars = Objects.requireNonNullElse(repetitionMinChars, 4);
         embeddingCacheSize = Objects.requireNonNullElse(embeddingCacheSize, 512);
         sentiment = sentiment == null ? new SentimentLexicon(null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null, null, null)
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null)
                 : sentiment;
     }
 
@@ -99,12 +99,14 @@ public record TriageConfig(List<String> requestKeywords, List<String> requestPat
         if (!o.sentimentWords().isEmpty()) {
             lex = lex.plusWords(o.sentimentWords());
         }
-        switch (o.englishSentiment()) {
-            case "lexicon" -> lex = lex.withEnglishModel(null);
-            case "embedding" -> lex = lex.withEnglishModel(lex.englishEmbeddingModel());
-            case "classifier" -> { }
-            default -> throw new IllegalArgumentException("english-sentiment must be one of "
-                    + TriageOverrides.ENGLISH_SENTIMENT + ", got " + o.englishSentiment());
+        if (o.englishSentiment() != null) {
+            switch (o.englishSentiment()) {
+                case "lexicon" -> lex = lex.withEnglish(null, false);
+                case "classifier" -> lex = lex.withEnglish(lex.englishModel(), false);
+                case "embedding" -> lex = lex.withEnglish(lex.englishModel(), true);
+                default -> throw new IllegalArgumentException("english-sentiment must be one of "
+                        + TriageOverrides.ENGLISH_SENTIMENT + ", got " + o.englishSentiment());
+            }
         }
         return new TriageConfig(concat(requestKeywords, o.keywords()), requestPatterns,
                 concat(negationCues, o.negationCues()), requestIntent,
@@ -113,6 +115,11 @@ public record TriageConfig(List<String> requestKeywords, List<String> requestPat
                 Objects.requireNonNullElse(o.intentThreshold(), intentThreshold), intentK,
                 Objects.requireNonNullElse(o.repetitionThreshold(), repetitionThreshold), repetitionMinChars,
                 embeddingCacheSize, lex);
+    }
+
+    /** Whether English sentiment asks the English sentence-embedding model, so that {@link Triage} needs it. */
+    public boolean needsEnglishModel() {
+        return sentiment.englishModel() != null && sentiment.englishEmbedding();
     }
 
     /** Adds literal request keywords, e.g. the policy's {@code handoff.keywords}. Duplicates are dropped. */
@@ -171,7 +178,10 @@ public record TriageConfig(List<String> requestKeywords, List<String> requestPat
      *                     SentimentClassifier}); when set, English messages get its polarity instead of the lexicon's
      *                     (the lexicon's readings are among its features); null: lexicon only
      * @param englishEmbeddingModel class path resource of the weights trained with the bge-small-en sentence embedding
-     *                     too, used instead with {@code english-sentiment: embedding}
+     *                     too, asked when {@code englishEmbedding} is on and the words classifier is unsure
+     * @param englishEmbedding whether the embedding classifier is asked ({@code english-sentiment: embedding})
+     * @param englishEmbeddingBelow the words classifier is "unsure" when its most probable class is below this
+     *                     probability (1 or more: the embedding classifier answers every English message)
      * @param englishLexiconVote the lexicon's class gets the classifier's probability times e^this (0: the classifier
      *                     alone)
      * @param englishClassPrior expected share of negative / neutral / positive English messages; the classifier's
@@ -184,7 +194,7 @@ public record TriageConfig(List<String> requestKeywords, List<String> requestPat
                                    Double danglingNegation, Double questionBand, List<String> courtesy,
                                    String generalLexicon, Double generalWeight, Boolean generalNegativeOnly,
                                    Double negativeBiasZh, String englishModel, String englishEmbeddingModel,
-                                   Double englishLexiconVote,
+                                   Boolean englishEmbedding, Double englishEmbeddingBelow, Double englishLexiconVote,
                                    Map<String, Double> englishClassPrior) {
 
         public SentimentLexicon {
@@ -205,6 +215,8 @@ public record TriageConfig(List<String> requestKeywords, List<String> requestPat
             generalWeight = Objects.requireNonNullElse(generalWeight, 0.0);
             generalNegativeOnly = Objects.requireNonNullElse(generalNegativeOnly, false);
             negativeBiasZh = Objects.requireNonNullElse(negativeBiasZh, negativeBias);
+            englishEmbedding = Objects.requireNonNullElse(englishEmbedding, false);
+            englishEmbeddingBelow = Objects.requireNonNullElse(englishEmbeddingBelow, 1.0);
             englishLexiconVote = Objects.requireNonNullElse(englishLexiconVote, 0.0);
             englishClassPrior = englishClassPrior == null ? Map.of() : Map.copyOf(englishClassPrior);
         }
@@ -212,19 +224,26 @@ public record TriageConfig(List<String> requestKeywords, List<String> requestPat
         SentimentLexicon plusWords(Map<String, Double> extra) {
             Map<String, Double> all = new LinkedHashMap<>(words);
             all.putAll(extra);
-            return with(all, englishModel);
+            return with(all, englishModel, englishEmbedding, englishEmbeddingBelow);
         }
 
-        /** The same lexicon with another English classifier resource ({@code null}: the lexicon alone). */
-        SentimentLexicon withEnglishModel(String resource) {
-            return with(words, resource);
+        /** The same lexicon with another words classifier ({@code null}: the lexicon alone) and embedding switch. */
+        SentimentLexicon withEnglish(String model, boolean embedding) {
+            return with(words, model, embedding, englishEmbeddingBelow);
         }
 
-        private SentimentLexicon with(Map<String, Double> words, String englishModel) {
+        /** The same lexicon asking the embedding classifier below another confidence (tests, tuning). */
+        SentimentLexicon withEnglishEmbeddingBelow(double below) {
+            return with(words, englishModel, englishEmbedding, below);
+        }
+
+        private SentimentLexicon with(Map<String, Double> words, String englishModel, boolean englishEmbedding,
+                                      double englishEmbeddingBelow) {
             return new SentimentLexicon(words, negators, intensifiers, contrast, negatorScope, neutralBand,
                     negativeBias, questionCue, normaliser, emoticons, patterns, danglingNegation, questionBand,
-                    courtesy, generalLexicon, generalWeight, generalNegativeOnly,
-                    negativeBiasZh, englishModel, englishEmbeddingModel, englishLexiconVote, englishClassPrior);
+                    courtesy, generalLexicon, generalWeight, generalNegativeOnly, negativeBiasZh, englishModel,
+                    englishEmbeddingModel, englishEmbedding, englishEmbeddingBelow, englishLexiconVote,
+                    englishClassPrior);
         }
     }
 

@@ -19,10 +19,11 @@ import java.util.Map;
  * @param intentThreshold     replaces the intent kNN threshold
  * @param repetitionThreshold replaces the repetition similarity threshold
  * @param sentimentWords      extra sentiment words with weights (-3..3), e.g. a product name customers curse
- * @param englishSentiment    how English sentiment is scored: {@code classifier} (default: the trained classifier over
- *                            the lexicon's readings and the message's words, microseconds), {@code embedding} (the
- *                            classifier trained with the bge-small-en sentence embedding too: more accurate, one more
- *                            model call of ~6 ms per English message) or {@code lexicon} (the lexicon alone)
+ * @param englishSentiment    how English sentiment is scored: {@code embedding} (default: the trained classifier over
+ *                            the lexicon's readings and the words, and for the messages it is unsure of, about 1 in
+ *                            10, the one trained with the bge-small-en sentence embedding too: one more model call),
+ *                            {@code classifier} (the words classifier alone: no English model is loaded) or
+ *                            {@code lexicon} (the lexicon alone); null: the default
  */
 public record TriageOverrides(List<String> keywords, List<String> negationCues,
                               List<TriageConfig.IntentDefinition> intents, Double requestSimilarity,
@@ -37,17 +38,11 @@ public record TriageOverrides(List<String> keywords, List<String> negationCues,
         negationCues = negationCues == null ? List.of() : List.copyOf(negationCues);
         intents = intents == null ? List.of() : List.copyOf(intents);
         sentimentWords = sentimentWords == null ? Map.of() : Map.copyOf(sentimentWords);
-        englishSentiment = englishSentiment == null ? "classifier" : englishSentiment;
-    }
-
-    /** Whether English sentiment needs the English sentence-embedding model. */
-    public boolean needsEnglishModel() {
-        return "embedding".equals(englishSentiment);
     }
 
     @Override
     public void validate(String prefix, ConfigProblems problems) {
-        if (!ENGLISH_SENTIMENT.contains(englishSentiment)) {
+        if (englishSentiment != null && !ENGLISH_SENTIMENT.contains(englishSentiment)) {
             problems.add(prefix + ".english-sentiment", "must be one of " + String.join(", ", ENGLISH_SENTIMENT)
                     + ", got " + englishSentiment);
         }

@@ -17,7 +17,7 @@ import java.nio.file.Path;
  * </pre>
  * Args: {@code triage|sentiment FILE [--json] [--errors] [--library-model] [--english-sentiment MODE]}.
  * {@code --errors} prints every wrong case to stderr; English sentiment is scored as {@code triage.english-sentiment}
- * says: {@code classifier} (the app's default), {@code embedding} (loads bge-small-en) or {@code lexicon}.
+ * says: {@code embedding} (the app's default; loads bge-small-en), {@code classifier} or {@code lexicon}.
  */
 public final class EvalMain {
 
@@ -36,10 +36,11 @@ public final class EvalMain {
         int mode = java.util.Arrays.asList(args).indexOf("--english-sentiment");
         TriageOverrides overrides = new TriageOverrides(handoff.keywords(), null, null, null, null, null, null,
                 mode >= 0 ? args[mode + 1] : null);
-        Triage triage = new Triage(TriageConfig.defaults().with(overrides),
+        TriageConfig cfg = TriageConfig.defaults().with(overrides);
+        Triage triage = new Triage(cfg,
                 java.util.Arrays.asList(args).contains("--library-model") ? new BgeSmallZhV15QuantizedEmbeddingModel()
                         : InProcessEmbeddings.bgeSmallZhQuantized(),
-                overrides.needsEnglishModel() ? InProcessEmbeddings.bgeSmallEnQuantized() : null);
+                cfg.needsEnglishModel() ? InProcessEmbeddings.bgeSmallEnQuantized() : null);
         if (args[0].equals("triage")) {
             TriageReport r = TriageEval.run(triage, new HandoffPolicy(handoff), file, m -> {
                 if (errors) {

@@ -26,18 +26,22 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class SentimentClassifierTest {
 
     private static final TriageConfig.SentimentLexicon LEX = TriageConfig.defaults().sentiment();
-    private static final TriageConfig.SentimentLexicon EMBEDDING_LEX = LEX.withEnglishModel(
-            LEX.englishEmbeddingModel());
+    /** {@code english-sentiment: embedding}: the embedding classifier for the messages the words leave unsure. */
+    private static final TriageConfig.SentimentLexicon EMBEDDING_LEX = LEX.withEnglish(LEX.englishModel(), true);
+    /** The embedding classifier for every English message. */
+    private static final TriageConfig.SentimentLexicon ALWAYS_EMBED = EMBEDDING_LEX.withEnglishEmbeddingBelow(2);
     private static SentimentScorer scorer;
     private static Function<String, float[]> embedder;
     private static SentimentScorer embeddingScorer;
+    private static SentimentScorer cascade;
 
     @BeforeAll
     static void load() {
         scorer = new SentimentScorer(LEX);
         var model = SentimentTrain.model();
         embedder = text -> Vectors.unit(model.embed(text).content().vector());
-        embeddingScorer = new SentimentScorer(EMBEDDING_LEX, embedder);
+        embeddingScorer = new SentimentScorer(ALWAYS_EMBED, embedder);
+        cascade = new SentimentScorer(EMBEDDING_LEX, embedder);
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
@@ -50,6 +54,7 @@ class SentimentClassifierTest {
     void should_classify_corpus_sentences(String text, String polarity) {
         assertThat(scorer.score(Texts.normalise(text)).polarity().code()).isEqualTo(polarity);
         assertThat(embeddingScorer.score(Texts.normalise(text)).polarity().code()).isEqualTo(polarity);
+        assertThat(cascade.score(Texts.normalise(text)).polarity().code()).isEqualTo(polarity);
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
@@ -70,13 +75,14 @@ class SentimentClassifierTest {
         assertThat(corpusText()).doesNotContain(Texts.normalise(text));
         assertThat(scorer.score(Texts.normalise(text)).polarity().code()).isEqualTo(polarity);
         assertThat(embeddingScorer.score(Texts.normalise(text)).polarity().code()).isEqualTo(polarity);
+        assertThat(cascade.score(Texts.normalise(text)).polarity().code()).isEqualTo(polarity);
     }
 
     @Test
     void should_not_embed_chinese_text_with_the_english_model() {
         // given
         AtomicInteger calls = new AtomicInteger();
-        SentimentScorer counting = new SentimentScorer(EMBEDDING_LEX, text -> {
+        SentimentScorer counting = new SentimentScorer(ALWAYS_EMBED, text -> {
             calls.incrementAndGet();
             return embedder.apply(text);
         });
@@ -90,20 +96,47 @@ class SentimentClassifierTest {
     }
 
     @Test
-    void should_answer_with_the_lexicon_when_the_english_model_fails() {
-        SentimentScorer broken = new SentimentScorer(EMBEDDING_LEX, text -> {
-            throw new IllegalStateException("onnx session closed");
+    void should_ask_the_embedding_classifier_only_when_the_words_are_unsure() {
+        // given
+        AtomicInteger calls = new AtomicInteger();
+        SentimentScorer counting = new SentimentScorer(EMBEDDING_LEX, text -> {
+            calls.incrementAndGet();
+            return embedder.apply(text);
         });
-        String norm = Texts.normalise("I have been waiting two hours and nobody answers");
-        SentimentScorer.Analysis a = broken.analyse(norm);
-        assertThat(broken.score(norm)).isEqualTo(new TriageSignals.Sentiment(a.polarity(), a.score()));
-        assertThat(a.polarity()).isEqualTo(TriageSignals.Polarity.NEGATIVE);
+        List<String> texts = List.of("my refund still hasn't arrived after 3 weeks", "thanks, that fixed it!",
+                "the courier says he came by but nobody rang my bell", "is the museum shop open on public holidays?",
+                "I am travelling to Madrid with my two kids in June", "the new checkout is so much quicker, love it",
+                "well that was an experience", "ok so what now", "flight 22 again", "interesting choice of music");
+        int unsure = 0;
+        for (String text : texts) {
+            String norm = Texts.normalise(text);
+            boolean ask = scorer.wordsConfidence(norm) < EMBEDDING_LEX.englishEmbeddingBelow();
+            unsure += ask ? 1 : 0;
+            // when / then: an unsure message gets the embedding classifier's answer, a sure one the words'
+            assertThat(counting.score(norm)).isEqualTo(ask ? embeddingScorer.score(norm) : scorer.score(norm));
+        }
+        assertThat(calls).hasValue(unsure);
+        assertThat(unsure).isBetween(1, texts.size() - 1); // the list holds both kinds, or the test proves nothing
     }
 
     @Test
-    void should_refuse_embedding_weights_without_the_english_model() {
-        assertThatThrownBy(() -> new SentimentScorer(EMBEDDING_LEX)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("english-sentiment: embedding");
+    void should_answer_with_the_words_classifier_when_the_english_model_fails() {
+        SentimentScorer broken = new SentimentScorer(ALWAYS_EMBED, text -> {
+            throw new IllegalStateException("onnx session closed");
+        });
+        String norm = Texts.normalise("I have been waiting two hours and nobody answers");
+        assertThat(broken.score(norm)).isEqualTo(scorer.score(norm));
+        assertThat(broken.score(norm).polarity()).isEqualTo(TriageSignals.Polarity.NEGATIVE);
+    }
+
+    @Test
+    void should_answer_with_the_words_classifier_when_no_english_model_is_supplied() {
+        String unsure = Texts.normalise("well that was an experience");
+        assertThat(scorer.wordsConfidence(unsure)).isLessThan(EMBEDDING_LEX.englishEmbeddingBelow());
+        assertThat(new SentimentScorer(EMBEDDING_LEX).score(unsure)).isEqualTo(scorer.score(unsure));
+        assertThatThrownBy(() -> new SentimentScorer(EMBEDDING_LEX, SentimentClassifier.load(LEX.englishModel()),
+                SentimentClassifier.load(LEX.englishEmbeddingModel()), null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("sentence-embedding model");
     }
 
     @Test
@@ -131,7 +164,7 @@ class SentimentClassifierTest {
     void should_keep_the_score_within_minus_one_and_one_with_the_polarity_sign() {
         for (String text : List.of("worst service ever, my bag is gone", "thank you so much, you are amazing",
                 "what is the baggage allowance?")) {
-            for (SentimentScorer sc : List.of(scorer, embeddingScorer)) {
+            for (SentimentScorer sc : List.of(scorer, embeddingScorer, cascade)) {
                 TriageSignals.Sentiment s = sc.score(Texts.normalise(text));
                 assertThat(s.score()).isBetween(-1.0, 1.0);
                 if (s.polarity() == TriageSignals.Polarity.NEGATIVE) {

@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SentimentScorerTest {
 
-    private static final SentimentScorer LEXICON = new SentimentScorer(TriageConfig.defaults().sentiment(), null);
+    private static final SentimentScorer LEXICON = SentimentScorer.lexiconOnly(TriageConfig.defaults().sentiment());
     private static final SentimentScorer SHIPPED = new SentimentScorer(TriageConfig.defaults().sentiment());
 
     @ParameterizedTest(name = "{0} -> {1}")

@@ -161,7 +161,7 @@ public final class SentimentTrain {
 
     /** The lexicon scorer whose readings are features: the configured lexicon, without any classifier. */
     static SentimentScorer lexicon() {
-        return new SentimentScorer(TriageConfig.defaults().sentiment(), null);
+        return SentimentScorer.lexiconOnly(TriageConfig.defaults().sentiment());
     }
 
     /** The English model the app loads for {@code english-sentiment: embedding} (single-threaded session). */
@@ -185,7 +185,8 @@ public final class SentimentTrain {
     static List<Map<String, Double>> features(List<String> texts, Variant variant) {
         SentimentScorer lexicon = lexicon();
         List<String> norm = texts.stream().map(Texts::normalise).toList();
-        List<float[]> emb = variant.embedding ? embed(norm) : null;
+        List<float[]> emb = variant.embedding
+                ? embed(norm.stream().map(SentimentFeatures::embeddingText).toList()) : null;
         List<Map<String, Double>> out = new ArrayList<>();
         for (int i = 0; i < norm.size(); i++) {
             out.add(SentimentFeatures.of(norm.get(i), lexicon.analyse(norm.get(i)), emb == null ? null : emb.get(i)));
@@ -197,7 +198,8 @@ public final class SentimentTrain {
     static TriageSignals.Sentiment classify(SentimentClassifier c, String text, double lexiconVote,
                                             double[] prior) {
         String norm = Texts.normalise(text);
-        return c.classify(norm, lexicon().analyse(norm), c.needsEmbedding() ? embed(List.of(norm)).get(0) : null,
+        return c.classify(norm, lexicon().analyse(norm),
+                c.needsEmbedding() ? embed(List.of(SentimentFeatures.embeddingText(norm))).get(0) : null,
                 lexiconVote, prior);
     }
 

@@ -17,7 +17,7 @@ public final class SentimentTune {
     public static void main(String[] args) {
         Path file = Path.of(args[0]);
         boolean errors = List.of(args).contains("--errors");
-        SentimentScorer scorer = new SentimentScorer(TriageConfig.defaults().sentiment(), null); // the lexicon alone
+        SentimentScorer scorer = SentimentScorer.lexiconOnly(TriageConfig.defaults().sentiment());
         List<String> labels = List.of("negative", "neutral", "positive");
         ConfusionMatrix m = ConfusionMatrix.empty(labels);
         for (JsonNode row : EvalCases.read(file)) {

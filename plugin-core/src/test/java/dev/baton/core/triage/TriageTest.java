@@ -204,17 +204,24 @@ class TriageTest {
     }
 
     @Test
-    void should_call_the_english_model_once_per_english_message_with_the_embedding_variant() {
+    void should_call_the_english_model_only_for_english_messages_the_words_leave_unsure() {
         // given triage.english-sentiment: embedding, with bge-small-en from the test class path
         CountingModel english = new CountingModel(dev.baton.knowledge.InProcessEmbeddings.bgeSmallEnQuantized());
-        Triage t = new Triage(TriageConfig.defaults().with(new TriageOverrides(null, null, null, null, null, null,
-                null, "embedding")), model, english);
-        // when / then
-        assertThat(t.analyze(TriageInput.of("my suitcase has been missing for a week")).sentiment().polarity())
-                .isEqualTo(TriageSignals.Polarity.NEGATIVE);
+        TriageConfig cfg = TriageConfig.defaults().with(new TriageOverrides(null, null, null, null, null, null, null,
+                "embedding"));
+        Triage t = new Triage(cfg, model, english);
+        SentimentScorer words = new SentimentScorer(TriageConfig.defaults().sentiment());
+        List<String> texts = List.of("my suitcase has been missing for a week", "well that was an experience",
+                "hmm not sure about this");
+        long unsure = texts.stream().filter(x -> words.wordsConfidence(Texts.normalise(x))
+                < cfg.sentiment().englishEmbeddingBelow()).count();
+        // when
+        texts.forEach(x -> t.analyze(TriageInput.of(x)));
         assertThat(t.analyze(TriageInput.of("快递员态度很好，谢谢")).sentiment().polarity())
                 .isEqualTo(TriageSignals.Polarity.POSITIVE);
-        assertThat(english.singleCalls).hasValue(1); // Chinese never reaches the English model
+        // then one call per unsure English message; Chinese never reaches the English model
+        assertThat(unsure).isPositive();
+        assertThat(english.singleCalls).hasValue((int) unsure);
     }
 
     @Test

@@ -14,12 +14,14 @@ import java.util.List;
 /**
  * Triage latency harness (not a unit test): scripted conversations in Chinese and English, each turn analysed with
  * the customer's earlier messages as history, as the engine does. Prints p50 / p90 / p99 / max in milliseconds after
- * a warm-up. Args: {@code [rounds] [tuned|tuned2|library|paired|paired-en] [lexicon]} (default 20, tuned): {@code tuned} is
+ * a warm-up. Args: {@code [rounds] [tuned|tuned2|library|paired|paired-en] [embedding|classifier|lexicon]} (default 20,
+ * tuned, embedding): {@code tuned} is
  * {@link InProcessEmbeddings#bgeSmallZhQuantized()} (single-threaded ONNX session), {@code tuned2} the same with two threads per call (still not spinning), {@code library} LangChain4j's
  * {@code BgeSmallZhV15QuantizedEmbeddingModel} with its default session, {@code paired} both in one process, turn by
- * turn (the fair comparison on a shared machine). English sentiment uses the trained classifier over words as the app
- * does by default, or as the third argument says ({@code embedding}, {@code lexicon}: {@code triage.english-sentiment});
- * {@code paired-en} runs the tuned model with the default classifier and with the embedding variant, turn by turn.
+ * turn (the fair comparison on a shared machine). English sentiment is scored as the app does by default (the words
+ * classifier, and bge-small-en for the messages it is unsure of), or as the third argument says
+ * ({@code triage.english-sentiment}); {@code paired-en} runs the tuned model with the words classifier alone and as
+ * the default, turn by turn.
  */
 public final class TriageBench {
 
@@ -34,10 +36,11 @@ public final class TriageBench {
             List.of("my card was declined", "I tried three different cards", "still not working",
                     "I don't need a human, just tell me what is wrong", "ok thanks"));
 
-    /** The defaults with {@code triage.english-sentiment: mode}. */
-    private static TriageConfig config(String englishSentiment) {
-        return TriageConfig.defaults().with(new TriageOverrides(null, null, null, null, null, null, null,
+    /** Triage with the defaults and {@code triage.english-sentiment: mode}, with the English model if it needs it. */
+    private static Triage triage(String englishSentiment, EmbeddingModel model) {
+        TriageConfig cfg = TriageConfig.defaults().with(new TriageOverrides(null, null, null, null, null, null, null,
                 englishSentiment));
+        return new Triage(cfg, model, cfg.needsEnglishModel() ? InProcessEmbeddings.bgeSmallEnQuantized() : null);
     }
 
     private TriageBench() {
@@ -52,12 +55,11 @@ public final class TriageBench {
             return;
         }
         if (which.equals("paired-en")) {
-            paired(rounds, "classifier", new Triage(TriageConfig.defaults(), InProcessEmbeddings.bgeSmallZhQuantized()),
-                    "embedding", new Triage(config("embedding"), InProcessEmbeddings.bgeSmallZhQuantized(),
-                            InProcessEmbeddings.bgeSmallEnQuantized()));
+            paired(rounds, "classifier", triage("classifier", InProcessEmbeddings.bgeSmallZhQuantized()),
+                    "embedding", triage("embedding", InProcessEmbeddings.bgeSmallZhQuantized()));
             return;
         }
-        String english = args.length > 2 ? args[2] : "classifier";
+        String english = args.length > 2 ? args[2] : "embedding";
         EmbeddingModel model = switch (which) {
             case "tuned" -> InProcessEmbeddings.bgeSmallZhQuantized();
             case "tuned2" -> InProcessEmbeddings.bgeSmallZhQuantized(2); // 2 intra-op threads, still no spinning
@@ -66,8 +68,7 @@ public final class TriageBench {
         };
         System.out.println("model: " + which + ", English sentiment: " + english);
         long t0 = System.nanoTime();
-        Triage triage = new Triage(config(english), model,
-                english.equals("embedding") ? InProcessEmbeddings.bgeSmallEnQuantized() : null);
+        Triage triage = triage(english, model);
         System.out.printf("construction (examples embedded): %d ms%n", (System.nanoTime() - t0) / 1_000_000);
         run(triage, 3); // warm-up
         List<Long> micros = run(triage, rounds);
