@@ -23,7 +23,10 @@ import dev.baton.core.store.Store;
 import dev.baton.core.triage.Triage;
 import dev.baton.core.triage.TriageConfig;
 import dev.baton.core.triage.TriagePolicyDecider;
+import dev.langchain4j.data.embedding.Embedding;
+import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.output.Response;
 import dev.baton.knowledge.CachingEmbeddingModel;
 import dev.baton.knowledge.InProcessEmbeddings;
 import dev.baton.knowledge.KnowledgeBase;
@@ -117,12 +120,18 @@ public final class BatonRuntime implements AutoCloseable {
 
     /**
      * Offline triage as configured: built-in defaults, the {@code triage:} overrides and the handoff keywords. Unless
-     * {@code triage.english-sentiment} is {@code classifier} or {@code lexicon}, it loads the in-process bge-small-en
-     * model for the English messages the words classifier is unsure of.
+     * {@code triage.english-sentiment} is {@code classifier} or {@code lexicon}, the English messages the words
+     * classifier is unsure of go through the in-process bge-small-en model, loaded at the first such message (about
+     * half a second, once; ~110 MB that a shop without English customers never spends).
      */
     public static Triage triage(BatonConfig config, EmbeddingModel model) {
         TriageConfig tc = triageConfig(config);
-        return new Triage(tc, model, tc.needsEnglishModel() ? InProcessEmbeddings.bgeSmallEnQuantized() : null);
+        return new Triage(tc, model, tc.needsEnglishModel() ? new EmbeddingModel() {
+            @Override
+            public Response<List<Embedding>> embedAll(List<TextSegment> segments) {
+                return InProcessEmbeddings.bgeSmallEnQuantized().embedAll(segments); // loads it on first use
+            }
+        } : null);
     }
 
     /** The triage configuration {@link #triage} builds on. */
