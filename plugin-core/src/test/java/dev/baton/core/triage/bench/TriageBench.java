@@ -14,8 +14,8 @@ import java.util.List;
 /**
  * Triage latency harness (not a unit test): scripted conversations in Chinese and English, each turn analysed with
  * the customer's earlier messages as history, as the engine does. Prints p50 / p90 / p99 / max in milliseconds after
- * a warm-up. Args: {@code [rounds] [tuned|tuned2|library|paired|paired-en] [embedding|classifier|lexicon]} (default 20,
- * tuned, embedding): {@code tuned} is
+ * a warm-up. Args: {@code [rounds] [tuned|tuned2|library|paired|paired-en] [embedding|classifier|lexicon] [--suite]}
+ * (default 20, tuned, embedding; {@code --suite}: the agent bench's 50 scripted conversations): {@code tuned} is
  * {@link InProcessEmbeddings#bgeSmallZhQuantized()} (single-threaded ONNX session), {@code tuned2} the same with two threads per call (still not spinning), {@code library} LangChain4j's
  * {@code BgeSmallZhV15QuantizedEmbeddingModel} with its default session, {@code paired} both in one process, turn by
  * turn (the fair comparison on a shared machine). English sentiment is scored as the app does by default (the words
@@ -46,7 +46,14 @@ public final class TriageBench {
     private TriageBench() {
     }
 
-    public static void main(String[] args) {
+    /** The conversations measured: the six above, or with {@code --suite} the agent bench's 50 (92 turns). */
+    private static List<List<String>> conversations = CONVERSATIONS;
+
+    public static void main(String[] args) throws java.io.IOException {
+        if (List.of(args).contains("--suite")) {
+            conversations = suite();
+            args = List.of(args).stream().filter(a -> !a.equals("--suite")).toArray(String[]::new);
+        }
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
         String which = args.length > 1 ? args[1] : "tuned";
         if (which.equals("paired")) {
@@ -85,7 +92,7 @@ public final class TriageBench {
         // the model alone, same texts: what triage adds on top of its one embedding
         List<Long> embed = new ArrayList<>();
         for (int r = 0; r < rounds; r++) {
-            for (List<String> conv : CONVERSATIONS) {
+            for (List<String> conv : conversations) {
                 for (String text : conv) {
                     long t = System.nanoTime();
                     model.embed(text + " e" + r);
@@ -110,7 +117,7 @@ public final class TriageBench {
             l.clear();
             int turn = 0;
             for (int r = 0; r < rounds; r++) {
-                for (List<String> conv : CONVERSATIONS) {
+                for (List<String> conv : conversations) {
                     for (int i = 0; i < conv.size(); i++) {
                         String suffix = " " + pass + "." + r;
                         String text = conv.get(i) + suffix;
@@ -137,10 +144,26 @@ public final class TriageBench {
         }
     }
 
+    /** The customer turns of the agent bench's scripted suite ({@code agent/bench/conversations.jsonl}). */
+    private static List<List<String>> suite() throws java.io.IOException {
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        List<List<String>> out = new ArrayList<>();
+        try (var in = TriageBench.class.getResourceAsStream("/agent/bench/conversations.jsonl")) {
+            for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+                if (!line.isBlank()) {
+                    List<String> turns = new ArrayList<>();
+                    json.readTree(line).path("turns").forEach(t -> turns.add(t.asText()));
+                    out.add(turns);
+                }
+            }
+        }
+        return out;
+    }
+
     private static List<Long> run(Triage triage, int rounds) {
         List<Long> out = new ArrayList<>();
         for (int r = 0; r < rounds; r++) {
-            for (List<String> conv : CONVERSATIONS) {
+            for (List<String> conv : conversations) {
                 for (int i = 0; i < conv.size(); i++) {
                     // a new text per round so every turn pays its embedding, as in production
                     String text = conv.get(i) + (r == 0 ? "" : " " + r);
