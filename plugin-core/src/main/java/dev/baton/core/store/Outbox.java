@@ -65,6 +65,10 @@ public final class Outbox {
                 + "WHERE id = ?", Status.DEAD, InboundLog.truncate(error), now, id);
     }
 
+    /** Makes rows PENDING again, due now, with a fresh set of attempts; parameters: now, now, then the WHERE's. */
+    private static final String DUE_AGAIN = "UPDATE outbox SET status = '" + Status.PENDING.name() + "', attempts = 0, "
+            + "next_attempt_at = ?, updated_at = ? WHERE ";
+
     /** The channel's reply window is closed: the row waits for the customer's next message ({@link #release}). */
     public void markWaiting(Connection c, long id, String why, Instant now) throws SQLException {
         Sql.update(c, "UPDATE outbox SET status = ?, attempts = attempts + 1, last_error = ?, updated_at = ? "
@@ -76,8 +80,7 @@ public final class Outbox {
      * attempts. Returns how many.
      */
     public int release(Connection c, Channel channel, String customerId, Instant now) throws SQLException {
-        return Sql.update(c, "UPDATE outbox SET status = ?, attempts = 0, next_attempt_at = ?, updated_at = ? "
-                + "WHERE channel = ? AND customer_id = ? AND status = ?", Status.PENDING, now, now, channel.key(),
+        return Sql.update(c, DUE_AGAIN + "channel = ? AND customer_id = ? AND status = ?", now, now, channel.key(),
                 customerId, Status.WAITING);
     }
 
@@ -87,9 +90,9 @@ public final class Outbox {
      * still in flight. Returns how many.
      */
     public int releaseReopened(Connection c, Instant now) throws SQLException {
-        return Sql.update(c, "UPDATE outbox SET status = ?, attempts = 0, next_attempt_at = ?, updated_at = ? "
-                + "WHERE status = ? AND EXISTS (SELECT 1 FROM conversations v WHERE v.id = outbox.conversation_id "
-                + "AND v.last_customer_message_at > outbox.updated_at)", Status.PENDING, now, now, Status.WAITING);
+        return Sql.update(c, DUE_AGAIN + "status = ? AND EXISTS (SELECT 1 FROM conversations v "
+                + "WHERE v.id = outbox.conversation_id AND v.last_customer_message_at > outbox.updated_at)", now, now,
+                Status.WAITING);
     }
 
     /**
@@ -97,8 +100,7 @@ public final class Outbox {
      * blocked number). False when the row is not DEAD.
      */
     public boolean requeueDead(Connection c, long id, Instant now) throws SQLException {
-        return Sql.update(c, "UPDATE outbox SET status = ?, attempts = 0, next_attempt_at = ?, updated_at = ? "
-                + "WHERE id = ? AND status = ?", Status.PENDING, now, now, id, Status.DEAD) == 1;
+        return Sql.update(c, DUE_AGAIN + "id = ? AND status = ?", now, now, id, Status.DEAD) == 1;
     }
 
     /** Not sent because a human serves the customer on the platform itself; kept for the record. */

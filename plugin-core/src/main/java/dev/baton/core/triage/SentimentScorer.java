@@ -71,7 +71,7 @@ final class SentimentScorer {
      */
     SentimentScorer(SentimentLexicon lex, Function<String, float[]> englishEmbedder) {
         this(lex, lex.englishModel() == null ? null : SentimentClassifier.load(lex.englishModel()),
-                lex.englishModel() != null && lex.englishEmbedding() && englishEmbedder != null
+                lex.asksEmbedding() && englishEmbedder != null
                         ? SentimentClassifier.load(lex.englishEmbeddingModel()) : null,
                 englishEmbedder);
     }

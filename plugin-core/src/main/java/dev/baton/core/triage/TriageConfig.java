@@ -119,7 +119,7 @@ public record TriageConfig(List<String> requestKeywords, List<String> requestPat
 
     /** Whether English sentiment asks the English sentence-embedding model, so that {@link Triage} needs it. */
     public boolean needsEnglishModel() {
-        return sentiment.englishModel() != null && sentiment.englishEmbedding();
+        return sentiment.asksEmbedding();
     }
 
     /** Adds literal request keywords, e.g. the policy's {@code handoff.keywords}. Duplicates are dropped. */
@@ -225,6 +225,11 @@ public record TriageConfig(List<String> requestKeywords, List<String> requestPat
             Map<String, Double> all = new LinkedHashMap<>(words);
             all.putAll(extra);
             return with(all, englishModel, englishEmbedding, englishEmbeddingBelow);
+        }
+
+        /** Whether English messages the words classifier is unsure of go to the embedding classifier. */
+        boolean asksEmbedding() {
+            return englishModel != null && englishEmbedding;
         }
 
         /** The same lexicon with another words classifier ({@code null}: the lexicon alone) and embedding switch. */

@@ -52,9 +52,7 @@ class SentimentClassifierTest {
             "thanks, that fixed it!                                           | positive",
     })
     void should_classify_corpus_sentences(String text, String polarity) {
-        assertThat(scorer.score(Texts.normalise(text)).polarity().code()).isEqualTo(polarity);
-        assertThat(embeddingScorer.score(Texts.normalise(text)).polarity().code()).isEqualTo(polarity);
-        assertThat(cascade.score(Texts.normalise(text)).polarity().code()).isEqualTo(polarity);
+        assertEveryVariantSays(text, polarity);
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
@@ -73,19 +71,29 @@ class SentimentClassifierTest {
     })
     void should_classify_unseen_sentences(String text, String polarity) throws IOException {
         assertThat(corpusText()).doesNotContain(Texts.normalise(text));
-        assertThat(scorer.score(Texts.normalise(text)).polarity().code()).isEqualTo(polarity);
-        assertThat(embeddingScorer.score(Texts.normalise(text)).polarity().code()).isEqualTo(polarity);
-        assertThat(cascade.score(Texts.normalise(text)).polarity().code()).isEqualTo(polarity);
+        assertEveryVariantSays(text, polarity);
+    }
+
+    /** The words classifier, the embedding classifier and the shipped cascade of both all give {@code polarity}. */
+    private static void assertEveryVariantSays(String text, String polarity) {
+        for (SentimentScorer s : List.of(scorer, embeddingScorer, cascade)) {
+            assertThat(s.score(Texts.normalise(text)).polarity().code()).isEqualTo(polarity);
+        }
+    }
+
+    /** A scorer over {@code lex} whose English embeddings are counted in {@code calls}. */
+    private static SentimentScorer counting(TriageConfig.SentimentLexicon lex, AtomicInteger calls) {
+        return new SentimentScorer(lex, text -> {
+            calls.incrementAndGet();
+            return embedder.apply(text);
+        });
     }
 
     @Test
     void should_not_embed_chinese_text_with_the_english_model() {
         // given
         AtomicInteger calls = new AtomicInteger();
-        SentimentScorer counting = new SentimentScorer(ALWAYS_EMBED, text -> {
-            calls.incrementAndGet();
-            return embedder.apply(text);
-        });
+        SentimentScorer counting = counting(ALWAYS_EMBED, calls);
         // when
         TriageSignals.Sentiment zh = counting.score(Texts.normalise("快递三天了还没到，太慢了"));
         // then
@@ -99,10 +107,7 @@ class SentimentClassifierTest {
     void should_ask_the_embedding_classifier_only_when_the_words_are_unsure() {
         // given
         AtomicInteger calls = new AtomicInteger();
-        SentimentScorer counting = new SentimentScorer(EMBEDDING_LEX, text -> {
-            calls.incrementAndGet();
-            return embedder.apply(text);
-        });
+        SentimentScorer counting = counting(EMBEDDING_LEX, calls);
         List<String> texts = List.of("my refund still hasn't arrived after 3 weeks", "thanks, that fixed it!",
                 "the courier says he came by but nobody rang my bell", "is the museum shop open on public holidays?",
                 "I am travelling to Madrid with my two kids in June", "the new checkout is so much quicker, love it",
