@@ -15,7 +15,8 @@ import java.nio.file.Path;
  * mvn -q -o -pl plugin-core test-compile exec:java -Dexec.classpathScope=test \
  *     -Dexec.mainClass=dev.baton.core.triage.EvalMain -Dexec.args="triage ../shared/data/triage-en.jsonl --json"
  * </pre>
- * Args: {@code triage|sentiment FILE [--json] [--errors] [--library-model] [--english-sentiment MODE]}.
+ * Args: {@code triage|sentiment FILE [--json] [--errors] [--library-model] [--english-sentiment MODE]
+ * [--reach THRESHOLD]}; {@code --reach} (sentiment) counts the messages scored at or below the threshold per class.
  * {@code --errors} prints every wrong case to stderr; English sentiment is scored as {@code triage.english-sentiment}
  * says: {@code embedding} (the app's default; loads bge-small-en), {@code classifier} or {@code lexicon}.
  */
@@ -55,6 +56,26 @@ public final class EvalMain {
                 }
             });
             System.out.println(json ? r.toJson() : r.toTable());
+            int reach = java.util.Arrays.asList(args).indexOf("--reach");
+            if (reach >= 0) {
+                reach(triage, file, Double.parseDouble(args[reach + 1]));
+            }
         }
+    }
+
+    /**
+     * How often a message's sentiment score is at or below {@code threshold} (the {@code negative-sentiment} handoff
+     * rule's), per expected class: how many upset customers the rule can catch, and how many others it may alarm on.
+     */
+    private static void reach(Triage triage, Path file, double threshold) {
+        java.util.Map<String, int[]> byClass = new java.util.TreeMap<>();
+        for (var row : EvalCases.read(file)) {
+            double score = triage.analyze(TriageInput.of(EvalCases.text(row, "text", file))).sentiment().score();
+            int[] n = byClass.computeIfAbsent(EvalCases.text(row, "sentiment", file), k -> new int[2]);
+            n[0] += score <= threshold ? 1 : 0;
+            n[1]++;
+        }
+        byClass.forEach((label, n) -> System.out.printf(java.util.Locale.ROOT,
+                "score <= %.2f: %s %d/%d (%.2f)%n", threshold, label, n[0], n[1], n[0] / (double) n[1]));
     }
 }

@@ -14,8 +14,9 @@ import java.util.List;
 /**
  * Triage latency harness (not a unit test): scripted conversations in Chinese and English, each turn analysed with
  * the customer's earlier messages as history, as the engine does. Prints p50 / p90 / p99 / max in milliseconds after
- * a warm-up. Args: {@code [rounds] [tuned|tuned2|library|paired|paired-en] [embedding|classifier|lexicon] [--suite]}
- * (default 20, tuned, embedding; {@code --suite}: the agent bench's 50 scripted conversations): {@code tuned} is
+ * a warm-up. Args: {@code [rounds] [tuned|tuned2|library|paired|paired-en] [embedding|classifier|lexicon]
+ * [--suite | --cases FILE.jsonl]} (default 20, tuned, embedding; {@code --suite}: the agent bench's 50 scripted
+ * conversations; {@code --cases}: each {@code text} of an eval cases file as a message of its own): {@code tuned} is
  * {@link InProcessEmbeddings#bgeSmallZhQuantized()} (single-threaded ONNX session), {@code tuned2} the same with two threads per call (still not spinning), {@code library} LangChain4j's
  * {@code BgeSmallZhV15QuantizedEmbeddingModel} with its default session, {@code paired} both in one process, turn by
  * turn (the fair comparison on a shared machine). English sentiment is scored as the app does by default (the words
@@ -46,14 +47,20 @@ public final class TriageBench {
     private TriageBench() {
     }
 
-    /** The conversations measured: the six above, or with {@code --suite} the agent bench's 50 (92 turns). */
+    /** The conversations measured: the six above, the agent bench's 50 ({@code --suite}) or a cases file's texts. */
     private static List<List<String>> conversations = CONVERSATIONS;
 
     public static void main(String[] args) throws java.io.IOException {
-        if (List.of(args).contains("--suite")) {
+        List<String> a = new ArrayList<>(List.of(args));
+        if (a.remove("--suite")) {
             conversations = suite();
-            args = List.of(args).stream().filter(a -> !a.equals("--suite")).toArray(String[]::new);
         }
+        int cases = a.indexOf("--cases");
+        if (cases >= 0) {
+            conversations = jsonl(java.nio.file.Files.readString(java.nio.file.Path.of(a.get(cases + 1))), "text");
+            a.subList(cases, cases + 2).clear();
+        }
+        args = a.toArray(String[]::new);
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
         String which = args.length > 1 ? args[1] : "tuned";
         if (which.equals("paired")) {
@@ -146,15 +153,25 @@ public final class TriageBench {
 
     /** The customer turns of the agent bench's scripted suite ({@code agent/bench/conversations.jsonl}). */
     private static List<List<String>> suite() throws java.io.IOException {
+        try (var in = TriageBench.class.getResourceAsStream("/agent/bench/conversations.jsonl")) {
+            return jsonl(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8), "turns");
+        }
+    }
+
+    /** One conversation per JSON line: the strings of {@code field} (an array of turns, or one text). */
+    private static List<List<String>> jsonl(String lines, String field) throws java.io.IOException {
         var json = new com.fasterxml.jackson.databind.ObjectMapper();
         List<List<String>> out = new ArrayList<>();
-        try (var in = TriageBench.class.getResourceAsStream("/agent/bench/conversations.jsonl")) {
-            for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
-                if (!line.isBlank()) {
-                    List<String> turns = new ArrayList<>();
-                    json.readTree(line).path("turns").forEach(t -> turns.add(t.asText()));
-                    out.add(turns);
+        for (String line : lines.split("\n")) {
+            if (!line.isBlank()) {
+                var node = json.readTree(line).path(field);
+                List<String> turns = new ArrayList<>();
+                if (node.isArray()) {
+                    node.forEach(t -> turns.add(t.asText()));
+                } else {
+                    turns.add(node.asText());
                 }
+                out.add(turns);
             }
         }
         return out;
