@@ -10,7 +10,7 @@ import dev.baton.core.channel.SendOutcome;
 import dev.baton.core.channel.Sender;
 import dev.baton.core.channel.WebhookResponse;
 import dev.baton.core.config.ConfigProblems;
-import dev.baton.core.store.KeyValueStore;
+import dev.baton.core.state.KeyValueStore;
 import dev.baton.core.testing.RecordingSink;
 import dev.baton.wechat.crypto.WxMsgCrypt;
 import dev.baton.wechat.crypto.WxSignature;

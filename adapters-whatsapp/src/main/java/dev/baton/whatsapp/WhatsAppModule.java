@@ -5,7 +5,7 @@ import dev.baton.core.channel.ChannelContext;
 import dev.baton.core.channel.InboundMessage;
 import dev.baton.core.channel.Sender;
 import dev.baton.core.config.ConfigProblems;
-import dev.baton.core.store.KeyValueStore;
+import dev.baton.core.state.KeyValueStore;
 import dev.baton.whatsapp.graph.GraphApiClient;
 import dev.baton.whatsapp.graph.WhatsAppAlerts;
 import dev.baton.whatsapp.graph.WhatsAppMetrics;

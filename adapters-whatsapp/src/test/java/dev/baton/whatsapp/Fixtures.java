@@ -2,7 +2,7 @@ package dev.baton.whatsapp;
 
 import dev.baton.core.channel.ChannelContext;
 import dev.baton.core.channel.WebhookRequest;
-import dev.baton.core.store.KeyValueStore;
+import dev.baton.core.state.KeyValueStore;
 import dev.baton.whatsapp.webhook.SignatureVerifier;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import okhttp3.OkHttpClient;

@@ -1,6 +1,6 @@
 package dev.baton.wechat.kf;
 
-import dev.baton.core.store.KeyValueStore;
+import dev.baton.core.state.KeyValueStore;
 
 import java.time.Clock;
 import java.time.Duration;

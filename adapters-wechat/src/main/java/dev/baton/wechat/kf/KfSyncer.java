@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.baton.core.channel.InboundContent;
 import dev.baton.core.channel.InboundMessage;
 import dev.baton.core.channel.InboundSink;
-import dev.baton.core.store.KeyValueStore;
+import dev.baton.core.state.KeyValueStore;
 import dev.baton.wechat.api.WxApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

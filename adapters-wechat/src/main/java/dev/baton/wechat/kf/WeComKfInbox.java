@@ -1,7 +1,7 @@
 package dev.baton.wechat.kf;
 
 import dev.baton.core.channel.Channel;
-import dev.baton.core.handoff.HandoffTicket;
+import dev.baton.core.conversation.HandoffTicket;
 import dev.baton.core.handoff.HumanInbox;
 import dev.baton.wechat.api.WxApiException;
 import dev.baton.wechat.kf.KfApi.SessionState;

@@ -7,7 +7,7 @@ import dev.baton.core.channel.OutboundMessage;
 import dev.baton.core.channel.SendOutcome;
 import dev.baton.core.channel.Sender;
 import dev.baton.core.channel.TextSplitter;
-import dev.baton.core.store.KeyValueStore;
+import dev.baton.core.state.KeyValueStore;
 import dev.baton.whatsapp.TemplateConfig;
 import dev.baton.whatsapp.WhatsAppConfig;
 import dev.baton.whatsapp.graph.GraphApiClient;

@@ -9,7 +9,7 @@ import dev.baton.core.channel.OutboundMessage;
 import dev.baton.core.channel.OutboundMessage.Author;
 import dev.baton.core.channel.OutboundMessage.Button;
 import dev.baton.core.channel.SendOutcome;
-import dev.baton.core.store.KeyValueStore;
+import dev.baton.core.state.KeyValueStore;
 import dev.baton.whatsapp.Fixtures;
 import dev.baton.whatsapp.TemplateConfig;
 import dev.baton.whatsapp.WhatsAppConfig;

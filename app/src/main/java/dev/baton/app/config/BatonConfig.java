@@ -4,7 +4,7 @@ import dev.baton.core.config.BotMessages;
 import dev.baton.core.config.ConfigProblems;
 import dev.baton.core.config.LlmConfig;
 import dev.baton.core.config.Validated;
-import dev.baton.core.conversation.EngineSettings;
+import dev.baton.core.engine.EngineSettings;
 import dev.baton.core.handoff.HandoffConfig;
 import dev.baton.core.triage.TriageOverrides;
 import dev.baton.wechat.WeChatConfig;

@@ -9,7 +9,7 @@ import dev.baton.core.channel.InboundMessage;
 import dev.baton.core.channel.InboundSink;
 import dev.baton.core.conversation.Conversation;
 import dev.baton.core.conversation.Customer;
-import dev.baton.core.conversation.Engine;
+import dev.baton.core.engine.Engine;
 import dev.baton.core.store.Outbox;
 import dev.baton.core.store.Store;
 import io.javalin.Javalin;

@@ -3,7 +3,7 @@ package dev.baton.app.http;
 import dev.baton.app.inbox.ApiError;
 import dev.baton.app.inbox.InboxAuth;
 import dev.baton.app.inbox.Role;
-import dev.baton.core.conversation.Engine;
+import dev.baton.core.engine.Engine;
 import dev.baton.core.store.Outbox;
 import dev.baton.core.store.Store;
 import io.javalin.Javalin;

@@ -1,6 +1,6 @@
 package dev.baton.app.inbox;
 
-import dev.baton.core.store.KeyValueStore;
+import dev.baton.core.state.KeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

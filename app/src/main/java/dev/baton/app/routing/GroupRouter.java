@@ -1,7 +1,7 @@
 package dev.baton.app.routing;
 
 import dev.baton.app.config.InboxConfig;
-import dev.baton.core.handoff.HandoffTicket;
+import dev.baton.core.conversation.HandoffTicket;
 
 import java.util.List;
 import java.util.Locale;

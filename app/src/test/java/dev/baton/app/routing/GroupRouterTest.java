@@ -2,8 +2,8 @@ package dev.baton.app.routing;
 
 import dev.baton.app.config.InboxConfig;
 import dev.baton.core.channel.Channel;
-import dev.baton.core.handoff.HandoffReason;
-import dev.baton.core.handoff.HandoffTicket;
+import dev.baton.core.conversation.HandoffReason;
+import dev.baton.core.conversation.HandoffTicket;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

@@ -2,7 +2,7 @@ package dev.baton.app.routing;
 
 import dev.baton.core.store.Database;
 import dev.baton.core.store.JdbcKeyValueStore;
-import dev.baton.core.store.KeyValueStore;
+import dev.baton.core.state.KeyValueStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

@@ -7,7 +7,7 @@ import dev.baton.app.config.ConfigLoader;
 import dev.baton.core.channel.Channel;
 import dev.baton.core.channel.InboundContent;
 import dev.baton.core.channel.InboundMessage;
-import dev.baton.core.conversation.Engine;
+import dev.baton.core.engine.Engine;
 import io.javalin.Javalin;
 import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
@@ -266,7 +266,7 @@ public final class EngineBench {
     }
 
     /**
-     * The engine's lane executor (injected through {@link dev.baton.core.conversation.EngineBuilder#laneExecutor}),
+     * The engine's lane executor (injected through {@link dev.baton.core.engine.EngineBuilder#laneExecutor}),
      * with a gate: while paused, workers wait before their next lane, the queue fills, and further work is deferred
      * to the recovery sweep, as when Baton's lanes are full; nothing is dropped.
      */

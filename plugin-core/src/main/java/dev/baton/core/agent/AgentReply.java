@@ -1,6 +1,6 @@
 package dev.baton.core.agent;
 
-import dev.baton.core.handoff.HandoffReason;
+import dev.baton.core.conversation.HandoffReason;
 
 /**
  * The agent's answer to one turn.

@@ -1,7 +1,7 @@
 package dev.baton.core.agent;
 
 import dev.baton.core.config.LlmConfig;
-import dev.baton.core.handoff.HandoffReason;
+import dev.baton.core.conversation.HandoffReason;
 import dev.baton.core.handoff.Summarizer;
 import dev.baton.core.knowledge.KnowledgeAnswer;
 import dev.baton.core.knowledge.KnowledgeSearch;

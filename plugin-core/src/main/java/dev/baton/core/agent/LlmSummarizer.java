@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.core.config.LlmConfig;
 import dev.baton.core.conversation.Message;
-import dev.baton.core.handoff.HandoffReason;
+import dev.baton.core.conversation.HandoffReason;
 import dev.baton.core.handoff.Summarizer;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;

@@ -1,6 +1,6 @@
 package dev.baton.core.channel;
 
-import dev.baton.core.store.KeyValueStore;
+import dev.baton.core.state.KeyValueStore;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import java.time.Clock;

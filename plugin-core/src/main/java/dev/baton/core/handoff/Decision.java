@@ -1,5 +1,6 @@
 package dev.baton.core.handoff;
 
+import dev.baton.core.conversation.HandoffReason;
 import java.util.List;
 import java.util.Objects;
 

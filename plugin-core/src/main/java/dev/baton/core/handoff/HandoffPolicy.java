@@ -1,6 +1,7 @@
 package dev.baton.core.handoff;
 
-import dev.baton.core.triage.TriageSignals;
+import dev.baton.core.conversation.HandoffReason;
+import dev.baton.core.conversation.TriageSignals;
 
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,5 +1,6 @@
 package dev.baton.core.handoff;
 
+import dev.baton.core.conversation.HandoffTicket;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.baton.core.channel.Channel;
@@ -9,7 +10,7 @@ import dev.baton.core.conversation.Author;
 import dev.baton.core.conversation.Conversation;
 import dev.baton.core.conversation.ConversationState;
 import dev.baton.core.conversation.Customer;
-import dev.baton.core.conversation.EngineJson;
+import dev.baton.core.store.EngineJson;
 import dev.baton.core.conversation.Message;
 import dev.baton.core.store.Store;
 import dev.baton.core.store.TicketRepository;

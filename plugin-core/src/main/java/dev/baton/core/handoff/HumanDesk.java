@@ -6,7 +6,7 @@ import dev.baton.core.config.Localized;
 import dev.baton.core.conversation.Conversation;
 import dev.baton.core.conversation.ConversationEvents;
 import dev.baton.core.conversation.ConversationState;
-import dev.baton.core.conversation.ReplyWriter;
+import dev.baton.core.store.ReplyWriter;
 import dev.baton.core.store.Store;
 import dev.baton.core.store.TicketRepository;
 import org.slf4j.Logger;

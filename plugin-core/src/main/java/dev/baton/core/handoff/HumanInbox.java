@@ -1,5 +1,7 @@
 package dev.baton.core.handoff;
 
+
+import dev.baton.core.conversation.HandoffTicket;
 /**
  * Where handed-off conversations go: Baton's built-in inbox, a helpdesk reached by webhook, or the platform's own
  * servicer system (WeCom 微信客服 {@code service_state/trans}).

@@ -1,5 +1,7 @@
 package dev.baton.core.handoff;
 
+
+import dev.baton.core.conversation.HandoffTicket;
 /**
  * The built-in inbox needs no push: its tickets are in the store and its pages read them live. This is the
  * {@link HumanInbox} used with {@code inbox.kind: builtin}.

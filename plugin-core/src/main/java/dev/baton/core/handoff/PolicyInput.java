@@ -1,6 +1,6 @@
 package dev.baton.core.handoff;
 
-import dev.baton.core.triage.TriageSignals;
+import dev.baton.core.conversation.TriageSignals;
 
 import java.util.List;
 import java.util.Objects;

@@ -1,5 +1,6 @@
 package dev.baton.core.handoff;
 
+import dev.baton.core.conversation.HandoffReason;
 import dev.baton.core.conversation.Message;
 
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.baton.core.store;
 
+import dev.baton.core.state.KeyValueStore;
 import java.time.Clock;
 import java.util.Optional;
 

@@ -20,7 +20,7 @@ public final class TicketRepository {
      * One stored ticket.
      *
      * @param reasons    reason codes, comma-separated, main reason first
-     * @param ticketJson the full {@link dev.baton.core.handoff.HandoffTicket} as JSON
+     * @param ticketJson the full {@link dev.baton.core.conversation.HandoffTicket} as JSON
      * @param resolution how it ended: resolved, returned (to the bot), timeout
      */
     public record Row(long id, long conversationId, Status status, String reasons, int priority, String group,

@@ -1,5 +1,6 @@
 package dev.baton.core.triage;
 
+import dev.baton.core.conversation.TriageSignals;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;

@@ -1,5 +1,6 @@
 package dev.baton.core.triage;
 
+import dev.baton.core.conversation.TriageSignals;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

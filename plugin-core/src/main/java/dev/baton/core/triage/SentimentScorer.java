@@ -1,5 +1,6 @@
 package dev.baton.core.triage;
 
+import dev.baton.core.conversation.TriageSignals;
 import dev.baton.core.triage.TriageConfig.SentimentLexicon;
 
 import java.io.BufferedReader;

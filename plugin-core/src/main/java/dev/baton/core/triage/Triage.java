@@ -1,9 +1,10 @@
 package dev.baton.core.triage;
 
-import dev.baton.core.triage.TriageSignals.ExplicitRequest;
-import dev.baton.core.triage.TriageSignals.IntentMatch;
-import dev.baton.core.triage.TriageSignals.Method;
-import dev.baton.core.triage.TriageSignals.Repetition;
+import dev.baton.core.conversation.TriageSignals;
+import dev.baton.core.conversation.TriageSignals.ExplicitRequest;
+import dev.baton.core.conversation.TriageSignals.IntentMatch;
+import dev.baton.core.conversation.TriageSignals.Method;
+import dev.baton.core.conversation.TriageSignals.Repetition;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 
 import java.util.HashMap;

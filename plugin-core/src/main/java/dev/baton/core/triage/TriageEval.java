@@ -1,9 +1,10 @@
 package dev.baton.core.triage;
 
+import dev.baton.core.conversation.TriageSignals;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.baton.core.handoff.Decision;
 import dev.baton.core.handoff.HandoffPolicy;
-import dev.baton.core.handoff.HandoffReason;
+import dev.baton.core.conversation.HandoffReason;
 import dev.baton.core.handoff.PolicyInput;
 
 import java.nio.file.Path;

@@ -6,7 +6,7 @@ import dev.baton.core.config.LlmConfig;
 import dev.baton.core.conversation.Author;
 import dev.baton.core.conversation.Message;
 import dev.baton.core.handoff.ExtractiveSummarizer;
-import dev.baton.core.handoff.HandoffReason;
+import dev.baton.core.conversation.HandoffReason;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

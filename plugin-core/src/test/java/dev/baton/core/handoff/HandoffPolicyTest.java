@@ -1,12 +1,13 @@
 package dev.baton.core.handoff;
 
-import dev.baton.core.triage.TriageSignals;
-import dev.baton.core.triage.TriageSignals.ExplicitRequest;
-import dev.baton.core.triage.TriageSignals.IntentMatch;
-import dev.baton.core.triage.TriageSignals.Method;
-import dev.baton.core.triage.TriageSignals.Polarity;
-import dev.baton.core.triage.TriageSignals.Repetition;
-import dev.baton.core.triage.TriageSignals.Sentiment;
+import dev.baton.core.conversation.HandoffReason;
+import dev.baton.core.conversation.TriageSignals;
+import dev.baton.core.conversation.TriageSignals.ExplicitRequest;
+import dev.baton.core.conversation.TriageSignals.IntentMatch;
+import dev.baton.core.conversation.TriageSignals.Method;
+import dev.baton.core.conversation.TriageSignals.Polarity;
+import dev.baton.core.conversation.TriageSignals.Repetition;
+import dev.baton.core.conversation.TriageSignals.Sentiment;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.baton.core.store;
 
+import dev.baton.core.state.KeyValueStore;
 import dev.baton.core.channel.Channel;
 import dev.baton.core.channel.DeliveryStatus;
 import dev.baton.core.conversation.Author;

@@ -1,5 +1,6 @@
 package dev.baton.core.triage;
 
+import dev.baton.core.conversation.TriageSignals;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;

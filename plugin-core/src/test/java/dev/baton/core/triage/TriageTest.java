@@ -1,10 +1,11 @@
 package dev.baton.core.triage;
 
+import dev.baton.core.conversation.TriageSignals;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.core.handoff.Decision;
 import dev.baton.core.handoff.HandoffConfig;
 import dev.baton.core.handoff.HandoffPolicy;
-import dev.baton.core.handoff.HandoffReason;
+import dev.baton.core.conversation.HandoffReason;
 import dev.baton.core.handoff.PolicyInput;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;

@@ -1,5 +1,8 @@
-package dev.baton.core.conversation;
+package dev.baton.core.engine;
 
+import dev.baton.core.conversation.Message;
+import dev.baton.core.conversation.Customer;
+import dev.baton.core.conversation.Conversation;
 import dev.baton.core.knowledge.KnowledgeAnswer;
 
 import java.util.List;

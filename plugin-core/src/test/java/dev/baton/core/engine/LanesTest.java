@@ -1,5 +1,6 @@
-package dev.baton.core.conversation;
+package dev.baton.core.engine;
 
+import dev.baton.core.engine.Lanes;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package dev.baton.core.conversation;
+package dev.baton.core.engine;
 
 import java.time.Duration;
 import java.util.ArrayDeque;

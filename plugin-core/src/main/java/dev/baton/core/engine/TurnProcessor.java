@@ -1,5 +1,13 @@
-package dev.baton.core.conversation;
+package dev.baton.core.engine;
 
+import dev.baton.core.store.ReplyWriter;
+import dev.baton.core.conversation.Message;
+import dev.baton.core.conversation.Language;
+import dev.baton.core.conversation.Customer;
+import dev.baton.core.conversation.ConversationState;
+import dev.baton.core.conversation.ConversationEvents;
+import dev.baton.core.conversation.Conversation;
+import dev.baton.core.conversation.Author;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.baton.core.agent.AgentReply;
@@ -9,9 +17,9 @@ import dev.baton.core.channel.InboundContent;
 import dev.baton.core.channel.InboundMessage;
 import dev.baton.core.channel.OutboundMessage;
 import dev.baton.core.handoff.HandoffPlan;
-import dev.baton.core.handoff.HandoffReason;
+import dev.baton.core.conversation.HandoffReason;
 import dev.baton.core.handoff.HandoffService;
-import dev.baton.core.handoff.HandoffTicket;
+import dev.baton.core.conversation.HandoffTicket;
 import dev.baton.core.handoff.HumanInbox;
 import dev.baton.core.knowledge.KnowledgeAnswer;
 import dev.baton.core.knowledge.KnowledgeSearch;

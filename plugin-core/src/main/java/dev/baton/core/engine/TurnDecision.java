@@ -1,4 +1,4 @@
-package dev.baton.core.conversation;
+package dev.baton.core.engine;
 
 import dev.baton.core.handoff.HandoffPlan;
 

@@ -1,7 +1,7 @@
-package dev.baton.core.conversation;
+package dev.baton.core.engine;
 
 import dev.baton.core.handoff.HandoffPlan;
-import dev.baton.core.handoff.HandoffReason;
+import dev.baton.core.conversation.HandoffReason;
 
 import java.util.List;
 import java.util.Locale;

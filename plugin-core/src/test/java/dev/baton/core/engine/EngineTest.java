@@ -1,5 +1,13 @@
-package dev.baton.core.conversation;
+package dev.baton.core.engine;
 
+
+
+
+
+import dev.baton.core.conversation.Conversation;import dev.baton.core.conversation.HandoffReason;import dev.baton.core.conversation.ConversationState;import dev.baton.core.conversation.Message;import dev.baton.core.store.EngineJson;
+import dev.baton.core.engine.EngineSettings;
+import dev.baton.core.engine.EngineBuilder;
+import dev.baton.core.engine.OutboxWorker;
 import dev.baton.core.channel.Channel;
 import dev.baton.core.channel.ChannelLimits;
 import dev.baton.core.channel.DevSender;
@@ -12,7 +20,6 @@ import dev.baton.core.channel.Sender;
 import dev.baton.core.knowledge.KnowledgeAnswer;
 import dev.baton.core.knowledge.KnowledgeSearch;
 import dev.baton.core.handoff.ExtractiveSummarizer;
-import dev.baton.core.handoff.HandoffReason;
 import dev.baton.core.handoff.Summarizer;
 import dev.baton.core.store.Database;
 import dev.baton.core.store.InboundLog;

@@ -1,4 +1,4 @@
-package dev.baton.core.store;
+package dev.baton.core.state;
 
 import java.util.Optional;
 

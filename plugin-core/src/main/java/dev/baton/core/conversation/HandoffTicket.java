@@ -1,4 +1,4 @@
-package dev.baton.core.handoff;
+package dev.baton.core.conversation;
 
 import dev.baton.core.channel.Channel;
 

@@ -1,8 +1,10 @@
-package dev.baton.core.conversation;
+package dev.baton.core.store;
 
+import dev.baton.core.conversation.Customer;
+import dev.baton.core.conversation.Conversation;
+import dev.baton.core.conversation.Author;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.core.channel.OutboundMessage;
-import dev.baton.core.store.Store;
 
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -1,4 +1,4 @@
-package dev.baton.core.triage;
+package dev.baton.core.conversation;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 

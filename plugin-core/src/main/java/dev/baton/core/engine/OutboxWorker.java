@@ -1,5 +1,8 @@
-package dev.baton.core.conversation;
+package dev.baton.core.engine;
 
+import dev.baton.core.store.EngineJson;
+import dev.baton.core.conversation.ConversationEvents;
+import dev.baton.core.conversation.Conversation;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.core.channel.Channel;
 import dev.baton.core.channel.OutboundMessage;

@@ -1,5 +1,8 @@
-package dev.baton.core.conversation;
+package dev.baton.core.engine;
 
+import dev.baton.core.store.ReplyWriter;
+import dev.baton.core.store.EngineJson;
+import dev.baton.core.conversation.ConversationEvents;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.core.agent.OfflineAgent;
 import dev.baton.core.agent.SupportAgent;

@@ -1,4 +1,4 @@
-package dev.baton.core.conversation;
+package dev.baton.core.store;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;

@@ -1,13 +1,13 @@
-package dev.baton.core.triage;
+package dev.baton.core.engine;
 
+import dev.baton.core.conversation.TriageSignals;
+import dev.baton.core.triage.TriageInput;
+import dev.baton.core.triage.Triage;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.baton.core.conversation.Author;
-import dev.baton.core.conversation.EngineJson;
+import dev.baton.core.store.EngineJson;
 import dev.baton.core.conversation.Message;
-import dev.baton.core.conversation.TurnDecider;
-import dev.baton.core.conversation.TurnDecision;
-import dev.baton.core.conversation.TurnInput;
 import dev.baton.core.handoff.Decision;
 import dev.baton.core.handoff.HandoffPlan;
 import dev.baton.core.handoff.HandoffPolicy;

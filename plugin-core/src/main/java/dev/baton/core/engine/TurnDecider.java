@@ -1,4 +1,4 @@
-package dev.baton.core.conversation;
+package dev.baton.core.engine;
 
 /**
  * Decides, before any agent or LLM call, whether a customer turn must go to a human. Implementations run triage
