@@ -200,9 +200,11 @@ public final class BatonRuntime implements AutoCloseable {
         EngineSettings settings = new EngineSettings(config.messages(), config.knowledge().topK(), e.historyWindow(),
                 5, Duration.ofSeconds(5), "handoff".equals(e.unsupportedMedia()),
                 Duration.ofMinutes(5), e.inboundRetention());
+        HandoffPolicy policy = new HandoffPolicy(config.handoff());
         EngineBuilder builder = new EngineBuilder(db)
                 .knowledge(new KnowledgeBridge(knowledge))
-                .decider(new TriagePolicyDecider(triage(config, embeddings), new HandoffPolicy(config.handoff())))
+                .policy(policy)
+                .decider(new TriagePolicyDecider(triage(config, embeddings), policy))
                 .inbox(inbox)
                 .settings(settings)
                 .retry(new OutboxWorker.RetryPolicy(e.outboxMaxAttempts(), e.outboxBackoff(), e.outboxMaxBackoff()))

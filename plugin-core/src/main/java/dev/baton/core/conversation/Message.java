@@ -8,10 +8,10 @@ import java.time.Instant;
  * @param inboundId   the inbound log row it came from (customer messages), or null
  * @param authorName  the human agent's name for human replies, else null
  * @param citation    the knowledge citation behind a bot answer, or null
- * @param signalsJson the triage signals computed for a customer message (JSON), or null
+ * @param signals     what Baton read from a customer message, or null (other authors; unreadable old rows)
  */
 public record Message(long id, long conversationId, Long inboundId, Author author, String authorName, String text,
-                      String citation, String signalsJson, Instant createdAt) {
+                      String citation, TurnSignals signals, Instant createdAt) {
 
     public boolean fromCustomer() {
         return author == Author.CUSTOMER;

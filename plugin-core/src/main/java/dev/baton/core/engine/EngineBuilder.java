@@ -11,6 +11,8 @@ import dev.baton.core.channel.ChannelLimits;
 import dev.baton.core.channel.Sender;
 import dev.baton.core.handoff.ExtractiveSummarizer;
 import dev.baton.core.handoff.HandoffService;
+import dev.baton.core.handoff.HandoffPolicy;
+import dev.baton.core.handoff.HandoffConfig;
 import dev.baton.core.handoff.HumanDesk;
 import dev.baton.core.handoff.HumanInbox;
 import dev.baton.core.handoff.NoopInbox;
@@ -46,6 +48,7 @@ public final class EngineBuilder {
     private final Database db;
     private KnowledgeSearch knowledge = KnowledgeSearch.empty();
     private TurnDecider decider;
+    private HandoffPolicy policy = new HandoffPolicy(HandoffConfig.defaults());
     private Function<Store, SupportAgent> agent;
     private HumanInbox inbox = new NoopInbox();
     private final Map<Channel, Sender> senders = new HashMap<>();
@@ -69,6 +72,13 @@ public final class EngineBuilder {
         return this;
     }
 
+    /** The handoff policy: its rules, priorities and groups (also for handoffs the agent asks for). */
+    public EngineBuilder policy(HandoffPolicy p) {
+        this.policy = p;
+        return this;
+    }
+
+    /** How a turn is decided; default: keywords only, then the {@link #policy}. */
     public EngineBuilder decider(TurnDecider d) {
         this.decider = d;
         return this;
@@ -184,10 +194,10 @@ public final class EngineBuilder {
         SupportAgent theAgent = agent != null ? agent.apply(store)
                 : new OfflineAgent(settings.messages().notSure(), settings.messages().sourceLabel());
         TurnDecider theDecider = decider != null ? decider
-                : new KeywordDecider(List.of("转人工", "人工客服", "真人", "human", "agent"));
+                : new KeywordDecider(policy.config().keywords(), policy);
         HandoffService handoffs = new HandoffService(store, summarizer, settings.messages().queued(), json, limits,
                 averageHandleTime);
-        TurnProcessor turns = new TurnProcessor(store, knowledge, theDecider, theAgent, handoffs, inbox, events,
+        TurnProcessor turns = new TurnProcessor(store, knowledge, theDecider, theAgent, handoffs, policy, inbox, events,
                 settings, metrics, json, clock);
         Map<Long, java.time.Instant> held = new java.util.concurrent.ConcurrentHashMap<>();
         OutboxWorker outbox = new OutboxWorker(store, senders, retry, metrics, json, clock, scheduler, events,

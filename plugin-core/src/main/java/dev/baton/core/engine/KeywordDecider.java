@@ -1,16 +1,19 @@
 package dev.baton.core.engine;
 
-import dev.baton.core.handoff.HandoffPlan;
-import dev.baton.core.conversation.HandoffReason;
+import dev.baton.core.conversation.TriageSignals;
+import dev.baton.core.conversation.TurnSignals;
+import dev.baton.core.handoff.HandoffPolicy;
+import dev.baton.core.handoff.PolicyInput;
 
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * The minimal decider: the "talk to a human" button and explicit keywords hand off; everything else goes to the
- * agent. A keyword preceded by a negation ("不要转人工", "no agent", "don't need a human") does not count. Used
- * when the full triage is not configured, and as the floor under it.
+ * The minimal decider, for an engine built without offline triage (tests, embedders): the only signal it reads is an
+ * explicit keyword ("转人工", "human"), and a keyword preceded by a negation ("不要转人工", "no agent", "don't need a
+ * human") does not count. The {@link HandoffPolicy} decides from that signal, the button, the knowledge misses and the
+ * tier, exactly as it does behind the full triage.
  */
 public final class KeywordDecider implements TurnDecider {
 
@@ -19,24 +22,25 @@ public final class KeywordDecider implements TurnDecider {
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
     private final List<String> keywords;
+    private final HandoffPolicy policy;
 
-    public KeywordDecider(List<String> keywords) {
+    public KeywordDecider(List<String> keywords, HandoffPolicy policy) {
         this.keywords = keywords.stream().map(k -> k.toLowerCase(Locale.ROOT)).toList();
+        this.policy = policy;
     }
 
     @Override
     public TurnDecision decide(TurnInput in) {
-        String signals = "{\"language\":\"" + in.language() + "\",\"knowledgeMiss\":" + in.knowledgeMiss() + "}";
-        if (in.humanButton()) {
-            return new TurnDecision(HandoffPlan.of(HandoffReason.BUTTON, 50, "customer tapped the human button"),
-                    signals);
-        }
         String matched = matchedKeyword(in.text());
-        if (matched != null) {
-            return new TurnDecision(HandoffPlan.of(HandoffReason.EXPLICIT_REQUEST, 50,
-                    "customer asked for a human (keyword \"" + matched + "\")"), signals);
-        }
-        return TurnDecision.answer(signals);
+        TriageSignals.ExplicitRequest request = matched == null ? TriageSignals.ExplicitRequest.none()
+                : new TriageSignals.ExplicitRequest(true, TriageSignals.Method.KEYWORD, matched, 1.0, false);
+        TriageSignals triage = new TriageSignals(in.language(), request, null, null, TriageSignals.Repetition.none(),
+                0);
+        TurnSignals signals = TurnSignals.of(triage, in.knowledgeMiss());
+        EarlierTurns earlier = EarlierTurns.of(in.history());
+        return new TurnDecision(policy.decide(new PolicyInput(triage, in.knowledgeMiss(), in.humanButton(),
+                in.customer().tier(), earlier.signals(), earlier.knowledgeMisses(), in.conversation().botTurns())),
+                signals);
     }
 
     /** The first keyword found without a negation right before it, or null. */

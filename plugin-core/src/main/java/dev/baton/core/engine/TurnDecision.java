@@ -1,20 +1,25 @@
 package dev.baton.core.engine;
 
-import dev.baton.core.handoff.HandoffPlan;
+import dev.baton.core.conversation.TurnSignals;
+import dev.baton.core.handoff.Decision;
 
 /**
- * The decider's verdict for one turn.
- *
- * @param handoff     the handoff to open, or null to let the agent answer
- * @param signalsJson the triage signals, stored with the customer's message (JSON object)
+ * The decider's verdict for one turn: the policy's {@link Decision} and the signals it was made from (stored with the
+ * customer's message).
  */
-public record TurnDecision(HandoffPlan handoff, String signalsJson) {
+public record TurnDecision(Decision decision, TurnSignals signals) {
 
-    public static TurnDecision answer(String signalsJson) {
-        return new TurnDecision(null, signalsJson);
+    public TurnDecision {
+        java.util.Objects.requireNonNull(decision, "decision");
+        java.util.Objects.requireNonNull(signals, "signals");
     }
 
     public boolean handsOff() {
-        return handoff != null;
+        return decision instanceof Decision.Handoff;
+    }
+
+    /** The handoff to open; only when {@link #handsOff()}. */
+    public Decision.Handoff handoff() {
+        return (Decision.Handoff) decision;
     }
 }

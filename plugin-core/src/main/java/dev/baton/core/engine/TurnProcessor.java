@@ -9,14 +9,14 @@ import dev.baton.core.conversation.ConversationEvents;
 import dev.baton.core.conversation.Conversation;
 import dev.baton.core.conversation.Author;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.baton.core.agent.AgentReply;
 import dev.baton.core.agent.AgentRequest;
 import dev.baton.core.agent.SupportAgent;
 import dev.baton.core.channel.InboundContent;
 import dev.baton.core.channel.InboundMessage;
 import dev.baton.core.channel.OutboundMessage;
-import dev.baton.core.handoff.HandoffPlan;
+import dev.baton.core.handoff.Decision;
+import dev.baton.core.handoff.HandoffPolicy;
 import dev.baton.core.conversation.HandoffReason;
 import dev.baton.core.handoff.HandoffService;
 import dev.baton.core.conversation.HandoffTicket;
@@ -29,6 +29,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import dev.baton.core.conversation.TurnSignals;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -55,6 +56,7 @@ public final class TurnProcessor {
     private final TurnDecider decider;
     private final SupportAgent agent;
     private final HandoffService handoffs;
+    private final HandoffPolicy policy;
     private final HumanInbox inbox;
     private final ConversationEvents events;
     private final EngineSettings settings;
@@ -64,13 +66,14 @@ public final class TurnProcessor {
     private final ReplyWriter replies;
 
     public TurnProcessor(Store store, KnowledgeSearch knowledge, TurnDecider decider, SupportAgent agent,
-                         HandoffService handoffs, HumanInbox inbox, ConversationEvents events,
+                         HandoffService handoffs, HandoffPolicy policy, HumanInbox inbox, ConversationEvents events,
                          EngineSettings settings, EngineMetrics metrics, ObjectMapper json, Clock clock) {
         this.store = store;
         this.knowledge = knowledge;
         this.decider = decider;
         this.agent = agent;
         this.handoffs = handoffs;
+        this.policy = policy;
         this.inbox = inbox;
         this.events = events;
         this.settings = settings;
@@ -87,11 +90,11 @@ public final class TurnProcessor {
         }
 
         /** Record and send these replies. */
-        record Reply(List<String> texts, String citation, String signalsJson) implements Plan {
+        record Reply(List<String> texts, String citation, TurnSignals signals) implements Plan {
         }
 
         /** Record, then hand off with an optional preface from the bot. */
-        record Handoff(HandoffPlan plan, String signalsJson, String agentNote) implements Plan {
+        record Handoff(Decision.Handoff decision, TurnSignals signals, String agentNote) implements Plan {
         }
 
         /** A human replied from another client: they have the conversation now. */
@@ -169,15 +172,15 @@ public final class TurnProcessor {
         }
         if ((content instanceof InboundContent.Media m && !m.hasUsableText())
                 || content instanceof InboundContent.Contacts || content instanceof InboundContent.Unsupported) {
-            return unsupported(language);
+            return unsupported(ctx, language);
         }
         return content.text().isBlank() ? new Plan.Silent() : decide(ctx, language, content.text(), false);
     }
 
-    private Plan unsupported(String language) {
+    private Plan unsupported(Context ctx, String language) {
         if (settings.unsupportedMediaHandoff()) {
-            return new Plan.Handoff(HandoffPlan.of(HandoffReason.UNSUPPORTED_MEDIA, 30,
-                    "the customer sent media the bot cannot read"), null, null);
+            return new Plan.Handoff(policy.requested(HandoffReason.UNSUPPORTED_MEDIA,
+                    "the customer sent media the bot cannot read", ctx.customer().tier()), null, null);
         }
         return new Plan.Reply(List.of(settings.messages().unsupportedMedia().in(language)), null, null);
     }
@@ -187,33 +190,17 @@ public final class TurnProcessor {
         TurnDecision decision = decider.decide(new TurnInput(ctx.conversation(), ctx.customer(), text, language,
                 button, hits, ctx.history()));
         if (decision.handsOff()) {
-            return new Plan.Handoff(decision.handoff(), decision.signalsJson(), null);
+            return new Plan.Handoff(decision.handoff(), decision.signals(), null);
         }
         AgentReply reply = agent.answer(new AgentRequest(ctx.conversation().id(), text, language, hits));
-        String signals = withAgentSignals(decision.signalsJson(), reply);
+        TurnSignals signals = decision.signals().withAgent(reply.knowledgeMiss(), reply.llmCalls(), reply.tokens());
         if (reply.wantsHuman()) {
-            HandoffPlan plan = HandoffPlan.of(reply.handoff(), reply.handoff() == HandoffReason.LLM_UNAVAILABLE ? 40 : 50,
+            Decision.Handoff handoff = policy.requested(reply.handoff(),
                     reply.handoff() == HandoffReason.LLM_UNAVAILABLE ? "the language model was unavailable"
-                            : "the assistant decided a person should take over");
-            return new Plan.Handoff(plan, signals, reply.handoffNote());
+                            : "the assistant decided a person should take over", ctx.customer().tier());
+            return new Plan.Handoff(handoff, signals, reply.handoffNote());
         }
         return new Plan.Reply(List.of(reply.text()), reply.citation(), signals);
-    }
-
-    private String withAgentSignals(String signalsJson, AgentReply reply) {
-        try {
-            ObjectNode node = signalsJson == null ? json.createObjectNode() : (ObjectNode) json.readTree(signalsJson);
-            if (reply.knowledgeMiss()) {
-                node.put("knowledgeMiss", true);
-            }
-            if (reply.llmCalls() > 0) {
-                node.put("llmCalls", reply.llmCalls());
-                node.put("tokens", reply.tokens());
-            }
-            return json.writeValueAsString(node);
-        } catch (IOException | ClassCastException e) {
-            return signalsJson;
-        }
     }
 
     private HandoffService.Opened commit(Connection c, InboundLog.Row row, InboundMessage msg, Context ctx, Plan plan,
@@ -235,8 +222,8 @@ public final class TurnProcessor {
         if (!conv.state().botMaySpeak() && !(plan instanceof Plan.Takeover)) {
             effective = new Plan.Silent();
         }
-        String signals = effective instanceof Plan.Reply r ? r.signalsJson()
-                : effective instanceof Plan.Handoff h ? h.signalsJson() : null;
+        TurnSignals signals = effective instanceof Plan.Reply r ? r.signals()
+                : effective instanceof Plan.Handoff h ? h.signals() : null;
         if (effective instanceof Plan.Takeover t) {
             store.messages().append(c, conv.id(), row.id(), Author.HUMAN, t.servicerId(), t.text(), null, null, now);
             takeOver(c, conv, t.servicerId(), now);
@@ -249,14 +236,15 @@ public final class TurnProcessor {
                 enqueue(c, conv, row.id(), OutboundMessage.Author.BOT, text, r.citation(), language, now);
                 replies[0]++;
             }
-            if (r.signalsJson() != null) {
+            if (r.signals() != null) {
                 store.conversations().incrementBotTurns(c, conv.id());
             }
             return null;
         }
         if (effective instanceof Plan.Handoff h) {
-            HandoffService.Opened opened = handoffs.open(c, conv, ctx.customer(), h.plan(), language,
-                    intentOf(h.signalsJson()), sentimentTrend(c, conv.id()), h.agentNote(), now);
+            HandoffService.Opened opened = handoffs.open(c, conv, ctx.customer(), h.decision(), language,
+                    h.signals() == null ? null : h.signals().intentName(), sentimentTrend(c, conv.id()),
+                    h.agentNote(), now);
             if (opened != null) {
                 enqueue(c, conv, row.id(), OutboundMessage.Author.SYSTEM, opened.customerMessage(), null,
                         language, now);
@@ -277,33 +265,12 @@ public final class TurnProcessor {
         return null;
     }
 
-    /** The intent triage detected in a message's stored signals, or null. */
-    private String intentOf(String signalsJson) {
-        if (signalsJson == null) {
-            return null;
-        }
-        try {
-            String name = json.readTree(signalsJson).path("intent").path("name").asText("");
-            return name.isBlank() ? null : name;
-        } catch (IOException e) {
-            return null;
-        }
-    }
-
     /** Sentiment scores of the customer's messages in this conversation, oldest first (for the ticket). */
     private List<Double> sentimentTrend(Connection c, long conversationId) throws SQLException {
         List<Double> trend = new java.util.ArrayList<>();
         for (Message m : store.messages().recent(c, conversationId, settings.historyWindow())) {
-            if (m.fromCustomer() && m.signalsJson() != null) {
-                try {
-                    com.fasterxml.jackson.databind.JsonNode score = json.readTree(m.signalsJson()).path("sentiment")
-                            .path("score");
-                    if (score.isNumber()) {
-                        trend.add(score.asDouble());
-                    }
-                } catch (IOException e) {
-                    // unreadable signals: leave this message out of the trend
-                }
+            if (m.fromCustomer() && m.signals() != null && m.signals().sentimentScore() != null) {
+                trend.add(m.signals().sentimentScore());
             }
         }
         return trend;

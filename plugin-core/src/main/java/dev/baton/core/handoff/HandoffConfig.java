@@ -26,6 +26,9 @@ import java.util.Objects;
  *   sensitive-intent:  { intents: [account_change, large_transfer, fraud, refund_dispute], min-similarity: 0.85,
  *                        priority: 80, group: verification }
  *   vip:               { tiers: [vip], direct: true, priority: 90 }
+ *   agent-tool:        { priority: 50 }      # the LLM called handoffToHuman
+ *   llm-unavailable:   { priority: 40 }      # the model failed and the offline answer was not enough
+ *   unsupported-media: { priority: 30 }      # media the bot cannot read, with engine.unsupported-media: handoff
  * }</pre>
  *
  * @param keywords          literal explicit-request keywords; the engine adds them to triage with
@@ -40,11 +43,15 @@ import java.util.Objects;
  * @param turnLimit         the bot has answered N times already ({@code turn_limit})
  * @param sensitiveIntent   intents that need identity verification by a person ({@code sensitive_intent})
  * @param vip               customer tiers that go to a person, or jump the queue ({@code vip})
+ * @param agentTool         priority and group when the LLM asks for a person ({@code agent_tool})
+ * @param llmUnavailable    priority and group when the model is down ({@code llm_unavailable})
+ * @param unsupportedMedia  priority and group for media the bot cannot read ({@code unsupported_media})
  */
 public record HandoffConfig(List<String> keywords, String defaultGroup, Rule explicitRequest, Rule button,
                             SentimentRule negativeSentiment, ComplaintRule complaint, RepetitionRule repeatedQuestion,
                             KnowledgeMissRule knowledgeMiss, TurnLimitRule turnLimit,
-                            SensitiveIntentRule sensitiveIntent, VipRule vip) implements Validated {
+                            SensitiveIntentRule sensitiveIntent, VipRule vip, Target agentTool,
+                            Target llmUnavailable, Target unsupportedMedia) implements Validated {
 
     public HandoffConfig {
         keywords = keywords == null ? List.of("转人工", "人工客服", "真人", "human", "agent") : List.copyOf(keywords);
@@ -62,11 +69,14 @@ public record HandoffConfig(List<String> keywords, String defaultGroup, Rule exp
         sensitiveIntent = Objects.requireNonNullElseGet(sensitiveIntent,
                 () -> new SensitiveIntentRule(null, null, null, null, null));
         vip = Objects.requireNonNullElseGet(vip, () -> new VipRule(null, null, null, null, null));
+        agentTool = Objects.requireNonNullElseGet(agentTool, () -> new Target(50, null));
+        llmUnavailable = Objects.requireNonNullElseGet(llmUnavailable, () -> new Target(40, null));
+        unsupportedMedia = Objects.requireNonNullElseGet(unsupportedMedia, () -> new Target(30, null));
     }
 
     /** Every rule with its default values. */
     public static HandoffConfig defaults() {
-        return new HandoffConfig(null, null, null, null, null, null, null, null, null, null, null);
+        return new HandoffConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** The group a rule routes to: its own, else {@code default-group}. */
@@ -91,6 +101,9 @@ public record HandoffConfig(List<String> keywords, String defaultGroup, Rule exp
         checkPriority(prefix + ".turn-limit", turnLimit.priority(), problems);
         checkPriority(prefix + ".sensitive-intent", sensitiveIntent.priority(), problems);
         checkPriority(prefix + ".vip", vip.priority(), problems);
+        checkPriority(prefix + ".agent-tool", agentTool.priority(), problems);
+        checkPriority(prefix + ".llm-unavailable", llmUnavailable.priority(), problems);
+        checkPriority(prefix + ".unsupported-media", unsupportedMedia.priority(), problems);
         if (negativeSentiment.threshold() < -1 || negativeSentiment.threshold() > 1) {
             problems.add(prefix + ".negative-sentiment.threshold",
                     "must be between -1 and 1 (scores run from -1, very negative, to 1); e.g. -0.5");
@@ -131,6 +144,16 @@ public record HandoffConfig(List<String> keywords, String defaultGroup, Rule exp
     private static void checkSimilarity(String key, double v, ConfigProblems problems) {
         if (v < 0 || v > 1) {
             problems.add(key, "must be between 0 and 1 (cosine similarity); e.g. 0.8");
+        }
+    }
+
+    /**
+     * Where a handoff that another part asked for goes (the LLM's tool, the model being down, unreadable media): its
+     * priority and group (absent → {@code default-group}). Whether such a handoff happens is not the policy's choice.
+     */
+    public record Target(Integer priority, String group) {
+        public Target {
+            priority = Objects.requireNonNullElse(priority, 50);
         }
     }
 

@@ -85,8 +85,7 @@ public final class HandoffPolicy {
                     intentDetail(s) + ", needs identity verification"));
         }
         var vip = cfg.vip();
-        boolean isVip = vip.enabled() && in.customerTier() != null
-                && vip.tiers().stream().anyMatch(t -> t.equalsIgnoreCase(in.customerTier().trim()));
+        boolean isVip = vip.enabled() && isVip(in.customerTier());
         if (isVip && (vip.direct() || !fired.isEmpty())) {
             fired.add(new Fired(HandoffReason.VIP, vip.priority(), cfg.groupOr(vip.group()),
                     "tier '%s' is in %s%s".formatted(in.customerTier(), vip.tiers(),
@@ -96,6 +95,37 @@ public final class HandoffPolicy {
         if (fired.isEmpty()) {
             return new Decision.Answer(answerExplanation(in, negativeRun, asked, misses));
         }
+        return handoff(fired);
+    }
+
+    /**
+     * A handoff another part asked for: the LLM called its tool ({@code agent_tool}), the model was unavailable
+     * ({@code llm_unavailable}), or the customer sent media the bot cannot read ({@code unsupported_media}). The policy
+     * gives it the configured priority and group; a VIP customer's tier adds the {@code vip} reason and priority as it
+     * does for every other handoff.
+     */
+    public Decision.Handoff requested(HandoffReason reason, String detail, String customerTier) {
+        HandoffConfig.Target target = switch (reason) {
+            case AGENT_TOOL -> cfg.agentTool();
+            case LLM_UNAVAILABLE -> cfg.llmUnavailable();
+            case UNSUPPORTED_MEDIA -> cfg.unsupportedMedia();
+            default -> throw new IllegalArgumentException(reason + " is decided by the policy's own rules");
+        };
+        List<Fired> fired = new ArrayList<>(List.of(new Fired(reason, target.priority(), cfg.groupOr(target.group()),
+                detail)));
+        var vip = cfg.vip();
+        if (vip.enabled() && isVip(customerTier)) {
+            fired.add(new Fired(HandoffReason.VIP, vip.priority(), cfg.groupOr(vip.group()),
+                    "tier '%s' is in %s".formatted(customerTier, vip.tiers())));
+        }
+        return handoff(fired);
+    }
+
+    private boolean isVip(String tier) {
+        return tier != null && cfg.vip().tiers().stream().anyMatch(t -> t.equalsIgnoreCase(tier.trim()));
+    }
+
+    private static Decision.Handoff handoff(List<Fired> fired) {
         List<Fired> ordered = fired.stream().sorted(Comparator.comparingInt(Fired::priority).reversed()).toList();
         Fired main = ordered.get(0);
         String explanation = ordered.stream().map(f -> f.reason().code() + ": " + f.detail())

@@ -1,6 +1,7 @@
 package dev.baton.core.handoff;
 
-import dev.baton.core.conversation.HandoffTicket;
+
+import dev.baton.core.conversation.HandoffReason;import dev.baton.core.conversation.HandoffTicket;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.baton.core.channel.Channel;
@@ -60,9 +61,9 @@ public final class HandoffService {
      * Opens the handoff. The customer's current message must already be in the transcript (same transaction).
      * Returns null when the conversation is no longer with the bot (someone else took it meanwhile).
      */
-    public Opened open(Connection c, Conversation conv, Customer customer, HandoffPlan plan, String language,
+    public Opened open(Connection c, Conversation conv, Customer customer, Decision.Handoff plan, String language,
                        String intent, List<Double> sentimentTrend, String agentNote, Instant now) throws SQLException {
-        String group = plan.group() != null ? plan.group() : "default";
+        String group = plan.group();
         if (!store.conversations().transition(c, conv.id(), ConversationState.BOT, ConversationState.QUEUED, null,
                 group, plan.priority(), now)) {
             return null;
@@ -78,7 +79,7 @@ public final class HandoffService {
         HandoffTicket draft = new HandoffTicket(0, conv.id(), profile, plan.reasons(), plan.explanation(),
                 plan.priority(), group, summary, language, intent, sentimentTrend, botAttempts(transcript), lines,
                 windowRemaining(conv, now), now);
-        long id = store.tickets().insert(c, conv.id(), plan.reasonCodes(), plan.priority(), group, summary,
+        long id = store.tickets().insert(c, conv.id(), reasonCodes(plan.reasons()), plan.priority(), group, summary,
                 EngineJson.write(json, draft), now);
         HandoffTicket ticket = draft.withId(id);
         store.tickets().updateTicketJson(c, id, EngineJson.write(json, ticket));
@@ -120,6 +121,10 @@ public final class HandoffService {
             return null;
         });
         return refined;
+    }
+
+    private static String reasonCodes(List<HandoffReason> reasons) {
+        return String.join(",", reasons.stream().map(HandoffReason::code).toList());
     }
 
     private static String withNote(String summary, String language, String agentNote) {

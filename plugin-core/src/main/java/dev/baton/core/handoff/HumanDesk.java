@@ -1,6 +1,5 @@
 package dev.baton.core.handoff;
 
-import dev.baton.core.agent.SupportAgent;
 import dev.baton.core.channel.OutboundMessage;
 import dev.baton.core.config.Localized;
 import dev.baton.core.conversation.Conversation;
@@ -41,18 +40,18 @@ public final class HumanDesk {
 
     private final Store store;
     private final ReplyWriter replies;
-    private final SupportAgent agent;
+    private final Handback handback;
     private final HumanInbox inbox;
     private final ConversationEvents events;
     private final Localized backToBot;
     private final Runnable wakeOutbox;
     private final Clock clock;
 
-    public HumanDesk(Store store, ReplyWriter replies, SupportAgent agent, HumanInbox inbox, ConversationEvents events,
+    public HumanDesk(Store store, ReplyWriter replies, Handback handback, HumanInbox inbox, ConversationEvents events,
                      Localized backToBot, Runnable wakeOutbox, Clock clock) {
         this.store = store;
         this.replies = replies;
-        this.agent = agent;
+        this.handback = handback;
         this.inbox = inbox;
         this.events = events;
         this.backToBot = backToBot;
@@ -147,7 +146,7 @@ public final class HumanDesk {
             replies.enqueue(c, conv, null, OutboundMessage.Author.SYSTEM, null, backToBot.in(lang), null, lang, now);
             return lang == null ? "" : lang;
         });
-        agent.humanHandled(conversationId, note == null ? "" : note);
+        handback.humanHandled(conversationId, note == null ? "" : note);
         try {
             inbox.closed(conversationId, note);
         } catch (RuntimeException e) {

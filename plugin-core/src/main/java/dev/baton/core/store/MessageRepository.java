@@ -2,6 +2,7 @@ package dev.baton.core.store;
 
 import dev.baton.core.conversation.Author;
 import dev.baton.core.conversation.Message;
+import dev.baton.core.conversation.TurnSignals;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -12,28 +13,30 @@ import java.util.List;
 /** The transcript. */
 public final class MessageRepository {
 
+    private final SignalsCodec signals = new SignalsCodec();
+
     private static final String COLUMNS =
             "id, conversation_id, inbound_id, direction, author, author_name, text, citation, signals, created_at";
 
     public Message append(Connection c, long conversationId, Long inboundId, Author author, String authorName,
-                          String text, String citation, String signalsJson, Instant at) throws SQLException {
+                          String text, String citation, TurnSignals turnSignals, Instant at) throws SQLException {
         long id = Sql.insert(c, "INSERT INTO messages (conversation_id, inbound_id, direction, author, author_name, "
                         + "text, citation, signals, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 conversationId, inboundId, author == Author.CUSTOMER ? "IN" : "OUT", author, authorName,
-                text == null ? "" : text, citation, signalsJson, at);
-        return new Message(id, conversationId, inboundId, author, authorName, text, citation, signalsJson, at);
+                text == null ? "" : text, citation, signals.write(turnSignals), at);
+        return new Message(id, conversationId, inboundId, author, authorName, text, citation, turnSignals, at);
     }
 
     /** The whole transcript, oldest first. */
     public List<Message> transcript(Connection c, long conversationId) throws SQLException {
         return Sql.list(c, "SELECT " + COLUMNS + " FROM messages WHERE conversation_id = ? ORDER BY id",
-                MessageRepository::map, conversationId);
+                this::map, conversationId);
     }
 
     /** The last {@code n} messages, oldest first. */
     public List<Message> recent(Connection c, long conversationId, int n) throws SQLException {
         List<Message> rows = Sql.list(c, "SELECT " + COLUMNS + " FROM messages WHERE conversation_id = ? "
-                + "ORDER BY id DESC LIMIT ?", MessageRepository::map, conversationId, n);
+                + "ORDER BY id DESC LIMIT ?", this::map, conversationId, n);
         java.util.Collections.reverse(rows);
         return rows;
     }
@@ -41,12 +44,12 @@ public final class MessageRepository {
     /** Messages after {@code afterId}, oldest first (for live views). */
     public List<Message> after(Connection c, long conversationId, long afterId) throws SQLException {
         return Sql.list(c, "SELECT " + COLUMNS + " FROM messages WHERE conversation_id = ? AND id > ? ORDER BY id",
-                MessageRepository::map, conversationId, afterId);
+                this::map, conversationId, afterId);
     }
 
-    private static Message map(ResultSet rs) throws SQLException {
+    private Message map(ResultSet rs) throws SQLException {
         return new Message(rs.getLong("id"), rs.getLong("conversation_id"), Sql.nullableLong(rs, "inbound_id"),
                 Author.valueOf(rs.getString("author")), rs.getString("author_name"), rs.getString("text"),
-                rs.getString("citation"), rs.getString("signals"), Sql.instant(rs, "created_at"));
+                rs.getString("citation"), signals.read(rs.getString("signals")), Sql.instant(rs, "created_at"));
     }
 }

@@ -5,6 +5,7 @@ package dev.baton.core.engine;
 
 
 import dev.baton.core.conversation.Conversation;import dev.baton.core.conversation.HandoffReason;import dev.baton.core.conversation.ConversationState;import dev.baton.core.conversation.Message;import dev.baton.core.store.EngineJson;
+import dev.baton.core.conversation.TurnSignals;
 import dev.baton.core.engine.EngineSettings;
 import dev.baton.core.engine.EngineBuilder;
 import dev.baton.core.engine.OutboxWorker;
@@ -117,8 +118,8 @@ class EngineTest {
         List<String> replies = ask(text("bob", "what is the meaning of life"));
 
         assertThat(replies).singleElement().asString().contains("couldn't find a reliable answer");
-        String signals = db.withConnection(c -> built.store().messages().transcript(c, 1L)).get(0).signalsJson();
-        assertThat(signals).contains("\"knowledgeMiss\":true");
+        TurnSignals signals = db.withConnection(c -> built.store().messages().transcript(c, 1L)).get(0).signals();
+        assertThat(signals.knowledgeMiss()).isTrue();
     }
 
     @Test

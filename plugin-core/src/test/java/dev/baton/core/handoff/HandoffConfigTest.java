@@ -53,7 +53,7 @@ class HandoffConfigTest {
         // given
         var cfg = new HandoffConfig(null, null, null, null,
                 new HandoffConfig.SentimentRule(null, 120, null, -2.0, 0), null,
-                new HandoffConfig.RepetitionRule(null, null, null, 1), null, null, null, null);
+                new HandoffConfig.RepetitionRule(null, null, null, 1), null, null, null, null, null, null, null);
         ConfigProblems problems = new ConfigProblems();
         // when
         cfg.validate("handoff", problems);

@@ -147,7 +147,7 @@ class HandoffPolicyTest {
     void should_wait_for_more_repeats_when_times_is_configured_higher() {
         // given times: 3
         var cfg = new HandoffConfig(null, null, null, null, null, null,
-                new HandoffConfig.RepetitionRule(null, null, null, 3), null, null, null, null);
+                new HandoffConfig.RepetitionRule(null, null, null, 3), null, null, null, null, null, null, null);
         PolicyInput in = new PolicyInput(repeated(), false, false, null, List.of(plain()), List.of(false), 1);
         PolicyInput again = new PolicyInput(repeated(), false, false, null, List.of(plain(), repeated()),
                 List.of(false, false), 2);
@@ -200,7 +200,7 @@ class HandoffPolicyTest {
     void should_route_to_configured_group_when_rule_names_one() {
         // given sensitive-intent: { group: verification }
         var cfg = new HandoffConfig(null, null, null, null, null, null, null, null, null,
-                new HandoffConfig.SensitiveIntentRule(null, null, "verification", null, null), null);
+                new HandoffConfig.SensitiveIntentRule(null, null, "verification", null, null), null, null, null, null);
         // when
         Decision d = new HandoffPolicy(cfg).decide(PolicyInput.of(withIntent("fraud", 0.95)));
         // then
@@ -225,7 +225,7 @@ class HandoffPolicyTest {
     void should_only_boost_priority_for_vip_when_direct_is_false() {
         // given vip: { direct: false }
         var cfg = new HandoffConfig(null, null, null, null, null, null, null, null, null, null,
-                new HandoffConfig.VipRule(null, null, null, null, false));
+                new HandoffConfig.VipRule(null, null, null, null, false), null, null, null);
         HandoffPolicy p = new HandoffPolicy(cfg);
         PolicyInput calm = new PolicyInput(plain(), false, false, "vip", List.of(), List.of(), 0);
         PolicyInput button = new PolicyInput(plain(), false, true, "vip", List.of(), List.of(), 0);
@@ -241,7 +241,7 @@ class HandoffPolicyTest {
     void should_not_fire_a_rule_when_it_is_disabled() {
         // given turn-limit: { enabled: false }
         var cfg = new HandoffConfig(null, null, null, null, null, null, null, null,
-                new HandoffConfig.TurnLimitRule(false, null, null, null), null, null);
+                new HandoffConfig.TurnLimitRule(false, null, null, null), null, null, null, null, null);
         // when
         Decision d = new HandoffPolicy(cfg).decide(new PolicyInput(plain(), false, false, null, List.of(), List.of(),
                 99));

@@ -1,5 +1,8 @@
 package dev.baton.core.store;
 
+import dev.baton.core.conversation.TriageSignals;
+import dev.baton.core.conversation.TurnSignals;
+
 import dev.baton.core.state.KeyValueStore;
 import dev.baton.core.channel.Channel;
 import dev.baton.core.channel.DeliveryStatus;
@@ -27,6 +30,12 @@ abstract class StoreContract {
 
     private Store store;
     private final Instant now = Instant.parse("2026-11-21T08:00:00Z");
+    /** Signals as the engine stores them with a customer message: every field must read back as written. */
+    private static final TurnSignals SIGNALS = new TurnSignals(new TriageSignals("zh",
+            new TriageSignals.ExplicitRequest(false, TriageSignals.Method.NONE, null, 0.0, false),
+            new TriageSignals.Sentiment(TriageSignals.Polarity.NEGATIVE, -0.62),
+            new TriageSignals.IntentMatch("refund_dispute", 0.91, TriageSignals.Method.SIMILARITY, "退款不到账"),
+            new TriageSignals.Repetition(true, 0.93, 0, false), 850), true, 1, 420);
 
     @org.junit.jupiter.api.BeforeEach
     void repositories() {
@@ -94,7 +103,7 @@ abstract class StoreContract {
     void should_return_transcript_in_order_with_citations_and_signals() {
         Conversation conv = newConversation(Channel.DEV);
         db().inTransaction(c -> {
-            store.messages().append(c, conv.id(), 1L, Author.CUSTOMER, null, "怎么退货？", null, "{\"x\":1}", now);
+            store.messages().append(c, conv.id(), 1L, Author.CUSTOMER, null, "怎么退货？", null, SIGNALS, now);
             store.messages().append(c, conv.id(), null, Author.BOT, null, "七天无理由退货", "faq/returns.md#退货", null,
                     now.plusSeconds(1));
             store.messages().append(c, conv.id(), null, Author.HUMAN, "Ann", "I can help", null, null,
@@ -103,7 +112,8 @@ abstract class StoreContract {
         });
         List<Message> t = db().withConnection(c -> store.messages().transcript(c, conv.id()));
         assertThat(t).extracting(Message::author).containsExactly(Author.CUSTOMER, Author.BOT, Author.HUMAN);
-        assertThat(t.get(0).signalsJson()).isEqualTo("{\"x\":1}");
+        assertThat(t.get(0).signals()).isEqualTo(SIGNALS);
+        assertThat(t.get(1).signals()).isNull();
         assertThat(t.get(1).citation()).isEqualTo("faq/returns.md#退货");
         List<Message> recent = db().withConnection(c -> store.messages().recent(c, conv.id(), 2));
         assertThat(recent).extracting(Message::text).containsExactly("七天无理由退货", "I can help");

@@ -1,5 +1,8 @@
 package dev.baton.core.agent.bench;
 
+import dev.baton.core.handoff.HandoffConfig;
+import dev.baton.core.handoff.HandoffPolicy;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -65,7 +68,8 @@ public final class AgentBench {
         LlmConfig cfg = LlmConfig.of(URI.create(wm.baseUrl() + "/v1"), "bench", "stub").withMaxRetries(0);
         OfflineAgent offline = new OfflineAgent(BotMessages.defaults().notSure(), BotMessages.defaults().sourceLabel());
         BenchKnowledge kb = new BenchKnowledge();
-        KeywordDecider policy = new KeywordDecider(List.of("转人工", "人工客服", "真人", "human", "agent"));
+        KeywordDecider policy = new KeywordDecider(HandoffConfig.defaults().keywords(),
+                new HandoffPolicy(HandoffConfig.defaults()));
         Map<String, int[]> byKind = new LinkedHashMap<>();
         Map<String, long[]> tokensByKind = new LinkedHashMap<>();
         List<Long> promptPerTurn = new ArrayList<>();
