@@ -16,6 +16,7 @@ import dev.baton.core.agent.LlmAgent;
 import dev.baton.core.agent.OfflineAgent;
 import dev.baton.core.handoff.ExtractiveSummarizer;
 import dev.baton.core.handoff.HandoffPolicy;
+import dev.baton.core.handoff.routing.Routing;
 import dev.baton.core.handoff.HumanInbox;
 import dev.baton.core.store.Database;
 import dev.baton.core.store.JdbcKeyValueStore;
@@ -204,6 +205,7 @@ public final class BatonRuntime implements AutoCloseable {
         EngineBuilder builder = new EngineBuilder(db)
                 .knowledge(new KnowledgeBridge(knowledge))
                 .policy(policy)
+                .routing(new Routing(config.inbox().groups()))
                 .decider(new TriagePolicyDecider(triage(config, embeddings), policy))
                 .inbox(inbox)
                 .settings(settings)

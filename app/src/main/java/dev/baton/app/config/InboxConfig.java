@@ -1,5 +1,7 @@
 package dev.baton.app.config;
 
+import dev.baton.core.handoff.routing.PositionUpdateConfig;
+import dev.baton.core.handoff.routing.Group;
 import dev.baton.core.config.ConfigProblems;
 import dev.baton.core.config.Localized;
 import dev.baton.core.config.Validated;
@@ -36,7 +38,7 @@ import java.util.Set;
  */
 public record InboxConfig(String kind, String apiToken, String crmUrl, Duration crmTimeout, Webhook webhook,
                           List<Agent> agents, List<Group> groups, Duration queueTimeout, String timeoutFallback,
-                          Localized timeoutMessage, Duration sessionTtl, PositionUpdates positionUpdates,
+                          Localized timeoutMessage, Duration sessionTtl, PositionUpdateConfig positionUpdates,
                           List<Customer> customers)
         implements Validated {
 
@@ -48,7 +50,7 @@ public record InboxConfig(String kind, String apiToken, String crmUrl, Duration 
         queueTimeout = queueTimeout != null ? queueTimeout : Duration.ofMinutes(15);
         timeoutFallback = timeoutFallback != null ? timeoutFallback : "leave-message";
         sessionTtl = sessionTtl != null ? sessionTtl : Duration.ofHours(12);
-        positionUpdates = positionUpdates != null ? positionUpdates : PositionUpdates.defaults();
+        positionUpdates = positionUpdates != null ? positionUpdates : PositionUpdateConfig.defaults();
         customers = customers != null ? List.copyOf(customers) : List.of();
     }
 
@@ -151,47 +153,6 @@ public record InboxConfig(String kind, String apiToken, String crmUrl, Duration 
     }
 
     /**
-     * {@code inbox.position-updates:} while a conversation is queued and its position improves, the customer is told
-     * the new position through their channel, unprompted, but only when the channel allows a free-form message now
-     * (inside its reply window since the customer's last message) and, on channels that cap the messages per
-     * customer message (WeCom 微信客服: 5), only while at least {@code reserveForAgents} of them stay free.
-     *
-     * @param enabled          false turns the updates off (the engine still answers "number N" when the customer
-     *                         writes)
-     * @param every            at least this long between two unprompted updates, and since the last message Baton
-     *                         sent on its own behalf (confirmation, off-hours note, …)
-     * @param max              at most this many updates per ticket
-     * @param reserveForAgents on capped channels, messages per customer message kept free for the humans
-     * @param message          the text; {@code {position}} is filled in
-     */
-    public record PositionUpdates(Boolean enabled, Duration every, Integer max, Integer reserveForAgents,
-                                  Localized message) implements Validated {
-        public PositionUpdates {
-            enabled = enabled != null ? enabled : Boolean.TRUE;
-            every = every != null ? every : Duration.ofMinutes(5);
-            max = max != null ? max : 3;
-            reserveForAgents = reserveForAgents != null ? reserveForAgents : 3;
-        }
-
-        public static PositionUpdates defaults() {
-            return new PositionUpdates(null, null, null, null, null);
-        }
-
-        @Override
-        public void validate(String prefix, ConfigProblems problems) {
-            if (every.compareTo(Duration.ofSeconds(1)) < 0) {
-                problems.add(prefix + ".every", "must be at least 1s, got " + every);
-            }
-            if (max < 0 || max > 50) {
-                problems.add(prefix + ".max", "must be between 0 and 50, got " + max);
-            }
-            if (reserveForAgents < 0 || reserveForAgents > 20) {
-                problems.add(prefix + ".reserve-for-agents", "must be between 0 and 20, got " + reserveForAgents);
-            }
-        }
-    }
-
-    /**
      * {@code inbox.agents[]:} a person who logs in to /inbox.
      *
      * @param name         login name, shown to colleagues (never to customers unless they sign)
@@ -276,63 +237,4 @@ public record InboxConfig(String kind, String apiToken, String crmUrl, Duration 
         }
     }
 
-    /**
-     * {@code inbox.groups[]:} a team with skills and business hours.
-     *
-     * @param name            the group name tickets and agents refer to
-     * @param intents         intents this group handles (routing by skill)
-     * @param languages       customer languages it serves (zh, en, …)
-     * @param tiers           customer tiers it serves (vip, gold, …)
-     * @param hours           business hours; absent = always open
-     * @param offHoursMessage told to a customer queued while the group is closed; {@code {opens}} = next opening
-     */
-    public record Group(String name, List<String> intents, List<String> languages, List<String> tiers, Hours hours,
-                        Localized offHoursMessage) implements Validated {
-        public Group {
-            intents = intents != null ? List.copyOf(intents) : List.of();
-            languages = languages != null ? List.copyOf(languages) : List.of();
-            tiers = tiers != null ? List.copyOf(tiers) : List.of();
-        }
-
-        @Override
-        public void validate(String prefix, ConfigProblems problems) {
-            if (name == null || name.isBlank()) {
-                problems.add(prefix + ".name", "is required");
-            }
-            if (hours != null) {
-                hours.validate(prefix + ".hours", problems);
-            }
-        }
-    }
-
-    /**
-     * {@code hours:} when a group is staffed.
-     *
-     * @param timeZone IANA zone, e.g. Asia/Shanghai
-     * @param open     weekly ranges such as {@code "mon-fri 09:00-18:00"} or {@code "sat 10:00-14:00"}
-     * @param holidays dates (YYYY-MM-DD) when the group is closed all day
-     */
-    public record Hours(String timeZone, List<String> open, List<LocalDate> holidays) implements Validated {
-        public Hours {
-            timeZone = timeZone != null ? timeZone : "UTC";
-            open = open != null ? List.copyOf(open) : List.of("mon-fri 09:00-18:00");
-            holidays = holidays != null ? List.copyOf(holidays) : List.of();
-        }
-
-        @Override
-        public void validate(String prefix, ConfigProblems problems) {
-            try {
-                ZoneId.of(timeZone);
-            } catch (DateTimeException e) {
-                problems.add(prefix + ".time-zone", "unknown time zone " + timeZone + " (use e.g. Asia/Shanghai)");
-            }
-            for (String range : open) {
-                try {
-                    dev.baton.app.routing.BusinessHours.parseRange(range);
-                } catch (IllegalArgumentException e) {
-                    problems.add(prefix + ".open", e.getMessage());
-                }
-            }
-        }
-    }
 }

@@ -1,5 +1,7 @@
 package dev.baton.app.inbox;
 
+import dev.baton.core.conversation.HandoffReason;
+
 import dev.baton.core.store.Database;
 import dev.baton.core.store.Store;
 import dev.baton.core.store.TicketRepository;
@@ -77,10 +79,8 @@ public final class Analytics {
         List<Long> wait = new ArrayList<>();
         for (TicketRepository.Row t : tickets) {
             handedOff.add(t.conversationId());
-            for (String r : t.reasons().split(",")) {
-                if (!r.isBlank()) {
-                    reasons.merge(r.strip(), 1L, Long::sum);
-                }
+            for (HandoffReason r : t.reasons()) {
+                reasons.merge(r.code(), 1L, Long::sum);
             }
             perDay.merge(LocalDate.ofInstant(t.createdAt(), ZoneOffset.UTC).toString(), 1L, Long::sum);
             if (t.firstHumanReplyAt() != null) {

@@ -1,10 +1,12 @@
 package dev.baton.app.inbox;
 
+import dev.baton.core.conversation.HandoffReason;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.baton.app.routing.BusinessHours;
-import dev.baton.app.routing.GroupRouter;
-import dev.baton.app.routing.QueueTimeouts;
+import dev.baton.core.handoff.routing.BusinessHours;
+import dev.baton.core.handoff.routing.GroupRouter;
+import dev.baton.core.handoff.routing.QueueTimeouts;
 import dev.baton.core.channel.Channel;
 import dev.baton.core.channel.ChannelLimits;
 import dev.baton.core.conversation.Author;
@@ -159,8 +161,8 @@ public final class InboxApi implements Consumer<Javalin> {
     }
 
     private Map<String, Object> ticketSummary(TicketRepository.Row t, Instant now) {
-        HandoffTicket ticket = EngineJson.read(json, t.ticketJson(), HandoffTicket.class);
-        List<String> reasons = List.of(t.reasons().split(","));
+        HandoffTicket ticket = t.ticket();
+        List<String> reasons = t.reasons().stream().map(HandoffReason::code).toList();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", t.id());
         m.put("conversationId", t.conversationId());
@@ -175,8 +177,8 @@ public final class InboxApi implements Consumer<Javalin> {
                 String.valueOf(Optional.ofNullable(ticket.customer().name()).orElse(ticket.customer().platformId())),
                 "channel", ticket.customer().channel().key(),
                 "tier", String.valueOf(Optional.ofNullable(ticket.customer().tier()).orElse(""))));
-        m.put("vip", reasons.contains("vip"));
-        m.put("sensitive", reasons.contains("sensitive_intent"));
+        m.put("vip", t.hasReason(HandoffReason.VIP));
+        m.put("sensitive", t.hasReason(HandoffReason.SENSITIVE_INTENT));
         m.put("createdAt", t.createdAt().toString());
         m.put("waitSeconds", Duration.between(t.createdAt(), t.claimedAt() != null ? t.claimedAt() : now)
                 .toSeconds());
@@ -245,7 +247,7 @@ public final class InboxApi implements Consumer<Javalin> {
         out.put("customer", profile);
         out.put("ticket", v.ticket().map(t -> {
             Map<String, Object> m = ticketSummary(t, now);
-            HandoffTicket full = EngineJson.read(json, t.ticketJson(), HandoffTicket.class);
+            HandoffTicket full = t.ticket();
             m.put("intent", full.intent());
             m.put("sentimentTrend", full.sentimentTrend());
             m.put("botAttempts", full.botAttempts());

@@ -1,12 +1,12 @@
 package dev.baton.app.inbox;
 
+import dev.baton.core.handoff.routing.Group;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.app.config.InboxConfig;
-import dev.baton.app.routing.GroupRouter;
-import dev.baton.app.routing.PositionUpdates;
-import dev.baton.app.routing.QueueStateSweep;
-import dev.baton.app.routing.QueueTimeouts;
-import dev.baton.app.routing.RoutingInbox;
+import dev.baton.core.handoff.routing.GroupRouter;
+import dev.baton.core.handoff.routing.PositionUpdates;
+import dev.baton.core.handoff.routing.QueueStateSweep;
+import dev.baton.core.handoff.routing.QueueTimeouts;
 import dev.baton.core.channel.Channel;
 import dev.baton.core.channel.ChannelLimits;
 import dev.baton.core.config.Localized;
@@ -98,8 +98,7 @@ public final class InboxModule implements Consumer<Javalin>, AutoCloseable {
         ReplyWriter replies = new ReplyWriter(store, json);
         this.positions = new PositionUpdates(store, replies, kv, config.positionUpdates(),
                 ch -> channelLimits.get().apply(ch), live, () -> wakeOutbox.get().run(), clock);
-        this.inbox = new RoutingInbox(base, router, store, replies, json, live, () -> wakeOutbox.get().run(), clock,
-                positions::opened);
+        this.inbox = base;
         this.agents = new AgentDirectory(config.agents());
         Localized fallback = config.timeoutMessage() != null ? config.timeoutMessage()
                 : "callback".equals(config.timeoutFallback()) ? QueueTimeouts.CALLBACK : QueueTimeouts.LEAVE_MESSAGE;
@@ -167,7 +166,7 @@ public final class InboxModule implements Consumer<Javalin>, AutoCloseable {
                 new ApiTokens(store.db(), clock), agents, config.apiToken());
         KnowledgeDrafts drafts = new KnowledgeDrafts(knowledgeFolder, reindex, kv, clock);
         CrmLookup crm = new CrmLookup(config.crmUrl(), http, config.crmTimeout(), json);
-        List<String> groupNames = config.groups().stream().map(InboxConfig.Group::name).toList();
+        List<String> groupNames = config.groups().stream().map(Group::name).toList();
         this.api = new InboxApi(store, engine.desk(), json, auth, agents, router, groupNames, knowledge, drafts, crm,
                 new Analytics(store, clock), timeouts, live, limits, profiles, clock);
         this.tokenApi = new TokenApi(auth, agents, json);

@@ -1,8 +1,9 @@
 package dev.baton.app.inbox;
 
+import dev.baton.core.handoff.routing.PositionUpdateConfig;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.baton.app.config.InboxConfig;
-import dev.baton.app.routing.PositionUpdates;
+import dev.baton.core.handoff.routing.PositionUpdates;
 import dev.baton.core.channel.ChannelLimits;
 import dev.baton.core.conversation.ConversationEvents;
 import dev.baton.core.store.EngineJson;
@@ -94,7 +95,7 @@ class PositionUpdatesTest {
         quiet.customerSays(a, "I want a human");
         quiet.customerSays(b, "I want a human");
         // A WhatsApp-like channel whose free-form window (here 2 s) runs from the customer's last message.
-        PositionUpdates updates = updates(new InboxConfig.PositionUpdates(true, Duration.ofSeconds(1), 3, 3, null),
+        PositionUpdates updates = updates(new PositionUpdateConfig(true, Duration.ofSeconds(1), 3, 3, null),
                 new ChannelLimits(4096, Duration.ofSeconds(2), 0, true));
         assertThat(updates.check()).isEmpty();
         Thread.sleep(2200);
@@ -102,7 +103,7 @@ class PositionUpdatesTest {
         assertThat(updates.check()).as("the window closed").doesNotContain(conversation(quiet, b));
         assertThat(texts(quiet, b)).doesNotContain(MOVED);
 
-        PositionUpdates openWindow = updates(new InboxConfig.PositionUpdates(true, Duration.ofSeconds(1), 3, 3, null),
+        PositionUpdates openWindow = updates(new PositionUpdateConfig(true, Duration.ofSeconds(1), 3, 3, null),
                 new ChannelLimits(4096, Duration.ofHours(24), 0, true));
         assertThat(openWindow.check()).as("the same update inside a 24 h window").contains(conversation(quiet, b));
     }
@@ -116,7 +117,7 @@ class PositionUpdatesTest {
         }
         String last = who.get(4);
         long conv = conversation(quiet, last);
-        PositionUpdates updates = updates(new InboxConfig.PositionUpdates(true, Duration.ofSeconds(1), 2, 3, null),
+        PositionUpdates updates = updates(new PositionUpdateConfig(true, Duration.ofSeconds(1), 2, 3, null),
                 ChannelLimits.unlimited());
         updates.check();
         Thread.sleep(1100);
@@ -145,7 +146,7 @@ class PositionUpdatesTest {
         // WeCom 微信客服: 5 messages per customer message within 48 h; 3 stay reserved for the agents, and the
         // handoff confirmation already used one, so one update fits.
         ChannelLimits kf = new ChannelLimits(2048, Duration.ofHours(48), 5, false);
-        PositionUpdates updates = updates(new InboxConfig.PositionUpdates(true, Duration.ofSeconds(1), 3, 3, null),
+        PositionUpdates updates = updates(new PositionUpdateConfig(true, Duration.ofSeconds(1), 3, 3, null),
                 kf);
         updates.check();
         Thread.sleep(1100);
@@ -155,11 +156,11 @@ class PositionUpdatesTest {
         claim(quiet, who.get(1));
         assertThat(updates.check()).as("a second update would eat into the agents' share").doesNotContain(conv);
         PositionUpdates smallerReserve = updates(
-                new InboxConfig.PositionUpdates(true, Duration.ofSeconds(1), 3, 2, null), kf);
+                new PositionUpdateConfig(true, Duration.ofSeconds(1), 3, 2, null), kf);
         assertThat(smallerReserve.check()).contains(conv);
     }
 
-    private static PositionUpdates updates(InboxConfig.PositionUpdates cfg, ChannelLimits limits) {
+    private static PositionUpdates updates(PositionUpdateConfig cfg, ChannelLimits limits) {
         Store store = quiet.runtime.engine().store();
         return new PositionUpdates(store, new ReplyWriter(store, EngineJson.mapper()),
                 new JdbcKeyValueStore(store.db(), Clock.systemUTC()), cfg, ch -> limits, ConversationEvents.none(),

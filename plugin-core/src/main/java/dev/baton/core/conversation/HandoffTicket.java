@@ -37,16 +37,12 @@ public record HandoffTicket(long id, long conversationId, CustomerProfile custom
         transcript = transcript == null ? List.of() : List.copyOf(transcript);
     }
 
-    /** This ticket as stored under {@code newId}. */
-    public HandoffTicket withId(long newId) {
-        return new HandoffTicket(newId, conversationId, customer, reasons, explanation, priority, group, summary,
-                language, intent, sentimentTrend, botAttempts, transcript, replyWindowRemaining, createdAt);
-    }
-
-    /** This ticket routed to {@code newGroup}. */
-    public HandoffTicket withGroup(String newGroup) {
-        return new HandoffTicket(id, conversationId, customer, reasons, explanation, priority, newGroup, summary,
-                language, intent, sentimentTrend, botAttempts, transcript, replyWindowRemaining, createdAt);
+    /** The ticket as stored: its current facts and the snapshot taken at the handoff. */
+    public static HandoffTicket of(long id, long conversationId, List<HandoffReason> reasons, int priority,
+                                   String group, String summary, Instant createdAt, HandoffContext context) {
+        return new HandoffTicket(id, conversationId, context.customer(), reasons, context.explanation(), priority,
+                group, summary, context.language(), context.intent(), context.sentimentTrend(), context.botAttempts(),
+                context.transcript(), context.replyWindowRemaining(), createdAt);
     }
 
     /** This ticket with another summary (the model's, written after the handoff). */

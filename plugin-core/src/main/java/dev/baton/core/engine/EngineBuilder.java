@@ -11,6 +11,7 @@ import dev.baton.core.channel.ChannelLimits;
 import dev.baton.core.channel.Sender;
 import dev.baton.core.handoff.ExtractiveSummarizer;
 import dev.baton.core.handoff.HandoffService;
+import dev.baton.core.handoff.routing.Routing;
 import dev.baton.core.handoff.HandoffPolicy;
 import dev.baton.core.handoff.HandoffConfig;
 import dev.baton.core.handoff.HumanDesk;
@@ -59,6 +60,7 @@ public final class EngineBuilder {
     private ConversationEvents events = ConversationEvents.none();
     private Summarizer summarizer = new ExtractiveSummarizer();
     private Duration averageHandleTime = Duration.ofMinutes(3);
+    private Routing routing = Routing.none();
     private int laneThreads = Math.max(2, Runtime.getRuntime().availableProcessors() * 2);
     private int laneQueue = 10_000;
     private ThreadPoolExecutor laneExecutor;
@@ -130,6 +132,12 @@ public final class EngineBuilder {
         return this;
     }
 
+    /** Groups with skills and business hours, applied when a handoff is opened. */
+    public EngineBuilder routing(Routing r) {
+        this.routing = r;
+        return this;
+    }
+
     public EngineBuilder averageHandleTime(Duration d) {
         this.averageHandleTime = d;
         return this;
@@ -195,8 +203,8 @@ public final class EngineBuilder {
                 : new OfflineAgent(settings.messages().notSure(), settings.messages().sourceLabel());
         TurnDecider theDecider = decider != null ? decider
                 : new KeywordDecider(policy.config().keywords(), policy);
-        HandoffService handoffs = new HandoffService(store, summarizer, settings.messages().queued(), json, limits,
-                averageHandleTime);
+        HandoffService handoffs = new HandoffService(store, summarizer, settings.messages().queued(), limits,
+                averageHandleTime, routing);
         TurnProcessor turns = new TurnProcessor(store, knowledge, theDecider, theAgent, handoffs, policy, inbox, events,
                 settings, metrics, json, clock);
         Map<Long, java.time.Instant> held = new java.util.concurrent.ConcurrentHashMap<>();

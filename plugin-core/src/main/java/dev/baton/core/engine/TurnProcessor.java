@@ -246,9 +246,10 @@ public final class TurnProcessor {
                     h.signals() == null ? null : h.signals().intentName(), sentimentTrend(c, conv.id()),
                     h.agentNote(), now);
             if (opened != null) {
-                enqueue(c, conv, row.id(), OutboundMessage.Author.SYSTEM, opened.customerMessage(), null,
-                        language, now);
-                replies[0]++;
+                for (String told : opened.customerMessages()) {
+                    enqueue(c, conv, row.id(), OutboundMessage.Author.SYSTEM, told, null, language, now);
+                    replies[0]++;
+                }
             }
             return opened;
         }
@@ -311,8 +312,12 @@ public final class TurnProcessor {
                     opened.ticket().explanation());
             events.changed(convId, ConversationEvents.Kind.TICKET);
             HandoffTicket ticket = opened.ticket();
+            if (opened.offHours()) {
+                log.info("conversation {}: group {} is closed; the customer was told when it opens", convId,
+                        ticket.group());
+            }
             try {
-                inbox.open(ticket); // routing and the off-hours notice at once, with the quick summary
+                inbox.open(ticket); // with the quick summary; routed and stored already
             } catch (RuntimeException e) {
                 log.warn("conversation {}: inbox {} failed to open ticket {}: {}", convId, inbox.kind(),
                         ticket.id(), e.toString());

@@ -1,9 +1,8 @@
 package dev.baton.core.handoff;
 
 
-import dev.baton.core.conversation.HandoffReason;import dev.baton.core.conversation.HandoffTicket;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.baton.core.conversation.HandoffReason;
+import dev.baton.core.conversation.HandoffTicket;
 import dev.baton.core.channel.Channel;
 import dev.baton.core.channel.ChannelLimits;
 import dev.baton.core.config.Localized;
@@ -11,12 +10,12 @@ import dev.baton.core.conversation.Author;
 import dev.baton.core.conversation.Conversation;
 import dev.baton.core.conversation.ConversationState;
 import dev.baton.core.conversation.Customer;
-import dev.baton.core.store.EngineJson;
 import dev.baton.core.conversation.Message;
 import dev.baton.core.store.Store;
+import dev.baton.core.handoff.routing.Routing;
+import dev.baton.core.conversation.HandoffContext;
 import dev.baton.core.store.TicketRepository;
 
-import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -27,34 +26,46 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Opens a handoff inside the turn's transaction: writes the ticket with everything the human needs, moves the
- * conversation to QUEUED, and composes the customer's confirmation with queue position and expected wait. The
- * caller notifies the {@link HumanInbox} after the commit.
+ * Opens a handoff inside the turn's transaction: routes it (group by policy target or skills, the off-hours notice),
+ * writes the ticket once with everything the human needs, moves the conversation to QUEUED, and composes what the
+ * customer is told (queue position and expected wait, and when the group is closed, when it opens). The caller
+ * enqueues those texts in the same transaction and notifies the {@link HumanInbox} after the commit.
  */
 public final class HandoffService {
 
     private final Store store;
     private final Summarizer summarizer;
     private final Localized queuedMessage;
-    private final ObjectMapper json;
     private final Function<Channel, ChannelLimits> limits;
     private final Duration averageHandleTime;
+    private final Routing routing;
 
-    public HandoffService(Store store, Summarizer summarizer, Localized queuedMessage, ObjectMapper json,
-                          Function<Channel, ChannelLimits> limits, Duration averageHandleTime) {
+    public HandoffService(Store store, Summarizer summarizer, Localized queuedMessage,
+                          Function<Channel, ChannelLimits> limits, Duration averageHandleTime, Routing routing) {
         this.store = store;
         this.summarizer = summarizer;
         this.queuedMessage = queuedMessage;
-        this.json = json;
         this.limits = limits;
         this.averageHandleTime = averageHandleTime;
+        this.routing = routing;
     }
 
     /**
-     * A handoff that was opened; {@code customerMessage} is what to tell the customer, {@code agentNote} the bot's
-     * note appended to the summary (null if none).
+     * A handoff that was opened.
+     *
+     * @param customerMessages what to tell the customer, in order: the queue confirmation, then the off-hours notice
+     *                         when the group is closed
+     * @param agentNote        the bot's note appended to the summary (null if none)
      */
-    public record Opened(HandoffTicket ticket, int position, String customerMessage, String agentNote) {
+    public record Opened(HandoffTicket ticket, int position, List<String> customerMessages, String agentNote) {
+        public Opened {
+            customerMessages = List.copyOf(customerMessages);
+        }
+
+        /** True when the customer was told the group is closed now. */
+        public boolean offHours() {
+            return customerMessages.size() > 1;
+        }
     }
 
     /**
@@ -63,7 +74,7 @@ public final class HandoffService {
      */
     public Opened open(Connection c, Conversation conv, Customer customer, Decision.Handoff plan, String language,
                        String intent, List<Double> sentimentTrend, String agentNote, Instant now) throws SQLException {
-        String group = plan.group();
+        String group = routing.route(plan.group(), intent, customer.tier(), language);
         if (!store.conversations().transition(c, conv.id(), ConversationState.BOT, ConversationState.QUEUED, null,
                 group, plan.priority(), now)) {
             return null;
@@ -76,17 +87,18 @@ public final class HandoffService {
                 customer.tags());
         List<HandoffTicket.TranscriptLine> lines = transcript.stream()
                 .map(m -> new HandoffTicket.TranscriptLine(m.createdAt(), m.author().code(), m.text())).toList();
-        HandoffTicket draft = new HandoffTicket(0, conv.id(), profile, plan.reasons(), plan.explanation(),
-                plan.priority(), group, summary, language, intent, sentimentTrend, botAttempts(transcript), lines,
-                windowRemaining(conv, now), now);
-        long id = store.tickets().insert(c, conv.id(), reasonCodes(plan.reasons()), plan.priority(), group, summary,
-                EngineJson.write(json, draft), now);
-        HandoffTicket ticket = draft.withId(id);
-        store.tickets().updateTicketJson(c, id, EngineJson.write(json, ticket));
-        int position = store.tickets().queuePosition(c, id);
+        HandoffContext context = new HandoffContext(profile, plan.explanation(), language, intent, sentimentTrend,
+                botAttempts(transcript), lines, windowRemaining(conv, now));
+        int position = store.tickets().positionForNew(c, plan.priority());
+        long id = store.tickets().insert(c, conv.id(), plan.reasons(), plan.priority(), group, summary, context,
+                position, now);
+        HandoffTicket ticket = HandoffTicket.of(id, conv.id(), plan.reasons(), plan.priority(), group, summary, now,
+                context);
         long waitMinutes = Math.max(1, averageHandleTime.multipliedBy(position).toMinutes());
-        String text = queuedMessage.format(language, Map.of("position", position, "wait", waitMinutes));
-        return new Opened(ticket, position, text, agentNote);
+        List<String> told = new ArrayList<>();
+        told.add(queuedMessage.format(language, Map.of("position", position, "wait", waitMinutes)));
+        routing.offHoursNotice(group, language, now).ifPresent(told::add);
+        return new Opened(ticket, position, told, agentNote);
     }
 
     /**
@@ -105,26 +117,11 @@ public final class HandoffService {
         if (summary.equals(t.summary())) {
             return t;
         }
-        HandoffTicket refined = t.withSummary(summary);
-        store.db().inTransaction(c -> {
-            // patch the stored ticket instead of rewriting it: the inbox may have changed it meanwhile (its group)
-            String stored = store.tickets().byId(c, t.id()).map(TicketRepository.Row::ticketJson).orElse(null);
-            String patched;
-            try {
-                ObjectNode node = stored == null ? null : (ObjectNode) json.readTree(stored);
-                patched = node == null ? EngineJson.write(json, refined)
-                        : json.writeValueAsString(node.put("summary", summary));
-            } catch (IOException | ClassCastException e) {
-                patched = EngineJson.write(json, refined);
-            }
-            store.tickets().updateSummary(c, t.id(), summary, patched);
-            return null;
+        // only the summary column changes: the inbox may have changed the rest meanwhile (its group, its assignee)
+        return store.db().inTransaction(c -> {
+            store.tickets().updateSummary(c, t.id(), summary);
+            return store.tickets().byId(c, t.id()).map(TicketRepository.Row::ticket).orElse(t.withSummary(summary));
         });
-        return refined;
-    }
-
-    private static String reasonCodes(List<HandoffReason> reasons) {
-        return String.join(",", reasons.stream().map(HandoffReason::code).toList());
     }
 
     private static String withNote(String summary, String language, String agentNote) {

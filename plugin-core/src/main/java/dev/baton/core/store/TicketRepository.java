@@ -1,17 +1,26 @@
 package dev.baton.core.store;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.baton.core.conversation.HandoffContext;
+import dev.baton.core.conversation.HandoffReason;
+import dev.baton.core.conversation.HandoffTicket;
+
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Handoff tickets: one per episode with a human. The full ticket is stored as JSON next to the columns that
- * queue ordering and analytics need.
+ * Handoff tickets: one per episode with a human. The columns are the ticket's one source of truth (status, reasons,
+ * priority, group, assignee, summary, times); the JSON column holds only the {@link HandoffContext}, the snapshot taken
+ * at the handoff, which nothing changes afterwards. A ticket is written once when it is opened.
  */
 public final class TicketRepository {
+
+    private final ObjectMapper json = EngineJson.mapper();
 
     /** Where a ticket is in its life. */
     public enum Status { OPEN, ASSIGNED, RESOLVED }
@@ -19,49 +28,72 @@ public final class TicketRepository {
     /**
      * One stored ticket.
      *
-     * @param reasons    reason codes, comma-separated, main reason first
-     * @param ticketJson the full {@link dev.baton.core.conversation.HandoffTicket} as JSON
-     * @param resolution how it ended: resolved, returned (to the bot), timeout
+     * @param reasons      why it was handed off, main reason first
+     * @param context      the snapshot taken at the handoff
+     * @param toldPosition the queue position the customer was told at the handoff, or null (tickets of older versions)
+     * @param resolution   how it ended: resolved, returned (to the bot), timeout
      */
-    public record Row(long id, long conversationId, Status status, String reasons, int priority, String group,
-                      String assignee, String summary, String ticketJson, Instant createdAt, Instant claimedAt,
-                      Instant firstHumanReplyAt, Instant resolvedAt, String resolution, String resolutionNote) {
+    public record Row(long id, long conversationId, Status status, List<HandoffReason> reasons, int priority,
+                      String group, String assignee, String summary, HandoffContext context, Instant createdAt,
+                      Instant claimedAt, Instant firstHumanReplyAt, Instant resolvedAt, String resolution,
+                      String resolutionNote, Integer toldPosition) {
+
+        public Row {
+            reasons = List.copyOf(reasons);
+        }
+
+        /** The ticket as the humans and the helpdesks see it. */
+        public HandoffTicket ticket() {
+            return HandoffTicket.of(id, conversationId, reasons, priority, group, summary, createdAt, context);
+        }
+
+        public boolean hasReason(HandoffReason reason) {
+            return reasons.contains(reason);
+        }
     }
 
-    public long insert(Connection c, long conversationId, String reasons, int priority, String group, String summary,
-                       String ticketJson, Instant now) throws SQLException {
+    /** Stores a new ticket, OPEN, with everything known at the handoff; returns its id. */
+    public long insert(Connection c, long conversationId, List<HandoffReason> reasons, int priority, String group,
+                       String summary, HandoffContext context, int toldPosition, Instant now) throws SQLException {
         return Sql.insert(c, "INSERT INTO handoff_tickets (conversation_id, status, reasons, priority, group_name, "
-                        + "summary, ticket, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                conversationId, Status.OPEN, reasons, priority, group, summary, ticketJson, now);
+                        + "summary, ticket, told_position, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                conversationId, Status.OPEN, encode(reasons), priority, group, summary,
+                EngineJson.write(json, context), toldPosition, now);
     }
 
-    public void updateTicketJson(Connection c, long id, String ticketJson) throws SQLException {
-        Sql.update(c, "UPDATE handoff_tickets SET ticket = ? WHERE id = ?", ticketJson, id);
+    /** The summary changed (the model's, written after the handoff's commit). */
+    public void updateSummary(Connection c, long id, String summary) throws SQLException {
+        Sql.update(c, "UPDATE handoff_tickets SET summary = ? WHERE id = ?", summary, id);
     }
 
-    public void updateSummary(Connection c, long id, String summary, String ticketJson) throws SQLException {
-        Sql.update(c, "UPDATE handoff_tickets SET summary = ?, ticket = ? WHERE id = ?", summary, ticketJson, id);
+    /**
+     * The position a new ticket of this priority will have: behind every open ticket of the same or a higher
+     * priority (it is the newest of its priority).
+     */
+    public int positionForNew(Connection c, int priority) throws SQLException {
+        return (int) Sql.count(c, "SELECT COUNT(*) FROM handoff_tickets WHERE status = ? AND priority >= ?",
+                Status.OPEN, priority) + 1;
     }
 
     public Optional<Row> byId(Connection c, long id) throws SQLException {
-        return Sql.one(c, "SELECT * FROM handoff_tickets WHERE id = ?", TicketRepository::map, id);
+        return Sql.one(c, "SELECT * FROM handoff_tickets WHERE id = ?", this::map, id);
     }
 
     /** The conversation's ticket that is not resolved yet, if any. */
     public Optional<Row> activeFor(Connection c, long conversationId) throws SQLException {
         return Sql.one(c, "SELECT * FROM handoff_tickets WHERE conversation_id = ? AND status <> ? "
-                + "ORDER BY id DESC LIMIT 1", TicketRepository::map, conversationId, Status.RESOLVED);
+                + "ORDER BY id DESC LIMIT 1", this::map, conversationId, Status.RESOLVED);
     }
 
     /** Open and assigned tickets: highest priority first, then oldest (the queue order). */
     public List<Row> active(Connection c) throws SQLException {
         return Sql.list(c, "SELECT * FROM handoff_tickets WHERE status <> ? ORDER BY priority DESC, created_at, id",
-                TicketRepository::map, Status.RESOLVED);
+                this::map, Status.RESOLVED);
     }
 
     public List<Row> since(Connection c, Instant from) throws SQLException {
         return Sql.list(c, "SELECT * FROM handoff_tickets WHERE created_at >= ? ORDER BY id",
-                TicketRepository::map, from);
+                this::map, from);
     }
 
     /** 1-based position of an open ticket in the queue (priority first, then age); 0 if not queued. */
@@ -100,11 +132,28 @@ public final class TicketRepository {
                 Status.RESOLVED) == 1;
     }
 
-    private static TicketRepository.Row map(ResultSet rs) throws SQLException {
+    private Row map(ResultSet rs) throws SQLException {
+        int toldValue = rs.getInt("told_position");
+        Integer told = rs.wasNull() ? null : toldValue;
         return new Row(rs.getLong("id"), rs.getLong("conversation_id"), Status.valueOf(rs.getString("status")),
-                rs.getString("reasons"), rs.getInt("priority"), rs.getString("group_name"), rs.getString("assignee"),
-                rs.getString("summary"), rs.getString("ticket"), Sql.instant(rs, "created_at"),
+                decode(rs.getString("reasons")), rs.getInt("priority"), rs.getString("group_name"),
+                rs.getString("assignee"), rs.getString("summary"),
+                EngineJson.read(json, rs.getString("ticket"), HandoffContext.class), Sql.instant(rs, "created_at"),
                 Sql.instant(rs, "claimed_at"), Sql.instant(rs, "first_human_reply_at"),
-                Sql.instant(rs, "resolved_at"), rs.getString("resolution"), rs.getString("resolution_note"));
+                Sql.instant(rs, "resolved_at"), rs.getString("resolution"), rs.getString("resolution_note"),
+                told);
+    }
+
+    /** Reasons are stored as their codes, comma-separated, main reason first; only this class reads that form. */
+    private static String encode(List<HandoffReason> reasons) {
+        return String.join(",", reasons.stream().map(HandoffReason::code).toList());
+    }
+
+    private static List<HandoffReason> decode(String stored) {
+        List<HandoffReason> out = new ArrayList<>();
+        for (String code : stored == null ? new String[0] : stored.split(",")) {
+            HandoffReason.fromCode(code.strip()).ifPresent(out::add);
+        }
+        return out;
     }
 }

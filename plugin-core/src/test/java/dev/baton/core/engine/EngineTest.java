@@ -1,14 +1,17 @@
 package dev.baton.core.engine;
 
+import dev.baton.core.conversation.HandoffTicket;
 
 
 
 
-import dev.baton.core.conversation.Conversation;import dev.baton.core.conversation.HandoffReason;import dev.baton.core.conversation.ConversationState;import dev.baton.core.conversation.Message;import dev.baton.core.store.EngineJson;
+
+import dev.baton.core.conversation.Conversation;
+import dev.baton.core.conversation.HandoffReason;
+import dev.baton.core.conversation.ConversationState;
+import dev.baton.core.conversation.Message;
+import dev.baton.core.store.EngineJson;
 import dev.baton.core.conversation.TurnSignals;
-import dev.baton.core.engine.EngineSettings;
-import dev.baton.core.engine.EngineBuilder;
-import dev.baton.core.engine.OutboxWorker;
 import dev.baton.core.channel.Channel;
 import dev.baton.core.channel.ChannelLimits;
 import dev.baton.core.channel.DevSender;
@@ -228,9 +231,9 @@ class EngineTest {
                 .get(0).id();
         TicketRepository.Row ticket = db.withConnection(c -> built.store().tickets().activeFor(c, convId))
                 .orElseThrow();
-        assertThat(ticket.reasons()).isEqualTo("explicit_request");
-        assertThat(ticket.ticketJson()).contains("\"sentimentTrend\"");
-        assertThat(ticket.ticketJson()).contains("转人工");
+        assertThat(ticket.reasons()).containsExactly(HandoffReason.EXPLICIT_REQUEST);
+        assertThat(ticket.context().sentimentTrend()).isNotNull();
+        assertThat(ticket.context().transcript()).extracting(HandoffTicket.TranscriptLine::text).contains("转人工");
 
         List<String> whileQueued = ask(text("dave", "怎么退货？"));
         assertThat(whileQueued).noneMatch(r -> r.contains("7 天内"));
@@ -351,7 +354,7 @@ class EngineTest {
             TicketRepository.Row row = db.withConnection(c -> built.store().tickets().activeFor(c, convId))
                     .orElseThrow();
             assertThat(row.summary()).isEqualTo("MODEL SUMMARY: customer wants a person");
-            assertThat(row.ticketJson()).contains("MODEL SUMMARY");
+            assertThat(row.ticket().summary()).contains("MODEL SUMMARY");
         });
     }
 }

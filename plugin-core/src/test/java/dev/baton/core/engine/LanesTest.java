@@ -1,6 +1,5 @@
 package dev.baton.core.engine;
 
-import dev.baton.core.engine.Lanes;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

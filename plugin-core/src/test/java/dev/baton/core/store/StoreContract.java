@@ -1,6 +1,8 @@
 package dev.baton.core.store;
 
 import dev.baton.core.conversation.TriageSignals;
+import dev.baton.core.conversation.HandoffContext;
+import dev.baton.core.conversation.HandoffReason;
 import dev.baton.core.conversation.TurnSignals;
 
 import dev.baton.core.state.KeyValueStore;
@@ -30,6 +32,7 @@ abstract class StoreContract {
 
     private Store store;
     private final Instant now = Instant.parse("2026-11-21T08:00:00Z");
+    private static final HandoffContext CONTEXT = new HandoffContext(null, "test", "en", null, null, null, null, null);
     /** Signals as the engine stores them with a customer message: every field must read back as written. */
     private static final TurnSignals SIGNALS = new TurnSignals(new TriageSignals("zh",
             new TriageSignals.ExplicitRequest(false, TriageSignals.Method.NONE, null, 0.0, false),
@@ -315,12 +318,12 @@ abstract class StoreContract {
         Conversation c1 = newConversation(Channel.DEV);
         Conversation c2 = newConversation(Channel.DEV);
         Conversation c3 = newConversation(Channel.DEV);
-        long low = db().inTransaction(c -> store.tickets().insert(c, c1.id(), "explicit_request", 10, "general",
-                "s", "{}", now));
-        long vip = db().inTransaction(c -> store.tickets().insert(c, c2.id(), "vip", 80, "vip", "s", "{}",
+        long low = db().inTransaction(c -> store.tickets().insert(c, c1.id(), List.of(HandoffReason.EXPLICIT_REQUEST), 10, "general",
+                "s", CONTEXT, 1, now));
+        long vip = db().inTransaction(c -> store.tickets().insert(c, c2.id(), List.of(HandoffReason.VIP), 80, "vip", "s", CONTEXT, 1,
                 now.plusSeconds(5)));
-        long low2 = db().inTransaction(c -> store.tickets().insert(c, c3.id(), "knowledge_miss", 10, "general",
-                "s", "{}", now.plusSeconds(6)));
+        long low2 = db().inTransaction(c -> store.tickets().insert(c, c3.id(), List.of(HandoffReason.KNOWLEDGE_MISS), 10, "general",
+                "s", CONTEXT, 3, now.plusSeconds(6)));
         assertThat(position(vip)).isEqualTo(1);
         assertThat(position(low)).isEqualTo(2);
         assertThat(position(low2)).isEqualTo(3);

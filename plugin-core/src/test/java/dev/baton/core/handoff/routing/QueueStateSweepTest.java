@@ -1,4 +1,4 @@
-package dev.baton.app.routing;
+package dev.baton.core.handoff.routing;
 
 import dev.baton.core.store.Database;
 import dev.baton.core.store.JdbcKeyValueStore;

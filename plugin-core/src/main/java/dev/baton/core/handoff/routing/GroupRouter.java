@@ -1,6 +1,5 @@
-package dev.baton.app.routing;
+package dev.baton.core.handoff.routing;
 
-import dev.baton.app.config.InboxConfig;
 import dev.baton.core.conversation.HandoffTicket;
 
 import java.util.List;
@@ -13,25 +12,39 @@ import java.util.Optional;
  */
 public final class GroupRouter {
 
-    private final List<InboxConfig.Group> groups;
+    private final List<Group> groups;
 
-    public GroupRouter(List<InboxConfig.Group> groups) {
+    public GroupRouter(List<Group> groups) {
         this.groups = List.copyOf(groups);
     }
 
-    public Optional<InboxConfig.Group> group(String name) {
+    public Optional<Group> group(String name) {
         return groups.stream().filter(g -> g.name().equals(name)).findFirst();
+    }
+
+    public List<Group> groups() {
+        return groups;
     }
 
     /** The group name the ticket should go to. */
     public String route(HandoffTicket ticket) {
-        if (groups.isEmpty() || group(ticket.group()).isPresent()) {
-            return ticket.group();
+        return route(ticket.group(), ticket.intent(), ticket.customer() == null ? null : ticket.customer().tier(),
+                ticket.language());
+    }
+
+    /**
+     * The group a handoff should go to.
+     *
+     * @param target the policy's group for the main reason
+     */
+    public String route(String target, String intent, String tier, String language) {
+        if (groups.isEmpty() || group(target).isPresent()) {
+            return target;
         }
-        InboxConfig.Group best = groups.get(0);
+        Group best = groups.get(0);
         int bestScore = -1;
-        for (InboxConfig.Group g : groups) {
-            int score = score(g, ticket);
+        for (Group g : groups) {
+            int score = score(g, intent, tier, language);
             if (score > bestScore) {
                 best = g;
                 bestScore = score;
@@ -40,19 +53,19 @@ public final class GroupRouter {
         return best.name();
     }
 
-    private static int score(InboxConfig.Group g, HandoffTicket t) {
+    private static int score(Group g, String intent, String tier, String language) {
         int s = 0;
-        if (matches(g.intents(), t.intent())) {
+        if (matches(g.intents(), intent)) {
             s += 2;
         } else if (!g.intents().isEmpty()) {
             s -= 1;
         }
-        if (matches(g.tiers(), t.customer() == null ? null : t.customer().tier())) {
+        if (matches(g.tiers(), tier)) {
             s += 2;
         } else if (!g.tiers().isEmpty()) {
             s -= 1;
         }
-        if (matches(g.languages(), t.language())) {
+        if (matches(g.languages(), language)) {
             s += 1;
         } else if (!g.languages().isEmpty()) {
             s -= 1;

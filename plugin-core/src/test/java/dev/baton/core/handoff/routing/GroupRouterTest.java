@@ -1,6 +1,5 @@
-package dev.baton.app.routing;
+package dev.baton.core.handoff.routing;
 
-import dev.baton.app.config.InboxConfig;
 import dev.baton.core.channel.Channel;
 import dev.baton.core.conversation.HandoffReason;
 import dev.baton.core.conversation.HandoffTicket;
@@ -14,9 +13,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class GroupRouterTest {
 
     private final GroupRouter router = new GroupRouter(List.of(
-            new InboxConfig.Group("support", List.of(), List.of("zh", "en"), List.of(), null, null),
-            new InboxConfig.Group("vip", List.of(), List.of(), List.of("vip", "gold"), null, null),
-            new InboxConfig.Group("security", List.of("account_change", "fraud"), List.of(), List.of(), null, null)));
+            new Group("support", List.of(), List.of("zh", "en"), List.of(), null, null),
+            new Group("vip", List.of(), List.of(), List.of("vip", "gold"), null, null),
+            new Group("security", List.of("account_change", "fraud"), List.of(), List.of(), null, null)));
 
     private static HandoffTicket ticket(String group, String intent, String tier, String language) {
         return new HandoffTicket(1, 1, new HandoffTicket.CustomerProfile(1, Channel.DEV, "c", null, "c", tier,

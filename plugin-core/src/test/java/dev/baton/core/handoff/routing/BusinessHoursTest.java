@@ -1,6 +1,5 @@
-package dev.baton.app.routing;
+package dev.baton.core.handoff.routing;
 
-import dev.baton.app.config.InboxConfig;
 import org.junit.jupiter.api.Test;
 
 import java.time.DayOfWeek;
@@ -15,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class BusinessHoursTest {
 
     // 2025-01-06 is a Monday.
-    private final BusinessHours shanghai = BusinessHours.of(new InboxConfig.Hours("Asia/Shanghai",
+    private final BusinessHours shanghai = BusinessHours.of(new Hours("Asia/Shanghai",
             List.of("mon-fri 09:00-18:00", "sat 10:00-14:00"), List.of(LocalDate.parse("2025-01-08"))));
 
     @Test
@@ -37,7 +36,7 @@ class BusinessHoursTest {
 
     @Test
     void should_handle_ranges_past_midnight() {
-        BusinessHours night = BusinessHours.of(new InboxConfig.Hours("UTC", List.of("fri 22:00-02:00"), List.of()));
+        BusinessHours night = BusinessHours.of(new Hours("UTC", List.of("fri 22:00-02:00"), List.of()));
         assertThat(night.isOpen(Instant.parse("2025-01-10T23:00:00Z"))).isTrue();  // Fri 23:00
         assertThat(night.isOpen(Instant.parse("2025-01-11T01:00:00Z"))).isTrue();  // Sat 01:00
         assertThat(night.isOpen(Instant.parse("2025-01-11T03:00:00Z"))).isFalse();

@@ -1,6 +1,5 @@
-package dev.baton.app.routing;
+package dev.baton.core.handoff.routing;
 
-import dev.baton.app.config.InboxConfig;
 
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -43,7 +42,7 @@ public final class BusinessHours {
                 LocalTime.MAX)), Set.of());
     }
 
-    public static BusinessHours of(InboxConfig.Hours hours) {
+    public static BusinessHours of(Hours hours) {
         if (hours == null) {
             return always();
         }

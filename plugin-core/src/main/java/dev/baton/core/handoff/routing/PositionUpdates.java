@@ -1,6 +1,5 @@
-package dev.baton.app.routing;
+package dev.baton.core.handoff.routing;
 
-import dev.baton.app.config.InboxConfig;
 import dev.baton.core.channel.Channel;
 import dev.baton.core.channel.ChannelLimits;
 import dev.baton.core.channel.OutboundMessage;
@@ -44,7 +43,8 @@ import java.util.function.Function;
  *       message (WhatsApp 24 h, WeChat 48 h), and on channels with a cap per customer message (WeCom 微信客服: 5)
  *       only if, after this update, {@code reserve-for-agents} messages stay free for the humans.</li>
  * </ul>
- * What was told is kept in the key-value store ({@code queue-position/<ticket id>}: position, count, time).
+ * The position told at the handoff is the ticket's {@code told_position}; what later updates told is kept in the
+ * key-value store ({@code queue-position/<ticket id>}: position, count, time).
  */
 public final class PositionUpdates implements Runnable {
 
@@ -75,14 +75,14 @@ public final class PositionUpdates implements Runnable {
     private final Store store;
     private final ReplyWriter replies;
     private final KeyValueStore marks;
-    private final InboxConfig.PositionUpdates config;
+    private final PositionUpdateConfig config;
     private final Localized message;
     private final Function<Channel, ChannelLimits> limits;
     private final ConversationEvents events;
     private final Runnable wakeOutbox;
     private final Clock clock;
 
-    public PositionUpdates(Store store, ReplyWriter replies, KeyValueStore marks, InboxConfig.PositionUpdates config,
+    public PositionUpdates(Store store, ReplyWriter replies, KeyValueStore marks, PositionUpdateConfig config,
                            Function<Channel, ChannelLimits> limits, ConversationEvents events, Runnable wakeOutbox,
                            Clock clock) {
         this.store = store;
@@ -104,20 +104,6 @@ public final class PositionUpdates implements Runnable {
 
     public boolean enabled() {
         return config.enabled() && config.max() > 0;
-    }
-
-    /**
-     * Records the position the customer was told when the ticket was opened (the handoff confirmation), so the
-     * first update only goes out once it improves on that.
-     */
-    public void opened(long ticketId) {
-        if (!enabled()) {
-            return;
-        }
-        int position = store.db().withConnection(c -> store.tickets().queuePosition(c, ticketId));
-        if (position > 0 && marks.get(key(ticketId)).isEmpty()) {
-            marks.put(key(ticketId), new Told(position, 0, clock.instant()).encode());
-        }
     }
 
     @Override
@@ -154,7 +140,8 @@ public final class PositionUpdates implements Runnable {
 
     private boolean update(TicketRepository.Row t) {
         Instant now = clock.instant();
-        Optional<Told> last = marks.get(key(t.id())).flatMap(Told::decode);
+        Optional<Told> last = marks.get(key(t.id())).flatMap(Told::decode)
+                .or(() -> Optional.ofNullable(t.toldPosition()).map(p -> new Told(p, 0, t.createdAt())));
         record Outcome(boolean sent, int position, String skipped) {
         }
         Outcome o = store.db().inTransaction(c -> {

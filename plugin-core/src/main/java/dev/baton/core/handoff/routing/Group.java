@@ -1,0 +1,40 @@
+package dev.baton.core.handoff.routing;
+
+import dev.baton.core.config.ConfigProblems;
+import dev.baton.core.config.Localized;
+import dev.baton.core.config.Validated;
+
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+
+/**
+ * {@code inbox.groups[]:} a team with skills and business hours.
+ *
+ * @param name            the group name tickets and agents refer to
+ * @param intents         intents this group handles (routing by skill)
+ * @param languages       customer languages it serves (zh, en, …)
+ * @param tiers           customer tiers it serves (vip, gold, …)
+ * @param hours           business hours; absent = always open
+ * @param offHoursMessage told to a customer queued while the group is closed; {@code {opens}} = next opening
+ */
+public record Group(String name, List<String> intents, List<String> languages, List<String> tiers, Hours hours,
+                    Localized offHoursMessage) implements Validated {
+    public Group {
+        intents = intents != null ? List.copyOf(intents) : List.of();
+        languages = languages != null ? List.copyOf(languages) : List.of();
+        tiers = tiers != null ? List.copyOf(tiers) : List.of();
+    }
+
+    @Override
+    public void validate(String prefix, ConfigProblems problems) {
+        if (name == null || name.isBlank()) {
+            problems.add(prefix + ".name", "is required");
+        }
+        if (hours != null) {
+            hours.validate(prefix + ".hours", problems);
+        }
+    }
+}
