@@ -113,6 +113,27 @@ class BatonRuntimeTest {
 
         String huge = "{\"customer\":\"big\",\"text\":\"" + "x".repeat(70_000) + "\"}";
         post("/api/dev/messages", huge, 413);
+        // the same body without a declared length (chunked) is refused as well, while it is read
+        Request chunked = new Request.Builder().url(base + "/api/dev/messages").post(new RequestBody() {
+            @Override
+            public MediaType contentType() {
+                return JSON;
+            }
+
+            @Override
+            public long contentLength() {
+                return -1;
+            }
+
+            @Override
+            public void writeTo(okio.BufferedSink sink) throws IOException {
+                sink.writeUtf8(huge);
+            }
+        }).build();
+        try (Response r = HTTP.newCall(chunked).execute()) {
+            assertThat(r.code()).isEqualTo(413);
+            assertThat(MAPPER.readTree(r.body().string()).path("error").asText()).contains("65536 bytes");
+        }
         try (Response r = get("/api/dev/messages?customer=big", null)) {
             assertThat(MAPPER.readTree(r.body().string()).path("replies")).isEmpty();
         }

@@ -18,6 +18,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.baton.app.logging.ConfiguredSecrets;
+import dev.baton.app.logging.LogRedaction;
 import dev.baton.core.config.ConfigProblems;
 import dev.baton.core.config.Durations;
 
@@ -126,6 +128,8 @@ public final class ConfigLoader {
         } catch (JsonProcessingException e) {
             throw new ConfigException(source, List.of(e.getOriginalMessage()));
         }
+        // before validation, whose messages may quote a value: from here on no log line shows a configured secret
+        LogRedaction.register(ConfiguredSecrets.of(cfg));
         ConfigProblems problems = new ConfigProblems();
         cfg.validate("", problems);
         if (!problems.isEmpty()) {

@@ -7,15 +7,20 @@ import io.javalin.Javalin;
 import io.javalin.http.HttpStatus;
 import io.javalin.json.JavalinJackson;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import jakarta.servlet.DispatcherType;
+import org.eclipse.jetty.servlet.FilterHolder;
 
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * The HTTP surface of DESIGN.md §4: channel webhooks, {@code /healthz}, {@code /metrics}, the dev channel API and
  * the reserved inbox and REST routes. Each webhook route has its own body limit (WhatsApp: 3 MB); every other
- * route is limited to {@code server.max-body-bytes}. Answers 413 above the limit, before reading the body.
+ * route is limited to {@code server.max-body-bytes}. {@link BodyLimit} answers 413 above the limit while the body
+ * is read, whether or not its length was declared.
  */
 public final class HttpServer implements AutoCloseable {
 
@@ -24,20 +29,17 @@ public final class HttpServer implements AutoCloseable {
     public HttpServer(String host, long maxBodyBytes, List<ChannelAdapter> adapters, InboundSink sink,
                       PrometheusMeterRegistry meters, ObjectMapper json, List<Consumer<Javalin>> extraRoutes) {
         long largest = adapters.stream().mapToLong(ChannelAdapter::maxBodyBytes).max().orElse(0);
+        BodyLimit limit = new BodyLimit(maxBodyBytes, adapters.stream()
+                .collect(Collectors.toMap(ChannelAdapter::path, ChannelAdapter::maxBodyBytes)));
         this.app = Javalin.create(cfg -> {
             cfg.showJavalinBanner = false;
             cfg.http.maxRequestSize = Math.max(maxBodyBytes, largest);
             cfg.jsonMapper(new JavalinJackson(json, false));
             cfg.jetty.defaultHost = host;
+            cfg.jetty.modifyServletContextHandler(h -> h.addFilter(new FilterHolder(limit), "/*",
+                    EnumSet.of(DispatcherType.REQUEST)));
         });
         List<String> webhookPaths = adapters.stream().map(ChannelAdapter::path).toList();
-        app.before(ctx -> {
-            if (!webhookPaths.contains(ctx.path()) && ctx.contentLength() > maxBodyBytes) {
-                ctx.status(HttpStatus.CONTENT_TOO_LARGE).result("request body too large: the limit is "
-                        + maxBodyBytes + " bytes");
-                ctx.skipRemainingHandlers();
-            }
-        });
         for (ChannelAdapter adapter : adapters) {
             WebhookRoute route = new WebhookRoute(adapter, sink);
             app.get(adapter.path(), route);
@@ -54,6 +56,8 @@ public final class HttpServer implements AutoCloseable {
                 app.post(reserved, ctx -> notConfigured(ctx, reserved));
             }
         }
+        app.exception(BodyLimit.TooLarge.class, (e, ctx) -> ctx.status(HttpStatus.CONTENT_TOO_LARGE)
+                .header("Connection", "close").contentType("application/json").result(BodyLimit.json(e)));
         app.exception(Exception.class, (e, ctx) -> {
             ctx.status(500).json(Map.of("error", "internal error"));
             org.slf4j.LoggerFactory.getLogger(HttpServer.class).warn("{} {} failed: {}", ctx.method(), ctx.path(),

@@ -15,9 +15,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Bridges Javalin to a {@link ChannelAdapter}: enforces the route's body limit (413 before reading when the
- * length is declared, and after reading otherwise), hands over the raw bytes and copies the adapter's answer back.
- * No Javalin type reaches an adapter.
+ * Bridges Javalin to a {@link ChannelAdapter}: hands over the raw bytes and copies the adapter's answer back. The
+ * route's body limit ({@link ChannelAdapter#maxBodyBytes()}) is enforced while the body is read, by
+ * {@link BodyLimit}: a body over it never reaches this handler whole. No Javalin type reaches an adapter.
  */
 final class WebhookRoute implements Handler {
 
@@ -33,16 +33,7 @@ final class WebhookRoute implements Handler {
 
     @Override
     public void handle(@NotNull Context ctx) {
-        long limit = adapter.maxBodyBytes();
-        if (ctx.contentLength() > limit) {
-            tooLarge(ctx, limit);
-            return;
-        }
         byte[] body = ctx.bodyAsBytes();
-        if (body.length > limit) {
-            tooLarge(ctx, limit);
-            return;
-        }
         Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         for (String name : ctx.req().getHeaderNames() == null ? List.<String>of()
                 : java.util.Collections.list(ctx.req().getHeaderNames())) {
@@ -62,10 +53,5 @@ final class WebhookRoute implements Handler {
         if (response.body().length > 0) {
             ctx.contentType(response.contentType()).result(response.body());
         } // else nothing to write: Javalin then skips its (compressing) output stream, ~15 % of an ack's CPU
-    }
-
-    private void tooLarge(Context ctx, long limit) {
-        ctx.status(413).contentType("text/plain; charset=utf-8")
-                .result("request body too large: the limit for " + adapter.path() + " is " + limit + " bytes");
     }
 }

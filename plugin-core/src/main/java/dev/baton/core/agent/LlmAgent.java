@@ -206,7 +206,7 @@ public final class LlmAgent implements SupportAgent, AutoCloseable {
         } catch (ExecutionException e) {
             breaker.onFailure();
             Throwable cause = e.getCause() == null ? e : e.getCause();
-            log.warn("conversation {}: model call failed: {}", turn.conversationId, describe(cause));
+            log.warn("conversation {}: model call failed: {}", turn.conversationId, describe(cause, cfg.apiKey()));
             return unavailable(request, turn, "error");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -419,9 +419,16 @@ public final class LlmAgent implements SupportAgent, AutoCloseable {
         meters.counter("baton.agent.turns", "outcome", outcome).increment();
     }
 
-    /** Exception class and a short message: provider error bodies may be long, and are never logged whole. */
-    private static String describe(Throwable t) {
+    /**
+     * The error for the log: its class and the first 200 characters of its message, which is often the provider's
+     * error body (long ones are never logged whole). A provider or a proxy may echo the API key there, so the key
+     * is masked first (before the cut, so that no part of it survives), whatever the host's logging does.
+     */
+    private static String describe(Throwable t, String apiKey) {
         String msg = t.getMessage() == null ? "" : t.getMessage().replaceAll("\\s+", " ");
+        if (!apiKey.isBlank()) {
+            msg = msg.replace(apiKey, "***");
+        }
         return t.getClass().getSimpleName() + (msg.isEmpty() ? "" : ": " + (msg.length() > 200
                 ? msg.substring(0, 200) + "…" : msg));
     }

@@ -1,0 +1,49 @@
+package dev.baton.app.logging;
+
+import dev.baton.app.config.BatonConfig;
+import dev.baton.app.config.InboxConfig;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Every secret value a {@code baton.yaml} can hold: the LLM API key, the database password, the inbox integration
+ * token, the helpdesk webhook secret, agents' plain passwords, and each channel's tokens, app secrets and AES keys.
+ * These are what {@link LogRedaction} masks by value; a new secret key in the config belongs in this list.
+ */
+public final class ConfiguredSecrets {
+
+    private ConfiguredSecrets() {
+    }
+
+    /** The secret values of a config, unset ones left out. */
+    public static List<String> of(BatonConfig cfg) {
+        List<String> out = new ArrayList<>();
+        if (cfg.llm() != null) {
+            out.add(cfg.llm().apiKey());
+        }
+        out.add(cfg.storage().password());
+        InboxConfig inbox = cfg.inbox();
+        out.add(inbox.apiToken());
+        if (inbox.webhook() != null) {
+            out.add(inbox.webhook().secret());
+        }
+        for (InboxConfig.Agent a : inbox.agents()) {
+            out.add(a.password());
+        }
+        BatonConfig.Channels ch = cfg.channels();
+        if (ch.wechat() != null) {
+            Collections.addAll(out, ch.wechat().appSecret(), ch.wechat().token(), ch.wechat().encodingAesKey());
+        }
+        if (ch.wecomKf() != null) {
+            Collections.addAll(out, ch.wecomKf().secret(), ch.wecomKf().token(), ch.wecomKf().encodingAesKey());
+        }
+        if (ch.whatsapp() != null) {
+            Collections.addAll(out, ch.whatsapp().accessToken(), ch.whatsapp().appSecret(),
+                    ch.whatsapp().verifyToken());
+        }
+        out.removeIf(s -> s == null || s.isBlank());
+        return out;
+    }
+}
