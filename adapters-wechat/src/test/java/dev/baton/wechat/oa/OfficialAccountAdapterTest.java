@@ -13,7 +13,10 @@ import dev.baton.wechat.crypto.WxSignature;
 import dev.baton.wechat.xml.SafeXml;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
+import java.nio.charset.Charset;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -143,6 +146,19 @@ class OfficialAccountAdapterTest {
         assertThat(httpAttack.status()).isEqualTo(400);
         assertThat(sink.accepted()).isEmpty();
         assertThat(wm.getAllServeEvents()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"UTF-16LE", "UTF-16BE"})
+    void should_answer_400_without_side_effects_when_a_utf16_body_declares_a_dtd(String charset) {
+        String xml = "<?xml version=\"1.0\" encoding=\"UTF-16\"?>\n<!DOCTYPE xml [ <!ENTITY name 'expanded'> ]>\n"
+                + Fixtures.resource("wechat/text.xml").replace("退货要多久？", "&name;");
+        byte[] body = ("\uFEFF" + xml).getBytes(Charset.forName(charset));
+
+        WebhookResponse r = adapter(config(ReplyMode.ASYNC, null, false)).handle(Fixtures.plainPush(TOKEN, body), sink);
+
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(sink.accepted()).isEmpty();
     }
 
     @Test
