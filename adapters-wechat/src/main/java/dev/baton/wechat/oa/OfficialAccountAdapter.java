@@ -124,7 +124,7 @@ public final class OfficialAccountAdapter implements ChannelAdapter {
             return WebhookResponse.badRequest("not a WeChat message");
         }
         InboundMessage m = message.get();
-        if (!inbound.encrypted && !plainSignatures.bind(inbound.signature, m.platformMessageId())) {
+        if (!inbound.encrypted && !plainSignatures.bind(inbound.signature, m.customerId(), m.platformMessageId())) {
             log.warn("wechat: a plain-mode signature already used for another message was refused");
             return WebhookResponse.unauthorized("signature already used");
         }

@@ -33,10 +33,11 @@ final class PlainSignatureLedger {
     }
 
     /**
-     * Records that {@code signature} carried message {@code messageId}. False when the signature already carried
-     * another message: a replay with a forged body.
+     * Records that {@code signature} carried message {@code messageId} from {@code customerId}. False when the
+     * signature already carried another message, or the same message id from another customer: a replay with a
+     * forged body.
      */
-    synchronized boolean bind(String signature, String messageId) {
+    synchronized boolean bind(String signature, String customerId, String messageId) {
         Instant now = clock.instant();
         for (Iterator<Use> it = uses.values().iterator(); it.hasNext(); ) {
             Use u = it.next();
@@ -48,12 +49,12 @@ final class PlainSignatureLedger {
         String key = signature.strip().toLowerCase(Locale.ROOT);
         Use seen = uses.get(key);
         if (seen != null) {
-            return seen.messageId.equals(messageId);
+            return seen.customerId.equals(customerId) && seen.messageId.equals(messageId);
         }
-        uses.put(key, new Use(messageId, now.plus(keep)));
+        uses.put(key, new Use(customerId, messageId, now.plus(keep)));
         return true;
     }
 
-    private record Use(String messageId, Instant until) {
+    private record Use(String customerId, String messageId, Instant until) {
     }
 }

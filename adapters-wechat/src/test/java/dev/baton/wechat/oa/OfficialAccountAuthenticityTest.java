@@ -180,10 +180,14 @@ class OfficialAccountAuthenticityTest {
 
         WebhookResponse forged = adapter.handle(plainPush(NOW, "771203", Fixtures.resource("wechat/forged_text.xml")),
                 sink);
+        WebhookResponse sameIdOtherSender = adapter.handle(plainPush(NOW, "771203",
+                Fixtures.resource("wechat/text_other_customer.xml").replace("oXq7Zt0another-customer-01", VICTIM)), sink);
         WebhookResponse retry = adapter.handle(genuine, sink);
 
         assertThat(forged.status()).isEqualTo(401);
         assertThat(forged.bodyAsString()).doesNotContain("4471");
+        assertThat(sameIdOtherSender.status()).isEqualTo(401);
+        assertThat(sameIdOtherSender.bodyAsString()).doesNotContain("4471");
         assertThat(retry.status()).as("WeChat's retry of the genuine message").isEqualTo(200);
         assertThat(sink.accepted()).singleElement()
                 .satisfies(m -> assertThat(m.customerId()).isEqualTo("oXq7Zt0another-customer-01"));
