@@ -185,7 +185,7 @@ public final class EngineBuilder {
         HandoffService handoffs = new HandoffService(store, summarizer, settings.messages().queued(), json, limits,
                 averageHandleTime);
         TurnProcessor turns = new TurnProcessor(store, knowledge, theDecider, theAgent, handoffs, inbox, events,
-                settings, metrics, json, clock);
+                settings, metrics, json, clock, limits);
         Map<Long, java.time.Instant> held = new java.util.concurrent.ConcurrentHashMap<>();
         OutboxWorker outbox = new OutboxWorker(store, senders, retry, metrics, json, clock, scheduler, events,
                 id -> {

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.baton.core.agent.AgentReply;
 import dev.baton.core.agent.AgentRequest;
 import dev.baton.core.agent.SupportAgent;
+import dev.baton.core.channel.Channel;
+import dev.baton.core.channel.ChannelLimits;
 import dev.baton.core.channel.InboundContent;
 import dev.baton.core.channel.InboundMessage;
 import dev.baton.core.channel.OutboundMessage;
@@ -29,6 +31,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.IntConsumer;
 
 /**
@@ -54,10 +57,14 @@ public final class TurnProcessor {
     private final ObjectMapper json;
     private final Clock clock;
     private final ReplyWriter replies;
+    private final Function<Channel, ChannelLimits> limits;
 
+    /** @param limits each channel's limits; its {@code answerDeadline} caps how long the agent may take */
     public TurnProcessor(Store store, KnowledgeSearch knowledge, TurnDecider decider, SupportAgent agent,
                          HandoffService handoffs, HumanInbox inbox, ConversationEvents events,
-                         EngineSettings settings, EngineMetrics metrics, ObjectMapper json, Clock clock) {
+                         EngineSettings settings, EngineMetrics metrics, ObjectMapper json, Clock clock,
+                         Function<Channel, ChannelLimits> limits) {
+        this.limits = limits;
         this.store = store;
         this.knowledge = knowledge;
         this.decider = decider;
@@ -181,7 +188,8 @@ public final class TurnProcessor {
         if (decision.handsOff()) {
             return new Plan.Handoff(decision.handoff(), decision.signalsJson(), null);
         }
-        AgentReply reply = agent.answer(new AgentRequest(ctx.conversation().id(), text, language, hits));
+        Duration deadline = limits.apply(ctx.conversation().channel()).answerDeadline();
+        AgentReply reply = agent.answer(new AgentRequest(ctx.conversation().id(), text, language, hits, deadline));
         String signals = withAgentSignals(decision.signalsJson(), reply);
         if (reply.wantsHuman()) {
             HandoffPlan plan = HandoffPlan.of(reply.handoff(), reply.handoff() == HandoffReason.LLM_UNAVAILABLE ? 40 : 50,
