@@ -2,6 +2,7 @@ package dev.baton.wechat;
 
 import dev.baton.core.config.ConfigProblems;
 import dev.baton.core.config.Validated;
+import dev.baton.wechat.crypto.SignatureWindow;
 import dev.baton.wechat.crypto.WxMsgCrypt;
 
 import java.net.URI;
@@ -13,7 +14,9 @@ import java.time.Duration;
  * @param appId              the account's AppID ({@code wx…}); also the receive id checked in safe mode
  * @param appSecret          AppSecret, for the access token (needed in async mode)
  * @param token              the Token set under 服务器配置; signs every callback
- * @param encodingAesKey     EncodingAESKey (43 chars); present → safe mode replies are encrypted
+ * @param encodingAesKey     EncodingAESKey (43 chars); present → encrypted mode: only encrypted messages are
+ *                           accepted (WeChat's 安全模式, or 兼容模式 whose plaintext copy is ignored) and passive
+ *                           replies are encrypted
  * @param replyMode          {@code async} (default) or {@code passive}
  * @param apiBaseUrl         default {@code https://api.weixin.qq.com}
  * @param useStableToken     fetch tokens from {@code /cgi-bin/stable_token} (safe when several servers share one
@@ -24,11 +27,13 @@ import java.time.Duration;
  * @param passiveWait        passive mode: how long one delivery waits for the answer; default 4500 ms
  * @param transferToWechatKf answer {@code transfer_customer_service} when the customer asks for a human, for
  *                           accounts that use WeChat's own 客服 system
+ * @param signatureMaxAge    how far a callback's {@code timestamp} may be from now; default 5 minutes (see
+ *                           {@link SignatureWindow})
  */
 public record WeChatConfig(String appId, String appSecret, String token, String encodingAesKey,
                            ReplyMode replyMode, URI apiBaseUrl, boolean useStableToken, String welcomeMessage,
                            String humanMenuKey, String stillWorkingText, Duration passiveWait,
-                           boolean transferToWechatKf) implements Validated {
+                           boolean transferToWechatKf, Duration signatureMaxAge) implements Validated {
 
     public static final URI DEFAULT_API_BASE_URL = URI.create("https://api.weixin.qq.com");
     public static final String DEFAULT_STILL_WORKING = "正在为您查询，请稍候再发一条消息获取答复。";
@@ -40,9 +45,10 @@ public record WeChatConfig(String appId, String appSecret, String token, String 
         stillWorkingText = stillWorkingText == null ? DEFAULT_STILL_WORKING : stillWorkingText;
         passiveWait = passiveWait == null ? Duration.ofMillis(4500) : passiveWait;
         encodingAesKey = encodingAesKey == null || encodingAesKey.isBlank() ? null : encodingAesKey;
+        signatureMaxAge = signatureMaxAge == null ? SignatureWindow.DEFAULT_MAX_AGE : signatureMaxAge;
     }
 
-    /** True when an EncodingAESKey is configured (safe or compatible mode). */
+    /** True when an EncodingAESKey is configured: unencrypted messages are then refused. */
     public boolean safeMode() {
         return encodingAesKey != null;
     }
@@ -63,6 +69,7 @@ public record WeChatConfig(String appId, String appSecret, String token, String 
         if (passiveWait.isNegative() || passiveWait.compareTo(Duration.ofMillis(4800)) > 0) {
             problems.add(prefix + ".passive-wait", "must be between 0 and 4800ms (WeChat waits 5s); e.g. 4500ms");
         }
+        SignatureWindowLimits.validate(prefix + ".signature-max-age", signatureMaxAge, problems);
         if (!"http".equals(apiBaseUrl.getScheme()) && !"https".equals(apiBaseUrl.getScheme())) {
             problems.add(prefix + ".api-base-url", "must be an http(s) URL, e.g. https://api.weixin.qq.com");
         }
@@ -71,6 +78,7 @@ public record WeChatConfig(String appId, String appSecret, String token, String 
     @Override
     public String toString() {
         return "WeChatConfig[appId=" + appId + ", replyMode=" + replyMode + ", safeMode=" + safeMode()
-                + ", apiBaseUrl=" + apiBaseUrl + ", useStableToken=" + useStableToken + "]";
+                + ", apiBaseUrl=" + apiBaseUrl + ", useStableToken=" + useStableToken + ", signatureMaxAge="
+                + signatureMaxAge + "]";
     }
 }

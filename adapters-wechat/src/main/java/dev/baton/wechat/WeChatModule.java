@@ -11,6 +11,7 @@ import dev.baton.wechat.kf.WeComKf;
 import dev.baton.wechat.oa.OaSender;
 import dev.baton.wechat.oa.OaTokenFetcher;
 import dev.baton.wechat.oa.OfficialAccountAdapter;
+import dev.baton.wechat.oa.PassiveTiming;
 import okhttp3.OkHttpClient;
 
 import java.util.ArrayList;
@@ -49,18 +50,27 @@ public final class WeChatModule implements AutoCloseable {
      * @param http the shared OkHttp client
      */
     public static WeChatModule create(WeChatConfig oa, WeComKfConfig kf, ChannelContext ctx, OkHttpClient http) {
+        return create(oa, kf, ctx, http, oa == null ? null : PassiveTiming.standard(oa.passiveWait()));
+    }
+
+    /**
+     * As {@link #create(WeChatConfig, WeComKfConfig, ChannelContext, OkHttpClient)}, with WeChat's passive-mode
+     * delivery rhythm given (tests shorten it); the Official Account's adapter and sender share it.
+     */
+    public static WeChatModule create(WeChatConfig oa, WeComKfConfig kf, ChannelContext ctx, OkHttpClient http,
+                                      PassiveTiming timing) {
         ObjectMapper json = new ObjectMapper();
         List<ChannelAdapter> adapters = new ArrayList<>();
         List<Sender> senders = new ArrayList<>();
         HumanInbox inbox = null;
         if (oa != null) {
-            adapters.add(new OfficialAccountAdapter(oa, ctx.clock()));
+            adapters.add(new OfficialAccountAdapter(oa, ctx.clock(), timing));
             WxApiClient tokenApi = new WxApiClient(http, oa.apiBaseUrl(), null, Set.of(), json);
             AccessTokenProvider tokens = new AccessTokenProvider("wechat",
                     new OaTokenFetcher(tokenApi, oa.appId(), oa.appSecret(), oa.useStableToken(), ctx.clock()),
                     ctx.clock());
             senders.add(new OaSender(new WxApiClient(http, oa.apiBaseUrl(), tokens, OA_TOKEN_ERRORS, json),
-                    oa.replyMode(), ctx.clock()));
+                    oa.replyMode(), timing, ctx.clock()));
         }
         if (kf != null) {
             WeComKf wecom = WeComKf.create(kf, ctx, http, json);

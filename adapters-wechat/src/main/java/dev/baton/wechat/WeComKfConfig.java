@@ -2,9 +2,11 @@ package dev.baton.wechat;
 
 import dev.baton.core.config.ConfigProblems;
 import dev.baton.core.config.Validated;
+import dev.baton.wechat.crypto.SignatureWindow;
 import dev.baton.wechat.crypto.WxMsgCrypt;
 
 import java.net.URI;
+import java.time.Duration;
 
 /**
  * {@code channels.wecom-kf}: WeCom 微信客服 accounts of one corp, managed through the API.
@@ -16,15 +18,19 @@ import java.net.URI;
  * @param apiBaseUrl     default {@code https://qyapi.weixin.qq.com}
  * @param welcomeMessage sent when a customer opens the chat ({@code enter_session}); null → none
  * @param servicerUserId handoff target: a servicer's userid, or null for the queue pool
+ * @param signatureMaxAge how far a callback's {@code timestamp} may be from now; default 5 minutes (see
+ *                        {@link SignatureWindow})
  */
 public record WeComKfConfig(String corpId, String secret, String token, String encodingAesKey, URI apiBaseUrl,
-                            String welcomeMessage, String servicerUserId) implements Validated {
+                            String welcomeMessage, String servicerUserId, Duration signatureMaxAge)
+        implements Validated {
 
     public static final URI DEFAULT_API_BASE_URL = URI.create("https://qyapi.weixin.qq.com");
 
     public WeComKfConfig {
         apiBaseUrl = apiBaseUrl == null ? DEFAULT_API_BASE_URL : apiBaseUrl;
         servicerUserId = servicerUserId == null || servicerUserId.isBlank() ? null : servicerUserId;
+        signatureMaxAge = signatureMaxAge == null ? SignatureWindow.DEFAULT_MAX_AGE : signatureMaxAge;
     }
 
     @Override
@@ -37,11 +43,12 @@ public record WeComKfConfig(String corpId, String secret, String token, String e
             problems.add(prefix + ".encoding-aes-key",
                     "must be the 43-character EncodingAESKey of the callback; set encoding-aes-key: ${WECOM_AES_KEY}");
         }
+        SignatureWindowLimits.validate(prefix + ".signature-max-age", signatureMaxAge, problems);
     }
 
     @Override
     public String toString() {
         return "WeComKfConfig[corpId=" + corpId + ", apiBaseUrl=" + apiBaseUrl + ", servicerUserId="
-                + servicerUserId + "]";
+                + servicerUserId + ", signatureMaxAge=" + signatureMaxAge + "]";
     }
 }

@@ -33,16 +33,24 @@ public final class Fixtures {
     }
 
     public static WebhookRequest post(String path, Map<String, String> query, String body) {
-        return new WebhookRequest("POST", path, Map.of("Content-Type", List.of("text/xml")), multi(query),
-                body.getBytes(StandardCharsets.UTF_8));
+        return post(path, query, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public static WebhookRequest post(String path, Map<String, String> query, byte[] body) {
+        return new WebhookRequest("POST", path, Map.of("Content-Type", List.of("text/xml")), multi(query), body);
     }
 
     /** A plain-mode OA push signed with {@code token}. */
     public static WebhookRequest plainPush(String token, String xml) {
+        return plainPush(token, xml.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A plain-mode OA push signed with {@code token}, with the body as raw bytes (any encoding). */
+    public static WebhookRequest plainPush(String token, byte[] body) {
         String ts = "1714037059";
         String nonce = "486452656";
         return post("/webhooks/wechat", Map.of("signature", WxSignature.compute(token, ts, nonce), "timestamp", ts,
-                "nonce", nonce, "openid", "oia2TjjewbmiOUlr6X-1crbLOvLw"), xml);
+                "nonce", nonce, "openid", "oia2TjjewbmiOUlr6X-1crbLOvLw"), body);
     }
 
     public static Map<String, String> query(String... kv) {

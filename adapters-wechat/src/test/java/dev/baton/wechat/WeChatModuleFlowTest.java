@@ -25,6 +25,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -52,14 +53,18 @@ class WeChatModuleFlowTest {
         background.shutdownNow();
     }
 
-    private WeChatModule module(WeChatConfig oa, WeComKfConfig kf) {
-        return WeChatModule.create(oa, kf, new ChannelContext(Clock.systemUTC(), KeyValueStore.inMemory(), background,
+    /** The signed fixtures' times: the documented OA plain push, and the WeCom callback fixture. */
+    private static final Clock OA_PUSH_TIME = Clock.fixed(Instant.ofEpochSecond(1714037059), ZoneOffset.UTC);
+    private static final Clock KF_CALLBACK_TIME = Clock.fixed(Instant.ofEpochSecond(1615478600), ZoneOffset.UTC);
+
+    private WeChatModule module(WeChatConfig oa, WeComKfConfig kf, Clock clock) {
+        return WeChatModule.create(oa, kf, new ChannelContext(clock, KeyValueStore.inMemory(), background,
                 new SimpleMeterRegistry()), new OkHttpClient());
     }
 
     private WeChatConfig oa(ReplyMode mode, String aesKey) {
         return new WeChatConfig(APPID, "s3cret", TOKEN, aesKey, mode, URI.create(wm.baseUrl()), false, null, null,
-                null, Duration.ofMillis(300), false);
+                null, Duration.ofMillis(300), false, null);
     }
 
     private static <T> T only(java.util.List<T> list) {
@@ -86,7 +91,7 @@ class WeChatModuleFlowTest {
     @Test
     void should_ack_then_reply_through_custom_send_in_plain_async_mode() {
         stubOaApi();
-        WeChatModule module = module(oa(ReplyMode.ASYNC, null), null);
+        WeChatModule module = module(oa(ReplyMode.ASYNC, null), null, OA_PUSH_TIME);
         ChannelAdapter adapter = only(module.adapters());
         assertThat(adapter.path()).isEqualTo("/webhooks/wechat");
 
@@ -103,11 +108,12 @@ class WeChatModuleFlowTest {
     @Test
     void should_ack_then_reply_through_custom_send_in_safe_async_mode() {
         stubOaApi();
-        WeChatModule module = module(oa(ReplyMode.ASYNC, AES_KEY), null);
+        WeChatModule module = module(oa(ReplyMode.ASYNC, AES_KEY), null, OA_PUSH_TIME);
         String encrypt = new WxMsgCrypt(TOKEN, AES_KEY, APPID).encrypt(Fixtures.resource("wechat/text.xml"));
-        var push = Fixtures.post("/webhooks/wechat", Map.of("signature", WxSignature.compute(TOKEN, "1", "2"),
-                "timestamp", "1", "nonce", "2", "encrypt_type", "aes",
-                "msg_signature", WxSignature.compute(TOKEN, "1", "2", encrypt)),
+        String ts = String.valueOf(OA_PUSH_TIME.instant().getEpochSecond());
+        var push = Fixtures.post("/webhooks/wechat", Map.of("signature", WxSignature.compute(TOKEN, ts, "2"),
+                "timestamp", ts, "nonce", "2", "encrypt_type", "aes",
+                "msg_signature", WxSignature.compute(TOKEN, ts, "2", encrypt)),
                 "<xml><ToUserName><![CDATA[gh_7f083739789a]]></ToUserName><Encrypt><![CDATA[" + encrypt + "]]></Encrypt></xml>");
 
         WebhookResponse ack = only(module.adapters()).handle(push, sink);
@@ -120,7 +126,7 @@ class WeChatModuleFlowTest {
 
     @Test
     void should_reply_inside_the_http_response_in_passive_mode() throws Exception {
-        WeChatModule module = module(oa(ReplyMode.PASSIVE, null), null);
+        WeChatModule module = module(oa(ReplyMode.PASSIVE, null), null, OA_PUSH_TIME);
         sink.scriptReply(1, "被动回复");
 
         WebhookResponse r = only(module.adapters()).handle(Fixtures.plainPush(TOKEN, Fixtures.resource("wechat/text.xml")), sink);
@@ -140,8 +146,8 @@ class WeChatModuleFlowTest {
         wm.stubFor(post(urlPathEqualTo("/cgi-bin/kf/service_state/get")).willReturn(okJson("{\"errcode\":0,\"service_state\":1}")));
         wm.stubFor(post(urlPathEqualTo("/cgi-bin/kf/send_msg")).willReturn(okJson("{\"errcode\":0,\"msgid\":\"OUT1\"}")));
         WeComKfConfig kf = new WeComKfConfig("wx5823bf96d3bd56c7", "kf-secret", "QDG6eK",
-                "jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2C", URI.create(wm.baseUrl()), null, null);
-        WeChatModule module = module(null, kf);
+                "jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2C", URI.create(wm.baseUrl()), null, null, null);
+        WeChatModule module = module(null, kf, KF_CALLBACK_TIME);
         assertThat(module.wecomKfInbox()).hasValueSatisfying(i -> assertThat(i.kind()).isEqualTo("wecom-kf"));
 
         WebhookResponse ack = only(module.adapters()).handle(dev.baton.wechat.kf.WeComKfTestSupport.callback(), sink);
@@ -155,9 +161,10 @@ class WeChatModuleFlowTest {
     @Test
     void should_name_missing_credentials_with_key_and_fix() {
         ConfigProblems problems = new ConfigProblems();
-        new WeChatConfig("wx1", null, null, "short", null, null, false, null, null, null, null, false)
-                .validate("channels.wechat", problems);
-        new WeComKfConfig(null, null, null, null, null, null, null).validate("channels.wecom-kf", problems);
+        new WeChatConfig("wx1", null, null, "short", null, null, false, null, null, null, null, false,
+                Duration.ofSeconds(5)).validate("channels.wechat", problems);
+        new WeComKfConfig(null, null, null, null, null, null, null, Duration.ofHours(2))
+                .validate("channels.wecom-kf", problems);
 
         assertThat(problems.all()).contains(
                 "channels.wechat.token: required; set token: ${WECHAT_TOKEN}",
@@ -165,5 +172,10 @@ class WeChatModuleFlowTest {
                         + "customer-service API), or reply-mode: passive",
                 "channels.wecom-kf.secret: required; set secret: ${WECOM_SECRET}");
         assertThat(problems.all()).anyMatch(p -> p.startsWith("channels.wechat.encoding-aes-key: must be"));
+        assertThat(problems.all()).contains(
+                "channels.wechat.signature-max-age: must be between 15s and 1h (WeChat retries within 15 s); "
+                        + "e.g. signature-max-age: 5m",
+                "channels.wecom-kf.signature-max-age: must be between 15s and 1h (WeChat retries within 15 s); "
+                        + "e.g. signature-max-age: 5m");
     }
 }

@@ -5,6 +5,7 @@ import dev.baton.core.channel.ChannelContext;
 import dev.baton.wechat.WeComKfConfig;
 import dev.baton.wechat.api.AccessTokenProvider;
 import dev.baton.wechat.api.WxApiClient;
+import dev.baton.wechat.crypto.SignatureWindow;
 import dev.baton.wechat.crypto.WxMsgCrypt;
 import okhttp3.OkHttpClient;
 
@@ -28,7 +29,8 @@ public record WeComKf(WeComKfAdapter adapter, KfSender sender, WeComKfInbox inbo
         KfSessions sessions = new KfSessions(ctx.clock(), ctx.state());
         KfSyncer syncer = new KfSyncer(kf, ctx.state(), ctx.background(), sessions);
         WxMsgCrypt crypt = new WxMsgCrypt(config.token(), config.encodingAesKey(), config.corpId());
-        return new WeComKf(new WeComKfAdapter(crypt, syncer), new KfSender(kf, sessions, ctx.clock()),
+        SignatureWindow window = new SignatureWindow(config.signatureMaxAge(), ctx.clock());
+        return new WeComKf(new WeComKfAdapter(crypt, window, syncer), new KfSender(kf, sessions, ctx.clock()),
                 new WeComKfInbox(kf, config.servicerUserId(), ctx.background()));
     }
 }

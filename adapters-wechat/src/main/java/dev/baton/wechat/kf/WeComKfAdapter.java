@@ -6,6 +6,7 @@ import dev.baton.core.channel.ChannelAdapter;
 import dev.baton.core.channel.InboundSink;
 import dev.baton.core.channel.WebhookRequest;
 import dev.baton.core.channel.WebhookResponse;
+import dev.baton.wechat.crypto.SignatureWindow;
 import dev.baton.wechat.crypto.WxCryptoException;
 import dev.baton.wechat.crypto.WxMsgCrypt;
 import dev.baton.wechat.xml.SafeXml;
@@ -19,8 +20,11 @@ import java.util.Optional;
 /**
  * {@code GET|POST /webhooks/wecom-kf}: the WeCom callback for 微信客服.
  *
- * <p>GET verifies the URL: {@code msg_signature} over the encrypted {@code echostr}, then the decrypted echostr
- * (receive id = corpid) is returned. POST verifies {@code msg_signature} over {@code Encrypt} before decrypting. A
+ * <p>Every request's {@code timestamp} must be inside the {@link SignatureWindow} ({@code signature-max-age}), or it
+ * is refused with 401: a signature never expires by itself. GET verifies the URL: {@code msg_signature} over the
+ * encrypted {@code echostr}, then the decrypted echostr (receive id = corpid) is returned. POST verifies
+ * {@code msg_signature} over {@code Encrypt} before decrypting; a body without {@code Encrypt} is refused (WeCom
+ * callbacks are always encrypted) and only the decrypted event is read. A
  * {@code kf_msg_or_event} callback carries no message: it schedules a {@code sync_msg} pull on the background
  * executor and is acked with {@code success} at once.
  *
@@ -32,10 +36,12 @@ public final class WeComKfAdapter implements ChannelAdapter {
     private static final Logger log = LoggerFactory.getLogger(WeComKfAdapter.class);
 
     private final WxMsgCrypt crypt;
+    private final SignatureWindow window;
     private final KfSyncer syncer;
 
-    WeComKfAdapter(WxMsgCrypt crypt, KfSyncer syncer) {
+    WeComKfAdapter(WxMsgCrypt crypt, SignatureWindow window, KfSyncer syncer) {
         this.crypt = crypt;
+        this.window = window;
         this.syncer = syncer;
     }
 
@@ -59,6 +65,10 @@ public final class WeComKfAdapter implements ChannelAdapter {
         String signature = request.queryParam("msg_signature").orElse(null);
         String timestamp = request.queryParam("timestamp").orElse("");
         String nonce = request.queryParam("nonce").orElse("");
+        if ((request.isGet() || request.isPost()) && !window.accepts(timestamp)) {
+            log.warn("wecom-kf: callback with a timestamp outside the signature window refused");
+            return WebhookResponse.unauthorized("expired signature");
+        }
         if (request.isGet()) {
             Optional<String> echostr = request.queryParam("echostr").map(s -> s.replace(' ', '+'));
             if (echostr.isEmpty()) {

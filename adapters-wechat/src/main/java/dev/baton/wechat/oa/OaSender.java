@@ -29,7 +29,8 @@ import java.util.stream.Collectors;
  * <p>Outcomes: 45015 (48-hour window over) and 45047 (quota of messages after the customer's last one) are
  * {@code Rejected(windowClosed)}; busy / rate-limit / transport errors are {@code RetryLater}; other errors are
  * {@code Rejected}. In passive mode no API is called: the reply stays stored and goes out with the customer's next
- * message ({@code RetryLater}).
+ * message ({@code RetryLater}); and the agent's time per message is capped by {@link PassiveTiming#answerDeadline()}
+ * ({@link ChannelLimits#answerDeadline()}), so that its answer is ready while WeChat still waits.
  *
  * @see <a href="https://developers.weixin.qq.com/doc/subscription/api/customer/message/api_sendcustommessage.html">客服消息</a>
  */
@@ -42,6 +43,7 @@ public final class OaSender implements Sender {
 
     private final WxApiClient api;
     private final ReplyMode mode;
+    private final PassiveTiming timing;
     private final Clock clock;
     private final Map<Long, Integer> partsDelivered = new LinkedHashMap<>() {
         @Override
@@ -50,9 +52,11 @@ public final class OaSender implements Sender {
         }
     };
 
-    public OaSender(WxApiClient api, ReplyMode mode, Clock clock) {
+    /** @param timing WeChat's delivery rhythm, the same the adapter uses (passive mode only) */
+    public OaSender(WxApiClient api, ReplyMode mode, PassiveTiming timing, Clock clock) {
         this.api = api;
         this.mode = mode;
+        this.timing = timing;
         this.clock = clock;
     }
 
@@ -63,7 +67,8 @@ public final class OaSender implements Sender {
 
     @Override
     public ChannelLimits limits() {
-        return new ChannelLimits(OfficialAccountAdapter.MAX_TEXT_BYTES, REPLY_WINDOW, 0, false);
+        Duration answerDeadline = mode == ReplyMode.PASSIVE ? timing.answerDeadline().orElse(null) : null;
+        return new ChannelLimits(OfficialAccountAdapter.MAX_TEXT_BYTES, REPLY_WINDOW, 0, false, answerDeadline);
     }
 
     @Override

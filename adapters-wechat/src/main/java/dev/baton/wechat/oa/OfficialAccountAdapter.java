@@ -13,6 +13,7 @@ import dev.baton.core.channel.WebhookRequest;
 import dev.baton.core.channel.WebhookResponse;
 import dev.baton.wechat.ReplyMode;
 import dev.baton.wechat.WeChatConfig;
+import dev.baton.wechat.crypto.SignatureWindow;
 import dev.baton.wechat.crypto.WxCryptoException;
 import dev.baton.wechat.crypto.WxMsgCrypt;
 import dev.baton.wechat.crypto.WxSignature;
@@ -36,18 +37,24 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code GET|POST /webhooks/wechat}: the Official Account message push.
  *
  * <ul>
+ *   <li>Every request: its {@code timestamp} must be inside the {@link SignatureWindow} ({@code signature-max-age});
+ *       a signature never expires by itself, and callback URLs end up in logs.</li>
  *   <li>GET: URL verification, {@code echostr} returned when the signature matches.</li>
- *   <li>POST, plain mode: {@code signature} checked, body parsed.</li>
- *   <li>POST, safe mode ({@code encrypt_type=aes}): {@code msg_signature} over the ciphertext is checked before
- *       decrypting; the decrypted appid must be ours.</li>
+ *   <li>POST, plain mode (no EncodingAESKey): {@code signature} checked, body parsed. That signature does not cover
+ *       the body, so each one is bound to the first message it carried ({@link PlainSignatureLedger}).</li>
+ *   <li>POST, encrypted mode (EncodingAESKey configured): only {@code encrypt_type=aes} is accepted;
+ *       {@code msg_signature} over the ciphertext is checked before decrypting, the decrypted appid must be ours,
+ *       and only the decrypted message is read. WeChat's 兼容模式 also sends a plaintext copy: it is ignored. An
+ *       unencrypted message is refused, so a logged plain signature cannot downgrade the channel.</li>
  * </ul>
  * Messages go to the {@link InboundSink} before any answer. In async mode the answer is {@code success} at once. In
  * passive mode the answer is the reply itself when it is ready within the configured wait; WeChat's retries of the
  * same message (recognised by the sink as duplicates of one inbound id) wait again, and the last one answers the
  * "still working" text. Replies that missed every delivery go out with the customer's next message.
  *
- * <p>Bad signature → 401, a message for another appid → 403, malformed body or ciphertext → 400. None of these
- * reach the sink.
+ * <p>Bad or expired signature → 401, an unencrypted message in encrypted mode or a message for another appid → 403,
+ * malformed body or ciphertext → 400. None of these reach the sink, so none of them can release a reply: a reply
+ * waiting for a customer goes out only in the answer to a verified message whose (decrypted) sender is that customer.
  *
  * @see <a href="https://developers.weixin.qq.com/doc/subscription/guide/dev/push/">消息推送</a>
  */
@@ -62,6 +69,8 @@ public final class OfficialAccountAdapter implements ChannelAdapter {
     private final Clock clock;
     private final PassiveTiming timing;
     private final WxMsgCrypt crypt;
+    private final SignatureWindow window;
+    private final PlainSignatureLedger plainSignatures;
     private final OaMessageMapper mapper;
     private final Map<Long, Integer> deliveries = boundedMap(10_000);
     private final Map<String, Deque<String>> overflow = new ConcurrentHashMap<>();
@@ -75,6 +84,8 @@ public final class OfficialAccountAdapter implements ChannelAdapter {
         this.clock = clock;
         this.timing = timing;
         this.crypt = config.safeMode() ? new WxMsgCrypt(config.token(), config.encodingAesKey(), config.appId()) : null;
+        this.window = new SignatureWindow(config.signatureMaxAge(), clock);
+        this.plainSignatures = new PlainSignatureLedger(clock, config.signatureMaxAge());
         this.mapper = new OaMessageMapper(config.humanMenuKey());
     }
 
@@ -113,6 +124,10 @@ public final class OfficialAccountAdapter implements ChannelAdapter {
             return WebhookResponse.badRequest("not a WeChat message");
         }
         InboundMessage m = message.get();
+        if (!inbound.encrypted && !plainSignatures.bind(inbound.signature, m.customerId(), m.platformMessageId())) {
+            log.warn("wechat: a plain-mode signature already used for another message was refused");
+            return WebhookResponse.unauthorized("signature already used");
+        }
         Receipt receipt;
         try {
             receipt = sink.accept(List.of(m)).get(0);
@@ -134,10 +149,15 @@ public final class OfficialAccountAdapter implements ChannelAdapter {
         if (echostr == null) {
             return WebhookResponse.badRequest("echostr missing");
         }
-        if (!WxSignature.matches(request.queryParam("signature").orElse(null), config.token(),
-                request.queryParam("timestamp").orElse(""), request.queryParam("nonce").orElse(""))) {
+        String timestamp = request.queryParam("timestamp").orElse("");
+        if (!WxSignature.matches(request.queryParam("signature").orElse(null), config.token(), timestamp,
+                request.queryParam("nonce").orElse(""))) {
             log.warn("wechat: URL verification with a bad signature");
             return WebhookResponse.unauthorized("bad signature");
+        }
+        if (!window.accepts(timestamp)) {
+            log.warn("wechat: URL verification with a timestamp outside the signature window refused");
+            return WebhookResponse.unauthorized("expired signature");
         }
         return WebhookResponse.ok(echostr);
     }
@@ -154,9 +174,17 @@ public final class OfficialAccountAdapter implements ChannelAdapter {
                 throw new Refused(WebhookResponse.unauthorized("bad signature"));
             }
         }
+        if (!window.accepts(timestamp)) {
+            log.warn("wechat: message with a timestamp outside the signature window refused");
+            throw new Refused(WebhookResponse.unauthorized("expired signature"));
+        }
+        if (!encrypted && crypt != null) {
+            log.warn("wechat: unencrypted message refused: encoding-aes-key is set, so only encrypted messages count");
+            throw new Refused(WebhookResponse.forbidden("encrypted messages only (encrypt_type=aes)"));
+        }
         JsonNode outer = parse(request.body());
         if (!encrypted) {
-            return new Inbound(outer, false, nonce);
+            return new Inbound(outer, false, nonce, signature.orElseThrow());
         }
         if (crypt == null) {
             log.warn("wechat: encrypted message but no encoding-aes-key configured");
@@ -167,7 +195,7 @@ public final class OfficialAccountAdapter implements ChannelAdapter {
         try {
             String plain = crypt.verifyAndDecrypt(request.queryParam("msg_signature").orElse(null), timestamp, nonce,
                     encrypt);
-            return new Inbound(parse(plain.getBytes(java.nio.charset.StandardCharsets.UTF_8)), true, nonce);
+            return new Inbound(parse(plain.getBytes(java.nio.charset.StandardCharsets.UTF_8)), true, nonce, null);
         } catch (WxCryptoException e) {
             log.warn("wechat: encrypted message refused: {}", e.reason());
             throw new Refused(switch (e.reason()) {
@@ -286,7 +314,11 @@ public final class OfficialAccountAdapter implements ChannelAdapter {
         };
     }
 
-    private record Inbound(JsonNode xml, boolean encrypted, String nonce) {
+    /**
+     * A verified request: the message XML (decrypted when it came encrypted), and for a plain-mode request the
+     * signature that vouched for it.
+     */
+    private record Inbound(JsonNode xml, boolean encrypted, String nonce, String signature) {
     }
 
     private static final class Refused extends Exception {

@@ -6,30 +6,41 @@ import com.fasterxml.jackson.dataformat.xml.XmlFactory;
 import com.fasterxml.jackson.dataformat.xml.XmlMapper;
 
 import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.Optional;
 
 /**
- * The one place that reads WeChat XML. A document declaring a DTD is refused outright, and DTDs and external
- * entities are also disabled on the StAX factory, so an XXE payload can neither read a file nor make a request. Values are read as text
- * (WeChat's 64-bit ids never pass through a double).
+ * The one place that reads WeChat XML. A document declaring a DTD is refused outright, whatever its encoding: the
+ * StAX parser itself (which decodes UTF-8, UTF-16 with or without a byte order mark, and the encoding the XML
+ * declaration names) reports the DOCTYPE, so a byte pattern in one encoding cannot hide it. DTDs and external
+ * entities are also disabled on the factory, so an XXE payload can neither read a file nor make a request. Values
+ * are read as text (WeChat's 64-bit ids never pass through a double).
  */
 public final class SafeXml {
 
+    private static final XMLInputFactory INPUT = inputFactory();
     private static final XmlMapper MAPPER = create();
 
     private SafeXml() {
     }
 
-    private static XmlMapper create() {
+    private static XMLInputFactory inputFactory() {
         XMLInputFactory input = XMLInputFactory.newFactory();
         input.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         input.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         input.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
         input.setXMLResolver((publicId, systemId, baseUri, ns) -> {
-            throw new javax.xml.stream.XMLStreamException("external resources are not allowed: " + systemId);
+            throw new XMLStreamException("external resources are not allowed: " + systemId);
         });
-        XmlMapper mapper = new XmlMapper(XmlFactory.builder().xmlInputFactory(input).build());
+        return input;
+    }
+
+    private static XmlMapper create() {
+        XmlMapper mapper = new XmlMapper(XmlFactory.builder().xmlInputFactory(INPUT).build());
         mapper.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         return mapper;
     }
@@ -53,10 +64,35 @@ public final class SafeXml {
         }
     }
 
-    /** WeChat never sends a DTD; any document declaring one is refused before parsing (defence in depth). */
-    private static boolean declaresDtd(byte[] xml) {
-        String head = new String(xml, java.nio.charset.StandardCharsets.UTF_8).toUpperCase(java.util.Locale.ROOT);
-        return head.contains("<!DOCTYPE") || head.contains("<!ENTITY");
+    /**
+     * WeChat never sends a DTD; any document declaring one is refused before it is read. The prolog is read by the
+     * parser, up to the root element, so the check sees the DOCTYPE after decoding, in whatever encoding it came.
+     */
+    private static boolean declaresDtd(byte[] xml) throws MalformedXmlException {
+        XMLStreamReader reader = null;
+        try {
+            reader = INPUT.createXMLStreamReader(new ByteArrayInputStream(xml));
+            while (reader.hasNext()) {
+                int event = reader.next();
+                if (event == XMLStreamConstants.DTD || event == XMLStreamConstants.ENTITY_DECLARATION) {
+                    return true;
+                }
+                if (event == XMLStreamConstants.START_ELEMENT) {
+                    return false;
+                }
+            }
+            return false;
+        } catch (XMLStreamException | RuntimeException e) {
+            throw new MalformedXmlException("malformed XML");
+        } finally {
+            if (reader != null) {
+                try {
+                    reader.close();
+                } catch (XMLStreamException e) {
+                    // nothing held open: the input is a byte array
+                }
+            }
+        }
     }
 
     public static JsonNode read(String xml) throws MalformedXmlException {

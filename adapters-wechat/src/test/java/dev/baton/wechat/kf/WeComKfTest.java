@@ -61,9 +61,13 @@ class WeComKfTest {
     }
 
     private WeComKf kf(String servicer) {
+        return kf(servicer, CLOCK);
+    }
+
+    private WeComKf kf(String servicer, Clock clock) {
         WeComKfConfig config = new WeComKfConfig(CORPID, "kf-secret", TOKEN, AES_KEY, URI.create(wm.baseUrl()),
-                "您好，有什么可以帮您？", servicer);
-        return WeComKf.create(config, new ChannelContext(CLOCK, state, background, new SimpleMeterRegistry()),
+                "您好，有什么可以帮您？", servicer, null);
+        return WeComKf.create(config, new ChannelContext(clock, state, background, new SimpleMeterRegistry()),
                 new OkHttpClient(), new ObjectMapper());
     }
 
@@ -75,7 +79,9 @@ class WeComKfTest {
 
     @Test
     void should_answer_documented_url_verification_with_decrypted_echostr() {
-        WebhookResponse r = kf(null).adapter().handle(Fixtures.get("/webhooks/wecom-kf", Fixtures.query(
+        Clock atExample = Clock.fixed(Instant.ofEpochSecond(1409659589), ZoneOffset.UTC);
+
+        WebhookResponse r = kf(null, atExample).adapter().handle(Fixtures.get("/webhooks/wecom-kf", Fixtures.query(
                 "msg_signature", "5c45ff5e21c57e6ad56bac8758b79b1d9ac89fd3", "timestamp", "1409659589",
                 "nonce", "263014780", "echostr",
                 "P9nAzCzyDtyTWESHep1vC5X9xho/qYX3Zpb4yKa9SKld1DsH3Iyt3tP3zNdtp+4RPcs8TgAE7OaBO+FZXvnaqQ==")), sink);
@@ -87,10 +93,44 @@ class WeComKfTest {
     @Test
     void should_refuse_callback_with_bad_signature() {
         WebhookResponse r = kf(null).adapter().handle(Fixtures.post("/webhooks/wecom-kf", Fixtures.query(
-                "msg_signature", "0000000000000000000000000000000000000000", "timestamp", "1", "nonce", "2"),
+                "msg_signature", "0000000000000000000000000000000000000000", "timestamp", "1615478600", "nonce", "2"),
                 "<xml><Encrypt><![CDATA[abcd]]></Encrypt></xml>"), sink);
 
         assertThat(r.status()).isEqualTo(401);
+    }
+
+    @Test
+    void should_refuse_documented_url_verification_long_after_its_timestamp() {
+        WebhookResponse r = kf(null).adapter().handle(Fixtures.get("/webhooks/wecom-kf", Fixtures.query(
+                "msg_signature", "5c45ff5e21c57e6ad56bac8758b79b1d9ac89fd3", "timestamp", "1409659589",
+                "nonce", "263014780", "echostr",
+                "P9nAzCzyDtyTWESHep1vC5X9xho/qYX3Zpb4yKa9SKld1DsH3Iyt3tP3zNdtp+4RPcs8TgAE7OaBO+FZXvnaqQ==")), sink);
+
+        assertThat(r.status()).isEqualTo(401);
+        assertThat(r.bodyAsString()).doesNotContain("1616140317555161061");
+    }
+
+    @Test
+    void should_refuse_a_callback_replayed_after_the_signature_window_without_pulling_messages() {
+        Clock tenMinutesLater = Clock.offset(CLOCK, Duration.ofMinutes(10));
+
+        WebhookResponse r = kf(null, tenMinutesLater).adapter().handle(callback(), sink);
+
+        assertThat(r.status()).isEqualTo(401);
+        assertThat(wm.getAllServeEvents()).isEmpty();
+        assertThat(sink.accepted()).isEmpty();
+    }
+
+    @Test
+    void should_refuse_an_unencrypted_callback_without_pulling_messages() {
+        String ts = "1615478600";
+        String plain = Fixtures.resource("wecom/callback_kf_msg_or_event.xml");
+        WebhookResponse r = kf(null).adapter().handle(Fixtures.post("/webhooks/wecom-kf", Map.of("msg_signature",
+                WxSignature.compute(TOKEN, ts, "98765"), "timestamp", ts, "nonce", "98765"), plain), sink);
+
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(wm.getAllServeEvents()).isEmpty();
+        assertThat(sink.accepted()).isEmpty();
     }
 
     @Test

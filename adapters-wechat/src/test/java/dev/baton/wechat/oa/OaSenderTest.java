@@ -14,6 +14,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -41,7 +42,23 @@ class OaSenderTest {
         AccessTokenProvider tokens = new AccessTokenProvider("wechat",
                 new OaTokenFetcher(new WxApiClient(http, base, null, Set.of(), json), "wxapp", "s3cret", stable, CLOCK),
                 CLOCK);
-        return new OaSender(new WxApiClient(http, base, tokens, Set.of(40001, 40014, 42001), json), ReplyMode.ASYNC, CLOCK);
+        return sender(ReplyMode.ASYNC, tokens, http, json, base);
+    }
+
+    private static OaSender sender(ReplyMode mode, AccessTokenProvider tokens, OkHttpClient http, ObjectMapper json,
+                                   URI base) {
+        return new OaSender(new WxApiClient(http, base, tokens, Set.of(40001, 40014, 42001), json), mode,
+                PassiveTiming.standard(Duration.ofMillis(4500)), CLOCK);
+    }
+
+    @Test
+    void should_cap_the_agent_so_its_answer_is_ready_during_wechats_last_delivery_in_passive_mode() {
+        OaSender passive = sender(ReplyMode.PASSIVE, null, new OkHttpClient(), new ObjectMapper(),
+                URI.create(wm.baseUrl()));
+
+        // deliveries at 0, ≥4.5 s and ≥9 s, each waiting 4.5 s: ready by 11.25 s is inside the last one's wait
+        assertThat(passive.limits().answerDeadline()).isEqualTo(Duration.ofMillis(11_250));
+        assertThat(sender(false).limits().answerDeadline()).as("async mode does not wait for the answer").isNull();
     }
 
     static OutboundMessage text(long outboxId, String text) {

@@ -13,7 +13,10 @@ import dev.baton.wechat.crypto.WxSignature;
 import dev.baton.wechat.xml.SafeXml;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
+import java.nio.charset.Charset;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,7 +34,9 @@ class OfficialAccountAdapterTest {
     static final String TOKEN = "AAAAA";
     static final String AES_KEY = "jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2C";
     static final String APPID = "wx5823bf96d3bd56c7";
-    static final Clock CLOCK = Clock.fixed(Instant.parse("2024-04-26T06:20:45Z"), ZoneOffset.UTC);
+    /** The pushes below are signed at the documented plain-mode example's time; the clock stands there. */
+    static final String PUSH_TS = "1714037059";
+    static final Clock CLOCK = Clock.fixed(Instant.ofEpochSecond(Long.parseLong(PUSH_TS)), ZoneOffset.UTC);
 
     @RegisterExtension
     static WireMockExtension wm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
@@ -40,11 +45,15 @@ class OfficialAccountAdapterTest {
 
     static WeChatConfig config(ReplyMode mode, String aesKey, boolean transfer) {
         return new WeChatConfig(APPID, "secret", TOKEN, aesKey, mode, null, false, "欢迎", null, "还在查，请稍后",
-                Duration.ofMillis(200), transfer);
+                Duration.ofMillis(200), transfer, null);
     }
 
     private static OfficialAccountAdapter adapter(WeChatConfig config) {
-        return new OfficialAccountAdapter(config, CLOCK,
+        return adapter(config, CLOCK);
+    }
+
+    static OfficialAccountAdapter adapter(WeChatConfig config, Clock clock) {
+        return new OfficialAccountAdapter(config, clock,
                 new PassiveTiming(config.passiveWait(), Duration.ofMillis(300), 3));
     }
 
@@ -54,7 +63,9 @@ class OfficialAccountAdapterTest {
                 "f464b24fc39322e44b38aa78f5edd27bd1441696", "echostr", "4375120948345356249", "timestamp",
                 "1714036504", "nonce", "1514711492"));
 
-        WebhookResponse r = adapter(config(ReplyMode.ASYNC, null, false)).handle(get, sink);
+        Clock atExample = Clock.fixed(Instant.ofEpochSecond(1714036504), ZoneOffset.UTC);
+
+        WebhookResponse r = adapter(config(ReplyMode.ASYNC, null, false), atExample).handle(get, sink);
 
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.bodyAsString()).isEqualTo("4375120948345356249");
@@ -120,7 +131,7 @@ class OfficialAccountAdapterTest {
     void should_refuse_safe_mode_push_with_tampered_ciphertext() {
         String encrypt = new WxMsgCrypt(TOKEN, AES_KEY, APPID).encrypt(Fixtures.resource("wechat/text.xml"));
         String tampered = (encrypt.charAt(0) == 'A' ? "B" : "A") + encrypt.substring(1);
-        String ts = "1714112445";
+        String ts = PUSH_TS;
         String nonce = "415670741";
         WebhookRequest push = Fixtures.post("/webhooks/wechat", Fixtures.query("signature",
                 WxSignature.compute(TOKEN, ts, nonce), "timestamp", ts, "nonce", nonce, "encrypt_type", "aes",
@@ -143,6 +154,19 @@ class OfficialAccountAdapterTest {
         assertThat(httpAttack.status()).isEqualTo(400);
         assertThat(sink.accepted()).isEmpty();
         assertThat(wm.getAllServeEvents()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"UTF-16LE", "UTF-16BE"})
+    void should_answer_400_without_side_effects_when_a_utf16_body_declares_a_dtd(String charset) {
+        String xml = "<?xml version=\"1.0\" encoding=\"UTF-16\"?>\n<!DOCTYPE xml [ <!ENTITY name 'expanded'> ]>\n"
+                + Fixtures.resource("wechat/text.xml").replace("退货要多久？", "&name;");
+        byte[] body = ("\uFEFF" + xml).getBytes(Charset.forName(charset));
+
+        WebhookResponse r = adapter(config(ReplyMode.ASYNC, null, false)).handle(Fixtures.plainPush(TOKEN, body), sink);
+
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(sink.accepted()).isEmpty();
     }
 
     @Test
@@ -229,7 +253,7 @@ class OfficialAccountAdapterTest {
 
     static WebhookRequest safePush(WxMsgCrypt crypt, String innerXml) {
         String encrypt = crypt.encrypt(innerXml);
-        String ts = "1714112445";
+        String ts = PUSH_TS;
         String nonce = "415670741";
         return Fixtures.post("/webhooks/wechat", Map.of("signature", WxSignature.compute(TOKEN, ts, nonce),
                 "timestamp", ts, "nonce", nonce, "openid", "oia2TjjewbmiOUlr6X-1crbLOvLw", "encrypt_type", "aes",

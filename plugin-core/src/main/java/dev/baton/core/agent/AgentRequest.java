@@ -2,6 +2,7 @@ package dev.baton.core.agent;
 
 import dev.baton.core.knowledge.KnowledgeAnswer;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -11,10 +12,24 @@ import java.util.List;
  * @param text           what the customer wrote
  * @param language       the customer's language ({@code zh}, {@code en})
  * @param knowledge      knowledge hits already retrieved for {@code text}, best first
+ * @param deadline       the channel's limit on how long this turn may take ({@link
+ *                       dev.baton.core.channel.ChannelLimits#answerDeadline()}), or null: the agent's own deadline
+ *                       applies, and a shorter one here wins
  */
-public record AgentRequest(long conversationId, String text, String language, List<KnowledgeAnswer> knowledge) {
+public record AgentRequest(long conversationId, String text, String language, List<KnowledgeAnswer> knowledge,
+                           Duration deadline) {
 
     public AgentRequest {
         knowledge = List.copyOf(knowledge);
+    }
+
+    /** A turn the channel sets no deadline for. */
+    public AgentRequest(long conversationId, String text, String language, List<KnowledgeAnswer> knowledge) {
+        this(conversationId, text, language, knowledge, null);
+    }
+
+    /** The deadline of this turn: {@code configured}, or the channel's {@link #deadline} when that is shorter. */
+    public Duration deadlineWithin(Duration configured) {
+        return deadline != null && deadline.compareTo(configured) < 0 ? deadline : configured;
     }
 }

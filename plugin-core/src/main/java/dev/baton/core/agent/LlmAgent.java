@@ -27,6 +27,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
@@ -55,13 +56,15 @@ import java.util.stream.Collectors;
  * for a follow-up, or calls {@code handoffToHuman} (the turn ends there: {@link HandoffReason#AGENT_TOOL}). The
  * answer passes the {@link OutputGuard}; {@code [n]} markers become the citation.
  *
- * <p>Fallback: the call runs on a bounded executor and is abandoned at {@link LlmConfig#deadline()}. A model error,
+ * <p>Fallback: the call runs on a bounded executor and is abandoned at {@link LlmConfig#deadline()}, or at the
+ * channel's shorter {@link AgentRequest#deadline()} (WeChat passive mode must answer while WeChat waits). A model error,
  * timeout, 429 or malformed body counts against the {@link CircuitBreaker}; while it is open no call goes out. In
  * every such case the customer gets the offline answer when the knowledge is confident, else a handoff
  * ({@link HandoffReason#LLM_UNAVAILABLE}).
  *
- * <p>Calls for one conversation never overlap: the engine serialises turns, and a call abandoned at the deadline
- * keeps the conversation's slot until it really ends (a turn arriving meanwhile is answered offline).
+ * <p>Calls for one conversation never overlap ({@link TurnSlots}): a call abandoned at the deadline is cancelled and
+ * keeps the conversation's slot until it really ends, moments later; the next turn waits for that, up to half its own
+ * deadline, so one slow call does not make the customer's next message fall back (or hand off).
  */
 public final class LlmAgent implements SupportAgent, AutoCloseable {
 
@@ -83,7 +86,7 @@ public final class LlmAgent implements SupportAgent, AutoCloseable {
     private final SystemPrompt prompt;
     private final OutputGuard guard;
     private final SupportAssistant assistant;
-    private final Map<Long, Turn> turns = new ConcurrentHashMap<>();
+    private final TurnSlots turns = new TurnSlots();
     private final Map<Long, LongAdder> tokensByConversation = new ConcurrentHashMap<>();
     private final ReentrantLock[] locks = new ReentrantLock[LOCK_STRIPES];
     private final Counter calls;
@@ -114,7 +117,7 @@ public final class LlmAgent implements SupportAgent, AutoCloseable {
 
         AiServiceResponseReceivedListener tokenListener = event -> {
             TokenUsage usage = event.response().tokenUsage();
-            Turn turn = turns.get(memoryId(event.invocationContext().chatMemoryId()));
+            Turn turn = turns.current(memoryId(event.invocationContext().chatMemoryId()));
             if (usage == null || turn == null) {
                 return;
             }
@@ -141,7 +144,7 @@ public final class LlmAgent implements SupportAgent, AutoCloseable {
                 .hallucinatedToolNameStrategy(request -> ToolExecutionResultMessage.from(request,
                         "no such tool; the tools are " + String.join(", ", AssistantTools.names())))
                 .chatRequestTransformer((request, id) -> {
-                    Turn turn = turns.get(memoryId(id));
+                    Turn turn = turns.current(memoryId(id));
                     if (turn != null) {
                         turn.calls.incrementAndGet();
                     }
@@ -165,13 +168,14 @@ public final class LlmAgent implements SupportAgent, AutoCloseable {
 
     @Override
     public AgentReply answer(AgentRequest request) {
-        long deadline = System.nanoTime() + cfg.deadline().toNanos();
+        Duration limit = request.deadlineWithin(cfg.deadline());
+        long deadline = System.nanoTime() + limit.toNanos();
         long id = request.conversationId();
         if (request.text() == null || request.text().isBlank()) {
             return fallback.answer(request);
         }
         Turn turn = new Turn(id, request.language(), request.knowledge());
-        if (turns.putIfAbsent(id, turn) != null) {
+        if (!turns.enter(turn, limit.dividedBy(2))) {
             return unavailable(request, turn, "busy");
         }
         boolean submitted = false;
@@ -190,7 +194,7 @@ public final class LlmAgent implements SupportAgent, AutoCloseable {
             return await(request, turn, future, deadline);
         } finally {
             if (!submitted) {
-                turns.remove(id, turn);
+                turns.leave(turn);
             }
         }
     }
@@ -247,7 +251,7 @@ public final class LlmAgent implements SupportAgent, AutoCloseable {
                 lock.unlock();
             }
         } finally {
-            turns.remove(turn.conversationId, turn);
+            turns.leave(turn);
         }
     }
 
@@ -255,7 +259,7 @@ public final class LlmAgent implements SupportAgent, AutoCloseable {
         turn.abandoned = true;
         future.cancel(true);
         if (turn.claim()) {
-            turns.remove(turn.conversationId, turn);
+            turns.leave(turn);
         }
     }
 
@@ -404,7 +408,7 @@ public final class LlmAgent implements SupportAgent, AutoCloseable {
     }
 
     private Turn turnOf(Object memoryId) {
-        Turn turn = turns.get(memoryId(memoryId));
+        Turn turn = turns.current(memoryId(memoryId));
         if (turn == null) {
             throw new IllegalStateException("no turn in progress for this conversation");
         }

@@ -2,9 +2,12 @@ package dev.baton.core.agent;
 
 import dev.baton.core.knowledge.KnowledgeAnswer;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -29,6 +32,8 @@ final class Turn {
     final AtomicLong outputTokens = new AtomicLong();
     /** Set when the caller gave up at the deadline; the worker then drops cached memory. */
     volatile boolean abandoned;
+    /** Released once the turn has left the agent: its model call ended (or never started) and memory is unlocked. */
+    private final CountDownLatch ended = new CountDownLatch(1);
     private final List<KnowledgeAnswer> references = new ArrayList<>();
     private Handoff handoff;
     private int searches;
@@ -86,6 +91,16 @@ final class Turn {
 
     synchronized int searches() {
         return searches;
+    }
+
+    /** The turn has left the agent. */
+    void end() {
+        ended.countDown();
+    }
+
+    /** Waits up to {@code timeout} for the turn to leave the agent; true when it has. */
+    boolean awaitEnd(Duration timeout) throws InterruptedException {
+        return ended.await(Math.max(0, timeout.toNanos()), TimeUnit.NANOSECONDS);
     }
 
     long tokens() {

@@ -12,9 +12,18 @@ import java.time.Instant;
  * @param maxRepliesPerInbound  how many messages may be sent per customer message inside the window, or 0 when
  *                              unlimited (WeCom: 5)
  * @param supportsButtons       true when replies can carry tappable buttons
+ * @param answerDeadline        how long the agent may work on one customer message, or null when the channel does
+ *                              not wait for the answer (the agent's own {@code llm.deadline} applies). Set by
+ *                              channels that must answer inside the platform's request (WeChat passive mode), so
+ *                              that the answer, the model's or the offline one, is ready while the platform waits
  */
 public record ChannelLimits(int maxTextChars, Duration replyWindow, int maxRepliesPerInbound,
-                            boolean supportsButtons) {
+                            boolean supportsButtons, Duration answerDeadline) {
+
+    /** Limits of a channel that does not wait for the answer. */
+    public ChannelLimits(int maxTextChars, Duration replyWindow, int maxRepliesPerInbound, boolean supportsButtons) {
+        this(maxTextChars, replyWindow, maxRepliesPerInbound, supportsButtons, null);
+    }
 
     public static ChannelLimits unlimited() {
         return new ChannelLimits(100_000, null, 0, false);

@@ -206,7 +206,7 @@ public final class EngineBuilder {
         HandoffService handoffs = new HandoffService(store, summarizer, settings.messages().queued(), limits,
                 averageHandleTime, routing);
         TurnProcessor turns = new TurnProcessor(store, knowledge, theDecider, theAgent, handoffs, policy, inbox, events,
-                settings, metrics, json, clock);
+                settings, metrics, json, clock, limits);
         Map<Long, java.time.Instant> held = new java.util.concurrent.ConcurrentHashMap<>();
         OutboxWorker outbox = new OutboxWorker(store, senders, retry, metrics, json, clock, scheduler, events,
                 id -> {

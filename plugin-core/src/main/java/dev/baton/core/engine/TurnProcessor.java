@@ -12,6 +12,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.core.agent.AgentReply;
 import dev.baton.core.agent.AgentRequest;
 import dev.baton.core.agent.SupportAgent;
+import dev.baton.core.channel.Channel;
+import dev.baton.core.channel.ChannelLimits;
 import dev.baton.core.channel.InboundContent;
 import dev.baton.core.channel.InboundMessage;
 import dev.baton.core.channel.OutboundMessage;
@@ -38,6 +40,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.IntConsumer;
 
 /**
@@ -64,10 +67,14 @@ public final class TurnProcessor {
     private final ObjectMapper json;
     private final Clock clock;
     private final ReplyWriter replies;
+    private final Function<Channel, ChannelLimits> limits;
 
+    /** @param limits each channel's limits; its {@code answerDeadline} caps how long the agent may take */
     public TurnProcessor(Store store, KnowledgeSearch knowledge, TurnDecider decider, SupportAgent agent,
                          HandoffService handoffs, HandoffPolicy policy, HumanInbox inbox, ConversationEvents events,
-                         EngineSettings settings, EngineMetrics metrics, ObjectMapper json, Clock clock) {
+                         EngineSettings settings, EngineMetrics metrics, ObjectMapper json, Clock clock,
+                         Function<Channel, ChannelLimits> limits) {
+        this.limits = limits;
         this.store = store;
         this.knowledge = knowledge;
         this.decider = decider;
@@ -192,7 +199,8 @@ public final class TurnProcessor {
         if (decision.handsOff()) {
             return new Plan.Handoff(decision.handoff(), decision.signals(), null);
         }
-        AgentReply reply = agent.answer(new AgentRequest(ctx.conversation().id(), text, language, hits));
+        Duration deadline = limits.apply(ctx.conversation().channel()).answerDeadline();
+        AgentReply reply = agent.answer(new AgentRequest(ctx.conversation().id(), text, language, hits, deadline));
         TurnSignals signals = decision.signals().withAgent(reply.knowledgeMiss(), reply.llmCalls(), reply.tokens());
         if (reply.wantsHuman()) {
             Decision.Handoff handoff = policy.requested(reply.handoff(),

@@ -46,7 +46,12 @@ final class AgentFixture implements AutoCloseable {
     }
 
     LlmAgent agent(LlmConfig cfg) {
-        return new LlmAgent(cfg, LlmModels.chatModel(cfg), store, SEARCH, offline, meters, clock, executor, false);
+        return agent(cfg, SEARCH);
+    }
+
+    /** An agent whose {@code searchKnowledge} tool searches {@code search}. */
+    LlmAgent agent(LlmConfig cfg, KnowledgeSearch search) {
+        return new LlmAgent(cfg, LlmModels.chatModel(cfg), store, search, offline, meters, clock, executor, false);
     }
 
     AgentRequest ask(long conversationId, String text, KnowledgeAnswer... hits) {

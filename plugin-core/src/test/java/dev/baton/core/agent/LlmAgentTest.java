@@ -6,6 +6,7 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.baton.core.config.LlmConfig;
 import dev.baton.core.conversation.HandoffReason;
+import dev.baton.core.knowledge.KnowledgeSearch;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -13,10 +14,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.notContaining;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -283,6 +288,71 @@ class LlmAgentTest {
         assertThat(r.text()).contains("签收后 7 天内");
         assertThat(fx.meters.counter("baton.agent.fallbacks", "reason", "busy").count()).isEqualTo(1);
         assertThat(first.get(10, java.util.concurrent.TimeUnit.SECONDS).llmCalls()).isEqualTo(1);
+    }
+
+    @Test
+    void should_stop_at_the_channel_deadline_when_it_is_shorter_than_the_configured_one() {
+        // given: the model takes 3 s, llm.deadline is 8 s, the channel allows 400 ms (WeChat passive mode)
+        wm.stubFor(post(urlEqualTo("/v1/chat/completions")).willReturn(okJson(OpenAiStub.text("late"))
+                .withFixedDelay(3000)));
+        agent = fx.agent(cfg().withTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(8)));
+        AgentRequest ask = fx.ask(1, "怎么退货？", AgentFixture.RETURNS);
+
+        // when
+        long start = System.nanoTime();
+        AgentReply r = agent.answer(new AgentRequest(ask.conversationId(), ask.text(), ask.language(),
+                ask.knowledge(), Duration.ofMillis(400)));
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+        // then: the offline answer, well before the model would have answered
+        assertThat(r.text()).contains("签收后 7 天内");
+        assertThat(took).isLessThan(Duration.ofMillis(2500));
+        assertThat(fx.meters.counter("baton.agent.fallbacks", "reason", "deadline").count()).isEqualTo(1);
+    }
+
+    @Test
+    void should_ask_the_model_for_the_next_turn_when_the_previous_call_was_abandoned_at_its_deadline() {
+        // given: the first turn's model asks for a knowledge search that, like a Lucene search, does not stop when
+        // interrupted, and is still running when the turn's 2 s deadline passes; the next question is answered at once
+        wm.stubFor(post(urlEqualTo("/v1/chat/completions")).withRequestBody(notContaining("第二问"))
+                .willReturn(okJson(OpenAiStub.toolCall("searchKnowledge", Map.of("query", "加密货币")))));
+        wm.stubFor(post(urlEqualTo("/v1/chat/completions")).withRequestBody(containing("第二问"))
+                .willReturn(okJson(OpenAiStub.text("可以用支付宝付款。"))));
+        CountDownLatch searchDone = new CountDownLatch(1);
+        KnowledgeSearch slowSearch = (query, k) -> {
+            awaitThroughInterrupts(searchDone);
+            return List.of(AgentFixture.UNRELATED);
+        };
+        agent = fx.agent(cfg().withTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(2)), slowSearch);
+        AgentReply first = agent.answer(fx.ask(1, "第一问：能用加密货币付款吗？", AgentFixture.UNRELATED));
+        assertThat(fx.meters.counter("baton.agent.fallbacks", "reason", "deadline").count()).isEqualTo(1);
+
+        // when: the same conversation asks again at once; the abandoned turn's search ends 300 ms later
+        CompletableFuture.delayedExecutor(300, TimeUnit.MILLISECONDS).execute(searchDone::countDown);
+        AgentReply next = agent.answer(fx.ask(1, "第二问：那支付宝呢？", AgentFixture.UNRELATED));
+
+        // then: the model answers it; the slow turn before does not make it fall back and hand off
+        assertThat(first.handoff()).isEqualTo(HandoffReason.LLM_UNAVAILABLE);
+        assertThat(next.handoff()).isNull();
+        assertThat(next.text()).isEqualTo("可以用支付宝付款。");
+        assertThat(next.llmCalls()).isEqualTo(1);
+        assertThat(fx.meters.counter("baton.agent.fallbacks", "reason", "busy").count()).isZero();
+    }
+
+    /** Waits for {@code latch} whatever interrupts come (then restores the interrupt flag). */
+    private static void awaitThroughInterrupts(CountDownLatch latch) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                latch.await();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test
