@@ -197,6 +197,10 @@ class BatonRuntimeTest {
         dev.baton.core.store.Store store = rt.engine().store();
         long id = store.db().withConnection(c -> store.outbox().forCustomerAfter(c, dev.baton.core.channel.Channel.DEV,
                 customer, 0)).get(0).id();
+        // the outbox delivers the reply on its own thread: let it finish, or its SENT mark could land after ours
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> store.db()
+                .withConnection(c -> store.outbox().forCustomerAfter(c, dev.baton.core.channel.Channel.DEV, customer,
+                        0)).get(0).status() == dev.baton.core.store.Outbox.Status.SENT);
         // as if every attempt had failed (an expired access token, say)
         store.db().inTransaction(c -> {
             store.outbox().markDead(c, id, "401 token expired", java.time.Instant.now());

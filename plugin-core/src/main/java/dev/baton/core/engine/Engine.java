@@ -39,8 +39,7 @@ public final class Engine implements InboundSink, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Engine.class);
 
     private final Store store;
-    private final Lanes lanes;
-    private final TurnProcessor turns;
+    private final Dispatcher dispatcher;
     private final OutboxWorker outbox;
     private final EngineSettings settings;
     private final EngineMetrics metrics;
@@ -48,10 +47,7 @@ public final class Engine implements InboundSink, AutoCloseable {
     private final Clock clock;
     private final ScheduledExecutorService scheduler;
     private final ConversationEvents events;
-    private final Set<Long> scheduled = ConcurrentHashMap.newKeySet();
-    private volatile boolean stopping;
-    private final Map<Long, CompletableFuture<Void>> completions = new ConcurrentHashMap<>();
-    private final Map<Long, Instant> held;
+    private final HeldReplies held;
     private ScheduledFuture<?> sweep;
     /** The recovery sweep also purges processed inbound rows, at most this often (unless a purge was cut short). */
     private static final Duration PURGE_EVERY = Duration.ofHours(1);
@@ -59,12 +55,11 @@ public final class Engine implements InboundSink, AutoCloseable {
     private static final int PURGE_MAX_BATCHES = 100;
     private volatile Instant nextPurge = Instant.MIN;
 
-    public Engine(Store store, Lanes lanes, TurnProcessor turns, OutboxWorker outbox, EngineSettings settings,
-                  EngineMetrics metrics, ObjectMapper json, Clock clock, ScheduledExecutorService scheduler,
-                  ConversationEvents events, Map<Long, Instant> held) {
+    Engine(Store store, Dispatcher dispatcher, OutboxWorker outbox, EngineSettings settings, EngineMetrics metrics,
+           ObjectMapper json, Clock clock, ScheduledExecutorService scheduler, ConversationEvents events,
+           HeldReplies held) {
         this.store = store;
-        this.lanes = lanes;
-        this.turns = turns;
+        this.dispatcher = dispatcher;
         this.outbox = outbox;
         this.settings = settings;
         this.metrics = metrics;
@@ -73,13 +68,13 @@ public final class Engine implements InboundSink, AutoCloseable {
         this.scheduler = scheduler;
         this.events = events;
         this.held = held;
-        metrics.laneDepth(lanes::queued);
+        metrics.laneDepth(dispatcher::queued);
     }
 
     /** Resumes unfinished inbound and outbox rows, then starts the periodic recovery sweep. */
     public void start() {
         outbox.start();
-        int resumed = resumePending();
+        int resumed = dispatcher.resumePending();
         if (resumed > 0) {
             log.info("resumed {} unfinished inbound message(s)", resumed);
         }
@@ -98,7 +93,7 @@ public final class Engine implements InboundSink, AutoCloseable {
     }
 
     /** Replies of an inbound message stay held this long at most, even if nobody comes to claim them. */
-    public static final Duration HOLD = Duration.ofSeconds(30);
+    public static final Duration HOLD = HeldReplies.HOLD;
 
     private List<Receipt> accept(List<InboundMessage> messages, boolean hold) {
         List<InboundLog.Insert> inserts = store.db().inTransaction(c -> {
@@ -115,10 +110,10 @@ public final class Engine implements InboundSink, AutoCloseable {
             InboundLog.Insert ins = inserts.get(i);
             metrics.inbound(m.channel(), ins.duplicate());
             if (hold) {
-                held.put(ins.id(), clock.instant().plus(HOLD));
+                held.hold(ins.id());
             }
             if (!ins.duplicate()) {
-                schedule(ins.id(), laneKey(m.channel(), m.customerId()));
+                dispatcher.schedule(ins.id(), Dispatcher.laneKey(m.channel().key(), m.customerId()));
             }
             receipts.add(new Receipt(ins.id(), ins.duplicate()));
         }
@@ -139,14 +134,14 @@ public final class Engine implements InboundSink, AutoCloseable {
 
     @Override
     public PassiveReplies awaitReplies(long inboundId, Duration timeout) {
-        held.putIfAbsent(inboundId, clock.instant().plus(HOLD));
+        held.hold(inboundId);
         try {
-            boolean complete = awaitProcessed(inboundId, timeout);
+            boolean complete = dispatcher.awaitProcessed(inboundId, timeout);
             List<Outbox.Row> rows = store.db().inTransaction(c -> store.outbox().claimForInbound(c, inboundId,
                     clock.instant()));
             return new PassiveReplies(texts(rows), complete);
         } finally {
-            held.remove(inboundId);
+            held.release(inboundId);
             outbox.wake();
         }
     }
@@ -169,7 +164,7 @@ public final class Engine implements InboundSink, AutoCloseable {
      * dev channel, whose sender records rather than sends). Empty when not processed within the timeout.
      */
     public List<Outbox.Row> repliesFor(long inboundId, Duration timeout) {
-        if (!awaitProcessed(inboundId, timeout)) {
+        if (!dispatcher.awaitProcessed(inboundId, timeout)) {
             return List.of();
         }
         return store.db().withConnection(c -> store.outbox().forInbound(c, inboundId));
@@ -177,22 +172,7 @@ public final class Engine implements InboundSink, AutoCloseable {
 
     /** Waits until the inbound row is no longer PENDING. */
     public boolean awaitProcessed(long inboundId, Duration timeout) {
-        CompletableFuture<Void> done = completions.computeIfAbsent(inboundId, id -> new CompletableFuture<>());
-        if (!isPending(inboundId)) {
-            completions.remove(inboundId);
-            return true;
-        }
-        try {
-            done.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            return true;
-        } catch (TimeoutException e) {
-            return !isPending(inboundId);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        } catch (ExecutionException e) {
-            return true;
-        }
+        return dispatcher.awaitProcessed(inboundId, timeout);
     }
 
     /** Reads the text of an outbox row's content. */
@@ -201,7 +181,7 @@ public final class Engine implements InboundSink, AutoCloseable {
     }
 
     public int queued() {
-        return lanes.queued();
+        return dispatcher.queued();
     }
 
     /** Graceful stop: no new work, the lanes drain (up to {@code timeout}), the outbox sends what is due. */
@@ -209,17 +189,7 @@ public final class Engine implements InboundSink, AutoCloseable {
         if (sweep != null) {
             sweep.cancel(false);
         }
-        stopping = true;
-        try {
-            if (!lanes.drain(timeout)) {
-                int left = lanes.queued();
-                int dropped = lanes.abandon(Duration.ofSeconds(5));
-                log.warn("{} message(s) still in lanes at shutdown ({} not started); they stay in the inbound log and "
-                        + "resume at start-up", left, dropped);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        dispatcher.shutdown(timeout);
         outbox.close();
     }
 
@@ -232,72 +202,9 @@ public final class Engine implements InboundSink, AutoCloseable {
         return rows.stream().map(this::text).toList();
     }
 
-    private boolean isPending(long inboundId) {
-        return store.db().withConnection(c -> store.inbound().byId(c, inboundId))
-                .map(r -> r.status() == InboundLog.Status.PENDING).orElse(false);
-    }
-
-    private void schedule(long inboundId, String laneKey) {
-        if (!scheduled.add(inboundId)) {
-            return;
-        }
-        boolean accepted = lanes.submit(laneKey, () -> run(inboundId));
-        if (!accepted) {
-            scheduled.remove(inboundId);
-            log.debug("inbound {} deferred: lanes are full; the recovery sweep will pick it up", inboundId);
-        }
-    }
-
-    private void run(long inboundId) {
-        boolean finished = false;
-        try {
-            turns.process(inboundId, replies -> committed(inboundId, replies));
-            finished = true; // processed now, or already processed before: the row is no longer PENDING
-        } catch (RuntimeException e) {
-            if (stopping) {
-                // the store may be closing under us: the row stays PENDING and resumes at start-up
-                log.debug("inbound {} interrupted by shutdown: {}", inboundId, e.toString());
-                return;
-            }
-            log.warn("inbound {} failed: {}", inboundId, e.toString());
-            store.db().inTransaction(c -> {
-                store.inbound().markAttemptFailed(c, inboundId, e.toString(), settings.inboundMaxAttempts(),
-                        clock.instant());
-                return null;
-            });
-        } finally {
-            scheduled.remove(inboundId);
-            CompletableFuture<Void> done = completions.remove(inboundId);
-            if (done != null && (finished || (!stopping && !isPending(inboundId)))) {
-                done.complete(null);
-            } else if (done != null) {
-                completions.put(inboundId, done);
-            }
-        }
-    }
-
-    /** The turn is committed: its replies may go out and whoever waits for them may stop waiting. */
-    private void committed(long inboundId, int replies) {
-        if (replies > 0) {
-            outbox.wake();
-        }
-        CompletableFuture<Void> done = completions.remove(inboundId);
-        if (done != null) {
-            done.complete(null);
-        }
-    }
-
-    private int resumePending() {
-        List<InboundLog.Row> pending = store.db().withConnection(c -> store.inbound().pending(c, 10_000));
-        for (InboundLog.Row r : pending) {
-            schedule(r.id(), laneKey(r.channel(), r.customerId()));
-        }
-        return pending.size();
-    }
-
     private void sweepQuietly() {
         try {
-            resumePending();
+            dispatcher.resumePending();
             if (store.db().inTransaction(c -> store.outbox().releaseReopened(c, clock.instant())) > 0) {
                 outbox.wake();
             }
@@ -335,9 +242,5 @@ public final class Engine implements InboundSink, AutoCloseable {
             log.info("deleted {} inbound row(s) processed before {}", total, cutoff);
         }
         return total;
-    }
-
-    private static String laneKey(Channel channel, String customerId) {
-        return channel.key() + ":" + customerId;
     }
 }

@@ -205,20 +205,13 @@ public final class EngineBuilder {
                 : new KeywordDecider(policy.config().keywords(), policy);
         HandoffService handoffs = new HandoffService(store, summarizer, settings.messages().queued(), limits,
                 averageHandleTime, routing);
-        TurnProcessor turns = new TurnProcessor(store, knowledge, theDecider, theAgent, handoffs, policy, inbox, events,
-                settings, metrics, json, clock, limits);
-        Map<Long, java.time.Instant> held = new java.util.concurrent.ConcurrentHashMap<>();
-        OutboxWorker outbox = new OutboxWorker(store, senders, retry, metrics, json, clock, scheduler, events,
-                id -> {
-                    java.time.Instant until = held.get(id);
-                    if (until != null && clock.instant().isAfter(until)) {
-                        held.remove(id);
-                        return false;
-                    }
-                    return until != null;
-                });
-        Engine engine = new Engine(store, new Lanes(laneExecutor), turns, outbox, settings, metrics, json, clock,
-                scheduler, events, held);
+        TurnPlanner planner = new TurnPlanner(knowledge, theDecider, theAgent, policy, settings, limits);
+        TurnProcessor turns = new TurnProcessor(store, planner, handoffs, inbox, events, settings, metrics, json,
+                clock);
+        HeldReplies held = new HeldReplies(clock);
+        OutboxWorker outbox = new OutboxWorker(store, senders, retry, metrics, json, clock, scheduler, events, held);
+        Dispatcher dispatcher = new Dispatcher(store, new Lanes(laneExecutor), turns, outbox, settings, clock);
+        Engine engine = new Engine(store, dispatcher, outbox, settings, metrics, json, clock, scheduler, events, held);
         HumanDesk desk = new HumanDesk(store, new ReplyWriter(store, json), theAgent, inbox, events,
                 settings.messages().backToBot(), outbox::wake, clock);
         return new Built(engine, desk, outbox, store, theAgent, metrics, json, owned);

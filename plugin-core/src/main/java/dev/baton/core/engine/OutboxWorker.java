@@ -56,14 +56,14 @@ public final class OutboxWorker implements AutoCloseable {
     private final Clock clock;
     private final ScheduledExecutorService scheduler;
     private final ConversationEvents events;
-    private final java.util.function.LongPredicate held;
+    private final HeldReplies held;
     private final AtomicBoolean draining = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
     private ScheduledFuture<?> tick;
 
-    public OutboxWorker(Store store, Map<Channel, Sender> senders, RetryPolicy retry, EngineMetrics metrics,
-                        ObjectMapper json, Clock clock, ScheduledExecutorService scheduler, ConversationEvents events,
-                        java.util.function.LongPredicate held) {
+    OutboxWorker(Store store, Map<Channel, Sender> senders, RetryPolicy retry, EngineMetrics metrics,
+                 ObjectMapper json, Clock clock, ScheduledExecutorService scheduler, ConversationEvents events,
+                 HeldReplies held) {
         this.store = store;
         this.senders = Map.copyOf(senders);
         this.retry = retry;
@@ -110,7 +110,7 @@ public final class OutboxWorker implements AutoCloseable {
                         if (blocked.contains(row.conversationId())) {
                             continue;
                         }
-                        if (row.inboundId() != null && held.test(row.inboundId())) {
+                        if (row.inboundId() != null && held.isHeld(row.inboundId())) {
                             blocked.add(row.conversationId()); // a passive caller is waiting to deliver it itself
                             continue;
                         }

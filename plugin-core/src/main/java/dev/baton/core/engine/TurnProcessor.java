@@ -1,65 +1,50 @@
 package dev.baton.core.engine;
 
-import dev.baton.core.store.ReplyWriter;
-import dev.baton.core.conversation.Message;
-import dev.baton.core.conversation.Language;
-import dev.baton.core.conversation.Customer;
-import dev.baton.core.conversation.ConversationState;
-import dev.baton.core.conversation.ConversationEvents;
-import dev.baton.core.conversation.Conversation;
-import dev.baton.core.conversation.Author;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.baton.core.agent.AgentReply;
-import dev.baton.core.agent.AgentRequest;
-import dev.baton.core.agent.SupportAgent;
-import dev.baton.core.channel.Channel;
-import dev.baton.core.channel.ChannelLimits;
 import dev.baton.core.channel.InboundContent;
 import dev.baton.core.channel.InboundMessage;
 import dev.baton.core.channel.OutboundMessage;
-import dev.baton.core.handoff.Decision;
-import dev.baton.core.handoff.HandoffPolicy;
-import dev.baton.core.conversation.HandoffReason;
-import dev.baton.core.handoff.HandoffService;
+import dev.baton.core.conversation.Author;
+import dev.baton.core.conversation.Conversation;
+import dev.baton.core.conversation.ConversationEvents;
+import dev.baton.core.conversation.ConversationState;
+import dev.baton.core.conversation.Customer;
 import dev.baton.core.conversation.HandoffTicket;
+import dev.baton.core.conversation.Language;
+import dev.baton.core.conversation.Message;
+import dev.baton.core.conversation.TurnSignals;
+import dev.baton.core.handoff.HandoffService;
 import dev.baton.core.handoff.HumanInbox;
-import dev.baton.core.knowledge.KnowledgeAnswer;
-import dev.baton.core.knowledge.KnowledgeSearch;
 import dev.baton.core.store.InboundLog;
+import dev.baton.core.store.ReplyWriter;
 import dev.baton.core.store.Store;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import dev.baton.core.conversation.TurnSignals;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.function.IntConsumer;
+import java.util.Optional;
 
 /**
- * Carries one stored inbound message through the flow of DESIGN.md §2: load the conversation; if a human has it,
- * record and stay silent; otherwise decide (triage + policy), answer (agent) or hand off, and store the customer
- * message, the replies (outbox) and the inbound row's DONE mark in <em>one</em> transaction. A crash before that
- * commit leaves the row PENDING and the turn is redone from scratch, so every message ends with exactly one set of
- * replies.
+ * Carries one stored inbound message through the flow of docs/architecture.md: load the conversation; let the
+ * {@link TurnPlanner} decide (silent, answer, hand off); then store the customer message, the replies (outbox), the
+ * handoff and the inbound row's DONE mark in <em>one</em> transaction. A crash before that commit leaves the row
+ * PENDING and the turn is redone from scratch, so every message ends with exactly one set of replies. What only
+ * informs others (the inbox, the model's summary) runs after the commit, in {@link #afterCommit}.
  */
-public final class TurnProcessor {
+final class TurnProcessor {
 
     private static final Logger log = LoggerFactory.getLogger(TurnProcessor.class);
 
     private final Store store;
-    private final KnowledgeSearch knowledge;
-    private final TurnDecider decider;
-    private final SupportAgent agent;
+    private final TurnPlanner planner;
     private final HandoffService handoffs;
-    private final HandoffPolicy policy;
     private final HumanInbox inbox;
     private final ConversationEvents events;
     private final EngineSettings settings;
@@ -67,20 +52,13 @@ public final class TurnProcessor {
     private final ObjectMapper json;
     private final Clock clock;
     private final ReplyWriter replies;
-    private final Function<Channel, ChannelLimits> limits;
 
-    /** @param limits each channel's limits; its {@code answerDeadline} caps how long the agent may take */
-    public TurnProcessor(Store store, KnowledgeSearch knowledge, TurnDecider decider, SupportAgent agent,
-                         HandoffService handoffs, HandoffPolicy policy, HumanInbox inbox, ConversationEvents events,
-                         EngineSettings settings, EngineMetrics metrics, ObjectMapper json, Clock clock,
-                         Function<Channel, ChannelLimits> limits) {
-        this.limits = limits;
+    TurnProcessor(Store store, TurnPlanner planner, HandoffService handoffs, HumanInbox inbox,
+                  ConversationEvents events, EngineSettings settings, EngineMetrics metrics, ObjectMapper json,
+                  Clock clock) {
         this.store = store;
-        this.knowledge = knowledge;
-        this.decider = decider;
-        this.agent = agent;
+        this.planner = planner;
         this.handoffs = handoffs;
-        this.policy = policy;
         this.inbox = inbox;
         this.events = events;
         this.settings = settings;
@@ -90,62 +68,48 @@ public final class TurnProcessor {
         this.replies = new ReplyWriter(store, json);
     }
 
-    /** What the bot will do with the turn, computed outside the transaction. */
-    private sealed interface Plan {
-        /** Record the message; say nothing. */
-        record Silent() implements Plan {
-        }
-
-        /** Record and send these replies. */
-        record Reply(List<String> texts, String citation, TurnSignals signals) implements Plan {
-        }
-
-        /** Record, then hand off with an optional preface from the bot. */
-        record Handoff(Decision.Handoff decision, TurnSignals signals, String agentNote) implements Plan {
-        }
-
-        /** A human replied from another client: they have the conversation now. */
-        record Takeover(String servicerId, String text) implements Plan {
-        }
-    }
-
-    private record Context(Customer customer, Conversation conversation, List<Message> history) {
+    /**
+     * A turn whose transaction has committed.
+     *
+     * @param replies how many replies it put in the outbox
+     */
+    record Committed(TurnContext context, InboundMessage message, Plan plan, HandoffService.Opened opened,
+                     int replies) {
     }
 
     /**
-     * Processes one inbound row unless it is no longer PENDING. {@code committed} is told the number of replies as
-     * soon as the turn's transaction has committed, before the after-commit work (the inbox notification, the
-     * model's handoff summary), so that the replies can go out and waiting callers can return without waiting for it.
+     * Processes one inbound row unless it is no longer PENDING, and returns the committed turn (empty when there was
+     * nothing to do). The caller lets the replies go and whoever waits for them stop waiting, then runs
+     * {@link #afterCommit}.
      */
-    public void process(long inboundId, IntConsumer committed) {
+    Optional<Committed> process(long inboundId) {
         Instant started = clock.instant();
         InboundLog.Row row = store.db().withConnection(c -> store.inbound().byId(c, inboundId)).orElse(null);
         if (row == null || row.status() != InboundLog.Status.PENDING) {
-            return;
+            return Optional.empty();
         }
         InboundMessage msg = readPayload(row);
-        Context ctx = store.db().inTransaction(c -> {
+        TurnContext ctx = store.db().inTransaction(c -> {
             Customer cu = store.customers().upsert(c, msg.channel(), msg.customerId(), msg.customerName(), started);
             Conversation conv = store.conversations().forCustomer(c, cu.id(), msg.channel(), msg.channelAccount(),
                     started);
             // the history feeds triage and the agent only: a conversation with a human does not need it
             List<Message> history = conv.state().botMaySpeak()
                     ? store.messages().recent(c, conv.id(), settings.historyWindow()) : List.of();
-            return new Context(cu, conv, history);
+            return new TurnContext(cu, conv, history);
         });
         String text = msg.content().text();
         String language = text.isBlank() && ctx.customer().language() != null
                 ? ctx.customer().language() : Language.detect(text);
-        Plan plan = plan(msg, ctx, language);
-        int[] replies = new int[1];
+        Plan plan = planner.plan(msg, ctx, language);
+        int[] count = new int[1];
         HandoffService.Opened opened = store.db().inTransaction(c -> {
-            HandoffService.Opened o = commit(c, row, msg, ctx, plan, language, replies);
+            HandoffService.Opened o = commit(c, row, msg, ctx, plan, language, count);
             store.inbound().markDone(c, row.id(), clock.instant());
             return o;
         });
         metrics.turn(Duration.between(started, clock.instant()));
-        committed.accept(replies[0]);
-        afterCommit(ctx, msg, plan, opened);
+        return Optional.of(new Committed(ctx, msg, plan, opened, count[0]));
     }
 
     private InboundMessage readPayload(InboundLog.Row row) {
@@ -156,63 +120,8 @@ public final class TurnProcessor {
         }
     }
 
-    private Plan plan(InboundMessage msg, Context ctx, String language) {
-        InboundContent content = msg.content();
-        if (content instanceof InboundContent.ServicerReply s) {
-            return new Plan.Takeover(s.servicerId(), s.text());
-        }
-        if (!ctx.conversation().state().botMaySpeak()) {
-            return new Plan.Silent();
-        }
-        if (content instanceof InboundContent.Event e) {
-            if (e.kind() == InboundContent.EventKind.SUBSCRIBE || e.kind() == InboundContent.EventKind.ENTER_SESSION) {
-                String lang = ctx.customer().language() != null ? ctx.customer().language() : "zh";
-                return new Plan.Reply(List.of(settings.messages().welcome().in(lang)), null, null);
-            }
-            return new Plan.Silent();
-        }
-        if (content instanceof InboundContent.Reaction) {
-            return new Plan.Silent();
-        }
-        if (content instanceof InboundContent.ButtonTap b && b.requestsHuman()) {
-            return decide(ctx, language, "", true);
-        }
-        if ((content instanceof InboundContent.Media m && !m.hasUsableText())
-                || content instanceof InboundContent.Contacts || content instanceof InboundContent.Unsupported) {
-            return unsupported(ctx, language);
-        }
-        return content.text().isBlank() ? new Plan.Silent() : decide(ctx, language, content.text(), false);
-    }
-
-    private Plan unsupported(Context ctx, String language) {
-        if (settings.unsupportedMediaHandoff()) {
-            return new Plan.Handoff(policy.requested(HandoffReason.UNSUPPORTED_MEDIA,
-                    "the customer sent media the bot cannot read", ctx.customer().tier()), null, null);
-        }
-        return new Plan.Reply(List.of(settings.messages().unsupportedMedia().in(language)), null, null);
-    }
-
-    private Plan decide(Context ctx, String language, String text, boolean button) {
-        List<KnowledgeAnswer> hits = text.isBlank() ? List.of() : knowledge.search(text, settings.knowledgeTopK());
-        TurnDecision decision = decider.decide(new TurnInput(ctx.conversation(), ctx.customer(), text, language,
-                button, hits, ctx.history()));
-        if (decision.handsOff()) {
-            return new Plan.Handoff(decision.handoff(), decision.signals(), null);
-        }
-        Duration deadline = limits.apply(ctx.conversation().channel()).answerDeadline();
-        AgentReply reply = agent.answer(new AgentRequest(ctx.conversation().id(), text, language, hits, deadline));
-        TurnSignals signals = decision.signals().withAgent(reply.knowledgeMiss(), reply.llmCalls(), reply.tokens());
-        if (reply.wantsHuman()) {
-            Decision.Handoff handoff = policy.requested(reply.handoff(),
-                    reply.handoff() == HandoffReason.LLM_UNAVAILABLE ? "the language model was unavailable"
-                            : "the assistant decided a person should take over", ctx.customer().tier());
-            return new Plan.Handoff(handoff, signals, reply.handoffNote());
-        }
-        return new Plan.Reply(List.of(reply.text()), reply.citation(), signals);
-    }
-
-    private HandoffService.Opened commit(Connection c, InboundLog.Row row, InboundMessage msg, Context ctx, Plan plan,
-                                         String language, int[] replies) throws SQLException {
+    private HandoffService.Opened commit(Connection c, InboundLog.Row row, InboundMessage msg, TurnContext ctx,
+                                         Plan plan, String language, int[] replies) throws SQLException {
         Instant now = clock.instant();
         Conversation conv = store.conversations().byId(c, ctx.conversation().id()).orElseThrow();
         boolean customerWrote = !(msg.content() instanceof InboundContent.Event)
@@ -238,7 +147,7 @@ public final class TurnProcessor {
             return null;
         }
         Author author = msg.content() instanceof InboundContent.Event ? Author.SYSTEM : Author.CUSTOMER;
-        store.messages().append(c, conv.id(), row.id(), author, null, describe(msg.content()), null, signals, now);
+        store.messages().append(c, conv.id(), row.id(), author, null, TranscriptText.describe(msg.content()), null, signals, now);
         if (effective instanceof Plan.Reply r) {
             for (String text : r.texts()) {
                 enqueue(c, conv, row.id(), OutboundMessage.Author.BOT, text, r.citation(), language, now);
@@ -310,7 +219,12 @@ public final class TurnProcessor {
         replies.enqueue(c, conv, inboundId, author, null, text, citation, language, now);
     }
 
-    private void afterCommit(Context ctx, InboundMessage msg, Plan plan, HandoffService.Opened opened) {
+    /** Tells the others what the committed turn did: live views, the inbox, the model's summary of a handoff. */
+    void afterCommit(Committed turn) {
+        TurnContext ctx = turn.context();
+        InboundMessage msg = turn.message();
+        Plan plan = turn.plan();
+        HandoffService.Opened opened = turn.opened();
         long convId = ctx.conversation().id();
         events.changed(convId, ConversationEvents.Kind.MESSAGE);
         if (opened != null) {
@@ -350,34 +264,5 @@ public final class TurnProcessor {
             log.info("conversation {} taken over by a human on the platform", convId);
             events.changed(convId, ConversationEvents.Kind.STATE);
         }
-    }
-
-    /** The transcript text of a message: the text itself, or a bracketed description an agent can read. */
-    static String describe(InboundContent content) {
-        if (content instanceof InboundContent.ButtonTap b) {
-            return "[button] " + (b.title() == null ? b.id() : b.title());
-        }
-        if (content instanceof InboundContent.Media m) {
-            return "[" + m.kind().name().toLowerCase(Locale.ROOT) + "]" + (m.text().isBlank() ? "" : " " + m.text());
-        }
-        if (content instanceof InboundContent.Location l) {
-            return "[location] " + (l.label() == null ? "" : l.label() + " ") + l.latitude() + "," + l.longitude();
-        }
-        if (content instanceof InboundContent.Link l) {
-            return "[link] " + l.title() + " " + l.url();
-        }
-        if (content instanceof InboundContent.Contacts cs) {
-            return "[contacts] " + cs.summary();
-        }
-        if (content instanceof InboundContent.Reaction r) {
-            return "[reaction] " + r.emoji();
-        }
-        if (content instanceof InboundContent.Event e) {
-            return "[event] " + e.kind().name().toLowerCase(Locale.ROOT) + (e.detail() == null ? "" : " " + e.detail());
-        }
-        if (content instanceof InboundContent.Unsupported u) {
-            return "[unsupported] " + u.platformType();
-        }
-        return content.text();
     }
 }

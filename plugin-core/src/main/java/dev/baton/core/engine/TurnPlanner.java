@@ -1,0 +1,100 @@
+package dev.baton.core.engine;
+
+import dev.baton.core.agent.AgentReply;
+import dev.baton.core.agent.AgentRequest;
+import dev.baton.core.agent.SupportAgent;
+import dev.baton.core.channel.Channel;
+import dev.baton.core.channel.ChannelLimits;
+import dev.baton.core.channel.InboundContent;
+import dev.baton.core.channel.InboundMessage;
+import dev.baton.core.conversation.HandoffReason;
+import dev.baton.core.conversation.TurnSignals;
+import dev.baton.core.handoff.Decision;
+import dev.baton.core.handoff.HandoffPolicy;
+import dev.baton.core.knowledge.KnowledgeAnswer;
+import dev.baton.core.knowledge.KnowledgeSearch;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Decides what the bot does with one turn, before anything is written: stay silent (a person has the conversation),
+ * greet, answer (knowledge and the agent), or hand off (the decider's policy, or the agent asking for a person). Runs
+ * outside any transaction, because the agent may call a model for seconds.
+ */
+final class TurnPlanner {
+
+    private final KnowledgeSearch knowledge;
+    private final TurnDecider decider;
+    private final SupportAgent agent;
+    private final HandoffPolicy policy;
+    private final EngineSettings settings;
+    private final Function<Channel, ChannelLimits> limits;
+
+    /** @param limits each channel's limits; its {@code answerDeadline} caps how long the agent may take */
+    TurnPlanner(KnowledgeSearch knowledge, TurnDecider decider, SupportAgent agent, HandoffPolicy policy,
+                EngineSettings settings, Function<Channel, ChannelLimits> limits) {
+        this.knowledge = knowledge;
+        this.decider = decider;
+        this.agent = agent;
+        this.policy = policy;
+        this.settings = settings;
+        this.limits = limits;
+    }
+
+    Plan plan(InboundMessage msg, TurnContext ctx, String language) {
+        InboundContent content = msg.content();
+        if (content instanceof InboundContent.ServicerReply s) {
+            return new Plan.Takeover(s.servicerId(), s.text());
+        }
+        if (!ctx.conversation().state().botMaySpeak()) {
+            return new Plan.Silent();
+        }
+        if (content instanceof InboundContent.Event e) {
+            if (e.kind() == InboundContent.EventKind.SUBSCRIBE || e.kind() == InboundContent.EventKind.ENTER_SESSION) {
+                String lang = ctx.customer().language() != null ? ctx.customer().language() : "zh";
+                return new Plan.Reply(List.of(settings.messages().welcome().in(lang)), null, null);
+            }
+            return new Plan.Silent();
+        }
+        if (content instanceof InboundContent.Reaction) {
+            return new Plan.Silent();
+        }
+        if (content instanceof InboundContent.ButtonTap b && b.requestsHuman()) {
+            return decide(ctx, language, "", true);
+        }
+        if ((content instanceof InboundContent.Media m && !m.hasUsableText())
+                || content instanceof InboundContent.Contacts || content instanceof InboundContent.Unsupported) {
+            return unsupported(ctx, language);
+        }
+        return content.text().isBlank() ? new Plan.Silent() : decide(ctx, language, content.text(), false);
+    }
+
+    private Plan unsupported(TurnContext ctx, String language) {
+        if (settings.unsupportedMediaHandoff()) {
+            return new Plan.Handoff(policy.requested(HandoffReason.UNSUPPORTED_MEDIA,
+                    "the customer sent media the bot cannot read", ctx.customer().tier()), null, null);
+        }
+        return new Plan.Reply(List.of(settings.messages().unsupportedMedia().in(language)), null, null);
+    }
+
+    private Plan decide(TurnContext ctx, String language, String text, boolean button) {
+        List<KnowledgeAnswer> hits = text.isBlank() ? List.of() : knowledge.search(text, settings.knowledgeTopK());
+        TurnDecision decision = decider.decide(new TurnInput(ctx.conversation(), ctx.customer(), text, language,
+                button, hits, ctx.history()));
+        if (decision.handsOff()) {
+            return new Plan.Handoff(decision.handoff(), decision.signals(), null);
+        }
+        Duration deadline = limits.apply(ctx.conversation().channel()).answerDeadline();
+        AgentReply reply = agent.answer(new AgentRequest(ctx.conversation().id(), text, language, hits, deadline));
+        TurnSignals signals = decision.signals().withAgent(reply.knowledgeMiss(), reply.llmCalls(), reply.tokens());
+        if (reply.wantsHuman()) {
+            Decision.Handoff handoff = policy.requested(reply.handoff(),
+                    reply.handoff() == HandoffReason.LLM_UNAVAILABLE ? "the language model was unavailable"
+                            : "the assistant decided a person should take over", ctx.customer().tier());
+            return new Plan.Handoff(handoff, signals, reply.handoffNote());
+        }
+        return new Plan.Reply(List.of(reply.text()), reply.citation(), signals);
+    }
+}
