@@ -46,7 +46,8 @@ import java.util.function.Function;
  * GET  /api/conversations/{id}/crm               the CRM lookup (separate, so it never blocks the view)
  * POST /api/tickets/{id}/claim                   take it
  * POST /api/tickets/{id}/assign   {agent}        supervisor: give it to an agent
- * POST /api/tickets/{id}/transfer {group|agent}  to a group's queue; to an agent needs supervisor
+ * POST /api/tickets/{id}/transfer {group|agent}  to a group's queue; to another agent needs supervisor; to
+ *                                                oneself is a claim (same rules, same answers)
  * POST /api/conversations/{id}/reply   {text}
  * POST /api/conversations/{id}/resolve {note, resolution: resolved|returned}
  * POST /api/conversations/{id}/knowledge-drafts {question, answer}
@@ -309,7 +310,14 @@ public final class InboxApi implements Consumer<Javalin> {
 
     private void claim(Context ctx) {
         Principal p = auth.require(ctx, Role.AGENT);
-        long ticketId = id(ctx);
+        take(ctx, p, id(ctx));
+    }
+
+    /**
+     * The caller takes the ticket: group and capacity ({@link #checkMayTake}), then refused if someone else holds it.
+     * A transfer to oneself comes here too, so it has exactly the rules (and the answers) of a claim.
+     */
+    private void take(Context ctx, Principal p, long ticketId) {
         TicketRepository.Row t = ticket(ticketId);
         checkMayTake(p, p.name(), t);
         desk.claim(ticketId, p.name());
@@ -331,9 +339,13 @@ public final class InboxApi implements Consumer<Javalin> {
         JsonNode body = body(ctx);
         String agent = body.path("agent").asText("").strip();
         String group = body.path("group").asText("").strip();
+        if (agent.equals(p.name())) {
+            take(ctx, p, ticketId);
+            return;
+        }
         TicketRepository.Row t = ticket(ticketId);
         if (!agent.isEmpty()) {
-            if (!agent.equals(p.name()) && !p.role().atLeast(Role.SUPERVISOR)) {
+            if (!p.role().atLeast(Role.SUPERVISOR)) {
                 throw ApiError.forbidden("transferring to another agent needs the supervisor role; transfer to a "
                         + "group instead");
             }
