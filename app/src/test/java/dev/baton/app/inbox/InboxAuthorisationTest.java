@@ -15,7 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What an agent may take: a transfer to oneself obeys exactly the rules of a claim (someone else's ticket, another
- * group's ticket, a full capacity), with the same answers.
+ * group's ticket, a full capacity), with the same answers; a reply to a conversation the bot has is a takeover that
+ * opens a ticket held by the agent, never a HUMAN conversation without a ticket.
  */
 class InboxAuthorisationTest {
 
@@ -86,6 +87,80 @@ class InboxAuthorisationTest {
         assertThat(toSelf.status()).isEqualTo(claim.status());
         assertThat(toSelf.body()).isEqualTo(claim.body());
         assertThat(assignee(third)).isEmpty();
+        for (long t : taken) {
+            bob.postJson("/api/conversations/" + item(t).path("conversationId").asLong() + "/resolve", Map.of());
+        }
+    }
+
+    @Test
+    void should_open_a_ticket_held_by_the_agent_when_an_agent_replies_to_a_conversation_the_bot_has() {
+        String customer = "takeover-" + System.nanoTime();
+        JsonNode first = baton.customerSays(customer, "How do I return an item?");
+        assertThat(first.path("state").asText()).isEqualTo("BOT");
+        long conv = first.path("conversationId").asLong();
+        TestBaton.Client ann = baton.login("ann");
+        JsonNode before = ann.getJson("/api/analytics?days=1");
+        TestBaton.Client bob = baton.login("bob");
+
+        TestBaton.Json reply = bob.postJson("/api/conversations/" + conv + "/reply",
+                Map.of("text", "Hi, Bob here: I'll handle your return myself."));
+
+        assertThat(reply.status()).isEqualTo(202);
+        JsonNode view = bob.getJson("/api/conversations/" + conv);
+        assertThat(view.path("conversation").path("state").asText()).isEqualTo("HUMAN");
+        assertThat(view.path("conversation").path("assignee").asText()).isEqualTo("bob");
+        assertThat(view.path("ticket").isObject()).as("a HUMAN conversation has a ticket").isTrue();
+        long ticket = view.path("ticket").path("id").asLong();
+        assertThat(reply.body().path("takeover").asBoolean()).isTrue();
+        assertThat(reply.body().path("ticketId").asLong()).isEqualTo(ticket);
+        assertThat(view.path("ticket").path("assignee").asText()).isEqualTo("bob");
+        assertThat(view.path("ticket").path("reasons").toString()).contains("agent_takeover");
+        assertThat(view.path("ticket").path("group").asText()).as("bob's first group").isEqualTo("support");
+        assertThat(item(ticket).path("status").asText()).as("in bob's work in the queue").isEqualTo("assigned");
+        List<JsonNode> toCustomer = baton.anonymous().getJson("/api/dev/messages?customer=" + customer + "&after=0")
+                .path("replies").findParents("text");
+        assertThat(toCustomer).noneMatch(r -> r.path("text").asText().contains("in the queue"));
+
+        JsonNode next = baton.customerSays(customer, "Great, my order number is 4417");
+        assertThat(next.path("state").asText()).isEqualTo("HUMAN");
+        assertThat(next.path("replies").size()).as("the bot stays silent").isZero();
+        assertThat(bob.getJson("/api/conversations/" + conv).path("transcript").toString())
+                .as("the customer's message reaches bob").contains("my order number is 4417");
+
+        JsonNode after = ann.getJson("/api/analytics?days=1");
+        assertThat(after.path("byReason").path("agent_takeover").path("count").asLong())
+                .isEqualTo(before.path("byReason").path("agent_takeover").path("count").asLong() + 1);
+        assertThat(after.path("handoffs").asLong()).isEqualTo(before.path("handoffs").asLong() + 1);
+        assertThat(after.path("queueWait").path("samples").asInt()).as("a takeover never waited in the queue")
+                .isEqualTo(before.path("queueWait").path("samples").asInt());
+
+        assertThat(bob.postJson("/api/conversations/" + conv + "/resolve", Map.of("note", "return booked"))
+                .status()).isEqualTo(200);
+        JsonNode back = baton.customerSays(customer, "How long does a refund take?");
+        assertThat(back.path("state").asText()).isEqualTo("BOT");
+        assertThat(back.path("replies").get(0).path("author").asText()).isEqualTo("bot");
+    }
+
+    @Test
+    void should_refuse_a_takeover_reply_without_side_effects_when_the_agent_is_at_capacity() {
+        TestBaton.Client bob = baton.login("bob");
+        List<Long> taken = new ArrayList<>();
+        while (load("bob") < 2) {
+            long t = handOff("full-");
+            assertThat(bob.postJson("/api/tickets/" + t + "/claim", Map.of()).status()).isEqualTo(200);
+            taken.add(t);
+        }
+        String customer = "full-bot-" + System.nanoTime();
+        long conv = baton.customerSays(customer, "How do I return an item?").path("conversationId").asLong();
+
+        TestBaton.Json reply = bob.postJson("/api/conversations/" + conv + "/reply", Map.of("text", "Bob here"));
+
+        assertThat(reply.status()).isEqualTo(409);
+        assertThat(reply.body().path("error").asText()).contains("capacity");
+        JsonNode view = bob.getJson("/api/conversations/" + conv);
+        assertThat(view.path("conversation").path("state").asText()).isEqualTo("BOT");
+        assertThat(view.path("ticket").isNull()).isTrue();
+        assertThat(view.path("transcript").toString()).doesNotContain("Bob here");
         for (long t : taken) {
             bob.postJson("/api/conversations/" + item(t).path("conversationId").asLong() + "/resolve", Map.of());
         }
