@@ -198,7 +198,7 @@ public final class EngineBuilder {
                 });
         Engine engine = new Engine(store, new Lanes(laneExecutor), turns, outbox, settings, metrics, json, clock,
                 scheduler, events, held);
-        HumanDesk desk = new HumanDesk(store, new ReplyWriter(store, json), theAgent, inbox, events,
+        HumanDesk desk = new HumanDesk(store, new ReplyWriter(store, json), handoffs, theAgent, inbox, events, metrics,
                 settings.messages().backToBot(), outbox::wake, clock);
         return new Built(engine, desk, outbox, store, theAgent, metrics, json, owned);
     }

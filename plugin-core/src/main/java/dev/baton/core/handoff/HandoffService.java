@@ -27,9 +27,13 @@ import java.util.function.Function;
 /**
  * Opens a handoff inside the turn's transaction: writes the ticket with everything the human needs, moves the
  * conversation to QUEUED, and composes the customer's confirmation with queue position and expected wait. The
- * caller notifies the {@link HumanInbox} after the commit.
+ * caller notifies the {@link HumanInbox} after the commit. Also opens the ticket of an agent's takeover
+ * ({@link #takeOver}), which is held by that agent from the start.
  */
 public final class HandoffService {
+
+    /** A takeover ticket's priority: that of an explicit request, should it ever go back to a queue. */
+    static final int TAKEOVER_PRIORITY = 50;
 
     private final Store store;
     private final Summarizer summarizer;
@@ -66,6 +70,43 @@ public final class HandoffService {
                 group, plan.priority(), now)) {
             return null;
         }
+        HandoffTicket ticket = insert(c, conv, customer, plan, group, language, intent, sentimentTrend, agentNote,
+                now);
+        int position = store.tickets().queuePosition(c, ticket.id());
+        long waitMinutes = Math.max(1, averageHandleTime.multipliedBy(position).toMinutes());
+        String text = queuedMessage.format(language, Map.of("position", position, "wait", waitMinutes));
+        return new Opened(ticket, position, text, agentNote);
+    }
+
+    /**
+     * An agent takes the conversation over from the bot (their reply to it): a ticket held by {@code agentName} from
+     * the start (reason {@code agent_takeover}, never queued, so no queue message to the customer), and the
+     * conversation goes HUMAN with them. Also for a conversation left HUMAN without a ticket. Returns null when the
+     * conversation changed state meanwhile or already has an active ticket.
+     *
+     * @param group the ticket's group (the agent's), or null for {@code default}
+     */
+    public HandoffTicket takeOver(Connection c, Conversation conv, Customer customer, String agentName, String group,
+                                  Instant now) throws SQLException {
+        if (store.tickets().activeFor(c, conv.id()).isPresent()) {
+            return null;
+        }
+        String g = group != null ? group : "default";
+        HandoffPlan plan = new HandoffPlan(List.of(HandoffReason.AGENT_TAKEOVER), TAKEOVER_PRIORITY, g,
+                "agent_takeover: " + agentName + " took the conversation from the bot by replying");
+        if (!store.conversations().transition(c, conv.id(), conv.state(), ConversationState.HUMAN, agentName, g,
+                plan.priority(), now)) {
+            return null;
+        }
+        HandoffTicket ticket = insert(c, conv, customer, plan, g, customer.language(), null, List.of(), null, now);
+        store.tickets().assign(c, ticket.id(), agentName, now);
+        return ticket;
+    }
+
+    /** Writes the ticket (status OPEN) with everything the human needs; the conversation's state is the caller's. */
+    private HandoffTicket insert(Connection c, Conversation conv, Customer customer, HandoffPlan plan, String group,
+                                 String language, String intent, List<Double> sentimentTrend, String agentNote,
+                                 Instant now) throws SQLException {
         List<Message> transcript = store.messages().transcript(c, conv.id());
         String summary = withNote(summarizer.immediate().summarize(transcript, plan.reasons(), language), language,
                 agentNote);
@@ -81,10 +122,7 @@ public final class HandoffService {
                 EngineJson.write(json, draft), now);
         HandoffTicket ticket = draft.withId(id);
         store.tickets().updateTicketJson(c, id, EngineJson.write(json, ticket));
-        int position = store.tickets().queuePosition(c, id);
-        long waitMinutes = Math.max(1, averageHandleTime.multipliedBy(position).toMinutes());
-        String text = queuedMessage.format(language, Map.of("position", position, "wait", waitMinutes));
-        return new Opened(ticket, position, text, agentNote);
+        return ticket;
     }
 
     /**
