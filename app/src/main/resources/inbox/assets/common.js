@@ -97,7 +97,8 @@ const Baton = (() => {
     explicit_request: 'asked for a person', button: 'pressed the human button',
     negative_sentiment: 'upset', repeated_question: 'repeated question', knowledge_miss: 'bot had no answer',
     turn_limit: 'too many turns', sensitive_intent: 'sensitive', complaint: 'complaint', vip: 'VIP',
-    agent_tool: 'bot chose handoff', llm_unavailable: 'LLM unavailable', unsupported_media: 'unsupported media'
+    agent_tool: 'bot chose handoff', llm_unavailable: 'LLM unavailable', unsupported_media: 'unsupported media',
+    agent_takeover: 'agent took over'
   };
 
   function reasonChips(reasons) {

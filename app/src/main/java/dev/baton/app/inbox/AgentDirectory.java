@@ -17,8 +17,12 @@ public final class AgentDirectory {
 
     private static final Logger log = LoggerFactory.getLogger(AgentDirectory.class);
     private static final int DEMO_ITERATIONS = 50_000;
-    /** Verified against when the name is unknown, so a wrong name takes as long as a wrong password. */
-    private static final String DUMMY = PasswordHasher.hash("dummy".toCharArray(), DEMO_ITERATIONS);
+
+    /** Checks a password against a stored hash: {@link PasswordHasher#verify} (tests count the work asked). */
+    @FunctionalInterface
+    interface PasswordCheck {
+        boolean verify(char[] password, String storedHash);
+    }
 
     /** One agent as the inbox needs them. */
     public record Agent(String name, Role role, List<String> groups, int capacity, String passwordHash) {
@@ -33,8 +37,19 @@ public final class AgentDirectory {
     }
 
     private final Map<String, Agent> agents = new LinkedHashMap<>();
+    private final PasswordCheck check;
+    /**
+     * Verified against when the name is unknown, with the work parameters of the agents' own hashes, so a wrong name
+     * costs what a wrong password costs and the answer time does not tell which names exist.
+     */
+    private final String dummy;
 
     public AgentDirectory(List<InboxConfig.Agent> configured) {
+        this(configured, PasswordHasher::verify);
+    }
+
+    AgentDirectory(List<InboxConfig.Agent> configured, PasswordCheck check) {
+        this.check = check;
         for (InboxConfig.Agent a : configured) {
             String hash = a.passwordHash();
             if (hash == null || hash.isBlank()) {
@@ -45,6 +60,22 @@ public final class AgentDirectory {
             agents.put(a.name(), new Agent(a.name(), a.supervisor() ? Role.SUPERVISOR : Role.AGENT, a.groups(),
                     a.capacity(), hash));
         }
+        this.dummy = PasswordHasher.hash("dummy".toCharArray(), dummyIterations());
+    }
+
+    /**
+     * The agents' work factor (the highest, should they differ: then a name with a cheaper hash answers faster, which
+     * the warning says). Without agents, the default of {@code baton hash-password}.
+     */
+    private int dummyIterations() {
+        List<Integer> counts = agents.values().stream().map(a -> PasswordHasher.params(a.passwordHash()))
+                .flatMap(java.util.Optional::stream).map(PasswordHasher.Params::iterations).distinct().sorted().toList();
+        if (counts.size() > 1) {
+            log.warn("inbox agents' password hashes use different iteration counts {}: a sign-in with a name whose "
+                    + "hash is cheaper answers faster, which tells the name exists; re-hash them with `baton "
+                    + "hash-password`", counts);
+        }
+        return counts.isEmpty() ? PasswordHasher.ITERATIONS : counts.get(counts.size() - 1);
     }
 
     public Optional<Agent> find(String name) {
@@ -59,10 +90,13 @@ public final class AgentDirectory {
         return agents.isEmpty();
     }
 
-    /** The agent when name and password match; constant work whether or not the name exists. */
+    /**
+     * The agent when name and password match. An unknown name is checked against a dummy hash with the agents' own
+     * parameters: the same work whether or not the name exists.
+     */
     public Optional<Agent> authenticate(String name, char[] password) {
         Agent a = name == null ? null : agents.get(name);
-        boolean ok = PasswordHasher.verify(password, a == null ? DUMMY : a.passwordHash());
+        boolean ok = check.verify(password, a == null ? dummy : a.passwordHash());
         return ok && a != null ? Optional.of(a) : Optional.empty();
     }
 }

@@ -25,7 +25,8 @@ import java.util.TreeMap;
 
 /**
  * Handoff analytics over a period: handoff rate (overall and by reason), bot-resolved rate, time to first human
- * reply, queue wait p50/p90, and approved knowledge drafts. Computed from the ticket table on demand.
+ * reply, queue wait p50/p90, and approved knowledge drafts. Computed from the ticket table on demand. An agent's
+ * takeover ({@code agent_takeover}) counts as a handoff with its reason, but not in the two times: it never waited.
  */
 public final class Analytics {
 
@@ -37,8 +38,8 @@ public final class Analytics {
      * @param handoffRate       conversations handed off / conversations
      * @param byReason          reason code → {count, rate}
      * @param botResolvedRate   conversations the bot handled alone / conversations
-     * @param firstHumanReply   p50 and p90 of ticket opened → first human reply
-     * @param queueWait         p50 and p90 of ticket opened → claimed
+     * @param firstHumanReply   p50 and p90 of ticket opened → first human reply (takeovers left out)
+     * @param queueWait         p50 and p90 of ticket opened → claimed (takeovers left out)
      * @param draftsApproved    knowledge drafts approved
      * @param handoffsPerDay    date → tickets opened (UTC)
      */
@@ -83,6 +84,9 @@ public final class Analytics {
                 reasons.merge(r.code(), 1L, Long::sum);
             }
             perDay.merge(LocalDate.ofInstant(t.createdAt(), ZoneOffset.UTC).toString(), 1L, Long::sum);
+            if (takeover(t)) {
+                continue; // never queued, and opened by its first human reply: both times would read 0
+            }
             if (t.firstHumanReplyAt() != null) {
                 firstReply.add(Duration.between(t.createdAt(), t.firstHumanReplyAt()).toSeconds());
             }
@@ -97,6 +101,11 @@ public final class Analytics {
         return new Report(from, to, base, tickets.size(), rate(handedOff.size(), base), byReason,
                 base == 0 ? 0 : rate(base - handedOff.size(), base), percentiles(firstReply), percentiles(wait),
                 drafts, perDay);
+    }
+
+    /** A ticket an agent opened by taking the conversation from the bot ({@code agent_takeover} first). */
+    private static boolean takeover(TicketRepository.Row t) {
+        return !t.reasons().isEmpty() && t.reasons().get(0) == HandoffReason.AGENT_TAKEOVER;
     }
 
     static Percentiles percentiles(List<Long> values) {

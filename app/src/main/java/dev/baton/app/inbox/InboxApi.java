@@ -48,8 +48,9 @@ import java.util.function.Function;
  * GET  /api/conversations/{id}/crm               the CRM lookup (separate, so it never blocks the view)
  * POST /api/tickets/{id}/claim                   take it
  * POST /api/tickets/{id}/assign   {agent}        supervisor: give it to an agent
- * POST /api/tickets/{id}/transfer {group|agent}  to a group's queue; to an agent needs supervisor
- * POST /api/conversations/{id}/reply   {text}
+ * POST /api/tickets/{id}/transfer {group|agent}  to a group's queue; to another agent needs supervisor; to
+ *                                                oneself is a claim (same rules, same answers)
+ * POST /api/conversations/{id}/reply   {text}      to a conversation the bot has: takes it over (ticket held)
  * POST /api/conversations/{id}/resolve {note, resolution: resolved|returned}
  * POST /api/conversations/{id}/knowledge-drafts {question, answer}
  * POST /api/conversations/{id}/customer {tier?, tags?}  set the customer's tier/tags (supervisor, or the holder)
@@ -311,7 +312,14 @@ public final class InboxApi implements Consumer<Javalin> {
 
     private void claim(Context ctx) {
         Principal p = auth.require(ctx, Role.AGENT);
-        long ticketId = id(ctx);
+        take(ctx, p, id(ctx));
+    }
+
+    /**
+     * The caller takes the ticket: group and capacity ({@link #checkMayTake}), then refused if someone else holds it.
+     * A transfer to oneself comes here too, so it has exactly the rules (and the answers) of a claim.
+     */
+    private void take(Context ctx, Principal p, long ticketId) {
         TicketRepository.Row t = ticket(ticketId);
         checkMayTake(p, p.name(), t);
         desk.claim(ticketId, p.name());
@@ -333,9 +341,13 @@ public final class InboxApi implements Consumer<Javalin> {
         JsonNode body = body(ctx);
         String agent = body.path("agent").asText("").strip();
         String group = body.path("group").asText("").strip();
+        if (agent.equals(p.name())) {
+            take(ctx, p, ticketId);
+            return;
+        }
         TicketRepository.Row t = ticket(ticketId);
         if (!agent.isEmpty()) {
-            if (!agent.equals(p.name()) && !p.role().atLeast(Role.SUPERVISOR)) {
+            if (!p.role().atLeast(Role.SUPERVISOR)) {
                 throw ApiError.forbidden("transferring to another agent needs the supervisor role; transfer to a "
                         + "group instead");
             }
@@ -365,8 +377,21 @@ public final class InboxApi implements Consumer<Javalin> {
             throw ApiError.badRequest("text is longer than 4000 characters");
         }
         checkOwns(p, id);
-        long outboxId = desk.reply(id, p.name(), text);
-        ctx.status(202).json(Map.of("conversationId", id, "outboxId", outboxId));
+        HumanDesk.Sent sent = desk.reply(id, p.name(), text, takeoverGroup(p));
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("conversationId", id);
+        m.put("outboxId", sent.outboxId());
+        if (sent.takenOver() != null) {
+            m.put("takeover", true);
+            m.put("ticketId", sent.takenOver().id());
+        }
+        ctx.status(202).json(m);
+    }
+
+    /** The group of the ticket a takeover opens: the agent's first group, else the first configured one. */
+    private String takeoverGroup(Principal p) {
+        return agents.find(p.name()).map(AgentDirectory.Agent::groups).filter(g -> !g.isEmpty()).map(g -> g.get(0))
+                .orElse(groupNames.isEmpty() ? null : groupNames.get(0));
     }
 
     private void resolve(Context ctx) {
@@ -492,7 +517,10 @@ public final class InboxApi implements Consumer<Javalin> {
         ctx.json(analytics.report(Duration.ofDays(days)));
     }
 
-    /** An agent may reply/resolve when the conversation is theirs or still queued; a supervisor always. */
+    /**
+     * An agent may reply/resolve when the conversation is theirs or still queued; a supervisor always. A reply to a
+     * conversation without a ticket (the bot has it) takes it over, which counts against the agent's capacity.
+     */
     private void checkOwns(Principal p, long conversationId) {
         Conversation conv = store.db().withConnection(c -> store.conversations().byId(c, conversationId))
                 .orElseThrow(() -> new ApiError(404, "no conversation " + conversationId));
@@ -502,9 +530,12 @@ public final class InboxApi implements Consumer<Javalin> {
         if (conv.state() == ConversationState.HUMAN && conv.assignee() != null && !conv.assignee().equals(p.name())) {
             throw ApiError.forbidden("conversation " + conversationId + " is with " + conv.assignee());
         }
-        if (conv.state() == ConversationState.QUEUED) {
-            store.db().withConnection(c -> store.tickets().activeFor(c, conversationId))
-                    .ifPresent(t -> checkMayTake(p, p.name(), t));
+        Optional<TicketRepository.Row> ticket = store.db().withConnection(c -> store.tickets().activeFor(c,
+                conversationId));
+        if (conv.state() == ConversationState.QUEUED && ticket.isPresent()) {
+            checkMayTake(p, p.name(), ticket.get());
+        } else if (ticket.isEmpty()) {
+            checkCapacity(p, p.name(), -1);
         }
     }
 
@@ -517,8 +548,17 @@ public final class InboxApi implements Consumer<Javalin> {
         if (!a.serves(t.group())) {
             throw ApiError.forbidden("ticket " + t.id() + " is for group " + t.group() + ", not yours");
         }
+        checkCapacity(p, agentName, t.id());
+    }
+
+    /** An agent holding as many tickets as their capacity (not counting {@code ticketId}) takes no more: 409. */
+    private void checkCapacity(Principal p, String agentName, long ticketId) {
+        if (p.integration() || p.role().atLeast(Role.SUPERVISOR)) {
+            return;
+        }
+        AgentDirectory.Agent a = agents.find(agentName).orElseThrow(() -> ApiError.forbidden("unknown agent"));
         long load = store.db().withConnection(c -> store.tickets().active(c)).stream()
-                .filter(x -> agentName.equals(x.assignee()) && x.id() != t.id()).count();
+                .filter(x -> agentName.equals(x.assignee()) && x.id() != ticketId).count();
         if (load >= a.capacity()) {
             throw new ApiError(409, "you already hold " + load + " conversations (capacity " + a.capacity() + ")");
         }

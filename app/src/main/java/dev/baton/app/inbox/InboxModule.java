@@ -171,7 +171,7 @@ public final class InboxModule implements Consumer<Javalin>, AutoCloseable {
                 new Analytics(store, clock), timeouts, live, limits, profiles, clock);
         this.tokenApi = new TokenApi(auth, agents, json);
         this.deliveriesApi = new WebhookDeliveriesApi(auth, webhook);
-        this.pages = new InboxPages(auth, agents);
+        this.pages = new InboxPages(auth, agents, new LoginThrottle(LoginThrottle.Limits.DEFAULT, clock));
         if (!config.queueTimeout().isZero()) {
             long every = Math.max(1, Math.min(30, config.queueTimeout().toSeconds() / 4));
             scheduler.scheduleWithFixedDelay(timeouts, every, every, TimeUnit.SECONDS);

@@ -8,6 +8,8 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -18,7 +20,7 @@ import java.util.regex.Pattern;
  * login (else a redirect to {@code /inbox/login}); assets and the chart library (a webjar, under
  * {@code /webjars/}) do not, as they hold no data.
  * <pre>
- * GET  /inbox/login, POST /inbox/login (form: name, password), POST /inbox/logout
+ * GET  /inbox/login, POST /inbox/login (form: name, password; {@link LoginThrottle}), POST /inbox/logout
  * GET  /inbox                      queue
  * GET  /inbox/conversations/{id}   conversation view
  * GET  /inbox/drafts               knowledge drafts
@@ -34,10 +36,12 @@ public final class InboxPages implements Consumer<Javalin> {
 
     private final InboxAuth auth;
     private final AgentDirectory agents;
+    private final LoginThrottle throttle;
 
-    public InboxPages(InboxAuth auth, AgentDirectory agents) {
+    public InboxPages(InboxAuth auth, AgentDirectory agents, LoginThrottle throttle) {
         this.auth = auth;
         this.agents = agents;
+        this.throttle = throttle;
     }
 
     @Override
@@ -63,17 +67,36 @@ public final class InboxPages implements Consumer<Javalin> {
         }
         String name = Optional.ofNullable(ctx.formParam("name")).orElse("").strip();
         String password = Optional.ofNullable(ctx.formParam("password")).orElse("");
+        String address = ctx.ip();
+        Optional<Duration> wait = throttle.begin(name, address);
+        if (wait.isPresent()) {
+            tooManyFailures(ctx, wait.get());
+            return;
+        }
         Optional<AgentDirectory.Agent> agent = agents.authenticate(name, password.toCharArray());
         if (agent.isEmpty()) {
             log.info("inbox login failed for a name of {} characters", name.length());
             ctx.redirect("/inbox/login?error=1");
             return;
         }
+        throttle.succeeded(name, address);
         Sessions.Session s = auth.sessions().open(agent.get().name(), agent.get().role());
         InboxAuth.setCookie(ctx, s.id(), false);
         log.info("inbox login: {}", agent.get().name());
         ctx.redirect("/inbox");
     }
+
+    /** 429 with Retry-After, and the sign-in page saying how long to wait (the password was not checked). */
+    private void tooManyFailures(Context ctx, Duration wait) {
+        long seconds = wait.toSeconds();
+        String when = seconds < 120 ? seconds + " seconds" : ((seconds + 59) / 60) + " minutes";
+        String page = new String(resource("/inbox/login.html"), StandardCharsets.UTF_8).replace(LOGIN_ERROR,
+                "<p id=\"login-error\" class=\"error\">Too many failed sign-ins. Try again in " + when + ".</p>");
+        ctx.status(429).header("Retry-After", String.valueOf(seconds));
+        html(ctx, page.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static final String LOGIN_ERROR = "<p id=\"login-error\" class=\"error hidden\">Wrong name or password.</p>";
 
     private void logout(Context ctx) {
         auth.session(ctx).ifPresent(s -> {
@@ -102,11 +125,15 @@ public final class InboxPages implements Consumer<Javalin> {
     }
 
     private void html(Context ctx, String file) {
+        html(ctx, withTop(resource("/inbox/" + file)));
+    }
+
+    private static void html(Context ctx, byte[] page) {
         ctx.header("Cache-Control", "no-store");
         ctx.header("X-Frame-Options", "DENY");
         ctx.header("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self'; "
                 + "script-src 'self'; connect-src 'self'; frame-ancestors 'none'");
-        ctx.contentType("text/html; charset=utf-8").result(withTop(resource("/inbox/" + file)));
+        ctx.contentType("text/html; charset=utf-8").result(page);
     }
 
     private void asset(Context ctx) {

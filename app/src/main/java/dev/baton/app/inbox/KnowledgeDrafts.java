@@ -56,7 +56,10 @@ public final class KnowledgeDrafts {
         return folder.resolve("_drafts");
     }
 
-    /** Writes a new draft and returns its file name. */
+    /**
+     * Writes a new draft and returns its file name. Its provenance (conversation, agent, time) is an HTML comment:
+     * kept in the file for editors, never indexed (the Markdown parser leaves comments out).
+     */
     public String save(String question, String answer, long conversationId, String agent) {
         if (question == null || question.isBlank() || answer == null || answer.isBlank()) {
             throw ApiError.badRequest("question and answer are required");

@@ -6,6 +6,7 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Optional;
 
 /**
  * Agent passwords as PBKDF2-HMAC-SHA256 hashes from the JDK ({@code javax.crypto}, no extra dependency), stored as
@@ -32,6 +33,34 @@ public final class PasswordHasher {
         byte[] h = derive(password, salt, iterations);
         Base64.Encoder b64 = Base64.getEncoder().withoutPadding();
         return PREFIX + "$" + iterations + "$" + b64.encodeToString(salt) + "$" + b64.encodeToString(h);
+    }
+
+    /**
+     * The work parameters of a stored hash: what one verification against it costs. Two hashes with equal params
+     * take the same work to check, whatever their salts and values.
+     *
+     * @param iterations PBKDF2 iterations
+     * @param saltBytes  salt length
+     * @param hashBytes  derived key length
+     */
+    public record Params(int iterations, int saltBytes, int hashBytes) {
+    }
+
+    /** The params of {@code stored}, or empty when it is not a well-formed hash of this format. */
+    public static Optional<Params> params(String stored) {
+        if (stored == null) {
+            return Optional.empty();
+        }
+        String[] p = stored.split("\\$");
+        if (p.length != 4 || !PREFIX.equals(p[0])) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new Params(Integer.parseInt(p[1]), Base64.getDecoder().decode(p[2]).length,
+                    Base64.getDecoder().decode(p[3]).length));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     /** True when {@code password} matches {@code stored}; false for any malformed hash. */

@@ -128,6 +128,8 @@ class DevChannelHandoffScenarioTest {
         assertThat(items.get(1).path("explanation").asText()).contains("account_change");
         assertThat(items.get(2).path("sensitive").asBoolean()).isTrue();
         assertThat(items.get(2).path("explanation").asText()).contains("fraud");
+        assertThat(List.of(items.get(1).path("group").asText(), items.get(2).path("group").asText()))
+                .as("without a handoff block, sensitive intents go to default-group").containsOnly("support");
         for (int i = 0; i < 3; i++) {
             assertThat(items.get(i).path("priority").asInt()).isGreaterThan(items.get(3).path("priority").asInt());
         }

@@ -181,6 +181,28 @@ class InboxApiTest {
     }
 
     @Test
+    void should_keep_a_drafts_provenance_out_of_the_answer_customers_get_once_approved() {
+        String customer = "provenance-" + System.nanoTime();
+        baton.customerSays(customer, "I want a human please");
+        long conv = conversationOf(customer);
+        TestBaton.Client ann = baton.login("ann");
+        String name = ann.postJson("/api/conversations/" + conv + "/knowledge-drafts",
+                Map.of("question", "Do you deliver to Macau?", "answer", "Yes, Macau deliveries take 3 days."))
+                .body().path("name").asText();
+        assertThat(ann.postJson("/api/drafts/" + name + "/approve", Map.of()).status()).isEqualTo(200);
+
+        JsonNode answer = baton.customerSays("asks-" + System.nanoTime(), "Do you deliver to Macau?");
+
+        String text = answer.path("replies").get(0).path("text").asText();
+        assertThat(text).contains("Macau deliveries take 3 days");
+        assertThat(text).doesNotContain("<!--", "draft from conversation", "by ann");
+        assertThat(baton.runtime.knowledge().search("deliver to Macau", 3).hits().get(0).answer())
+                .contains("Macau deliveries").doesNotContain("<!--", "conversation " + conv);
+        assertThat(baton.dir.resolve("knowledge/" + name)).content()
+                .as("the provenance stays in the file, for the editors").contains("draft from conversation " + conv);
+    }
+
+    @Test
     void should_report_analytics() {
         String customer = "stats-" + System.nanoTime();
         baton.customerSays(customer, "I want a human please");

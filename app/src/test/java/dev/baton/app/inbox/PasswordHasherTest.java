@@ -20,6 +20,15 @@ class PasswordHasherTest {
     }
 
     @Test
+    void should_read_the_work_parameters_of_a_hash() {
+        assertThat(PasswordHasher.params(PasswordHasher.hash("x".toCharArray(), 1000)))
+                .hasValue(new PasswordHasher.Params(1000, 16, 32));
+        assertThat(PasswordHasher.params("plain")).isEmpty();
+        assertThat(PasswordHasher.params("pbkdf2-sha256$abc$AAAA$AAAA")).isEmpty();
+        assertThat(PasswordHasher.params(null)).isEmpty();
+    }
+
+    @Test
     void should_reject_malformed_hashes() {
         assertThat(PasswordHasher.verify("x".toCharArray(), null)).isFalse();
         assertThat(PasswordHasher.verify("x".toCharArray(), "plain")).isFalse();

@@ -22,8 +22,11 @@ import java.util.TreeMap;
  */
 public record Manifest(int format, String model, Map<String, FileState> files) {
 
-    /** Bump when fields, analysis or normalisation change. */
-    public static final int FORMAT = 2;
+    /**
+     * Bump when fields, analysis, normalisation or parsing change. 3: Markdown HTML comments are no longer indexed
+     * (an index built before would keep serving them until each file changes).
+     */
+    public static final int FORMAT = 3;
     /** File name inside the index directory. */
     public static final String FILE_NAME = "manifest.json";
 

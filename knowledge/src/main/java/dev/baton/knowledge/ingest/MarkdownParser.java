@@ -9,7 +9,9 @@ import java.util.regex.Pattern;
 
 /**
  * Markdown by ATX headings ({@code #} … {@code ######}); headings inside fenced code blocks are text. The text is
- * kept as written (the answer may be rendered as Markdown). See {@link SectionChunker} for the FAQ rule.
+ * kept as written (the answer may be rendered as Markdown), except HTML comments outside code, which Markdown never
+ * shows and which must not reach customers or the model (an approved draft's provenance is one). See
+ * {@link SectionChunker} for the FAQ rule.
  */
 public final class MarkdownParser implements DocumentParser {
 
@@ -30,7 +32,15 @@ public final class MarkdownParser implements DocumentParser {
         List<String> parents = List.of();
         StringBuilder text = new StringBuilder();
         boolean inFence = false;
-        for (String line : markdown.split("\n", -1)) {
+        boolean[] inComment = {false};
+        for (String raw : markdown.split("\n", -1)) {
+            String line = raw;
+            if (inComment[0] || (!inFence && line.contains("<!--"))) {
+                line = withoutComments(raw, inComment);
+                if (line.isBlank() && !raw.isBlank()) {
+                    continue; // a line that was only (part of) a comment
+                }
+            }
             if (FENCE.matcher(line).find()) {
                 inFence = !inFence;
             }
@@ -58,5 +68,45 @@ public final class MarkdownParser implements DocumentParser {
             sections.add(new Section(level, heading, parents, text.toString()));
         }
         return sections;
+    }
+
+    /**
+     * The line without its HTML comments ({@code <!-- … -->}, which Markdown never displays: notes for editors, the
+     * provenance of an approved draft), keeping inline code spans as written. {@code inComment[0]} carries a
+     * comment that is still open at the end of the line into the next one.
+     */
+    static String withoutComments(String line, boolean[] inComment) {
+        StringBuilder out = new StringBuilder(line.length());
+        int i = 0;
+        while (i < line.length()) {
+            if (inComment[0]) {
+                int end = line.indexOf("-->", i);
+                if (end < 0) {
+                    return out.toString();
+                }
+                inComment[0] = false;
+                i = end + 3;
+            } else if (line.startsWith("<!--", i)) {
+                inComment[0] = true;
+                i += 4;
+                if (line.startsWith(">", i) || line.startsWith("->", i)) { // <!--> and <!---> are empty comments
+                    inComment[0] = false;
+                    i = line.indexOf('>', i) + 1;
+                }
+            } else if (line.charAt(i) == '`') {
+                int run = i;
+                while (run < line.length() && line.charAt(run) == '`') {
+                    run++;
+                }
+                String ticks = line.substring(i, run);
+                int close = line.indexOf(ticks, run);
+                int next = close < 0 ? run : close + ticks.length();
+                out.append(line, i, next);
+                i = next;
+            } else {
+                out.append(line.charAt(i++));
+            }
+        }
+        return out.toString();
     }
 }

@@ -83,4 +83,47 @@ class MarkdownParserTest {
         assertThat(SectionChunker.isFaqFile("shop-qa.md")).isTrue();
         assertThat(SectionChunker.isFaqFile("quality.md")).isFalse();
     }
+
+    @Test
+    void should_leave_html_comments_out_of_the_answer_when_they_are_outside_code() {
+        String md = """
+                # Can I pay with gift cards?
+
+                Yes, at checkout. <!-- checked with finance -->Enter the code on the payment page.
+
+                <!-- draft from conversation 13 by ann,
+                     2026-03-02T10:00:00Z -->
+                Keep the card until the order arrives.
+                <!--> <!---> Gift cards never expire.
+                """;
+
+        List<KnowledgeEntry> entries = SectionChunker.toEntries("drafts/gift.md", MarkdownParser.sections(md));
+
+        assertThat(entries).singleElement().satisfies(e -> {
+            assertThat(e.answer()).doesNotContain("<!--", "-->", "conversation 13", "ann", "finance")
+                    .contains("Yes, at checkout. Enter the code on the payment page.")
+                    .contains("Keep the card until the order arrives.")
+                    .contains("Gift cards never expire.");
+        });
+    }
+
+    @Test
+    void should_keep_comment_syntax_inside_code_as_written() {
+        String md = "# HTML comments\n\nWrite `<!-- note -->` in a page.\n\n```html\n<!-- kept -->\n```\n";
+
+        List<Section> sections = MarkdownParser.sections(md);
+
+        assertThat(sections).singleElement().extracting(Section::text).asString()
+                .contains("`<!-- note -->`").contains("<!-- kept -->");
+    }
+
+    @Test
+    void should_not_take_a_heading_inside_a_comment_for_a_section() {
+        String md = "# Returns\n\nWithin 7 days.\n<!--\n# Old policy\n30 days\n-->\n";
+
+        List<Section> sections = MarkdownParser.sections(md);
+
+        assertThat(sections).singleElement().extracting(Section::text).asString()
+                .contains("Within 7 days.").doesNotContain("30 days");
+    }
 }

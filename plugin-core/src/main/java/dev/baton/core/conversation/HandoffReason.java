@@ -16,7 +16,9 @@ public enum HandoffReason {
     VIP("vip"),
     AGENT_TOOL("agent_tool"),
     LLM_UNAVAILABLE("llm_unavailable"),
-    UNSUPPORTED_MEDIA("unsupported_media");
+    UNSUPPORTED_MEDIA("unsupported_media"),
+    /** An agent replied while the bot had the conversation: the reply took it over (a ticket held by them). */
+    AGENT_TAKEOVER("agent_takeover");
 
     private final String code;
 

@@ -11,6 +11,7 @@ import dev.baton.core.channel.ChannelLimits;
 import dev.baton.core.channel.Sender;
 import dev.baton.core.handoff.ExtractiveSummarizer;
 import dev.baton.core.handoff.HandoffService;
+import dev.baton.core.handoff.HandoffMetrics;
 import dev.baton.core.handoff.routing.Routing;
 import dev.baton.core.handoff.HandoffPolicy;
 import dev.baton.core.handoff.HandoffConfig;
@@ -212,7 +213,8 @@ public final class EngineBuilder {
         OutboxWorker outbox = new OutboxWorker(store, senders, retry, metrics, json, clock, scheduler, events, held);
         Dispatcher dispatcher = new Dispatcher(store, new Lanes(laneExecutor), turns, outbox, settings, clock);
         Engine engine = new Engine(store, dispatcher, outbox, settings, metrics, json, clock, scheduler, events, held);
-        HumanDesk desk = new HumanDesk(store, new ReplyWriter(store, json), theAgent, inbox, events,
+        HumanDesk desk = new HumanDesk(store, new ReplyWriter(store, json), handoffs, theAgent, inbox, events,
+                new HandoffMetrics(meters),
                 settings.messages().backToBot(), outbox::wake, clock);
         return new Built(engine, desk, outbox, store, theAgent, metrics, json, owned);
     }

@@ -24,7 +24,7 @@ import java.util.Objects;
  *   knowledge-miss:    { count: 2, priority: 30 }
  *   turn-limit:        { max-bot-turns: 15, priority: 20 }
  *   sensitive-intent:  { intents: [account_change, large_transfer, fraud, refund_dispute], min-similarity: 0.85,
- *                        priority: 80, group: verification }
+ *                        priority: 80 }        # no group: default-group (name one that inbox.groups defines)
  *   vip:               { tiers: [vip], direct: true, priority: 90 }
  *   agent-tool:        { priority: 50 }      # the LLM called handoffToHuman
  *   llm-unavailable:   { priority: 40 }      # the model failed and the offline answer was not enough

@@ -29,9 +29,13 @@ import java.util.function.Function;
  * Opens a handoff inside the turn's transaction: routes it (group by policy target or skills, the off-hours notice),
  * writes the ticket once with everything the human needs, moves the conversation to QUEUED, and composes what the
  * customer is told (queue position and expected wait, and when the group is closed, when it opens). The caller
- * enqueues those texts in the same transaction and notifies the {@link HumanInbox} after the commit.
+ * enqueues those texts in the same transaction and notifies the {@link HumanInbox} after the commit. Also opens the
+ * ticket of an agent's takeover ({@link #takeOver}), which is held by that agent from the start.
  */
 public final class HandoffService {
+
+    /** A takeover ticket's priority: that of an explicit request, should it ever go back to a queue. */
+    static final int TAKEOVER_PRIORITY = 50;
 
     private final Store store;
     private final Summarizer summarizer;
@@ -79,6 +83,46 @@ public final class HandoffService {
                 group, plan.priority(), now)) {
             return null;
         }
+        int position = store.tickets().positionForNew(c, plan.priority());
+        HandoffTicket ticket = insert(c, conv, customer, plan, group, language, intent, sentimentTrend, agentNote,
+                position, now);
+        long waitMinutes = Math.max(1, averageHandleTime.multipliedBy(position).toMinutes());
+        List<String> told = new ArrayList<>();
+        told.add(queuedMessage.format(language, Map.of("position", position, "wait", waitMinutes)));
+        routing.offHoursNotice(group, language, now).ifPresent(told::add);
+        return new Opened(ticket, position, told, agentNote);
+    }
+
+    /**
+     * An agent takes the conversation over from the bot (their reply to it): a ticket held by {@code agentName} from
+     * the start (reason {@code agent_takeover}, never queued, so no queue message to the customer), and the
+     * conversation goes HUMAN with them. Also for a conversation left HUMAN without a ticket. Returns null when the
+     * conversation changed state meanwhile or already has an active ticket.
+     *
+     * @param group the ticket's group (the agent's), or null for {@code default}
+     */
+    public HandoffTicket takeOver(Connection c, Conversation conv, Customer customer, String agentName, String group,
+                                  Instant now) throws SQLException {
+        if (store.tickets().activeFor(c, conv.id()).isPresent()) {
+            return null;
+        }
+        String g = group != null ? group : "default";
+        Decision.Handoff plan = new Decision.Handoff(List.of(HandoffReason.AGENT_TAKEOVER), TAKEOVER_PRIORITY, g,
+                "agent_takeover: " + agentName + " took the conversation from the bot by replying");
+        if (!store.conversations().transition(c, conv.id(), conv.state(), ConversationState.HUMAN, agentName, g,
+                plan.priority(), now)) {
+            return null;
+        }
+        HandoffTicket ticket = insert(c, conv, customer, plan, g, customer.language(), null, List.of(), null, null,
+                now);
+        store.tickets().assign(c, ticket.id(), agentName, now);
+        return ticket;
+    }
+
+    /** Writes the ticket (status OPEN) with everything the human needs; the conversation's state is the caller's. */
+    private HandoffTicket insert(Connection c, Conversation conv, Customer customer, Decision.Handoff plan,
+                                 String group, String language, String intent, List<Double> sentimentTrend,
+                                 String agentNote, Integer toldPosition, Instant now) throws SQLException {
         List<Message> transcript = store.messages().transcript(c, conv.id());
         String summary = withNote(summarizer.immediate().summarize(transcript, plan.reasons(), language), language,
                 agentNote);
@@ -89,16 +133,9 @@ public final class HandoffService {
                 .map(m -> new HandoffTicket.TranscriptLine(m.createdAt(), m.author().code(), m.text())).toList();
         HandoffContext context = new HandoffContext(profile, plan.explanation(), language, intent, sentimentTrend,
                 botAttempts(transcript), lines, windowRemaining(conv, now));
-        int position = store.tickets().positionForNew(c, plan.priority());
         long id = store.tickets().insert(c, conv.id(), plan.reasons(), plan.priority(), group, summary, context,
-                position, now);
-        HandoffTicket ticket = HandoffTicket.of(id, conv.id(), plan.reasons(), plan.priority(), group, summary, now,
-                context);
-        long waitMinutes = Math.max(1, averageHandleTime.multipliedBy(position).toMinutes());
-        List<String> told = new ArrayList<>();
-        told.add(queuedMessage.format(language, Map.of("position", position, "wait", waitMinutes)));
-        routing.offHoursNotice(group, language, now).ifPresent(told::add);
-        return new Opened(ticket, position, told, agentNote);
+                toldPosition, now);
+        return HandoffTicket.of(id, conv.id(), plan.reasons(), plan.priority(), group, summary, now, context);
     }
 
     /**

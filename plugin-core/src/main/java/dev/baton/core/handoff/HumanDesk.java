@@ -5,6 +5,9 @@ import dev.baton.core.config.Localized;
 import dev.baton.core.conversation.Conversation;
 import dev.baton.core.conversation.ConversationEvents;
 import dev.baton.core.conversation.ConversationState;
+import dev.baton.core.conversation.Customer;
+import dev.baton.core.conversation.HandoffReason;
+import dev.baton.core.conversation.HandoffTicket;
 import dev.baton.core.store.ReplyWriter;
 import dev.baton.core.store.Store;
 import dev.baton.core.store.TicketRepository;
@@ -17,8 +20,9 @@ import java.util.Optional;
 
 /**
  * What human agents do, whichever inbox they use (the built-in one, or a helpdesk through the REST API): claim,
- * assign, transfer, reply, resolve. Replies leave through the customer's channel via the outbox. Resolving hands the
- * conversation back to the bot with a marker in its memory.
+ * assign, transfer, reply, resolve. Replies leave through the customer's channel via the outbox; a reply to a
+ * conversation the bot is handling takes it over (a ticket held by the agent). Resolving hands the conversation back
+ * to the bot with a marker in its memory.
  */
 public final class HumanDesk {
 
@@ -40,17 +44,22 @@ public final class HumanDesk {
 
     private final Store store;
     private final ReplyWriter replies;
+    private final HandoffService handoffs;
     private final Handback handback;
     private final HumanInbox inbox;
     private final ConversationEvents events;
+    private final HandoffMetrics metrics;
     private final Localized backToBot;
     private final Runnable wakeOutbox;
     private final Clock clock;
 
-    public HumanDesk(Store store, ReplyWriter replies, Handback handback, HumanInbox inbox, ConversationEvents events,
-                     Localized backToBot, Runnable wakeOutbox, Clock clock) {
+    public HumanDesk(Store store, ReplyWriter replies, HandoffService handoffs, Handback handback, HumanInbox inbox,
+                     ConversationEvents events, HandoffMetrics metrics, Localized backToBot, Runnable wakeOutbox,
+                     Clock clock) {
         this.store = store;
         this.replies = replies;
+        this.handoffs = handoffs;
+        this.metrics = metrics;
         this.handback = handback;
         this.inbox = inbox;
         this.events = events;
@@ -99,30 +108,67 @@ public final class HumanDesk {
         events.changed(convId, ConversationEvents.Kind.STATE);
     }
 
-    /** A human reply to the customer. A queued conversation is claimed by the replying agent. */
+    /**
+     * What a human reply did.
+     *
+     * @param outboxId  the reply's outbox row
+     * @param takenOver the ticket the reply opened because the bot had the conversation, else null
+     */
+    public record Sent(long outboxId, HandoffTicket takenOver) {
+    }
+
+    /** A human reply; see {@link #reply(long, String, String, String)} (a takeover ticket goes to group default). */
     public long reply(long conversationId, String agentName, String text) {
+        return reply(conversationId, agentName, text, null).outboxId();
+    }
+
+    /**
+     * A human reply to the customer. A queued conversation is claimed by the replying agent. A conversation without
+     * an active ticket (the bot is handling it) is taken over in the same transaction: a ticket held by the agent is
+     * opened in {@code takeoverGroup} (reason {@code agent_takeover}) and the conversation goes HUMAN, so it is in the
+     * agent's work, the customer's next messages reach them (the bot stays silent), and resolving it hands the
+     * conversation back to the bot. There is never a HUMAN conversation without a ticket.
+     */
+    public Sent reply(long conversationId, String agentName, String text, String takeoverGroup) {
         if (text == null || text.isBlank()) {
             throw new IllegalArgumentException("reply text is empty");
         }
-        long outboxId = store.db().inTransaction(c -> {
+        Sent sent = store.db().inTransaction(c -> {
             Conversation conv = store.conversations().byId(c, conversationId)
                     .orElseThrow(() -> new Refused("no conversation " + conversationId, true));
             Instant now = clock.instant();
             Optional<TicketRepository.Row> ticket = store.tickets().activeFor(c, conversationId);
-            if (conv.state() != ConversationState.HUMAN) {
-                store.conversations().transition(c, conv.id(), conv.state(), ConversationState.HUMAN, agentName, null,
-                        null, now);
+            HandoffTicket opened = null;
+            long ticketId;
+            if (ticket.isEmpty()) {
+                Customer customer = store.customers().byId(c, conv.customerId()).orElseThrow();
+                opened = handoffs.takeOver(c, conv, customer, agentName, takeoverGroup, now);
+                if (opened == null) {
+                    throw new Refused("conversation " + conversationId + " changed meanwhile; reload and try again",
+                            false);
+                }
+                ticketId = opened.id();
+            } else {
+                if (conv.state() != ConversationState.HUMAN) {
+                    store.conversations().transition(c, conv.id(), conv.state(), ConversationState.HUMAN, agentName,
+                            null, null, now);
+                }
+                ticketId = ticket.get().id();
+                store.tickets().assign(c, ticketId, agentName, now);
             }
-            if (ticket.isPresent()) {
-                store.tickets().assign(c, ticket.get().id(), agentName, now);
-                store.tickets().recordHumanReply(c, ticket.get().id(), now);
-            }
-            return replies.enqueue(c, conv, null, OutboundMessage.Author.HUMAN, agentName, text.strip(), null, null,
-                    now);
+            store.tickets().recordHumanReply(c, ticketId, now);
+            return new Sent(replies.enqueue(c, conv, null, OutboundMessage.Author.HUMAN, agentName, text.strip(), null,
+                    null, now), opened);
         });
+        if (sent.takenOver() != null) {
+            metrics.opened(HandoffReason.AGENT_TAKEOVER);
+            log.info("conversation {} taken over from the bot by an agent: ticket {}, group {}", conversationId,
+                    sent.takenOver().id(), sent.takenOver().group());
+            events.changed(conversationId, ConversationEvents.Kind.TICKET);
+        }
         events.changed(conversationId, ConversationEvents.Kind.MESSAGE);
         wakeOutbox.run();
-        return outboxId;
+        return sent;
     }
 
     /**

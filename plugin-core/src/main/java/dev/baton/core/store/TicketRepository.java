@@ -54,7 +54,7 @@ public final class TicketRepository {
 
     /** Stores a new ticket, OPEN, with everything known at the handoff; returns its id. */
     public long insert(Connection c, long conversationId, List<HandoffReason> reasons, int priority, String group,
-                       String summary, HandoffContext context, int toldPosition, Instant now) throws SQLException {
+                       String summary, HandoffContext context, Integer toldPosition, Instant now) throws SQLException {
         return Sql.insert(c, "INSERT INTO handoff_tickets (conversation_id, status, reasons, priority, group_name, "
                         + "summary, ticket, told_position, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 conversationId, Status.OPEN, encode(reasons), priority, group, summary,

@@ -24,6 +24,7 @@ import dev.baton.core.channel.Sender;
 import dev.baton.core.knowledge.KnowledgeAnswer;
 import dev.baton.core.knowledge.KnowledgeSearch;
 import dev.baton.core.handoff.ExtractiveSummarizer;
+import dev.baton.core.handoff.HumanDesk;
 import dev.baton.core.handoff.Summarizer;
 import dev.baton.core.store.Database;
 import dev.baton.core.store.InboundLog;
@@ -219,6 +220,42 @@ class EngineTest {
         // a bot answer is about the moment it was written: it is not sent days later
         await().atMost(Duration.ofSeconds(10)).until(() -> db.withConnection(c -> built.store().outbox()
                 .forInbound(c, id)).stream().anyMatch(r -> r.status() == Outbox.Status.DEAD));
+    }
+
+    @Test
+    void should_open_a_ticket_held_by_the_agent_when_an_agent_replies_while_the_bot_has_the_conversation() {
+        start(new EngineBuilder(db).knowledge(SHOP).sender(new DevSender()));
+        assertThat(ask(text("ivy", "怎么退货？"))).singleElement().asString().contains("7 天内");
+        long convId = db.withConnection(c -> built.store().conversations().inState(c, ConversationState.BOT))
+                .get(0).id();
+
+        // when an agent replies to the conversation the bot is handling
+        HumanDesk.Sent sent = built.desk().reply(convId, "ann", "我是 Ann，我来帮您。", "support");
+
+        // then it is a takeover: a ticket held by the agent, never a HUMAN conversation without one
+        Conversation conv = db.withConnection(c -> built.store().conversations().byId(c, convId)).orElseThrow();
+        assertThat(conv.state()).isEqualTo(ConversationState.HUMAN);
+        assertThat(conv.assignee()).isEqualTo("ann");
+        TicketRepository.Row ticket = db.withConnection(c -> built.store().tickets().activeFor(c, convId))
+                .orElseThrow();
+        assertThat(ticket.id()).isEqualTo(sent.takenOver().id());
+        assertThat(ticket.status()).isEqualTo(TicketRepository.Status.ASSIGNED);
+        assertThat(ticket.assignee()).isEqualTo("ann");
+        assertThat(ticket.reasons()).containsExactly(HandoffReason.AGENT_TAKEOVER);
+        assertThat(ticket.group()).isEqualTo("support");
+        assertThat(ticket.firstHumanReplyAt()).isNotNull();
+        assertThat(built.desk().reply(convId, "ann", "还在吗？", "support").takenOver())
+                .as("the next reply belongs to the same ticket").isNull();
+
+        // the customer's next message reaches the agent: the bot stays silent, no queue notice
+        assertThat(ask(text("ivy", "订单号 4417"))).isEmpty();
+
+        // resolving hands the conversation back to the bot
+        built.desk().resolve(convId, "ann", "return booked", "resolved");
+        assertThat(ask(text("ivy", "怎么退货？"))).singleElement().asString().contains("7 天内");
+        java.util.Optional<TicketRepository.Row> active = db.withConnection(c -> built.store().tickets()
+                .activeFor(c, convId));
+        assertThat(active).isEmpty();
     }
 
     @Test

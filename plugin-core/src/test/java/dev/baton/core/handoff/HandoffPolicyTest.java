@@ -197,6 +197,22 @@ class HandoffPolicyTest {
     }
 
     @Test
+    void should_route_sensitive_intents_to_the_default_group_when_the_rule_names_none() {
+        // given no handoff block (every default), then one that only renames the default group
+        var renamed = new HandoffConfig(null, "front-desk", null, null, null, null, null, null, null, null, null, null, null, null);
+        // when
+        Decision byDefault = policy.decide(PolicyInput.of(withIntent("account_change", 0.95)));
+        Decision byRenamed = new HandoffPolicy(renamed).decide(PolicyInput.of(withIntent("account_change", 0.95)));
+        // then a group that exists whenever the default one does, never an undeclared "verification"
+        assertThat(byDefault).isInstanceOfSatisfying(Decision.Handoff.class, h -> {
+            assertThat(h.reasons()).first().isEqualTo(HandoffReason.SENSITIVE_INTENT);
+            assertThat(h.group()).isEqualTo("support");
+        });
+        assertThat(byRenamed).isInstanceOfSatisfying(Decision.Handoff.class,
+                h -> assertThat(h.group()).isEqualTo("front-desk"));
+    }
+
+    @Test
     void should_route_to_configured_group_when_rule_names_one() {
         // given sensitive-intent: { group: verification }
         var cfg = new HandoffConfig(null, null, null, null, null, null, null, null, null,
