@@ -1,6 +1,7 @@
 package dev.baton.app.cli;
 
 import dev.baton.app.BatonRuntime;
+import dev.baton.app.cli.eval.AbstainCommand;
 import dev.baton.app.cli.eval.ConversationsCommand;
 import dev.baton.app.config.BatonConfig;
 import dev.baton.core.handoff.HandoffPolicy;
@@ -20,13 +21,13 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
- * {@code baton eval retrieval|triage|sentiment|conversations}: measure Baton on labelled cases; {@code --json} ends
- * with one JSON line. {@code conversations} plays customers against a whole in-process Baton ({@code cli.eval}).
+ * {@code baton eval retrieval|triage|sentiment|conversations|abstain}: measure Baton on labelled cases; {@code --json}
+ * ends with one JSON line. The last two play customers against a whole in-process Baton ({@code cli.eval}).
  */
 @CommandLine.Command(name = "eval",
-        description = "Measure retrieval, triage, sentiment or conversations on labelled cases.",
+        description = "Measure retrieval, triage, sentiment, conversations or abstention on labelled cases.",
         subcommands = {EvalCommand.Retrieval.class, EvalCommand.TriageCases.class, EvalCommand.SentimentCases.class,
-                ConversationsCommand.class})
+                ConversationsCommand.class, AbstainCommand.class})
 public final class EvalCommand implements Runnable {
 
     @CommandLine.Spec

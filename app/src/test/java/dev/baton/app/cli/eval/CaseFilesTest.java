@@ -54,5 +54,18 @@ class CaseFilesTest {
                 + "a customer turn needs \"expect\"");
         Files.writeString(f, "{\"id\": \"a\", \"turns\": [{\"say\": \"hi\", \"expect\": null}]}\n{oops\n");
         assertThatThrownBy(() -> Jsonl.read(f, ConversationCase::parse)).hasMessage(f + " line 2: not valid JSON");
+        Files.writeString(f, "{\"query\": \"hi\", \"kind\": \"in\", \"expected\": [\"a\"]}\n{oops\n");
+        assertThatThrownBy(() -> Jsonl.read(f, AbstainCase::parse)).hasMessage(f + " line 2: not valid JSON");
+        Files.writeString(f, "{\"query\": \"hi\", \"kind\": \"in\"}\n");
+        assertThatThrownBy(() -> Jsonl.read(f, AbstainCase::parse))
+                .hasMessage(f + " line 1: an \"in\" case needs \"expected\": [ids]");
+    }
+
+    @Test
+    void should_sample_every_kth_case_then_limit() {
+        List<Integer> all = List.of(0, 1, 2, 3, 4, 5, 6);
+        assertThat(AbstainCommand.select(all, 1, null)).isEqualTo(all);
+        assertThat(AbstainCommand.select(all, 3, null)).containsExactly(0, 3, 6);
+        assertThat(AbstainCommand.select(all, 2, 2)).containsExactly(0, 2);
     }
 }

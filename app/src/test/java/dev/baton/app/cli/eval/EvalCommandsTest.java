@@ -15,9 +15,10 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Runs {@code baton eval conversations} in-process on the small fixture under {@code src/test/resources/eval}: it has
- * cases a working Baton passes and one written to fail (a wrong entry, a wrong reason, an answer expected while
- * queued), so the counts show that the harness plays and scores as the evaluation data's README says.
+ * Runs {@code baton eval conversations} and {@code baton eval abstain} in-process on the small fixtures under
+ * {@code src/test/resources/eval}: each fixture has cases a working Baton passes and cases written to fail (a wrong
+ * entry, a wrong reason, an answer expected while queued, a mislabelled in-scope case), so the counts show that the
+ * harness plays and scores as the evaluation data's README says.
  */
 class EvalCommandsTest {
 
@@ -74,6 +75,29 @@ class EvalCommandsTest {
                 .contains("expected: handoff complaint").contains("[explicit_request]")
                 .contains("turn 3 said:    ok").contains("expected: no-answer");
         assertThat(run.out()).doesNotContain("c-answer (en)").doesNotContain("c-agent (en)");
+    }
+
+    @Test
+    void should_classify_first_messages_and_summarise_per_kind() throws Exception {
+        Run run = baton("eval", "abstain", "--knowledge", resource("suite/knowledge").toString(), "--cases",
+                resource("abstain-cases.jsonl").toString(), "--json", "--concurrency", "2", "--verbose");
+
+        assertThat(run.code()).as(run.err()).isZero();
+        JsonNode j = run.lastJson();
+        assertThat(j.path("cases").asInt()).isEqualTo(4);
+        assertThat(j.path("answerPrecision").asDouble()).as("one right answer of two").isEqualTo(0.5);
+        assertThat(j.path("inCoverage").asDouble()).isEqualTo(0.5);
+        assertThat(j.path("inAnswered").asDouble()).isEqualTo(1.0);
+        assertThat(j.path("notInHandoffRate").asDouble()).isEqualTo(0.5);
+        JsonNode in = j.path("kinds").path("in");
+        assertThat(List.of(in.path("correct").asInt(), in.path("wrong").asInt(), in.path("noAnswer").asInt(),
+                in.path("handoff").asInt())).containsExactly(1, 1, 0, 0);
+        assertThat(j.path("kinds").path("oos").path("noAnswer").asInt()).isEqualTo(1);
+        assertThat(j.path("kinds").path("smalltalk").path("handoff").asInt()).isEqualTo(1);
+        assertThat(run.out()).contains("answer precision                      0.500")
+                .contains("in\tWhich payment methods do you accept?\texpected [returns]\tgot ANSWER(payment-methods)")
+                .contains("smalltalk\tI want to talk to a human agent\texpected no answer\tgot HANDOFF")
+                .doesNotContain("What is the capital of Peru?");
     }
 
     @Test
