@@ -76,7 +76,7 @@ public record AbstainReport(int cases, int concurrency, double answerPrecision, 
         KindStats in = kinds.get(AbstainCase.IN_SCOPE);
         return new AbstainReport(results.size(), concurrency, ratio(correct, answers),
                 in == null ? 0 : in.correctRate(), in == null ? 0 : in.answeredRate(), ratio(notInHandoffs, notIn),
-                errors, kinds, Math.round(startSeconds * 10) / 10.0, Math.round(playSeconds * 10) / 10.0);
+                errors, kinds, ConversationReport.tenths(startSeconds), ConversationReport.tenths(playSeconds));
     }
 
     public String toJson() {

@@ -58,7 +58,7 @@ public record ConversationReport(int conversations, int succeeded, double conver
         List<String> failed = results.stream().filter(r -> !r.success()).map(r -> r.kase().id()).toList();
         return new ConversationReport(results.size(), succeeded, ratio(succeeded, results.size()), scored.size(), right,
                 ratio(right, scored.size()), group(scored, t -> t.step().expect().type()), group(scored, langOf::get),
-                reasonOnly, problems, failed, round(startSeconds), round(playSeconds));
+                reasonOnly, problems, failed, tenths(startSeconds), tenths(playSeconds));
     }
 
     private static Map<String, Score> group(List<TurnResult> turns, Function<TurnResult, String> key) {
@@ -77,6 +77,10 @@ public record ConversationReport(int conversations, int succeeded, double conver
 
     static double ratio(long part, long whole) {
         return whole == 0 ? 0 : round((double) part / whole);
+    }
+
+    static double tenths(double seconds) {
+        return Math.round(seconds * 10) / 10.0;
     }
 
     private static double round(double x) {
