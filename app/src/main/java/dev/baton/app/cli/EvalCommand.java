@@ -1,6 +1,8 @@
 package dev.baton.app.cli;
 
 import dev.baton.app.BatonRuntime;
+import dev.baton.app.cli.eval.AbstainCommand;
+import dev.baton.app.cli.eval.ConversationsCommand;
 import dev.baton.app.config.BatonConfig;
 import dev.baton.core.handoff.HandoffPolicy;
 import dev.baton.core.triage.SentimentEval;
@@ -18,9 +20,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-/** {@code baton eval retrieval|triage|sentiment}: measure Baton on labelled cases; {@code --json} ends with one JSON line. */
-@CommandLine.Command(name = "eval", description = "Measure retrieval, triage or sentiment on labelled cases.",
-        subcommands = {EvalCommand.Retrieval.class, EvalCommand.TriageCases.class, EvalCommand.SentimentCases.class})
+/**
+ * {@code baton eval retrieval|triage|sentiment|conversations|abstain}: measure Baton on labelled cases; {@code --json}
+ * ends with one JSON line. The last two play customers against a whole in-process Baton ({@code cli.eval}).
+ */
+@CommandLine.Command(name = "eval",
+        description = "Measure retrieval, triage, sentiment, conversations or abstention on labelled cases.",
+        subcommands = {EvalCommand.Retrieval.class, EvalCommand.TriageCases.class, EvalCommand.SentimentCases.class,
+                ConversationsCommand.class, AbstainCommand.class})
 public final class EvalCommand implements Runnable {
 
     @CommandLine.Spec
