@@ -6,11 +6,7 @@ import dev.baton.core.handoff.Summarizer;
 import dev.baton.core.knowledge.KnowledgeAnswer;
 import dev.baton.core.knowledge.KnowledgeSearch;
 import dev.baton.core.store.Store;
-import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.ToolExecutionResultMessage;
-import dev.langchain4j.data.message.UserMessage;
-import dev.langchain4j.memory.ChatMemory;
-import dev.langchain4j.memory.chat.MessageWindowChatMemory;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.output.TokenUsage;
 import dev.langchain4j.observability.api.listener.AiServiceResponseReceivedListener;
@@ -28,10 +24,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -70,7 +64,6 @@ public final class LlmAgent implements SupportAgent, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LlmAgent.class);
     private static final Pattern MARKER = Pattern.compile("[ \\t]?[\\[【](\\d{1,2})[]】]");
-    private static final int LOCK_STRIPES = 64;
     private static final String HUMAN_MARKER = "A human colleague served the customer after your last message and "
             + "has finished; the customer is back with you.";
 
@@ -82,13 +75,12 @@ public final class LlmAgent implements SupportAgent, AutoCloseable {
     private final boolean ownsExecutor;
     private final Clock clock;
     private final MeterRegistry meters;
-    private final JdbcChatMemoryStore memoryStore;
+    private final ModelMemory memory;
     private final SystemPrompt prompt;
     private final OutputGuard guard;
     private final SupportAssistant assistant;
     private final TurnSlots turns = new TurnSlots();
     private final Map<Long, LongAdder> tokensByConversation = new ConcurrentHashMap<>();
-    private final ReentrantLock[] locks = new ReentrantLock[LOCK_STRIPES];
     private final Counter calls;
     private final Counter inputTokens;
     private final Counter outputTokens;
@@ -103,12 +95,9 @@ public final class LlmAgent implements SupportAgent, AutoCloseable {
         this.executor = executor;
         this.ownsExecutor = ownsExecutor;
         this.breaker = new CircuitBreaker(cfg.circuitBreaker(), clock);
-        this.memoryStore = new JdbcChatMemoryStore(store, clock);
+        this.memory = new ModelMemory(new JdbcChatMemoryStore(store, clock), cfg.memoryWindow(), cfg.deadline());
         this.prompt = new SystemPrompt(cfg, canary(cfg));
         this.guard = new OutputGuard(prompt);
-        for (int i = 0; i < LOCK_STRIPES; i++) {
-            locks[i] = new ReentrantLock();
-        }
         this.calls = Counter.builder("baton.llm.calls").description("chat-model calls").register(meters);
         this.inputTokens = Counter.builder("baton.llm.tokens").tag("type", "input").register(meters);
         this.outputTokens = Counter.builder("baton.llm.tokens").tag("type", "output").register(meters);
@@ -132,7 +121,7 @@ public final class LlmAgent implements SupportAgent, AutoCloseable {
         this.assistant = AiServices.builder(SupportAssistant.class)
                 .chatModel(model)
                 .systemMessageProvider(id -> prompt.text())
-                .chatMemoryProvider(id -> memory(id))
+                .chatMemoryProvider(memory::of)
                 .retrievalAugmentor(new KnowledgeInjector(this::turnOf))
                 .storeRetrievedContentInChatMemory(false)
                 .tools(new AssistantTools(this::turnOf, knowledge))
@@ -231,22 +220,22 @@ public final class LlmAgent implements SupportAgent, AutoCloseable {
         if (!turn.claim()) {
             return null; // abandoned before it started
         }
-        ReentrantLock lock = lockFor(turn.conversationId);
+        ReentrantLock lock = memory.lockFor(turn.conversationId);
         try {
             lock.lockInterruptibly();
             try {
                 Result<String> result = assistant.chat(turn.conversationId,
                         CustomerText.delimit(request.text(), request.language()));
                 if (turn.searches() > 0) {
-                    compactSearchResults(turn.conversationId);
+                    memory.compactSearchResults(turn.conversationId);
                 }
                 return result;
             } catch (RuntimeException e) {
-                memoryStore.forget(turn.conversationId); // reload (and repair) from the database next time
+                memory.reload(turn.conversationId); // reload (and repair) from the database next time
                 throw e;
             } finally {
                 if (turn.abandoned) {
-                    memoryStore.forget(turn.conversationId);
+                    memory.reload(turn.conversationId);
                 }
                 lock.unlock();
             }
@@ -318,17 +307,14 @@ public final class LlmAgent implements SupportAgent, AutoCloseable {
 
     @Override
     public void humanHandled(long conversationId, String note) {
-        withLock(conversationId, () -> memory(conversationId).add(UserMessage.from(CustomerText.staffNote(
-                note == null || note.isBlank() ? HUMAN_MARKER : HUMAN_MARKER + " Their note: " + note.strip()))));
+        memory.addStaffNote(conversationId,
+                note == null || note.isBlank() ? HUMAN_MARKER : HUMAN_MARKER + " Their note: " + note.strip());
     }
 
     /** Forgets the conversation's model memory, cached and stored (the transcript itself stays). */
     @Override
     public void evict(long conversationId) {
-        withLock(conversationId, () -> {
-            assistant.evictChatMemory(conversationId);
-            memoryStore.deleteMessages(conversationId);
-        });
+        memory.forget(conversationId, () -> assistant.evictChatMemory(conversationId));
         tokensByConversation.remove(conversationId);
     }
 
@@ -356,55 +342,6 @@ public final class LlmAgent implements SupportAgent, AutoCloseable {
         if (ownsExecutor) {
             executor.shutdownNow();
         }
-    }
-
-    private ChatMemory memory(Object id) {
-        return MessageWindowChatMemory.builder().id(id).maxMessages(cfg.memoryWindow())
-                .alwaysKeepSystemMessageFirst(true).chatMemoryStore(memoryStore).build();
-    }
-
-    /** Replaces searchKnowledge results in memory with their citations: retrieved text must not bloat memory. */
-    private void compactSearchResults(long id) {
-        List<ChatMessage> messages = memoryStore.getMessages(id);
-        List<ChatMessage> compacted = new ArrayList<>(messages.size());
-        boolean changed = false;
-        for (ChatMessage msg : messages) {
-            if (msg instanceof ToolExecutionResultMessage r && AssistantTools.SEARCH.equals(r.toolName())
-                    && r.text().startsWith("<knowledge>")) {
-                String sources = r.text().lines().filter(l -> l.startsWith("(source: "))
-                        .collect(Collectors.joining(" "));
-                compacted.add(ToolExecutionResultMessage.from(r.id(), r.toolName(),
-                        "(results shown then; omitted from memory) " + sources));
-                changed = true;
-            } else {
-                compacted.add(msg);
-            }
-        }
-        if (changed) {
-            memoryStore.updateMessages(id, compacted);
-        }
-    }
-
-    private void withLock(long id, Runnable work) {
-        ReentrantLock lock = lockFor(id);
-        try {
-            if (!lock.tryLock(cfg.deadline().toMillis(), TimeUnit.MILLISECONDS)) {
-                log.warn("conversation {}: memory busy; skipped a memory update", id);
-                return;
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return;
-        }
-        try {
-            work.run();
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private ReentrantLock lockFor(long id) {
-        return locks[Math.floorMod(Long.hashCode(id), LOCK_STRIPES)];
     }
 
     private Turn turnOf(Object memoryId) {
