@@ -17,6 +17,7 @@ import dev.baton.core.knowledge.KnowledgeAnswer;
 import dev.baton.core.knowledge.KnowledgeSearch;
 import dev.baton.core.store.InboundLog;
 import dev.baton.core.store.Store;
+import dev.baton.text.Language;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,6 +1,7 @@
 package dev.baton.core.triage;
 
 import dev.baton.core.triage.TriageConfig.SentimentLexicon;
+import dev.baton.text.Texts;
 
 import java.io.BufferedReader;
 import java.io.IOException;

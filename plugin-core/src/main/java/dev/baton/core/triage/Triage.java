@@ -4,6 +4,8 @@ import dev.baton.core.triage.TriageSignals.ExplicitRequest;
 import dev.baton.core.triage.TriageSignals.IntentMatch;
 import dev.baton.core.triage.TriageSignals.Method;
 import dev.baton.core.triage.TriageSignals.Repetition;
+import dev.baton.text.PhraseMatcher;
+import dev.baton.text.Texts;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 
 import java.util.HashMap;
@@ -90,12 +92,12 @@ public final class Triage {
     private ExplicitRequest explicitRequest(String norm, float[] vector) {
         PhraseMatcher.Hit hit = requestMatcher.best(norm);
         if (hit != null && !hit.negated()) {
-            return new ExplicitRequest(true, hit.method(), hit.matched(), 1.0, false);
+            return new ExplicitRequest(true, method(hit), hit.matched(), 1.0, false);
         }
         ExampleIndex.Nearest near = examples.nearestOf(cfg.requestIntent(), vector);
         boolean similar = near != null && near.similarity() >= cfg.requestSimilarity();
         if (hit != null) {
-            return new ExplicitRequest(false, hit.method(), hit.matched(), 1.0, true);
+            return new ExplicitRequest(false, method(hit), hit.matched(), 1.0, true);
         }
         if (!similar && near != null && near.similarity() >= cfg.requestWeakSimilarity()) {
             PhraseMatcher.Hit noun = personNouns.best(norm);
@@ -114,7 +116,7 @@ public final class Triage {
             if (m != null) {
                 PhraseMatcher.Hit hit = m.best(norm);
                 if (hit != null && !hit.negated()) {
-                    return new IntentMatch(def.name(), 1.0, hit.method(), hit.matched());
+                    return new IntentMatch(def.name(), 1.0, method(hit), hit.matched());
                 }
             }
         }
@@ -149,6 +151,10 @@ public final class Triage {
             }
         }
         return new Repetition(bestSim >= cfg.repetitionThreshold(), round(bestSim), bestIdx, exact);
+    }
+
+    private static Method method(PhraseMatcher.Hit hit) {
+        return hit.kind() == PhraseMatcher.Kind.PATTERN ? Method.PATTERN : Method.KEYWORD;
     }
 
     private float[] embed(String text) {

@@ -50,7 +50,7 @@ final class AgentFixture implements AutoCloseable {
     }
 
     AgentRequest ask(long conversationId, String text, KnowledgeAnswer... hits) {
-        return new AgentRequest(conversationId, text, dev.baton.core.conversation.Language.detect(text),
+        return new AgentRequest(conversationId, text, dev.baton.text.Language.detect(text),
                 List.of(hits));
     }
 

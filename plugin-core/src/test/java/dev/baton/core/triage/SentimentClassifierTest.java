@@ -1,5 +1,6 @@
 package dev.baton.core.triage;
 
+import dev.baton.text.Texts;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

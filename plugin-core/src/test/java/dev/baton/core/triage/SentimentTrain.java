@@ -1,6 +1,7 @@
 package dev.baton.core.triage;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.baton.text.Texts;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.baton.knowledge.InProcessEmbeddings;

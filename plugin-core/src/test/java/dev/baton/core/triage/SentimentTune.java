@@ -1,6 +1,7 @@
 package dev.baton.core.triage;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.baton.text.Texts;
 
 import java.nio.file.Path;
 import java.util.List;

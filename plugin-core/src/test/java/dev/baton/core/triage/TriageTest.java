@@ -6,6 +6,7 @@ import dev.baton.core.handoff.HandoffConfig;
 import dev.baton.core.handoff.HandoffPolicy;
 import dev.baton.core.handoff.HandoffReason;
 import dev.baton.core.handoff.PolicyInput;
+import dev.baton.text.Texts;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;

@@ -1,16 +1,16 @@
-package dev.baton.core.triage;
+package dev.baton.text;
 
 import java.text.Normalizer;
 import java.util.Locale;
 
 /** Text normalisation and language detection shared by the triage detectors. Stateless. */
-final class Texts {
+public final class Texts {
 
     private Texts() {
     }
 
     /** NFKC (full-width → half-width), lower case, typographic apostrophes → ', whitespace collapsed. */
-    static String normalise(String text) {
+    public static String normalise(String text) {
         String s = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT)
                 .replace('\u2019', '\'').replace('\u2018', '\'').replace('`', '\'');
         return s.replaceAll("\\s+", " ").trim();
@@ -22,7 +22,7 @@ final class Texts {
      * simplified Chinese), so one cached vector serves both in a turn; NFKC-folding {@code ，？} measurably hurts
      * the embedding (docs/knowledge.md).
      */
-    static String embeddingForm(String text) {
+    public static String embeddingForm(String text) {
         StringBuilder sb = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -37,12 +37,12 @@ final class Texts {
     }
 
     /** Normalised, without whitespace and punctuation: the key for exact repetition. */
-    static String compact(String normalised) {
+    public static String compact(String normalised) {
         return normalised.replaceAll("[\\p{P}\\p{S}\\s]+", "");
     }
 
     /** {@code zh} when Han characters are at least a third of the letters (e.g. "我的iPhone坏了"), else {@code en}. */
-    static String language(String text, String hint) {
+    public static String language(String text, String hint) {
         if (hint != null && !hint.isBlank()) {
             String h = hint.toLowerCase(Locale.ROOT);
             return h.startsWith("zh") ? "zh" : h.startsWith("en") ? "en" : h;
@@ -61,11 +61,11 @@ final class Texts {
         return han > 0 && han * 2 >= latin ? "zh" : "en";
     }
 
-    static boolean isHan(char c) {
+    public static boolean isHan(char c) {
         return Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
     }
 
-    static boolean isWordChar(char c) {
+    public static boolean isWordChar(char c) {
         return Character.isLetterOrDigit(c) && !isHan(c) || c == '\'';
     }
 
@@ -73,7 +73,7 @@ final class Texts {
      * Finds {@code phrase} in {@code text} from {@code from}; phrases that start/end with a Latin letter or digit must
      * sit on word boundaries (so "agent" does not match "agents" nor "reagent"; Chinese phrases match anywhere).
      */
-    static int find(String text, String phrase, int from) {
+    public static int find(String text, String phrase, int from) {
         int i = text.indexOf(phrase, from);
         while (i >= 0) {
             boolean startOk = !isWordChar(phrase.charAt(0)) || i == 0 || !isWordChar(text.charAt(i - 1));
@@ -89,7 +89,7 @@ final class Texts {
     }
 
     /** Start of the clause containing {@code pos}: the index after the previous clause delimiter. */
-    static int clauseStart(String text, int pos) {
+    public static int clauseStart(String text, int pos) {
         for (int i = pos - 1; i >= 0; i--) {
             if (".!?;,。！？；，\n:：".indexOf(text.charAt(i)) >= 0) {
                 return i + 1;

@@ -1,4 +1,4 @@
-package dev.baton.core.conversation;
+package dev.baton.text;
 
 /** Tells Chinese from other text by its share of CJK ideographs: good enough to pick the reply language. */
 public final class Language {

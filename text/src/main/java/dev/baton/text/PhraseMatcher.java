@@ -1,4 +1,4 @@
-package dev.baton.core.triage;
+package dev.baton.text;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,44 +11,52 @@ import java.util.regex.Pattern;
  * {@value #HAN_CUE_WINDOW} characters of the hit (so "我不想跟机器人聊 转人工" is still a request), a Latin cue within
  * {@value #LATIN_CUE_WINDOW} characters. Immutable and thread-safe.
  */
-final class PhraseMatcher {
+public final class PhraseMatcher {
 
-    static final int HAN_CUE_WINDOW = 4;
-    static final int LATIN_CUE_WINDOW = 20;
+    public static final int HAN_CUE_WINDOW = 4;
+    public static final int LATIN_CUE_WINDOW = 20;
+
+    /** How a hit was found. */
+    public enum Kind {
+        /** A literal phrase. */
+        KEYWORD,
+        /** A regular expression. */
+        PATTERN
+    }
 
     /** One hit. {@code negated} means a cue cancels it. */
-    record Hit(String matched, TriageSignals.Method method, int start, boolean negated) {
+    public record Hit(String matched, Kind kind, int start, boolean negated) {
     }
 
     private final List<String> keywords;
     private final List<Pattern> patterns;
     private final List<String> negationCues;
 
-    PhraseMatcher(List<String> keywords, List<String> patterns, List<String> negationCues) {
+    public PhraseMatcher(List<String> keywords, List<String> patterns, List<String> negationCues) {
         this.keywords = keywords.stream().map(Texts::normalise).filter(k -> !k.isEmpty()).distinct().toList();
         this.patterns = patterns.stream().map(Pattern::compile).toList();
         this.negationCues = negationCues.stream().map(Texts::normalise).filter(k -> !k.isEmpty()).distinct().toList();
     }
 
     /** All hits in order of discovery: keywords first, then patterns. */
-    List<Hit> hits(String normalised) {
+    public List<Hit> hits(String normalised) {
         List<Hit> hits = new ArrayList<>();
         for (String k : keywords) {
             for (int i = Texts.find(normalised, k, 0); i >= 0; i = Texts.find(normalised, k, i + 1)) {
-                hits.add(new Hit(k, TriageSignals.Method.KEYWORD, i, negatedAt(normalised, i)));
+                hits.add(new Hit(k, Kind.KEYWORD, i, negatedAt(normalised, i)));
             }
         }
         for (Pattern p : patterns) {
             Matcher m = p.matcher(normalised);
             while (m.find()) {
-                hits.add(new Hit(p.pattern(), TriageSignals.Method.PATTERN, m.start(), negatedAt(normalised, m.start())));
+                hits.add(new Hit(p.pattern(), Kind.PATTERN, m.start(), negatedAt(normalised, m.start())));
             }
         }
         return hits;
     }
 
     /** The first hit that is not negated, else the first negated one, else null. */
-    Hit best(String normalised) {
+    public Hit best(String normalised) {
         Hit negated = null;
         for (Hit h : hits(normalised)) {
             if (!h.negated()) {
@@ -62,11 +70,11 @@ final class PhraseMatcher {
     }
 
     /** True when a negation cue occurs anywhere in the text (used to veto similarity-only matches). */
-    boolean anyCue(String normalised) {
+    public boolean anyCue(String normalised) {
         return negationCues.stream().anyMatch(c -> Texts.find(normalised, c, 0) >= 0);
     }
 
-    boolean negatedAt(String text, int pos) {
+    public boolean negatedAt(String text, int pos) {
         int clause = Texts.clauseStart(text, pos);
         // a cue may overlap the hit: in "不需要人工" the keyword "要人工" starts inside the cue "不需要"
         String scope = text.substring(clause, Math.min(text.length(), pos + 4));
