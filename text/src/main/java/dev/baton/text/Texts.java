@@ -3,7 +3,7 @@ package dev.baton.text;
 import java.text.Normalizer;
 import java.util.Locale;
 
-/** Text normalisation and language detection shared by the triage detectors. Stateless. */
+/** Text normalisation and phrase search shared by triage and the knowledge search. Stateless. */
 public final class Texts {
 
     private Texts() {
@@ -39,26 +39,6 @@ public final class Texts {
     /** Normalised, without whitespace and punctuation: the key for exact repetition. */
     public static String compact(String normalised) {
         return normalised.replaceAll("[\\p{P}\\p{S}\\s]+", "");
-    }
-
-    /** {@code zh} when Han characters are at least a third of the letters (e.g. "我的iPhone坏了"), else {@code en}. */
-    public static String language(String text, String hint) {
-        if (hint != null && !hint.isBlank()) {
-            String h = hint.toLowerCase(Locale.ROOT);
-            return h.startsWith("zh") ? "zh" : h.startsWith("en") ? "en" : h;
-        }
-        int han = 0;
-        int latin = 0;
-        for (int i = 0; i < text.length(); ) {
-            int cp = text.codePointAt(i);
-            if (Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN) {
-                han++;
-            } else if (Character.isLetter(cp)) {
-                latin++;
-            }
-            i += Character.charCount(cp);
-        }
-        return han > 0 && han * 2 >= latin ? "zh" : "en";
     }
 
     public static boolean isHan(char c) {

@@ -4,6 +4,7 @@ import dev.baton.core.triage.TriageSignals.ExplicitRequest;
 import dev.baton.core.triage.TriageSignals.IntentMatch;
 import dev.baton.core.triage.TriageSignals.Method;
 import dev.baton.core.triage.TriageSignals.Repetition;
+import dev.baton.text.Language;
 import dev.baton.text.PhraseMatcher;
 import dev.baton.text.Texts;
 import dev.langchain4j.model.embedding.EmbeddingModel;
@@ -73,7 +74,7 @@ public final class Triage {
     public TriageSignals analyze(TriageInput in) {
         long start = System.nanoTime();
         String norm = Texts.normalise(in.text());
-        String language = Texts.language(in.text(), in.languageHint());
+        String language = Language.detect(in.text(), in.languageHint());
         if (norm.isEmpty()) {
             return new TriageSignals(language, ExplicitRequest.none(),
                     new TriageSignals.Sentiment(TriageSignals.Polarity.NEUTRAL, 0.0), null, Repetition.none(),

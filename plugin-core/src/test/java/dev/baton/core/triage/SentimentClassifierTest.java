@@ -102,6 +102,9 @@ class SentimentClassifierTest {
         assertThat(zh.polarity()).isEqualTo(TriageSignals.Polarity.NEGATIVE);
         counting.score(Texts.normalise("my parcel is three days late"));
         assertThat(calls).hasValue(1);
+        // Chinese by the engine's rule too when it names a product in Latin letters (2 Han characters of 8 letters)
+        counting.score(Texts.normalise("iPhone 坏了"));
+        assertThat(calls).hasValue(1);
     }
 
     @Test

@@ -230,6 +230,8 @@ class TriageTest {
         assertThat(analyze("我的iPhone充不进电").language()).isEqualTo("zh");
         assertThat(analyze("my phone will not charge").language()).isEqualTo("en");
         assertThat(triage.analyze(new TriageInput("ok", List.of(), "zh-CN")).language()).isEqualTo("zh");
+        // the engine's rule: a Chinese message naming a product in Latin letters is Chinese (2 of 8 letters)
+        assertThat(analyze("iPhone 坏了").language()).isEqualTo("zh");
     }
 
     @Test
