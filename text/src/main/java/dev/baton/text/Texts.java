@@ -1,5 +1,7 @@
 package dev.baton.text;
 
+import com.github.houbb.opencc4j.util.ZhConverterUtil;
+
 import java.text.Normalizer;
 import java.util.Locale;
 
@@ -17,12 +19,16 @@ public final class Texts {
     }
 
     /**
-     * The form of a message that is embedded: full-width letters and digits made ASCII, ideographic spaces made
-     * plain, trimmed; punctuation and case kept. The knowledge search embeds the same form (plus traditional →
-     * simplified Chinese), so one cached vector serves both in a turn; NFKC-folding {@code ，？} measurably hurts
-     * the embedding (docs/knowledge.md).
+     * The form of a message or a knowledge text that is embedded: traditional Chinese made simplified (so {@code 花唄}
+     * embeds as {@code 花呗}), full-width letters and digits made ASCII, ideographic spaces made plain, trimmed;
+     * punctuation, case and wording kept, because the embedding model was trained on natural text and measured worse
+     * on NFKC-folded punctuation and stripped particles (docs/knowledge.md). Triage and the knowledge search both
+     * embed this form, so one cached vector serves both in a turn. Null or empty: empty.
      */
-    public static String embeddingForm(String text) {
+    public static String dense(String text) {
+        if (text == null || text.isEmpty()) {
+            return "";
+        }
         StringBuilder sb = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -33,7 +39,12 @@ public final class Texts {
             }
             sb.append(c);
         }
-        return sb.toString().strip();
+        return simplified(sb.toString()).strip();
+    }
+
+    /** Traditional Chinese characters made simplified (opencc4j); the text itself when it has none. */
+    public static String simplified(String text) {
+        return ZhConverterUtil.containsTraditional(text) ? ZhConverterUtil.toSimple(text) : text;
     }
 
     /** Normalised, without whitespace and punctuation: the key for exact repetition. */

@@ -81,7 +81,7 @@ public final class Triage {
                     micros(start));
         }
         // the text as the knowledge search embeds it, so that a shared caching model embeds it once per turn
-        float[] vector = cache.get(Texts.embeddingForm(in.text()), this::embed);
+        float[] vector = cache.get(Texts.dense(in.text()), this::embed);
 
         IntentMatch intent = intent(norm, vector);
         ExplicitRequest request = explicitRequest(norm, vector);
@@ -145,7 +145,7 @@ public final class Triage {
             if (prevKey.equals(key)) {
                 return new Repetition(true, 1.0, i, true);
             }
-            double sim = Vectors.dot(vector, cache.get(Texts.embeddingForm(earlier.get(i)), this::embed));
+            double sim = Vectors.dot(vector, cache.get(Texts.dense(earlier.get(i)), this::embed));
             if (sim > bestSim) {
                 bestSim = sim;
                 bestIdx = i;

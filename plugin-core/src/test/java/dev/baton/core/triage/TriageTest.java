@@ -18,6 +18,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,10 +26,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Triage with the real in-process model (loaded once for the class, about a second). */
 class TriageTest {
 
-    /** Counts single-text embeddings so that tests can check the "embed once" contract. */
+    /** Counts (and keeps) single-text embeddings so that tests can check the "embed once" contract. */
     static final class CountingModel implements EmbeddingModel {
         final EmbeddingModel delegate;
         final AtomicInteger singleCalls = new AtomicInteger();
+        final List<String> singleTexts = new CopyOnWriteArrayList<>();
 
         CountingModel(EmbeddingModel delegate) {
             this.delegate = delegate;
@@ -38,6 +40,7 @@ class TriageTest {
         public Response<List<Embedding>> embedAll(List<TextSegment> segments) {
             if (segments.size() == 1) {
                 singleCalls.incrementAndGet();
+                singleTexts.add(segments.get(0).text());
             }
             return delegate.embedAll(segments);
         }
@@ -223,6 +226,15 @@ class TriageTest {
         // then one call per unsure English message; Chinese never reaches the English model
         assertThat(unsure).isPositive();
         assertThat(english.singleCalls).hasValue((int) unsure);
+    }
+
+    @Test
+    void should_embed_the_message_in_the_form_the_knowledge_search_embeds() {
+        // when: traditional Chinese with full-width digits
+        analyze("請問訂單１２３怎麼退貨？");
+        // then the model saw the simplified, half-width form (Texts.dense), the very text the knowledge search embeds,
+        // so a caching model embeds it once per turn
+        assertThat(model.singleTexts).contains("请问订单123怎么退货？").doesNotContain("請問訂單123怎麼退貨？");
     }
 
     @Test
