@@ -6,15 +6,30 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Finds keywords and regular expressions in normalised text and tells whether each hit is negated by a cue that
- * comes shortly before it in the same clause ("不要转人工", "I don't need a human"). A Chinese cue must end within
- * {@value #HAN_CUE_WINDOW} characters of the hit (so "我不想跟机器人聊 转人工" is still a request), a Latin cue within
- * {@value #LATIN_CUE_WINDOW} characters. Immutable and thread-safe.
+ * Finds keywords and regular expressions in normalised text ({@link Texts#normalise(String)}) and tells whether each
+ * hit is negated by a cue that comes shortly before it in the same clause ("不要转人工", "I don't need a human"). A
+ * Chinese cue must end within {@value #HAN_CUE_WINDOW} characters of the hit (so "我不想跟机器人聊 转人工" is still a
+ * request), a Latin cue within {@value #LATIN_CUE_WINDOW} characters. Latin phrases match on word boundaries, Chinese
+ * ones anywhere. The one matcher for "the customer asked for a person": triage's explicit-request and intent keywords
+ * and the engine's minimal keyword decider both use it, with {@link #NEGATION_CUES}. Immutable and thread-safe.
  */
 public final class PhraseMatcher {
 
+    /** How far (in characters) before a hit a Chinese negation cue may end. */
     public static final int HAN_CUE_WINDOW = 4;
+    /** How far (in characters) before a hit a Latin negation cue may end. */
     public static final int LATIN_CUE_WINDOW = 20;
+
+    /**
+     * The built-in negation cues, Chinese and English, written for customer service. Operators add to them
+     * ({@code triage.negation-cues}); nothing removes them. Bare {@code not}, {@code no} and {@code don't} are not
+     * cues: "is there not a human I can talk to" and "no, agent please" ask for a person.
+     */
+    public static final List<String> NEGATION_CUES = List.of(
+            "不要", "不用", "不需要", "不想", "不必", "无需", "没必要", "用不着", "不找", "别", "先不", "暂时不",
+            "don't need", "don't want", "don't wanna", "don't have to", "dont need", "dont want", "do not need",
+            "do not want", "doesn't need", "no need", "not need", "not want", "never mind", "nevermind", "no thanks",
+            "not looking for", "without");
 
     /** How a hit was found. */
     public enum Kind {
@@ -32,6 +47,16 @@ public final class PhraseMatcher {
     private final List<Pattern> patterns;
     private final List<String> negationCues;
 
+    /** Literal keywords only, negated by {@link #NEGATION_CUES}. */
+    public PhraseMatcher(List<String> keywords) {
+        this(keywords, List.of(), NEGATION_CUES);
+    }
+
+    /**
+     * @param keywords     literal phrases, normalised here (blank ones dropped)
+     * @param patterns     Java regular expressions over the normalised text
+     * @param negationCues phrases that cancel a hit shortly after them in the same clause, normalised here
+     */
     public PhraseMatcher(List<String> keywords, List<String> patterns, List<String> negationCues) {
         this.keywords = keywords.stream().map(Texts::normalise).filter(k -> !k.isEmpty()).distinct().toList();
         this.patterns = patterns.stream().map(Pattern::compile).toList();

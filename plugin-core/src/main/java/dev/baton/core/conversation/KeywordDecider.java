@@ -2,26 +2,23 @@ package dev.baton.core.conversation;
 
 import dev.baton.core.handoff.HandoffPlan;
 import dev.baton.core.handoff.HandoffReason;
+import dev.baton.text.PhraseMatcher;
+import dev.baton.text.Texts;
 
 import java.util.List;
-import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * The minimal decider: the "talk to a human" button and explicit keywords hand off; everything else goes to the
- * agent. A keyword preceded by a negation ("不要转人工", "no agent", "don't need a human") does not count. Used
- * when the full triage is not configured, and as the floor under it.
+ * agent. Keywords are found by triage's {@link PhraseMatcher} with the shared {@link PhraseMatcher#NEGATION_CUES}, so
+ * a negated keyword ("不要转人工", "I don't need a human") does not count here either. Used when the full triage is
+ * not configured.
  */
 public final class KeywordDecider implements TurnDecider {
 
-    private static final Pattern NEGATION = Pattern.compile(
-            "(不要|不用|不需要|别|无需|不想|don't|dont|do not|no need|not|never|without|no)\\W{0,3}$",
-            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-
-    private final List<String> keywords;
+    private final PhraseMatcher matcher;
 
     public KeywordDecider(List<String> keywords) {
-        this.keywords = keywords.stream().map(k -> k.toLowerCase(Locale.ROOT)).toList();
+        this.matcher = new PhraseMatcher(keywords);
     }
 
     @Override
@@ -39,23 +36,9 @@ public final class KeywordDecider implements TurnDecider {
         return TurnDecision.answer(signals);
     }
 
-    /** The first keyword found without a negation right before it, or null. */
+    /** The first keyword (normalised, in the order given) found without a negation cue before it, or null. */
     public String matchedKeyword(String text) {
-        String t = text == null ? "" : text.toLowerCase(Locale.ROOT);
-        for (String k : keywords) {
-            int at = t.indexOf(k);
-            while (at >= 0) {
-                String before = t.substring(Math.max(0, at - 16), at);
-                boolean asciiWord = k.chars().allMatch(ch -> ch < 128);
-                boolean wordStart = !asciiWord || at == 0 || !Character.isLetterOrDigit(t.charAt(at - 1));
-                int end = at + k.length();
-                boolean wordEnd = !asciiWord || end >= t.length() || !Character.isLetterOrDigit(t.charAt(end));
-                if (wordStart && wordEnd && !NEGATION.matcher(before.stripTrailing()).find()) {
-                    return k;
-                }
-                at = t.indexOf(k, at + 1);
-            }
-        }
-        return null;
+        PhraseMatcher.Hit hit = matcher.best(Texts.normalise(text == null ? "" : text));
+        return hit == null || hit.negated() ? null : hit.matched();
     }
 }
