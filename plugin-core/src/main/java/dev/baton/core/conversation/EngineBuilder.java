@@ -7,6 +7,7 @@ import dev.baton.core.channel.Channel;
 import dev.baton.core.channel.ChannelLimits;
 import dev.baton.core.channel.Sender;
 import dev.baton.core.handoff.ExtractiveSummarizer;
+import dev.baton.core.handoff.HandoffConfig;
 import dev.baton.core.handoff.HandoffService;
 import dev.baton.core.handoff.HumanDesk;
 import dev.baton.core.handoff.HumanInbox;
@@ -181,7 +182,7 @@ public final class EngineBuilder {
         SupportAgent theAgent = agent != null ? agent.apply(store)
                 : new OfflineAgent(settings.messages().notSure(), settings.messages().sourceLabel());
         TurnDecider theDecider = decider != null ? decider
-                : new KeywordDecider(List.of("转人工", "人工客服", "真人", "human", "agent"));
+                : new KeywordDecider(HandoffConfig.DEFAULT_KEYWORDS);
         HandoffService handoffs = new HandoffService(store, summarizer, settings.messages().queued(), json, limits,
                 averageHandleTime);
         TurnProcessor turns = new TurnProcessor(store, knowledge, theDecider, theAgent, handoffs, inbox, events,

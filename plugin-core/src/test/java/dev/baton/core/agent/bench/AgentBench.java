@@ -14,6 +14,7 @@ import dev.baton.core.conversation.Author;
 import dev.baton.core.conversation.KeywordDecider;
 import dev.baton.core.conversation.Message;
 import dev.baton.core.handoff.ExtractiveSummarizer;
+import dev.baton.core.handoff.HandoffConfig;
 import dev.baton.core.handoff.HandoffReason;
 import dev.baton.core.knowledge.KnowledgeAnswer;
 import dev.baton.core.store.Database;
@@ -65,7 +66,7 @@ public final class AgentBench {
         LlmConfig cfg = LlmConfig.of(URI.create(wm.baseUrl() + "/v1"), "bench", "stub").withMaxRetries(0);
         OfflineAgent offline = new OfflineAgent(BotMessages.defaults().notSure(), BotMessages.defaults().sourceLabel());
         BenchKnowledge kb = new BenchKnowledge();
-        KeywordDecider policy = new KeywordDecider(List.of("转人工", "人工客服", "真人", "human", "agent"));
+        KeywordDecider policy = new KeywordDecider(HandoffConfig.DEFAULT_KEYWORDS);
         Map<String, int[]> byKind = new LinkedHashMap<>();
         Map<String, long[]> tokensByKind = new LinkedHashMap<>();
         List<Long> promptPerTurn = new ArrayList<>();
