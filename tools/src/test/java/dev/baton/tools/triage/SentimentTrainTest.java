@@ -1,5 +1,7 @@
-package dev.baton.core.triage;
+package dev.baton.tools.triage;
 
+import dev.baton.core.triage.SentimentTraining;
+import dev.baton.core.triage.TriageConfig;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 

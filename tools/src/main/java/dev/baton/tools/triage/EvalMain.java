@@ -1,5 +1,14 @@
-package dev.baton.core.triage;
+package dev.baton.tools.triage;
 
+import dev.baton.core.triage.EvalCases;
+import dev.baton.core.triage.SentimentEval;
+import dev.baton.core.triage.SentimentReport;
+import dev.baton.core.triage.Triage;
+import dev.baton.core.triage.TriageConfig;
+import dev.baton.core.triage.TriageEval;
+import dev.baton.core.triage.TriageInput;
+import dev.baton.core.triage.TriageOverrides;
+import dev.baton.core.triage.TriageReport;
 import dev.baton.knowledge.InProcessEmbeddings;
 import dev.baton.core.handoff.HandoffConfig;
 import dev.baton.core.handoff.HandoffPolicy;

@@ -1,6 +1,11 @@
-package dev.baton.core.triage;
+package dev.baton.tools.triage;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.baton.core.triage.ConfusionMatrix;
+import dev.baton.core.triage.EvalCases;
+import dev.baton.core.triage.SentimentTraining;
+import dev.baton.core.triage.TriageConfig;
+import dev.baton.core.triage.TriageSignals;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.baton.knowledge.InProcessEmbeddings;
