@@ -48,8 +48,8 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
  * request is handed off with no LLM call), then retrieval over {@link BenchKnowledge}, then {@link LlmAgent}. A
  * handoff ends the conversation and costs one summary call ({@link LlmSummarizer}), counted separately.
  *
- * <p>Run: {@code bench/agent/run.sh} (or this main with the plugin-core test classpath). Prints a table and, on
- * its last line, one JSON object.
+ * <p>Run: {@code bench/agent/run.sh} (or {@code tools/run.sh agent.AgentBench}). Prints a table and, on its last
+ * line, one JSON object.
  */
 public final class AgentBench {
 

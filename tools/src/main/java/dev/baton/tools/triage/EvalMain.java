@@ -18,11 +18,11 @@ import java.nio.file.Path;
 
 /**
  * Runs the triage or sentiment eval with the default config and the in-process bge-small-zh model
- * ({@link InProcessEmbeddings#bgeSmallZhQuantized()}, or LangChain4j's own with {@code --library-model}), until
- * {@code baton eval} exists in the app:
+ * ({@link InProcessEmbeddings#bgeSmallZhQuantized()}, or LangChain4j's own with {@code --library-model}).
+ * {@code baton eval triage|sentiment} runs the same evals from the CLI; this one also counts the sentiment rule's reach
+ * and prints the misses. From the repository root:
  * <pre>
- * mvn -q -o -pl plugin-core test-compile exec:java -Dexec.classpathScope=test \
- *     -Dexec.mainClass=dev.baton.core.triage.EvalMain -Dexec.args="triage ../shared/data/triage-en.jsonl --json"
+ * tools/run.sh triage.EvalMain triage ../shared/data/triage-en.jsonl --json
  * </pre>
  * Args: {@code triage|sentiment FILE [--json] [--errors] [--library-model] [--english-sentiment MODE]
  * [--reach THRESHOLD]}; {@code --reach} (sentiment) counts the messages scored at or below the threshold per class.

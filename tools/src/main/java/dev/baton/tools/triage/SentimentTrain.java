@@ -48,11 +48,11 @@ import java.util.logging.Logger;
  * (quantised) sentence embedding ({@code english-sentiment: embedding}); and writes the weights resources the runtime
  * reads. Run from the repository root (another corpus with {@code -Dsent.corpus=FILE}):
  * <pre>
- * java -cp $CP dev.baton.core.triage.SentimentTrain --write              # rewrites both weights files in src/main/resources/baton/triage/
- * java -cp $CP dev.baton.core.triage.SentimentTrain --cv                 # 5-fold cross-validation on the corpus
- * java -cp $CP dev.baton.core.triage.SentimentTrain --eval FILE.jsonl... # train on the corpus, score cases files
- * java -cp $CP dev.baton.core.triage.SentimentTrain --eval FILE.jsonl --errors # also each wrong case (expected, predicted, text) to stderr
- * java -cp $CP dev.baton.core.triage.SentimentTrain --grid FILE.jsonl    # accuracy over lexicon vote × negative shift
+ * tools/run.sh triage.SentimentTrain --write              # rewrites both weights files in plugin-core/src/main/resources/baton/triage/
+ * tools/run.sh triage.SentimentTrain --cv                 # 5-fold cross-validation on the corpus
+ * tools/run.sh triage.SentimentTrain --eval FILE.jsonl... # train on the corpus, score cases files
+ * tools/run.sh triage.SentimentTrain --eval FILE.jsonl --errors # also each wrong case (expected, predicted, text) to stderr
+ * tools/run.sh triage.SentimentTrain --grid FILE.jsonl    # accuracy over lexicon vote × negative shift
  * </pre>
  * {@code --embedding} makes {@code --cv}, {@code --eval} and {@code --grid} use the embedding variant. Only the corpus is
  * trained on; cases files are only scored. Training takes seconds, plus ~30 s to embed the corpus for the embedding
@@ -335,7 +335,7 @@ public final class SentimentTrain {
         b.append(variant.embedding
                 ? "# SentimentFeatures (lexicon readings, word uni/bigrams, bge-small-en-v1.5-q embedding e:0..383).\n"
                 : "# SentimentFeatures (lexicon readings, word uni/bigrams).\n");
-        b.append("# Trained by SentimentTrain (test scope; Tribuo LinearSGD, LogMulticlass, AdaGrad ")
+        b.append("# Trained by SentimentTrain (baton-tools; Tribuo LinearSGD, LogMulticlass, AdaGrad ")
                 .append(LEARNING_RATE).append(", ").append(EPOCHS).append(" epochs; mean of ").append(RUNS)
                 .append(" runs, seeds ").append(SEED).append("+0..").append(RUNS - 1)
                 .append("; word features in >= ").append(MIN_COUNT).append(" rows)\n");
