@@ -102,14 +102,13 @@ public record TriageConfig(List<String> requestKeywords, List<String> requestPat
         if (!o.sentimentWords().isEmpty()) {
             lex = lex.plusWords(o.sentimentWords());
         }
-        if (o.englishSentiment() != null) {
-            switch (o.englishSentiment()) {
-                case "lexicon" -> lex = lex.withEnglish(null, false);
-                case "classifier" -> lex = lex.withEnglish(lex.englishModel(), false);
-                case "embedding" -> lex = lex.withEnglish(lex.englishModel(), true);
-                default -> throw new IllegalArgumentException("english-sentiment must be one of "
-                        + TriageOverrides.ENGLISH_SENTIMENT + ", got " + o.englishSentiment());
-            }
+        TriageOverrides.EnglishSentiment english = o.englishSentimentMode();
+        if (english != null) {
+            lex = switch (english) {
+                case LEXICON -> lex.withEnglish(null, false);
+                case CLASSIFIER -> lex.withEnglish(lex.englishModel(), false);
+                case EMBEDDING -> lex.withEnglish(lex.englishModel(), true);
+            };
         }
         return new TriageConfig(concat(requestKeywords, o.keywords()), requestPatterns,
                 concat(negationCues, o.negationCues()), requestIntent,
