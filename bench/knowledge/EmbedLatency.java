@@ -1,7 +1,7 @@
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtSession;
 import dev.baton.knowledge.eval.RetrievalEval;
-import dev.baton.knowledge.index.TextNormalizer;
+import dev.baton.text.Texts;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
@@ -18,8 +18,7 @@ import java.util.List;
  */
 public class EmbedLatency {
     public static void main(String[] args) throws Exception {
-        TextNormalizer n = new TextNormalizer();
-        List<String> qs = RetrievalEval.readCases(Path.of(args[0])).stream().map(RetrievalEval.Case::query).map(n::dense).toList();
+        List<String> qs = RetrievalEval.readCases(Path.of(args[0])).stream().map(RetrievalEval.Case::query).map(Texts::dense).toList();
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 1;
         EmbeddingModel a = new dev.langchain4j.model.embedding.onnx.bgesmallzhv15q.BgeSmallZhV15QuantizedEmbeddingModel();
         OrtEnvironment env = OrtEnvironment.getEnvironment();

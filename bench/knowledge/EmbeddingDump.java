@@ -1,7 +1,7 @@
 import com.github.houbb.opencc4j.util.ZhConverterUtil;
 import dev.baton.knowledge.*;
 import dev.baton.knowledge.eval.RetrievalEval;
-import dev.baton.knowledge.index.TextNormalizer;
+import dev.baton.text.Texts;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import org.apache.commons.csv.CSVFormat;
@@ -34,11 +34,10 @@ public class EmbeddingDump {
         try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(out.resolve("expected.txt")))) {
             for (var c : cases) w.println(String.join(" ", c.expected()));
         }
-        TextNormalizer n = new TextNormalizer();
         Map<String, Function<String, String>> variants = new LinkedHashMap<>();
         variants.put("raw", s -> s);
         variants.put("t2s", s -> ZhConverterUtil.toSimple(Normalizer.normalize(s, Normalizer.Form.NFKC)));
-        variants.put("dense", n::dense);
+        variants.put("dense", Texts::dense);
         EmbeddingModel model = KnowledgeBase.defaultEmbeddingModel();
         for (var v : variants.entrySet()) {
             if (!Files.exists(out.resolve("kb_" + v.getKey() + ".f32"))) write(model, qs.stream().map(v.getValue()).toList(), out.resolve("kb_" + v.getKey() + ".f32"));

@@ -1,5 +1,5 @@
 import dev.baton.knowledge.eval.RetrievalEval;
-import dev.baton.knowledge.index.TextNormalizer;
+import dev.baton.text.Texts;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.OnnxEmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.PoolingMode;
@@ -34,8 +34,7 @@ public class ModelDump {
                 qs.add(rec.get("question"));
             }
         }
-        TextNormalizer n = new TextNormalizer();
-        List<String> queries = RetrievalEval.readCases(Path.of(args[3])).stream().map(RetrievalEval.Case::query).map(n::dense).toList();
+        List<String> queries = RetrievalEval.readCases(Path.of(args[3])).stream().map(RetrievalEval.Case::query).map(Texts::dense).toList();
         EmbeddingModel model = new OnnxEmbeddingModel(Path.of(args[0]), Path.of(args[1]), PoolingMode.CLS);
         switch (mode) {
             case "--prefix" -> EmbeddingDump.write(model, queries.stream().map(q -> args[7] + q).toList(), out.resolve("q_" + tag + ".f32"));
@@ -47,7 +46,7 @@ public class ModelDump {
             }
             default -> {
                 EmbeddingDump.write(model, queries, out.resolve("q_" + tag + ".f32"));
-                EmbeddingDump.write(model, qs.stream().map(n::dense).toList(), out.resolve("kb_" + tag + ".f32"));
+                EmbeddingDump.write(model, qs.stream().map(Texts::dense).toList(), out.resolve("kb_" + tag + ".f32"));
                 long[] ts = new long[300]; // single-text latency, as at query time (noisy on a shared machine)
                 for (int i = 0; i < ts.length; i++) {
                     long t = System.nanoTime();

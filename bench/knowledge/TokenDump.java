@@ -4,7 +4,7 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtSession;
 import dev.baton.knowledge.eval.RetrievalEval;
-import dev.baton.knowledge.index.TextNormalizer;
+import dev.baton.text.Texts;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 
@@ -31,14 +31,13 @@ public class TokenDump {
             }
         }
         List<String> queries = RetrievalEval.readCases(Path.of(args[3])).stream().map(RetrievalEval.Case::query).toList();
-        TextNormalizer n = new TextNormalizer();
         OrtEnvironment env = OrtEnvironment.getEnvironment();
         OrtSession.SessionOptions so = new OrtSession.SessionOptions();
         so.setIntraOpNumThreads(1);
         OrtSession session = env.createSession(args[0], so);
         HuggingFaceTokenizer tok = HuggingFaceTokenizer.newInstance(Path.of(args[1]), Map.of("maxLength", "128", "truncation", "true"));
-        dump(env, session, tok, queries.stream().map(n::dense).toList(), out, "q_" + tag);
-        dump(env, session, tok, qs.stream().map(n::dense).toList(), out, "kb_" + tag);
+        dump(env, session, tok, queries.stream().map(Texts::dense).toList(), out, "q_" + tag);
+        dump(env, session, tok, qs.stream().map(Texts::dense).toList(), out, "kb_" + tag);
     }
 
     static void dump(OrtEnvironment env, OrtSession session, HuggingFaceTokenizer tok, List<String> texts, Path out, String name) throws Exception {

@@ -11,7 +11,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 DATA=${DATA:-../shared/data/retrieval-atec}
 WORK=${WORK:-/tmp/baton-knowledge-bench}
-mvn -q -o -pl knowledge compile dependency:build-classpath -Dmdep.outputFile="$WORK.cp" -Dmdep.includeScope=test >/dev/null
+mvn -q -o -pl knowledge -am compile dependency:build-classpath -Dmdep.outputFile="$WORK.cp" -Dmdep.includeScope=test >/dev/null
 CP="knowledge/target/classes:$(cat "$WORK.cp")"
 mkdir -p "$WORK/classes"
 javac -nowarn -d "$WORK/classes" -cp "$CP" bench/knowledge/*.java

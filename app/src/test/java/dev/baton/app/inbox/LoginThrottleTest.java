@@ -1,5 +1,8 @@
 package dev.baton.app.inbox;
 
+import dev.baton.core.testing.TestClock;
+
+import dev.baton.core.testing.TestClock;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -10,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Failed sign-ins per name and per address, on a clock the test moves. */
 class LoginThrottleTest {
 
-    private final WebhookInboxTest.TestClock clock = new WebhookInboxTest.TestClock();
+    private final TestClock clock = TestClock.system();
     private final LoginThrottle throttle = new LoginThrottle(new LoginThrottle.Limits(3, 5, Duration.ofMinutes(10)),
             clock);
 

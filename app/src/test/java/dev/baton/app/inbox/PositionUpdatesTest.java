@@ -10,6 +10,7 @@ import dev.baton.core.store.EngineJson;
 import dev.baton.core.store.ReplyWriter;
 import dev.baton.core.store.JdbcKeyValueStore;
 import dev.baton.core.store.Store;
+import dev.baton.core.testing.TestClock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,7 +31,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * Unprompted queue-position updates: sent when someone ahead is claimed, through the outbox, never more often than
  * {@code every}, at most {@code max} per ticket, only inside the channel's reply window and message budget, and
- * never once the conversation left the queue.
+ * never once the conversation left the queue. Time passes by {@link TestClock#advance}, not by sleeping: the quiet
+ * Baton's engine and the {@link PositionUpdates} the tests drive share one clock.
  */
 class PositionUpdatesTest {
 
@@ -42,13 +44,18 @@ class PositionUpdatesTest {
     static TestBaton live;
     /** Baton with position updates off: each test drives its own {@link PositionUpdates} with chosen limits. */
     static TestBaton quiet;
+    /** The clock of the quiet Baton's engine and of the tests' {@link PositionUpdates}. */
+    static final TestClock time = TestClock.system();
+    /** What {@link #live} is configured with. */
+    static final PositionUpdateConfig LIVE = new PositionUpdateConfig(true, Duration.ofSeconds(1), 3, 3,
+            null);
 
     @BeforeAll
     static void start() throws Exception {
         live = TestBaton.start(Files.createDirectories(dir.resolve("live")),
                 Map.of("INBOX", "  position-updates: {every: 1s, max: 3}"));
         quiet = TestBaton.start(Files.createDirectories(dir.resolve("quiet")),
-                Map.of("INBOX", "  position-updates: {enabled: false}"));
+                Map.of("INBOX", "  position-updates: {enabled: false}"), engine -> engine.clock(time));
     }
 
     @AfterAll
@@ -69,7 +76,7 @@ class PositionUpdatesTest {
     }
 
     @Test
-    void should_tell_the_customer_their_new_position_when_someone_ahead_is_claimed() throws Exception {
+    void should_tell_the_customer_their_new_position_when_someone_ahead_is_claimed() {
         String first = "first-" + System.nanoTime();
         String second = "second-" + System.nanoTime();
         live.customerSays(first, "I want a human");
@@ -82,14 +89,17 @@ class PositionUpdatesTest {
         assertThat(live.anonymous().getJson("/api/dev/messages?customer=" + second + "&after=0").path("replies")
                 .toString()).contains("\"author\":\"system\"");
 
+        long secondConversation = conversation(live, second);
         claim(live, second);
-        Thread.sleep(2500);
+        // the scheduled check, run once more now: nothing for a conversation that left the queue
+        assertThat(updates(live, LIVE, ChannelLimits.unlimited(), Clock.systemUTC()).check())
+                .doesNotContain(secondConversation);
         assertThat(count(texts(live, second), MOVED)).as("no update once claimed").isEqualTo(1);
         assertThat(texts(live, first)).doesNotContain(MOVED);
     }
 
     @Test
-    void should_send_nothing_when_the_channel_window_is_closed() throws Exception {
+    void should_send_nothing_when_the_channel_window_is_closed() {
         String a = "wa-a-" + System.nanoTime();
         String b = "wa-b-" + System.nanoTime();
         quiet.customerSays(a, "I want a human");
@@ -98,7 +108,7 @@ class PositionUpdatesTest {
         PositionUpdates updates = updates(new PositionUpdateConfig(true, Duration.ofSeconds(1), 3, 3, null),
                 new ChannelLimits(4096, Duration.ofSeconds(2), 0, true));
         assertThat(updates.check()).isEmpty();
-        Thread.sleep(2200);
+        time.advance(Duration.ofMillis(2200));
         claim(quiet, a);
         assertThat(updates.check()).as("the window closed").doesNotContain(conversation(quiet, b));
         assertThat(texts(quiet, b)).doesNotContain(MOVED);
@@ -109,7 +119,7 @@ class PositionUpdatesTest {
     }
 
     @Test
-    void should_respect_the_interval_and_the_cap() throws Exception {
+    void should_respect_the_interval_and_the_cap() {
         List<String> who = new ArrayList<>();
         for (String n : List.of("a", "b", "c", "d", "e")) {
             who.add("cap-" + n + "-" + System.nanoTime());
@@ -120,15 +130,15 @@ class PositionUpdatesTest {
         PositionUpdates updates = updates(new PositionUpdateConfig(true, Duration.ofSeconds(1), 2, 3, null),
                 ChannelLimits.unlimited());
         updates.check();
-        Thread.sleep(1100);
+        time.advance(Duration.ofMillis(1100));
         claim(quiet, who.get(0));
         assertThat(updates.check()).contains(conv);
         claim(quiet, who.get(1));
         assertThat(updates.check()).as("less than `every` since the last update").doesNotContain(conv);
-        Thread.sleep(1100);
+        time.advance(Duration.ofMillis(1100));
         assertThat(updates.check()).contains(conv);
         claim(quiet, who.get(2));
-        Thread.sleep(1100);
+        time.advance(Duration.ofMillis(1100));
         assertThat(updates.check()).as("max 2 per ticket").doesNotContain(conv);
         await().atMost(Duration.ofSeconds(10)).until(() -> count(texts(quiet, last), MOVED) == 2);
         assertThat(texts(quiet, last)).contains("number 4 in the queue").contains("number 3 in the queue")
@@ -136,7 +146,7 @@ class PositionUpdatesTest {
     }
 
     @Test
-    void should_leave_most_of_a_capped_channel_budget_to_the_agents() throws Exception {
+    void should_leave_most_of_a_capped_channel_budget_to_the_agents() {
         List<String> who = new ArrayList<>();
         for (String n : List.of("a", "b", "c")) {
             who.add("kf-" + n + "-" + System.nanoTime());
@@ -149,10 +159,10 @@ class PositionUpdatesTest {
         PositionUpdates updates = updates(new PositionUpdateConfig(true, Duration.ofSeconds(1), 3, 3, null),
                 kf);
         updates.check();
-        Thread.sleep(1100);
+        time.advance(Duration.ofMillis(1100));
         claim(quiet, who.get(0));
         assertThat(updates.check()).contains(conv);
-        Thread.sleep(1100);
+        time.advance(Duration.ofMillis(1100));
         claim(quiet, who.get(1));
         assertThat(updates.check()).as("a second update would eat into the agents' share").doesNotContain(conv);
         PositionUpdates smallerReserve = updates(
@@ -160,11 +170,17 @@ class PositionUpdatesTest {
         assertThat(smallerReserve.check()).contains(conv);
     }
 
+    /** Position updates on the quiet Baton, on the tests' clock. */
     private static PositionUpdates updates(PositionUpdateConfig cfg, ChannelLimits limits) {
-        Store store = quiet.runtime.engine().store();
+        return updates(quiet, cfg, limits, time);
+    }
+
+    private static PositionUpdates updates(TestBaton b, PositionUpdateConfig cfg, ChannelLimits limits,
+                                           Clock clock) {
+        Store store = b.runtime.engine().store();
         return new PositionUpdates(store, new ReplyWriter(store, EngineJson.mapper()),
-                new JdbcKeyValueStore(store.db(), Clock.systemUTC()), cfg, ch -> limits, ConversationEvents.none(),
-                quiet.runtime.engine().outbox()::wake, Clock.systemUTC());
+                new JdbcKeyValueStore(store.db(), clock), cfg, ch -> limits, ConversationEvents.none(),
+                b.runtime.engine().outbox()::wake, clock);
     }
 
     private static JsonNode item(TestBaton b, String customer) {

@@ -3,6 +3,7 @@ package dev.baton.app.inbox;
 import dev.baton.core.store.Sql;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.baton.core.store.Database;
+import dev.baton.core.testing.TestClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -13,6 +14,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
@@ -31,7 +33,7 @@ class SessionsTest {
 
     @Test
     void should_find_a_session_after_a_restart_and_not_after_it_expired() {
-        WebhookInboxTest.TestClock clock = new WebhookInboxTest.TestClock();
+        TestClock clock = TestClock.at(Instant.parse("2026-03-02T10:00:00Z"));
         Sessions before = new Sessions(db, Duration.ofHours(12), clock);
         Sessions.Session s = before.open("bob", Role.AGENT);
         Sessions.Session idle = before.open("ann", Role.SUPERVISOR);
@@ -55,7 +57,7 @@ class SessionsTest {
 
     @Test
     void should_delete_the_session_on_logout() {
-        Sessions sessions = new Sessions(db, Duration.ofHours(1), new WebhookInboxTest.TestClock());
+        Sessions sessions = new Sessions(db, Duration.ofHours(1), TestClock.at(Instant.parse("2026-03-02T10:00:00Z")));
         Sessions.Session s = sessions.open("bob", Role.AGENT);
         sessions.close(s.id());
         assertThat(sessions.find(s.id())).isEmpty();

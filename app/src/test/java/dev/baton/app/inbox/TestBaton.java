@@ -1,10 +1,12 @@
 package dev.baton.app.inbox;
 
+import dev.baton.core.engine.EngineBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.app.BatonRuntime;
 import dev.baton.app.config.BatonConfig;
 import dev.baton.app.config.ConfigLoader;
+import dev.baton.core.engine.EngineBuilder;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,6 +23,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * A Baton server for tests: the YAML template {@code inbox/test-baton.yaml} with a temp knowledge folder, an
@@ -45,6 +48,12 @@ final class TestBaton implements AutoCloseable {
 
     /** Starts Baton; {@code replacements} fill {@code ${KEY}} placeholders of the template (e.g. extra groups). */
     static TestBaton start(Path dir, Map<String, String> replacements) throws IOException {
+        return start(dir, replacements, engine -> { });
+    }
+
+    /** As {@link #start(Path, Map)}, with a last say over the engine's assembly (e.g. its clock). */
+    static TestBaton start(Path dir, Map<String, String> replacements, Consumer<EngineBuilder> engine)
+            throws IOException {
         Path knowledge = dir.resolve("knowledge");
         Files.createDirectories(knowledge);
         try (InputStream in = TestBaton.class.getResourceAsStream("/inbox/returns.md")) {
@@ -64,7 +73,7 @@ final class TestBaton implements AutoCloseable {
         Files.writeString(file, yaml);
         Map<String, String> env = Map.of("TEST_PASSWORD", PASSWORD);
         BatonConfig config = new ConfigLoader(env::get).load(file);
-        return new TestBaton(BatonRuntime.start(config), dir, db);
+        return new TestBaton(BatonRuntime.start(config, engine), dir, db);
     }
 
     String base() {

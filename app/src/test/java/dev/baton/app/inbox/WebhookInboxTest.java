@@ -10,6 +10,7 @@ import dev.baton.core.store.EngineJson;
 import dev.baton.core.conversation.HandoffReason;
 import dev.baton.core.conversation.HandoffTicket;
 import dev.baton.core.store.Database;
+import dev.baton.core.testing.TestClock;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -19,14 +20,11 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -72,34 +70,22 @@ class WebhookInboxTest {
         return inbox;
     }
 
-    /** A clock the test moves forward. */
-    static final class TestClock extends Clock {
-        private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-03-02T10:00:00Z"));
+    /** A stopped clock: a retry is due only when the test moves the clock past its backoff. */
+    private static TestClock clock() {
+        return TestClock.at(Instant.parse("2026-03-02T10:00:00Z"));
+    }
 
-        void advance(Duration d) {
-            now.updateAndGet(t -> t.plus(d));
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
+    /** Waits until the one pending delivery has failed {@code attempts} times and waits for its retry. */
+    private static void awaitFailedAttempts(WebhookInbox inbox, int attempts) {
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                assertThat(inbox.deliveries(WebhookInbox.Status.PENDING, 10))
+                        .anySatisfy(d -> assertThat(d.attempts()).isEqualTo(attempts)));
     }
 
     @Test
     void should_deliver_a_pending_ticket_exactly_once_after_a_restart() throws Exception {
         helpdesk.stubFor(post("/hooks/baton").willReturn(aResponse().withStatus(503)));
-        TestClock clock = new TestClock();
+        TestClock clock = clock();
         ScheduledExecutorService before = Executors.newSingleThreadScheduledExecutor();
         WebhookInbox first = inbox(before, Duration.ofMinutes(1), clock, 5);
         first.open(ticket());
@@ -117,7 +103,7 @@ class WebhookInboxTest {
         WebhookInbox second = inbox(scheduler, Duration.ofMinutes(1), clock, 5);
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
                 assertThat(second.deliveries(WebhookInbox.Status.SENT, 10)).hasSize(1));
-        Thread.sleep(300);
+        second.deliverDue(); // one more run of the worker: a sent delivery is not posted again
         helpdesk.verify(1, postRequestedFor(urlEqualTo("/hooks/baton"))
                 .withHeader("X-Baton-Event", equalTo("ticket.opened")));
         LoggedRequest r = helpdesk.getAllServeEvents().get(0).getRequest();
@@ -144,14 +130,20 @@ class WebhookInboxTest {
     }
 
     @Test
-    void should_mark_a_delivery_dead_after_max_attempts() throws Exception {
+    void should_mark_a_delivery_dead_after_max_attempts() {
         helpdesk.stubFor(post("/hooks/baton").willReturn(aResponse().withStatus(500)));
-        WebhookInbox inbox = inbox();
+        TestClock clock = clock();
+        WebhookInbox inbox = inbox(scheduler, Duration.ofMinutes(1), clock, 3);
         inbox.closed(42, "done");
+        awaitFailedAttempts(inbox, 1);
+        clock.advance(Duration.ofMinutes(1)); // the first backoff
+        awaitFailedAttempts(inbox, 2);
+        clock.advance(Duration.ofMinutes(2)); // the second, doubled
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
                 assertThat(inbox.deliveries(WebhookInbox.Status.DEAD, 10)).singleElement()
                         .satisfies(d -> assertThat(d.lastError()).isEqualTo("HTTP 500")));
-        Thread.sleep(200);
+        clock.advance(Duration.ofHours(1));
+        inbox.deliverDue(); // one more run of the worker, long after: a dead delivery is not posted again
         helpdesk.verify(3, postRequestedFor(urlEqualTo("/hooks/baton")));
     }
 
@@ -161,9 +153,13 @@ class WebhookInboxTest {
                 .willReturn(aResponse().withStatus(503)).willSetStateTo("ok"));
         helpdesk.stubFor(post("/hooks/baton").inScenario("order").whenScenarioStateIs("ok")
                 .willReturn(aResponse().withStatus(200)));
-        WebhookInbox inbox = inbox();
+        TestClock clock = clock();
+        WebhookInbox inbox = inbox(scheduler, Duration.ofMinutes(1), clock, 3);
         inbox.open(ticket());
         inbox.customerMessage(42, "still there?");
+        awaitFailedAttempts(inbox, 1);
+        assertThat(inbox.deliveries(WebhookInbox.Status.SENT, 10)).as("the message waits behind the ticket").isEmpty();
+        clock.advance(Duration.ofMinutes(1));
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
                 assertThat(inbox.deliveries(WebhookInbox.Status.SENT, 10)).hasSize(2));
         List<String> events = helpdesk.getAllServeEvents().stream()
@@ -222,7 +218,11 @@ class WebhookInboxTest {
                 .willReturn(aResponse().withStatus(503)).willSetStateTo("ok"));
         helpdesk.stubFor(post("/hooks/baton").inScenario("flaky").whenScenarioStateIs("ok")
                 .willReturn(aResponse().withStatus(200)));
-        inbox().closed(42, "done");
+        TestClock clock = clock();
+        WebhookInbox inbox = inbox(scheduler, Duration.ofMinutes(1), clock, 3);
+        inbox.closed(42, "done");
+        awaitFailedAttempts(inbox, 1);
+        clock.advance(Duration.ofMinutes(1));
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
                 helpdesk.verify(2, postRequestedFor(urlEqualTo("/hooks/baton"))));
         List<String> ids = helpdesk.getAllServeEvents().stream()
@@ -231,13 +231,17 @@ class WebhookInboxTest {
     }
 
     @Test
-    void should_not_retry_a_client_error() throws Exception {
+    void should_not_retry_a_client_error() {
         helpdesk.stubFor(post("/hooks/baton").willReturn(aResponse().withStatus(400)));
-        WebhookInbox inbox = inbox();
+        TestClock clock = clock();
+        WebhookInbox inbox = inbox(scheduler, Duration.ofMinutes(1), clock, 3);
         inbox.customerMessage(42, "hello");
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
                 helpdesk.verify(1, postRequestedFor(urlEqualTo("/hooks/baton"))));
-        Thread.sleep(200);
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                assertThat(inbox.deliveries(WebhookInbox.Status.DEAD, 10)).hasSize(1));
+        clock.advance(Duration.ofHours(1));
+        inbox.deliverDue(); // one more run of the worker, long after any backoff: no retry
         helpdesk.verify(1, postRequestedFor(urlEqualTo("/hooks/baton")));
         assertThat(inbox.deliveries(WebhookInbox.Status.DEAD, 10)).hasSize(1);
     }

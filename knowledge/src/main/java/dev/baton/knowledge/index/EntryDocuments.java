@@ -1,6 +1,7 @@
 package dev.baton.knowledge.index;
 
 import dev.baton.knowledge.ingest.KnowledgeEntry;
+import dev.baton.text.Texts;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KnnFloatVectorField;
@@ -30,10 +31,10 @@ public final class EntryDocuments {
     /** The texts to embed for an entry, one per Lucene document, in {@link #documents} order. */
     public List<String> textsToEmbed(KnowledgeEntry entry) {
         if (entry.kind() == KnowledgeEntry.Kind.FAQ) {
-            return entry.phrasings().stream().map(normalizer::dense).toList();
+            return entry.phrasings().stream().map(Texts::dense).toList();
         }
         String text = entry.question() + "\n" + entry.answer();
-        return List.of(normalizer.dense(text.length() > MAX_EMBED_CHARS ? text.substring(0, MAX_EMBED_CHARS) : text));
+        return List.of(Texts.dense(text.length() > MAX_EMBED_CHARS ? text.substring(0, MAX_EMBED_CHARS) : text));
     }
 
     /**

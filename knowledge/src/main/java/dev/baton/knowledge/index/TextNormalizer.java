@@ -1,13 +1,13 @@
 package dev.baton.knowledge.index;
 
-import com.github.houbb.opencc4j.util.ZhConverterUtil;
+import dev.baton.text.Texts;
 
 import java.text.Normalizer;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Brings customer phrasings and knowledge text to one form, applied identically at index and query time.
+ * Brings customer phrasings and knowledge text to one lexical form, applied identically at index and query time.
  *
  * <p>The lexical form (analysed for BM25):
  * <ol>
@@ -19,9 +19,7 @@ import java.util.regex.Pattern;
  *   <li>punctuation becomes a space.</li>
  * </ol>
  *
- * <p>The dense form (embedded) is lighter, because the embedding model was trained on natural text and measured
- * worse on NFKC-folded punctuation and stripped particles (see docs/knowledge.md): traditional → simplified, and
- * full-width ASCII letters and digits folded to half-width; punctuation and wording are kept.
+ * <p>The dense form (embedded) is lighter and shared with triage: {@link Texts#dense(String)}.
  */
 public final class TextNormalizer {
 
@@ -35,33 +33,11 @@ public final class TextNormalizer {
         if (text == null || text.isEmpty()) {
             return "";
         }
-        String s = simplified(Normalizer.normalize(text, Normalizer.Form.NFKC)).toLowerCase(Locale.ROOT);
+        String s = Texts.simplified(Normalizer.normalize(text, Normalizer.Form.NFKC)).toLowerCase(Locale.ROOT);
         String stripped = FINAL_PARTICLES.matcher(FILLERS.matcher(s).replaceAll("")).replaceAll("");
         if (!stripped.isBlank()) {
             s = stripped;
         }
         return PUNCTUATION.matcher(s).replaceAll(" ").strip();
-    }
-
-    /** The form that is embedded: simplified, full-width letters and digits folded, everything else kept. */
-    public String dense(String text) {
-        if (text == null || text.isEmpty()) {
-            return "";
-        }
-        StringBuilder sb = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if ((c >= '\uFF10' && c <= '\uFF19') || (c >= '\uFF21' && c <= '\uFF3A') || (c >= '\uFF41' && c <= '\uFF5A')) {
-                c = (char) (c - 0xFEE0);
-            } else if (c == '\u3000') {
-                c = ' ';
-            }
-            sb.append(c);
-        }
-        return simplified(sb.toString()).strip();
-    }
-
-    private static String simplified(String s) {
-        return ZhConverterUtil.containsTraditional(s) ? ZhConverterUtil.toSimple(s) : s;
     }
 }

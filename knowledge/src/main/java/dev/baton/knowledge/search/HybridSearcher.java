@@ -10,6 +10,7 @@ import dev.baton.knowledge.index.IndexFields;
 import dev.baton.knowledge.index.KnowledgeAnalyzers;
 import dev.baton.knowledge.index.KnowledgeIndex;
 import dev.baton.knowledge.index.TextNormalizer;
+import dev.baton.text.Texts;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
@@ -110,7 +111,7 @@ public final class HybridSearcher {
             }
         }
         if (mode != RetrievalMode.BM25) {
-            q = EntryDocuments.unit(model.embed(normalizer.dense(query)).content().vector());
+            q = EntryDocuments.unit(model.embed(Texts.dense(query)).content().vector());
             int depth = Math.max(weights.knnDepth(), k * 3);
             knnDocs = searcher.search(new KnnFloatVectorQuery(IndexFields.VECTOR, q, depth), depth).scoreDocs;
         }

@@ -16,15 +16,8 @@ class TextNormalizerTest {
     }
 
     @Test
-    void should_keep_punctuation_and_wording_when_building_the_dense_form() {
-        assertThat(normalizer.dense("請問，花唄怎麼還款呢？")).isEqualTo("请问，花呗怎么还款呢？");
-        assertThat(normalizer.dense("ＸＢＯＸ１号")).isEqualTo("XBOX1号");
-    }
-
-    @Test
     void should_keep_the_text_when_it_consists_of_fillers_only() {
         assertThat(normalizer.lexical("您好")).isEqualTo("您好");
         assertThat(normalizer.lexical("")).isEmpty();
-        assertThat(normalizer.dense(null)).isEmpty();
     }
 }

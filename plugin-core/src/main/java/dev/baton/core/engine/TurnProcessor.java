@@ -10,7 +10,7 @@ import dev.baton.core.conversation.ConversationEvents;
 import dev.baton.core.conversation.ConversationState;
 import dev.baton.core.conversation.Customer;
 import dev.baton.core.conversation.HandoffTicket;
-import dev.baton.core.conversation.Language;
+import dev.baton.text.Language;
 import dev.baton.core.conversation.Message;
 import dev.baton.core.conversation.TurnSignals;
 import dev.baton.core.handoff.HandoffService;

@@ -53,8 +53,14 @@ public record HandoffConfig(List<String> keywords, String defaultGroup, Rule exp
                             SensitiveIntentRule sensitiveIntent, VipRule vip, Target agentTool,
                             Target llmUnavailable, Target unsupportedMedia) implements Validated {
 
+    /**
+     * {@code handoff.keywords} when the YAML names none, and the keywords of the engine's minimal decider when triage
+     * is not configured: the one definition of the default request keywords.
+     */
+    public static final List<String> DEFAULT_KEYWORDS = List.of("转人工", "人工客服", "真人", "human", "agent");
+
     public HandoffConfig {
-        keywords = keywords == null ? List.of("转人工", "人工客服", "真人", "human", "agent") : List.copyOf(keywords);
+        keywords = keywords == null ? DEFAULT_KEYWORDS : List.copyOf(keywords);
         defaultGroup = Objects.requireNonNullElse(defaultGroup, "support");
         explicitRequest = Objects.requireNonNullElseGet(explicitRequest, () -> new Rule(null, null, null));
         button = Objects.requireNonNullElseGet(button, () -> new Rule(null, null, null));

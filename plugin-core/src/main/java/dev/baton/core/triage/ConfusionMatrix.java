@@ -17,7 +17,8 @@ public record ConfusionMatrix(List<String> labels, Map<String, Map<String, Long>
         labels = List.copyOf(labels);
     }
 
-    static ConfusionMatrix empty(List<String> labels) {
+    /** All counts zero. */
+    public static ConfusionMatrix empty(List<String> labels) {
         Map<String, Map<String, Long>> m = new LinkedHashMap<>();
         for (String e : labels) {
             Map<String, Long> row = new LinkedHashMap<>();
@@ -27,16 +28,18 @@ public record ConfusionMatrix(List<String> labels, Map<String, Map<String, Long>
         return new ConfusionMatrix(labels, m);
     }
 
-    void add(String expected, String predicted) {
+    /** Counts one case. */
+    public void add(String expected, String predicted) {
         counts.get(expected).merge(predicted, 1L, Long::sum);
     }
 
-    long get(String expected, String predicted) {
+    /** How many cases labelled {@code expected} were predicted {@code predicted}. */
+    public long get(String expected, String predicted) {
         return counts.getOrDefault(expected, Map.of()).getOrDefault(predicted, 0L);
     }
 
     /** A fixed-width table, rows = expected, columns = predicted. */
-    String toTable() {
+    public String toTable() {
         StringBuilder b = new StringBuilder(String.format("%-16s", "expected\\pred"));
         labels.forEach(l -> b.append(String.format("%10s", l)));
         b.append('\n');

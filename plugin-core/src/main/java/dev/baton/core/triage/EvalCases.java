@@ -11,13 +11,17 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads eval cases, one JSON object per line; blank lines are skipped, a bad line fails with its line number. */
-final class EvalCases {
+/**
+ * Reads eval cases, one JSON object per line; blank lines are skipped, a bad line fails with its line number. The evals
+ * here and the tools in {@code baton-tools} read case files through it.
+ */
+public final class EvalCases {
 
     private EvalCases() {
     }
 
-    static List<JsonNode> read(Path file) {
+    /** Every case of {@code file}, in order. */
+    public static List<JsonNode> read(Path file) {
         ObjectMapper json = new ObjectMapper();
         List<JsonNode> rows = new ArrayList<>();
         try {
@@ -40,7 +44,8 @@ final class EvalCases {
         return rows;
     }
 
-    static String text(JsonNode row, String field, Path file) {
+    /** The text field {@code field} of a case; a case without it fails, naming {@code file}. */
+    public static String text(JsonNode row, String field, Path file) {
         JsonNode n = row.get(field);
         if (n == null || !n.isTextual()) {
             throw new IllegalArgumentException(file + ": case without a text field '" + field + "': " + row);

@@ -14,7 +14,7 @@ import java.util.Map;
 /**
  * A trained multinomial logistic regression over {@link SentimentFeatures}, for English messages: three linear scores
  * (negative, neutral, positive) and a softmax. The weights are a small class path resource written by
- * {@code SentimentTrain} (test scope, Tribuo) from a hand-written corpus; see docs/agent.md. Immutable and
+ * {@code SentimentTrain} (module {@code baton-tools}, Tribuo) from a hand-written corpus; see docs/agent.md. Immutable and
  * thread-safe; a prediction is a few dozen map look-ups (microseconds).
  *
  * <p>Resource format: {@code # comment} lines, then {@code feature<TAB>w_negative<TAB>w_neutral<TAB>w_positive}; the

@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  * polarity, the sums of positive and negative words, question, failure, courtesy, cues) and the words themselves
  * (unigrams and bigrams of the normalised text, with a start marker, numbers folded to {@code 0}, handles and links
  * dropped) and, for the embedding variant, the components of the message's English sentence embedding. Training
- * ({@code SentimentTrain}, test scope) and prediction use this one class, so they cannot drift.
+ * ({@code SentimentTrain} in {@code baton-tools}, through {@link SentimentTraining}) and prediction use this one
+ * class, so they cannot drift.
  */
 final class SentimentFeatures {
 

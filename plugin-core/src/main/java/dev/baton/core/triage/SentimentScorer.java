@@ -2,6 +2,8 @@ package dev.baton.core.triage;
 
 import dev.baton.core.conversation.TriageSignals;
 import dev.baton.core.triage.TriageConfig.SentimentLexicon;
+import dev.baton.text.Language;
+import dev.baton.text.Texts;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -147,7 +149,7 @@ final class SentimentScorer {
 
     TriageSignals.Sentiment score(String normalised) {
         Analysis a = analyse(normalised);
-        if (classifier == null || "zh".equals(Texts.language(normalised, null))) {
+        if (classifier == null || Language.ZH.equals(Language.detect(normalised))) {
             return new TriageSignals.Sentiment(a.polarity(), a.score());
         }
         double[] p = classifier.posterior(normalised, a, null, lex.englishLexiconVote(), englishPrior);
@@ -276,7 +278,7 @@ final class SentimentScorer {
                     cues);
         }
         double raw = sum;
-        sum += "zh".equals(Texts.language(normalised, null)) ? lex.negativeBiasZh() : lex.negativeBias();
+        sum += Language.ZH.equals(Language.detect(normalised)) ? lex.negativeBiasZh() : lex.negativeBias();
         double score = sum / Math.sqrt(sum * sum + lex.normaliser());
         score = Math.max(-1, Math.min(1, score));
         TriageSignals.Polarity polarity = score <= -lex.neutralBand() ? TriageSignals.Polarity.NEGATIVE

@@ -5,6 +5,9 @@ import dev.baton.core.conversation.TriageSignals.ExplicitRequest;
 import dev.baton.core.conversation.TriageSignals.IntentMatch;
 import dev.baton.core.conversation.TriageSignals.Method;
 import dev.baton.core.conversation.TriageSignals.Repetition;
+import dev.baton.text.Language;
+import dev.baton.text.PhraseMatcher;
+import dev.baton.text.Texts;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 
 import java.util.HashMap;
@@ -72,14 +75,14 @@ public final class Triage {
     public TriageSignals analyze(TriageInput in) {
         long start = System.nanoTime();
         String norm = Texts.normalise(in.text());
-        String language = Texts.language(in.text(), in.languageHint());
+        String language = Language.detect(in.text(), in.languageHint());
         if (norm.isEmpty()) {
             return new TriageSignals(language, ExplicitRequest.none(),
                     new TriageSignals.Sentiment(TriageSignals.Polarity.NEUTRAL, 0.0), null, Repetition.none(),
                     micros(start));
         }
         // the text as the knowledge search embeds it, so that a shared caching model embeds it once per turn
-        float[] vector = cache.get(Texts.embeddingForm(in.text()), this::embed);
+        float[] vector = cache.get(Texts.dense(in.text()), this::embed);
 
         IntentMatch intent = intent(norm, vector);
         ExplicitRequest request = explicitRequest(norm, vector);
@@ -91,12 +94,12 @@ public final class Triage {
     private ExplicitRequest explicitRequest(String norm, float[] vector) {
         PhraseMatcher.Hit hit = requestMatcher.best(norm);
         if (hit != null && !hit.negated()) {
-            return new ExplicitRequest(true, hit.method(), hit.matched(), 1.0, false);
+            return new ExplicitRequest(true, method(hit), hit.matched(), 1.0, false);
         }
         ExampleIndex.Nearest near = examples.nearestOf(cfg.requestIntent(), vector);
         boolean similar = near != null && near.similarity() >= cfg.requestSimilarity();
         if (hit != null) {
-            return new ExplicitRequest(false, hit.method(), hit.matched(), 1.0, true);
+            return new ExplicitRequest(false, method(hit), hit.matched(), 1.0, true);
         }
         if (!similar && near != null && near.similarity() >= cfg.requestWeakSimilarity()) {
             PhraseMatcher.Hit noun = personNouns.best(norm);
@@ -115,7 +118,7 @@ public final class Triage {
             if (m != null) {
                 PhraseMatcher.Hit hit = m.best(norm);
                 if (hit != null && !hit.negated()) {
-                    return new IntentMatch(def.name(), 1.0, hit.method(), hit.matched());
+                    return new IntentMatch(def.name(), 1.0, method(hit), hit.matched());
                 }
             }
         }
@@ -143,13 +146,17 @@ public final class Triage {
             if (prevKey.equals(key)) {
                 return new Repetition(true, 1.0, i, true);
             }
-            double sim = Vectors.dot(vector, cache.get(Texts.embeddingForm(earlier.get(i)), this::embed));
+            double sim = Vectors.dot(vector, cache.get(Texts.dense(earlier.get(i)), this::embed));
             if (sim > bestSim) {
                 bestSim = sim;
                 bestIdx = i;
             }
         }
         return new Repetition(bestSim >= cfg.repetitionThreshold(), round(bestSim), bestIdx, exact);
+    }
+
+    private static Method method(PhraseMatcher.Hit hit) {
+        return hit.kind() == PhraseMatcher.Kind.PATTERN ? Method.PATTERN : Method.KEYWORD;
     }
 
     private float[] embed(String text) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.baton.text.PhraseMatcher;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,7 +21,8 @@ import java.util.Objects;
  * sentiment lexicons and thresholds.
  *
  * <p>{@link #defaults()} reads the built-in set from {@code baton/triage/defaults.yaml} on the classpath (Chinese and
- * English, written for customer service). Operators do not restate it: they bind {@link TriageOverrides} from the
+ * English, written for customer service), with the negation cues every keyword matcher shares
+ * ({@link PhraseMatcher#NEGATION_CUES}). Operators do not restate it: they bind {@link TriageOverrides} from the
  * YAML and apply it with {@link #with(TriageOverrides)}, which appends keywords and merges intents by name. The record
  * is immutable; {@link Triage} compiles it once at construction.
  *
@@ -79,7 +81,8 @@ public record TriageConfig(List<String> requestKeywords, List<String> requestPat
             if (in == null) {
                 throw new IllegalStateException("missing classpath resource " + DEFAULTS_RESOURCE);
             }
-            return yamlMapper().readValue(in, TriageConfig.class);
+            return yamlMapper().readValue(in, TriageConfig.class)
+                    .with(new TriageOverrides(null, PhraseMatcher.NEGATION_CUES, null, null, null, null, null, null));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + DEFAULTS_RESOURCE, e);
         }
@@ -99,14 +102,13 @@ public record TriageConfig(List<String> requestKeywords, List<String> requestPat
         if (!o.sentimentWords().isEmpty()) {
             lex = lex.plusWords(o.sentimentWords());
         }
-        if (o.englishSentiment() != null) {
-            switch (o.englishSentiment()) {
-                case "lexicon" -> lex = lex.withEnglish(null, false);
-                case "classifier" -> lex = lex.withEnglish(lex.englishModel(), false);
-                case "embedding" -> lex = lex.withEnglish(lex.englishModel(), true);
-                default -> throw new IllegalArgumentException("english-sentiment must be one of "
-                        + TriageOverrides.ENGLISH_SENTIMENT + ", got " + o.englishSentiment());
-            }
+        TriageOverrides.EnglishSentiment english = o.englishSentimentMode();
+        if (english != null) {
+            lex = switch (english) {
+                case LEXICON -> lex.withEnglish(null, false);
+                case CLASSIFIER -> lex.withEnglish(lex.englishModel(), false);
+                case EMBEDDING -> lex.withEnglish(lex.englishModel(), true);
+            };
         }
         return new TriageConfig(concat(requestKeywords, o.keywords()), requestPatterns,
                 concat(negationCues, o.negationCues()), requestIntent,

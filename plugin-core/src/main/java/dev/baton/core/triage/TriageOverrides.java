@@ -3,8 +3,11 @@ package dev.baton.core.triage;
 import dev.baton.core.config.ConfigProblems;
 import dev.baton.core.config.Validated;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What an operator may change in triage from the YAML ({@code triage:}), applied on top of
@@ -31,7 +34,28 @@ public record TriageOverrides(List<String> keywords, List<String> negationCues,
                               String englishSentiment) implements Validated {
 
     /** The values of {@code english-sentiment}. */
-    public static final List<String> ENGLISH_SENTIMENT = List.of("classifier", "embedding", "lexicon");
+    public static final List<String> ENGLISH_SENTIMENT = Arrays.stream(EnglishSentiment.values())
+            .map(EnglishSentiment::code).toList();
+
+    /** How English messages get their sentiment ({@code triage.english-sentiment}); see {@link TriageOverrides}. */
+    public enum EnglishSentiment {
+        /** The words classifier alone: no English model is loaded. */
+        CLASSIFIER,
+        /** The words classifier, and the embedding classifier for the messages it is unsure of (the default). */
+        EMBEDDING,
+        /** The lexicon alone. */
+        LEXICON;
+
+        /** The value in the YAML. */
+        public String code() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        /** The mode a YAML value names, if any. */
+        public static Optional<EnglishSentiment> fromCode(String code) {
+            return Arrays.stream(values()).filter(m -> m.code().equals(code)).findFirst();
+        }
+    }
 
     public TriageOverrides {
         keywords = keywords == null ? List.of() : List.copyOf(keywords);
@@ -40,9 +64,22 @@ public record TriageOverrides(List<String> keywords, List<String> negationCues,
         sentimentWords = sentimentWords == null ? Map.of() : Map.copyOf(sentimentWords);
     }
 
+    /**
+     * {@link #englishSentiment} as a mode; null when it is not set.
+     *
+     * @throws IllegalArgumentException when it names no mode ({@link #validate} reports that first)
+     */
+    public EnglishSentiment englishSentimentMode() {
+        if (englishSentiment == null) {
+            return null;
+        }
+        return EnglishSentiment.fromCode(englishSentiment).orElseThrow(() -> new IllegalArgumentException(
+                "english-sentiment must be one of " + ENGLISH_SENTIMENT + ", got " + englishSentiment));
+    }
+
     @Override
     public void validate(String prefix, ConfigProblems problems) {
-        if (englishSentiment != null && !ENGLISH_SENTIMENT.contains(englishSentiment)) {
+        if (englishSentiment != null && EnglishSentiment.fromCode(englishSentiment).isEmpty()) {
             problems.add(prefix + ".english-sentiment", "must be one of " + String.join(", ", ENGLISH_SENTIMENT)
                     + ", got " + englishSentiment);
         }

@@ -6,14 +6,12 @@ import dev.baton.core.knowledge.KnowledgeAnswer;
 import dev.baton.core.knowledge.KnowledgeSearch;
 import dev.baton.core.store.Database;
 import dev.baton.core.store.Store;
+import dev.baton.core.testing.TestClock;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -35,7 +33,7 @@ final class AgentFixture implements AutoCloseable {
     final String dbUrl = "jdbc:h2:mem:agent-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
     final Database db = Database.open(dbUrl, "sa", "", 4);
     final Store store = Store.over(db);
-    final MutableClock clock = new MutableClock(Instant.parse("2025-01-01T00:00:00Z"));
+    final TestClock clock = TestClock.at(Instant.parse("2025-01-01T00:00:00Z"));
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     final OfflineAgent offline = new OfflineAgent(BotMessages.defaults().notSure(), BotMessages.defaults().sourceLabel());
     final ExecutorService executor = LlmModels.boundedExecutor("test-llm", 4, 4);
@@ -55,7 +53,7 @@ final class AgentFixture implements AutoCloseable {
     }
 
     AgentRequest ask(long conversationId, String text, KnowledgeAnswer... hits) {
-        return new AgentRequest(conversationId, text, dev.baton.core.conversation.Language.detect(text),
+        return new AgentRequest(conversationId, text, dev.baton.text.Language.detect(text),
                 List.of(hits));
     }
 
@@ -63,33 +61,5 @@ final class AgentFixture implements AutoCloseable {
     public void close() {
         executor.shutdownNow();
         db.close();
-    }
-
-    /** A clock tests move by hand. */
-    static final class MutableClock extends Clock {
-        private volatile Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

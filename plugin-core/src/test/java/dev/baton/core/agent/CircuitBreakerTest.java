@@ -1,6 +1,7 @@
 package dev.baton.core.agent;
 
 import dev.baton.core.config.LlmConfig;
+import dev.baton.core.testing.TestClock;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -10,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class CircuitBreakerTest {
 
-    private final AgentFixture.MutableClock clock = new AgentFixture.MutableClock(Instant.EPOCH);
+    private final TestClock clock = TestClock.at(Instant.EPOCH);
     private final CircuitBreaker breaker = new CircuitBreaker(
             new LlmConfig.CircuitBreakerConfig(3, Duration.ofSeconds(30)), clock);
 

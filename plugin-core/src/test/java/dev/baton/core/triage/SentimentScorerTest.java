@@ -1,5 +1,6 @@
 package dev.baton.core.triage;
 
+import dev.baton.text.Texts;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 

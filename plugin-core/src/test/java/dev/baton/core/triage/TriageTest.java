@@ -7,6 +7,7 @@ import dev.baton.core.handoff.HandoffConfig;
 import dev.baton.core.handoff.HandoffPolicy;
 import dev.baton.core.conversation.HandoffReason;
 import dev.baton.core.handoff.PolicyInput;
+import dev.baton.text.Texts;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
@@ -18,6 +19,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,10 +27,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Triage with the real in-process model (loaded once for the class, about a second). */
 class TriageTest {
 
-    /** Counts single-text embeddings so that tests can check the "embed once" contract. */
+    /** Counts (and keeps) single-text embeddings so that tests can check the "embed once" contract. */
     static final class CountingModel implements EmbeddingModel {
         final EmbeddingModel delegate;
         final AtomicInteger singleCalls = new AtomicInteger();
+        final List<String> singleTexts = new CopyOnWriteArrayList<>();
 
         CountingModel(EmbeddingModel delegate) {
             this.delegate = delegate;
@@ -38,6 +41,7 @@ class TriageTest {
         public Response<List<Embedding>> embedAll(List<TextSegment> segments) {
             if (segments.size() == 1) {
                 singleCalls.incrementAndGet();
+                singleTexts.add(segments.get(0).text());
             }
             return delegate.embedAll(segments);
         }
@@ -226,10 +230,21 @@ class TriageTest {
     }
 
     @Test
+    void should_embed_the_message_in_the_form_the_knowledge_search_embeds() {
+        // when: traditional Chinese with full-width digits
+        analyze("請問訂單１２３怎麼退貨？");
+        // then the model saw the simplified, half-width form (Texts.dense), the very text the knowledge search embeds,
+        // so a caching model embeds it once per turn
+        assertThat(model.singleTexts).contains("请问订单123怎么退货？").doesNotContain("請問訂單123怎麼退貨？");
+    }
+
+    @Test
     void should_detect_language_when_no_hint_is_given() {
         assertThat(analyze("我的iPhone充不进电").language()).isEqualTo("zh");
         assertThat(analyze("my phone will not charge").language()).isEqualTo("en");
         assertThat(triage.analyze(new TriageInput("ok", List.of(), "zh-CN")).language()).isEqualTo("zh");
+        // the engine's rule: a Chinese message naming a product in Latin letters is Chinese (2 of 8 letters)
+        assertThat(analyze("iPhone 坏了").language()).isEqualTo("zh");
     }
 
     @Test

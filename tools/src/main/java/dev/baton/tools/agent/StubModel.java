@@ -1,4 +1,4 @@
-package dev.baton.core.agent.bench;
+package dev.baton.tools.agent;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,5 +1,14 @@
-package dev.baton.core.triage;
+package dev.baton.tools.triage;
 
+import dev.baton.core.triage.EvalCases;
+import dev.baton.core.triage.SentimentEval;
+import dev.baton.core.triage.SentimentReport;
+import dev.baton.core.triage.Triage;
+import dev.baton.core.triage.TriageConfig;
+import dev.baton.core.triage.TriageEval;
+import dev.baton.core.triage.TriageInput;
+import dev.baton.core.triage.TriageOverrides;
+import dev.baton.core.triage.TriageReport;
 import dev.baton.knowledge.InProcessEmbeddings;
 import dev.baton.core.handoff.HandoffConfig;
 import dev.baton.core.handoff.HandoffPolicy;
@@ -9,11 +18,11 @@ import java.nio.file.Path;
 
 /**
  * Runs the triage or sentiment eval with the default config and the in-process bge-small-zh model
- * ({@link InProcessEmbeddings#bgeSmallZhQuantized()}, or LangChain4j's own with {@code --library-model}), until
- * {@code baton eval} exists in the app:
+ * ({@link InProcessEmbeddings#bgeSmallZhQuantized()}, or LangChain4j's own with {@code --library-model}).
+ * {@code baton eval triage|sentiment} runs the same evals from the CLI; this one also counts the sentiment rule's reach
+ * and prints the misses. From the repository root:
  * <pre>
- * mvn -q -o -pl plugin-core test-compile exec:java -Dexec.classpathScope=test \
- *     -Dexec.mainClass=dev.baton.core.triage.EvalMain -Dexec.args="triage ../shared/data/triage-en.jsonl --json"
+ * tools/run.sh triage.EvalMain triage ../shared/data/triage-en.jsonl --json
  * </pre>
  * Args: {@code triage|sentiment FILE [--json] [--errors] [--library-model] [--english-sentiment MODE]
  * [--reach THRESHOLD]}; {@code --reach} (sentiment) counts the messages scored at or below the threshold per class.

@@ -1,7 +1,12 @@
-package dev.baton.core.triage;
+package dev.baton.tools.triage;
 
 import dev.baton.core.conversation.TriageSignals;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.baton.core.triage.ConfusionMatrix;
+import dev.baton.core.triage.EvalCases;
+import dev.baton.core.triage.SentimentTraining;
+import dev.baton.core.triage.TriageConfig;
+import dev.baton.core.conversation.TriageSignals;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.baton.knowledge.InProcessEmbeddings;
@@ -37,18 +42,18 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Trains the English sentiment classifier ({@link SentimentClassifier}) on the hand-written corpus
- * {@code triage/sentiment-en-corpus.tsv} (test resources) with Tribuo's multinomial logistic regression (linear SGD,
- * log loss, AdaGrad, fixed seed) over {@link SentimentFeatures}, in two variants: the lexicon's readings and word
- * uni/bigrams (the default), and the same plus the bge-small-en-v1.5 (quantised) sentence embedding
- * ({@code english-sentiment: embedding}); and writes the weights resources the runtime reads. Run from
- * {@code plugin-core} with the test class path:
+ * Trains the English sentiment classifier on the hand-written corpus
+ * {@code plugin-core/src/test/resources/triage/sentiment-en-corpus.tsv} with Tribuo's multinomial logistic regression
+ * (linear SGD, log loss, AdaGrad, fixed seed) over the runtime's own features ({@link SentimentTraining}), in two
+ * variants: the lexicon's readings and word uni/bigrams (the default), and the same plus the bge-small-en-v1.5
+ * (quantised) sentence embedding ({@code english-sentiment: embedding}); and writes the weights resources the runtime
+ * reads. Run from the repository root (another corpus with {@code -Dsent.corpus=FILE}):
  * <pre>
- * java -cp $CP dev.baton.core.triage.SentimentTrain --write              # rewrites both weights files in src/main/resources/baton/triage/
- * java -cp $CP dev.baton.core.triage.SentimentTrain --cv                 # 5-fold cross-validation on the corpus
- * java -cp $CP dev.baton.core.triage.SentimentTrain --eval FILE.jsonl... # train on the corpus, score cases files
- * java -cp $CP dev.baton.core.triage.SentimentTrain --eval FILE.jsonl --errors # also each wrong case (expected, predicted, text) to stderr
- * java -cp $CP dev.baton.core.triage.SentimentTrain --grid FILE.jsonl    # accuracy over lexicon vote × negative shift
+ * tools/run.sh triage.SentimentTrain --write              # rewrites both weights files in plugin-core/src/main/resources/baton/triage/
+ * tools/run.sh triage.SentimentTrain --cv                 # 5-fold cross-validation on the corpus
+ * tools/run.sh triage.SentimentTrain --eval FILE.jsonl... # train on the corpus, score cases files
+ * tools/run.sh triage.SentimentTrain --eval FILE.jsonl --errors # also each wrong case (expected, predicted, text) to stderr
+ * tools/run.sh triage.SentimentTrain --grid FILE.jsonl    # accuracy over lexicon vote × negative shift
  * </pre>
  * {@code --embedding} makes {@code --cv}, {@code --eval} and {@code --grid} use the embedding variant. Only the corpus is
  * trained on; cases files are only scored. Training takes seconds, plus ~30 s to embed the corpus for the embedding
@@ -56,7 +61,11 @@ import java.util.logging.Logger;
  */
 public final class SentimentTrain {
 
+    /** The corpus on the class path of the tests that check the trainer (plugin-core's test resources). */
     static final String CORPUS = "triage/sentiment-en-corpus.tsv";
+    /** The corpus the command line trains on, from the repository root. */
+    static final Path CORPUS_FILE = Path.of(System.getProperty("sent.corpus",
+            "plugin-core/src/test/resources/" + CORPUS));
     /** The two shipped classifiers: their features and weights file. */
     enum Variant {
         WORDS("sentiment-en-model.tsv", false),
@@ -66,7 +75,7 @@ public final class SentimentTrain {
         final boolean embedding;
 
         Variant(String file, boolean embedding) {
-            this.file = Path.of("src/main/resources/baton/triage", file);
+            this.file = Path.of("plugin-core/src/main/resources/baton/triage", file);
             this.embedding = embedding;
         }
     }
@@ -80,6 +89,8 @@ public final class SentimentTrain {
     static final int RUNS = Integer.getInteger("sent.runs", 10);
 
     private static final Logger TRIBUO_LOG = Logger.getLogger("org.tribuo");
+    /** The runtime's lexicon, features and classifier. */
+    private static final SentimentTraining RUNTIME = new SentimentTraining();
     private static final Map<String, float[]> EMBEDDINGS = new HashMap<>();
 
     record Row(String label, String text) {
@@ -90,19 +101,19 @@ public final class SentimentTrain {
 
     public static void main(String[] args) throws IOException {
         List<String> a = List.of(args);
-        List<Row> corpus = corpus();
+        List<Row> corpus = corpus(CORPUS_FILE);
         Variant variant = a.contains("--embedding") ? Variant.EMBEDDING : Variant.WORDS;
         if (a.contains("--cv")) {
             System.out.printf(Locale.ROOT, "5-fold cross-validation on the corpus (%d rows, %s): accuracy %.4f%n",
                     corpus.size(), variant, crossValidate(corpus, 5, variant));
         }
-        SentimentClassifier c = a.contains("--eval") || a.contains("--grid")
-                ? new SentimentClassifier(train(corpus, variant)) : null;
+        SentimentTraining.Classifier c = a.contains("--eval") || a.contains("--grid")
+                ? SentimentTraining.classifier(train(corpus, variant)) : null;
         double vote = Double.parseDouble(System.getProperty("sent.vote",
                 String.valueOf(TriageConfig.defaults().sentiment().englishLexiconVote())));
         Map<String, Double> priorCfg = TriageConfig.defaults().sentiment().englishClassPrior();
         double[] prior = System.getProperty("sent.noprior") != null || priorCfg.isEmpty() ? null
-                : SentimentClassifier.CLASSES.stream().mapToDouble(x -> priorCfg.get(x.code())).toArray();
+                : SentimentTraining.CLASSES.stream().mapToDouble(x -> priorCfg.get(x.code())).toArray();
         if (a.contains("--eval")) {
             for (int i = a.indexOf("--eval") + 1; i < a.size() && !a.get(i).startsWith("--"); i++) {
                 Path file = Path.of(a.get(i));
@@ -138,31 +149,39 @@ public final class SentimentTrain {
         }
     }
 
-    /** The corpus from the test class path. */
+    /** The corpus from the class path ({@link #CORPUS}). */
     static List<Row> corpus() {
         try (InputStream in = SentimentTrain.class.getClassLoader().getResourceAsStream(CORPUS)) {
             if (in == null) {
                 throw new IllegalStateException("missing " + CORPUS);
             }
-            List<Row> rows = new ArrayList<>();
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            for (String line = r.readLine(); line != null; line = r.readLine()) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                int tab = line.indexOf('\t');
-                rows.add(new Row(TriageSignals.Polarity.fromCode(line.substring(0, tab)).code(),
-                        line.substring(tab + 1)));
-            }
-            return rows;
+            return corpus(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** The lexicon scorer whose readings are features: the configured lexicon, without any classifier. */
-    static SentimentScorer lexicon() {
-        return SentimentScorer.lexiconOnly(TriageConfig.defaults().sentiment());
+    /** The corpus from a file. */
+    static List<Row> corpus(Path file) {
+        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return corpus(r);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the corpus " + file.toAbsolutePath(), e);
+        }
+    }
+
+    /** Rows {@code label<TAB>text}; blank lines and {@code #} comments skipped. */
+    private static List<Row> corpus(BufferedReader r) throws IOException {
+        List<Row> rows = new ArrayList<>();
+        for (String line = r.readLine(); line != null; line = r.readLine()) {
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            int tab = line.indexOf('\t');
+            rows.add(new Row(TriageSignals.Polarity.fromCode(line.substring(0, tab)).code(),
+                    line.substring(tab + 1)));
+        }
+        return rows;
     }
 
     /** The English model the app loads for {@code english-sentiment: embedding} (single-threaded session). */
@@ -170,13 +189,13 @@ public final class SentimentTrain {
         return InProcessEmbeddings.bgeSmallEnQuantized();
     }
 
-    /** Unit embeddings of normalised texts, computed in one batch, memoised. */
+    /** Unit embeddings of embedding texts ({@link SentimentTraining#embeddingText}), in one batch, memoised. */
     static synchronized List<float[]> embed(List<String> normalised) {
         List<String> missing = normalised.stream().filter(t -> !EMBEDDINGS.containsKey(t)).distinct().toList();
         if (!missing.isEmpty()) {
             var vectors = model().embedAll(missing.stream().map(TextSegment::from).toList()).content();
             for (int i = 0; i < missing.size(); i++) {
-                EMBEDDINGS.put(missing.get(i), Vectors.unit(vectors.get(i).vector()));
+                EMBEDDINGS.put(missing.get(i), SentimentTraining.unit(vectors.get(i).vector()));
             }
         }
         return normalised.stream().map(EMBEDDINGS::get).toList();
@@ -184,32 +203,29 @@ public final class SentimentTrain {
 
     /** Features of each row, as the runtime computes them. */
     static List<Map<String, Double>> features(List<String> texts, Variant variant) {
-        SentimentScorer lexicon = lexicon();
-        List<String> norm = texts.stream().map(Texts::normalise).toList();
         List<float[]> emb = variant.embedding
-                ? embed(norm.stream().map(SentimentFeatures::embeddingText).toList()) : null;
+                ? embed(texts.stream().map(SentimentTraining::embeddingText).toList()) : null;
         List<Map<String, Double>> out = new ArrayList<>();
-        for (int i = 0; i < norm.size(); i++) {
-            out.add(SentimentFeatures.of(norm.get(i), lexicon.analyse(norm.get(i)), emb == null ? null : emb.get(i)));
+        for (int i = 0; i < texts.size(); i++) {
+            out.add(RUNTIME.features(texts.get(i), emb == null ? null : emb.get(i)));
         }
         return out;
     }
 
     /** What the runtime would answer for one English text with this classifier. */
-    static TriageSignals.Sentiment classify(SentimentClassifier c, String text, double lexiconVote,
+    static TriageSignals.Sentiment classify(SentimentTraining.Classifier c, String text, double lexiconVote,
                                             double[] prior) {
-        String norm = Texts.normalise(text);
-        return c.classify(norm, lexicon().analyse(norm),
-                c.needsEmbedding() ? embed(List.of(SentimentFeatures.embeddingText(norm))).get(0) : null,
+        return RUNTIME.classify(c, text,
+                c.needsEmbedding() ? embed(List.of(SentimentTraining.embeddingText(text))).get(0) : null,
                 lexiconVote, prior);
     }
 
-    /** Feature weights (feature → negative, neutral, positive), {@link SentimentClassifier#BIAS} included. */
+    /** Feature weights (feature → negative, neutral, positive), {@link SentimentTraining#BIAS} included. */
     static Map<String, double[]> train(List<Row> rows, Variant variant) {
         Map<String, double[]> w = train(rows, features(rows.stream().map(Row::text).toList(), variant));
-        double[] share = new double[SentimentClassifier.CLASSES.size()];
+        double[] share = new double[SentimentTraining.CLASSES.size()];
         rows.forEach(r -> share[classOf(r.label())] += 1.0 / rows.size());
-        w.put(SentimentClassifier.CORPUS_SHARE, share);
+        w.put(SentimentTraining.CORPUS_SHARE, share);
         return w;
     }
 
@@ -241,12 +257,12 @@ public final class SentimentTrain {
             DenseMatrix w = m.getWeightsCopy(); // one row per class, one column per feature, the bias last
             ImmutableFeatureMap fm = m.getFeatureIDMap();
             ImmutableOutputInfo<Label> out = m.getOutputIDInfo();
-            int[] row = new int[SentimentClassifier.CLASSES.size()];
+            int[] row = new int[SentimentTraining.CLASSES.size()];
             for (int k = 0; k < row.length; k++) {
-                row[k] = out.getID(new Label(SentimentClassifier.CLASSES.get(k).code()));
+                row[k] = out.getID(new Label(SentimentTraining.CLASSES.get(k).code()));
             }
             for (int j = 0; j <= fm.size(); j++) {
-                double[] v = weights.computeIfAbsent(j == fm.size() ? SentimentClassifier.BIAS : fm.get(j).getName(),
+                double[] v = weights.computeIfAbsent(j == fm.size() ? SentimentTraining.BIAS : fm.get(j).getName(),
                         x -> new double[row.length]);
                 for (int k = 0; k < row.length; k++) {
                     v[k] += w.get(row[k], j) / RUNS;
@@ -269,7 +285,7 @@ public final class SentimentTrain {
                     trainFeatures.add(features.get(i));
                 }
             }
-            SentimentClassifier c = new SentimentClassifier(train(train, trainFeatures));
+            SentimentTraining.Classifier c = SentimentTraining.classifier(train(train, trainFeatures));
             for (int i = fold; i < rows.size(); i += k) {
                 ok += argmax(c.probabilities(features.get(i))) == classOf(rows.get(i).label()) ? 1 : 0;
             }
@@ -278,8 +294,7 @@ public final class SentimentTrain {
     }
 
     /** Experiments: accuracy of argmax(log p + shift·[negative] + vote·[lexicon's class]) over a grid. */
-    static void grid(SentimentClassifier c, Path file) {
-        SentimentScorer lexicon = lexicon();
+    static void grid(SentimentTraining.Classifier c, Path file) {
         List<String> texts = new ArrayList<>();
         List<Integer> gold = new ArrayList<>();
         for (JsonNode row : EvalCases.read(file)) {
@@ -294,8 +309,7 @@ public final class SentimentTrain {
                 int ok = 0;
                 for (int i = 0; i < gold.size(); i++) {
                     double[] p = c.probabilities(features.get(i));
-                    int lex = SentimentClassifier.CLASSES.indexOf(
-                            lexicon.analyse(Texts.normalise(texts.get(i))).polarity());
+                    int lex = SentimentTraining.CLASSES.indexOf(RUNTIME.lexicon(texts.get(i)).polarity());
                     for (int k = 0; k < 3; k++) {
                         p[k] = Math.log(p[k]) + (k == 0 ? shift : 0) + (k == lex ? vote : 0);
                     }
@@ -308,7 +322,7 @@ public final class SentimentTrain {
     }
 
     private static int classOf(String label) {
-        return SentimentClassifier.CLASSES.indexOf(TriageSignals.Polarity.fromCode(label));
+        return SentimentTraining.CLASSES.indexOf(TriageSignals.Polarity.fromCode(label));
     }
 
     private static int argmax(double[] p) {
@@ -322,7 +336,7 @@ public final class SentimentTrain {
         b.append(variant.embedding
                 ? "# SentimentFeatures (lexicon readings, word uni/bigrams, bge-small-en-v1.5-q embedding e:0..383).\n"
                 : "# SentimentFeatures (lexicon readings, word uni/bigrams).\n");
-        b.append("# Trained by SentimentTrain (test scope; Tribuo LinearSGD, LogMulticlass, AdaGrad ")
+        b.append("# Trained by SentimentTrain (baton-tools; Tribuo LinearSGD, LogMulticlass, AdaGrad ")
                 .append(LEARNING_RATE).append(", ").append(EPOCHS).append(" epochs; mean of ").append(RUNS)
                 .append(" runs, seeds ").append(SEED).append("+0..").append(RUNS - 1)
                 .append("; word features in >= ").append(MIN_COUNT).append(" rows)\n");
@@ -340,9 +354,9 @@ public final class SentimentTrain {
     }
 
     /** The classifier as the runtime would load it from {@link #render}ed weights. */
-    static SentimentClassifier reload(String rendered) {
+    static SentimentTraining.Classifier reload(String rendered) {
         try {
-            return SentimentClassifier.read(new BufferedReader(new StringReader(rendered)));
+            return SentimentTraining.read(new BufferedReader(new StringReader(rendered)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

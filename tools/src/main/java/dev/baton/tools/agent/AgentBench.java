@@ -1,4 +1,4 @@
-package dev.baton.core.agent.bench;
+package dev.baton.tools.agent;
 
 import dev.baton.core.handoff.HandoffConfig;
 import dev.baton.core.handoff.HandoffPolicy;
@@ -50,8 +50,8 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
  * request is handed off with no LLM call), then retrieval over {@link BenchKnowledge}, then {@link LlmAgent}. A
  * handoff ends the conversation and costs one summary call ({@link LlmSummarizer}), counted separately.
  *
- * <p>Run: {@code bench/agent/run.sh} (or this main with the plugin-core test classpath). Prints a table and, on
- * its last line, one JSON object.
+ * <p>Run: {@code bench/agent/run.sh} (or {@code tools/run.sh agent.AgentBench}). Prints a table and, on its last
+ * line, one JSON object.
  */
 public final class AgentBench {
 
@@ -68,7 +68,7 @@ public final class AgentBench {
         LlmConfig cfg = LlmConfig.of(URI.create(wm.baseUrl() + "/v1"), "bench", "stub").withMaxRetries(0);
         OfflineAgent offline = new OfflineAgent(BotMessages.defaults().notSure(), BotMessages.defaults().sourceLabel());
         BenchKnowledge kb = new BenchKnowledge();
-        KeywordDecider policy = new KeywordDecider(HandoffConfig.defaults().keywords(),
+        KeywordDecider policy = new KeywordDecider(HandoffConfig.DEFAULT_KEYWORDS,
                 new HandoffPolicy(HandoffConfig.defaults()));
         Map<String, int[]> byKind = new LinkedHashMap<>();
         Map<String, long[]> tokensByKind = new LinkedHashMap<>();

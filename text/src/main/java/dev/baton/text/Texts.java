@@ -1,28 +1,34 @@
-package dev.baton.core.triage;
+package dev.baton.text;
+
+import com.github.houbb.opencc4j.util.ZhConverterUtil;
 
 import java.text.Normalizer;
 import java.util.Locale;
 
-/** Text normalisation and language detection shared by the triage detectors. Stateless. */
-final class Texts {
+/** Text normalisation and phrase search shared by triage and the knowledge search. Stateless. */
+public final class Texts {
 
     private Texts() {
     }
 
     /** NFKC (full-width → half-width), lower case, typographic apostrophes → ', whitespace collapsed. */
-    static String normalise(String text) {
+    public static String normalise(String text) {
         String s = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT)
                 .replace('\u2019', '\'').replace('\u2018', '\'').replace('`', '\'');
         return s.replaceAll("\\s+", " ").trim();
     }
 
     /**
-     * The form of a message that is embedded: full-width letters and digits made ASCII, ideographic spaces made
-     * plain, trimmed; punctuation and case kept. The knowledge search embeds the same form (plus traditional →
-     * simplified Chinese), so one cached vector serves both in a turn; NFKC-folding {@code ，？} measurably hurts
-     * the embedding (docs/knowledge.md).
+     * The form of a message or a knowledge text that is embedded: traditional Chinese made simplified (so {@code 花唄}
+     * embeds as {@code 花呗}), full-width letters and digits made ASCII, ideographic spaces made plain, trimmed;
+     * punctuation, case and wording kept, because the embedding model was trained on natural text and measured worse
+     * on NFKC-folded punctuation and stripped particles (docs/knowledge.md). Triage and the knowledge search both
+     * embed this form, so one cached vector serves both in a turn. Null or empty: empty.
      */
-    static String embeddingForm(String text) {
+    public static String dense(String text) {
+        if (text == null || text.isEmpty()) {
+            return "";
+        }
         StringBuilder sb = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -33,39 +39,24 @@ final class Texts {
             }
             sb.append(c);
         }
-        return sb.toString().strip();
+        return simplified(sb.toString()).strip();
+    }
+
+    /** Traditional Chinese characters made simplified (opencc4j); the text itself when it has none. */
+    public static String simplified(String text) {
+        return ZhConverterUtil.containsTraditional(text) ? ZhConverterUtil.toSimple(text) : text;
     }
 
     /** Normalised, without whitespace and punctuation: the key for exact repetition. */
-    static String compact(String normalised) {
+    public static String compact(String normalised) {
         return normalised.replaceAll("[\\p{P}\\p{S}\\s]+", "");
     }
 
-    /** {@code zh} when Han characters are at least a third of the letters (e.g. "我的iPhone坏了"), else {@code en}. */
-    static String language(String text, String hint) {
-        if (hint != null && !hint.isBlank()) {
-            String h = hint.toLowerCase(Locale.ROOT);
-            return h.startsWith("zh") ? "zh" : h.startsWith("en") ? "en" : h;
-        }
-        int han = 0;
-        int latin = 0;
-        for (int i = 0; i < text.length(); ) {
-            int cp = text.codePointAt(i);
-            if (Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN) {
-                han++;
-            } else if (Character.isLetter(cp)) {
-                latin++;
-            }
-            i += Character.charCount(cp);
-        }
-        return han > 0 && han * 2 >= latin ? "zh" : "en";
-    }
-
-    static boolean isHan(char c) {
+    public static boolean isHan(char c) {
         return Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
     }
 
-    static boolean isWordChar(char c) {
+    public static boolean isWordChar(char c) {
         return Character.isLetterOrDigit(c) && !isHan(c) || c == '\'';
     }
 
@@ -73,7 +64,7 @@ final class Texts {
      * Finds {@code phrase} in {@code text} from {@code from}; phrases that start/end with a Latin letter or digit must
      * sit on word boundaries (so "agent" does not match "agents" nor "reagent"; Chinese phrases match anywhere).
      */
-    static int find(String text, String phrase, int from) {
+    public static int find(String text, String phrase, int from) {
         int i = text.indexOf(phrase, from);
         while (i >= 0) {
             boolean startOk = !isWordChar(phrase.charAt(0)) || i == 0 || !isWordChar(text.charAt(i - 1));
@@ -89,7 +80,7 @@ final class Texts {
     }
 
     /** Start of the clause containing {@code pos}: the index after the previous clause delimiter. */
-    static int clauseStart(String text, int pos) {
+    public static int clauseStart(String text, int pos) {
         for (int i = pos - 1; i >= 0; i--) {
             if (".!?;,。！？；，\n:：".indexOf(text.charAt(i)) >= 0) {
                 return i + 1;

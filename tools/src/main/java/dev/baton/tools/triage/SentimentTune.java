@@ -1,7 +1,12 @@
-package dev.baton.core.triage;
+package dev.baton.tools.triage;
 
 import dev.baton.core.conversation.TriageSignals;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.baton.core.triage.ConfusionMatrix;
+import dev.baton.core.triage.EvalCases;
+import dev.baton.core.triage.SentimentTraining;
+import dev.baton.core.triage.Triage;
+import dev.baton.core.conversation.TriageSignals;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -18,13 +23,13 @@ public final class SentimentTune {
     public static void main(String[] args) {
         Path file = Path.of(args[0]);
         boolean errors = List.of(args).contains("--errors");
-        SentimentScorer scorer = SentimentScorer.lexiconOnly(TriageConfig.defaults().sentiment());
+        SentimentTraining runtime = new SentimentTraining();
         List<String> labels = List.of("negative", "neutral", "positive");
         ConfusionMatrix m = ConfusionMatrix.empty(labels);
         for (JsonNode row : EvalCases.read(file)) {
             String text = EvalCases.text(row, "text", file);
             String expected = TriageSignals.Polarity.fromCode(EvalCases.text(row, "sentiment", file)).code();
-            TriageSignals.Sentiment s = scorer.score(Texts.normalise(text));
+            TriageSignals.Sentiment s = runtime.lexicon(text);
             String predicted = s.polarity().code();
             m.add(expected, predicted);
             if (errors && !expected.equals(predicted) || List.of(args).contains("--all")) {

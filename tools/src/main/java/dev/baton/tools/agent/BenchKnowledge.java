@@ -1,4 +1,4 @@
-package dev.baton.core.agent.bench;
+package dev.baton.tools.agent;
 
 import dev.baton.core.knowledge.KnowledgeAnswer;
 import dev.baton.core.knowledge.KnowledgeSearch;

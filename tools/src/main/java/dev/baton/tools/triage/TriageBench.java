@@ -1,4 +1,4 @@
-package dev.baton.core.triage.bench;
+package dev.baton.tools.triage;
 
 import dev.baton.core.triage.Triage;
 import dev.baton.core.triage.TriageConfig;
