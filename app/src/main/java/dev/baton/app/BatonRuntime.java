@@ -4,7 +4,7 @@ import dev.baton.app.config.BatonConfig;
 import dev.baton.app.http.DevApi;
 import dev.baton.app.http.HttpServer;
 import dev.baton.app.http.OpsApi;
-import dev.baton.app.inbox.InboxModule;
+import dev.baton.inbox.InboxModule;
 import dev.baton.core.channel.ChannelAdapter;
 import dev.baton.core.channel.ChannelContext;
 import dev.baton.core.channel.DevSender;

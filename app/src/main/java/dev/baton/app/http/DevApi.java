@@ -2,7 +2,7 @@ package dev.baton.app.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.baton.app.inbox.CustomerProfiles;
+import dev.baton.inbox.desk.CustomerProfiles;
 import dev.baton.core.channel.Channel;
 import dev.baton.core.channel.InboundContent;
 import dev.baton.core.channel.InboundMessage;
