@@ -6,29 +6,27 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.Set;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Pushes "something changed" to every open inbox page over SSE (event {@code change}, data
  * {@code {"conversationId":…,"kind":"MESSAGE|STATE|TICKET|DELIVERY"}}); pages then fetch what they show. Engine
- * threads only enqueue: sending happens on one bounded, named thread, and a full queue drops the event (the pages
- * also refresh on a timer).
+ * threads only enqueue: sending happens on the injected executor (the composition root's: one bounded, named
+ * thread), and an event it refuses (queue full, shutting down) is dropped; the pages also refresh on a timer.
  */
 public final class LiveEvents implements ConversationEvents, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LiveEvents.class);
 
     private final Set<SseClient> clients = ConcurrentHashMap.newKeySet();
-    private final ThreadPoolExecutor sender = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
-            new ArrayBlockingQueue<>(1000), r -> {
-                Thread t = new Thread(r, "baton-sse");
-                t.setDaemon(true);
-                return t;
-            }, new ThreadPoolExecutor.DiscardPolicy());
+    private final Executor sender;
+
+    /** @param sender sends the events, in order: a single thread with a bounded queue */
+    public LiveEvents(Executor sender) {
+        this.sender = sender;
+    }
 
     /** Registers a browser connection until it closes. */
     public void connect(SseClient client) {
@@ -57,13 +55,13 @@ public final class LiveEvents implements ConversationEvents, AutoCloseable {
                 }
             });
         } catch (RejectedExecutionException e) {
-            log.debug("SSE event dropped (shutting down)");
+            log.debug("SSE event dropped (queue full or shutting down)");
         }
     }
 
+    /** Closes the open connections (the executor is its owner's to shut down). */
     @Override
     public void close() {
-        sender.shutdownNow();
         for (SseClient c : clients) {
             try {
                 c.close();

@@ -34,9 +34,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.Executor;
 
 /**
  * {@code inbox.kind: webhook}: posts each event to a helpdesk as JSON, signed with HMAC-SHA256 over the raw body
@@ -45,7 +43,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * {@code conversation.closed}.
  *
  * <p>Deliveries are durable: each event is first stored in {@code webhook_deliveries} (PENDING), then posted by a
- * worker on the injected scheduler. Network errors, 429 and 5xx are retried with exponential backoff (the next
+ * pass on the injected scheduler, at once and then every {@link #POLL} (the composition root schedules
+ * {@link #deliverDue}). Network errors, 429 and 5xx are retried with exponential backoff (the next
  * attempt time is stored, so a restart picks up where it stopped) up to {@code max-attempts}; then, or at once for
  * another 4xx, the row is DEAD and a warning is logged. A row caught mid-post by a crash is posted again with the
  * same {@code X-Baton-Delivery} id (the helpdesk deduplicates on it). Events of one conversation are posted in
@@ -57,6 +56,12 @@ public final class WebhookInbox implements HumanInbox {
     private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(10);
     private static final int BATCH = 100;
+
+    /** How often {@link #deliverDue} should run to pick up retries that came due. */
+    public static final Duration POLL = Duration.ofSeconds(1);
+
+    /** The wait before the first retry in production. */
+    public static final Duration FIRST_BACKOFF = Duration.ofSeconds(2);
 
     /** Where a delivery is. */
     public enum Status { PENDING, SENDING, SENT, DEAD }
@@ -71,13 +76,17 @@ public final class WebhookInbox implements HumanInbox {
     private final Database db;
     private final OkHttpClient http;
     private final ObjectMapper json;
-    private final ScheduledExecutorService scheduler;
+    private final Executor scheduler;
     private final Duration firstBackoff;
     private final Clock clock;
-    private final AtomicBoolean started = new AtomicBoolean();
 
+    /**
+     * @param scheduler    runs a delivery pass at once after each new event (the composition root's inbox
+     *                     scheduler, which also runs {@link #deliverDue} every {@link #POLL})
+     * @param firstBackoff the wait before the first retry, doubled for each further one (at most 10 minutes)
+     */
     public WebhookInbox(InboxConfig.Webhook config, Database db, OkHttpClient http, ObjectMapper json,
-                        ScheduledExecutorService scheduler, Duration firstBackoff, Clock clock) {
+                        Executor scheduler, Duration firstBackoff, Clock clock) {
         this.config = config;
         this.db = db;
         this.http = http;
@@ -88,25 +97,16 @@ public final class WebhookInbox implements HumanInbox {
     }
 
     /**
-     * Starts the delivery worker: rows left SENDING by a crash go back to PENDING, then due rows are posted every
-     * {@code poll} and at once after each new event. Idempotent.
+     * At start-up, before the first {@link #deliverDue}: rows a crash left SENDING (mid-post) go back to PENDING, to
+     * be posted again with the same delivery id.
      */
-    public void start(Duration poll) {
-        if (!started.compareAndSet(false, true)) {
-            return;
-        }
+    public void recoverInterrupted() {
         int reset = db.withConnection(c -> Sql.update(c, "UPDATE webhook_deliveries SET status = ?, "
                 + "updated_at = ? WHERE status = ?", Status.PENDING, clock.instant(), Status.SENDING));
         long pending = db.withConnection(c -> Sql.count(c,
                 "SELECT COUNT(*) FROM webhook_deliveries WHERE status = ?", Status.PENDING));
         if (pending > 0) {
             log.info("webhook inbox: {} delivery(ies) pending from before ({} were mid-post)", pending, reset);
-        }
-        try {
-            scheduler.scheduleWithFixedDelay(this::deliverDue, 0, Math.max(10, poll.toMillis()),
-                    TimeUnit.MILLISECONDS);
-        } catch (RejectedExecutionException e) {
-            log.warn("webhook inbox not started: Baton is stopping");
         }
     }
 

@@ -66,7 +66,8 @@ class WebhookInboxTest {
                 maxAttempts);
         WebhookInbox inbox = new WebhookInbox(cfg, db, new OkHttpClient(), EngineJson.mapper(), on, firstBackoff,
                 clock);
-        inbox.start(Duration.ofMillis(20));
+        inbox.recoverInterrupted();
+        on.scheduleWithFixedDelay(inbox::deliverDue, 0, 20, TimeUnit.MILLISECONDS);
         return inbox;
     }
 
