@@ -24,13 +24,25 @@ import dev.baton.inbox.auth.ApiTokens;
 import dev.baton.inbox.auth.LoginThrottle;
 import dev.baton.inbox.auth.Sessions;
 import dev.baton.inbox.config.InboxConfig;
+import dev.baton.inbox.desk.AgentTokens;
+import dev.baton.inbox.desk.ConversationViews;
 import dev.baton.inbox.desk.CrmLookup;
 import dev.baton.inbox.desk.CustomerProfiles;
-import dev.baton.inbox.http.InboxApi;
+import dev.baton.inbox.desk.QueueViews;
+import dev.baton.inbox.desk.TicketDesk;
+import dev.baton.inbox.desk.WorkRules;
+import dev.baton.inbox.http.AnalyticsRoutes;
+import dev.baton.inbox.http.ConversationRoutes;
+import dev.baton.inbox.http.CustomerRoutes;
+import dev.baton.inbox.http.DraftRoutes;
+import dev.baton.inbox.http.ErrorRoutes;
 import dev.baton.inbox.http.InboxAuth;
 import dev.baton.inbox.http.InboxPages;
-import dev.baton.inbox.http.TokenApi;
-import dev.baton.inbox.http.WebhookDeliveriesApi;
+import dev.baton.inbox.http.MeRoutes;
+import dev.baton.inbox.http.QueueRoutes;
+import dev.baton.inbox.http.TicketRoutes;
+import dev.baton.inbox.http.TokenRoutes;
+import dev.baton.inbox.http.WebhookDeliveryRoutes;
 import dev.baton.inbox.knowledge.KnowledgeDrafts;
 import dev.baton.inbox.live.LiveEvents;
 import dev.baton.inbox.webhook.WebhookInbox;
@@ -107,16 +119,23 @@ public final class InboxModule implements Consumer<Javalin> {
         this.profiles = new CustomerProfiles(store, d.live(), clock);
         this.auth = new InboxAuth(new Sessions(store.db(), config.sessionTtl(), clock), new ApiTokens(store.db(), clock),
                 agents, config.apiToken());
-        KnowledgeDrafts drafts = new KnowledgeDrafts(d.knowledgeFolder(), d.reindex(), kv, clock);
-        CrmLookup crm = new CrmLookup(config.crmUrl(), d.http(), config.crmTimeout(), json);
         List<String> groupNames = config.groups().stream().map(Group::name).toList();
+        TicketDesk tickets = new TicketDesk(d.desk(), new WorkRules(store, agents, groupNames));
+        CrmLookup crm = new CrmLookup(config.crmUrl(), d.http(), config.crmTimeout(), json);
         this.routes = List.of(
+                new ErrorRoutes(),
                 new InboxPages(auth, agents, new LoginThrottle(LoginThrottle.Limits.DEFAULT, clock)),
-                new InboxApi(store, d.desk(), json, auth, agents, new GroupRouter(config.groups()), groupNames,
-                        d.knowledge(), drafts, crm, new Analytics(store, clock), timeouts, d.live(), limits, profiles,
-                        clock),
-                new TokenApi(auth, agents, json),
-                new WebhookDeliveriesApi(auth, d.webhook()));
+                new MeRoutes(auth, d.live()),
+                new QueueRoutes(auth, new QueueViews(store, agents, new GroupRouter(config.groups()), groupNames,
+                        timeouts, clock)),
+                new TicketRoutes(auth, tickets, json),
+                new ConversationRoutes(auth, new ConversationViews(store, d.knowledge(), crm, timeouts, limits, clock),
+                        tickets, json),
+                new CustomerRoutes(auth, profiles, json),
+                new DraftRoutes(auth, new KnowledgeDrafts(d.knowledgeFolder(), d.reindex(), kv, clock), json),
+                new AnalyticsRoutes(auth, new Analytics(store, clock)),
+                new TokenRoutes(auth, new AgentTokens(auth.tokens(), agents), json),
+                new WebhookDeliveryRoutes(auth, d.webhook()));
         this.jobs = jobs(config, timeouts, positions, store, d.webhook());
     }
 

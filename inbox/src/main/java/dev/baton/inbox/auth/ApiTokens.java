@@ -1,7 +1,7 @@
 package dev.baton.inbox.auth;
 
-import dev.baton.core.store.Sql;
 import dev.baton.core.store.Database;
+import dev.baton.core.store.Sql;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -1,12 +1,12 @@
 package dev.baton.inbox.auth;
 
-import javax.crypto.SecretKeyFactory;
-import javax.crypto.spec.PBEKeySpec;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
+import javax.crypto.SecretKeyFactory;
+import javax.crypto.spec.PBEKeySpec;
 
 /**
  * Agent passwords as PBKDF2-HMAC-SHA256 hashes from the JDK ({@code javax.crypto}, no extra dependency), stored as

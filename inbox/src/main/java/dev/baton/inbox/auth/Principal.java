@@ -25,4 +25,9 @@ public record Principal(String name, Role role, boolean viaToken, boolean integr
     public static Principal integration(String name) {
         return new Principal(name, Role.SUPERVISOR, true, true, null);
     }
+
+    /** How they came in, for the API and the logs: {@code session}, {@code agent-token} or {@code integration-token}. */
+    public String via() {
+        return integration ? "integration-token" : viaToken ? "agent-token" : "session";
+    }
 }

@@ -1,10 +1,10 @@
 package dev.baton.inbox.config;
 
-import dev.baton.core.handoff.routing.PositionUpdateConfig;
-import dev.baton.core.handoff.routing.Group;
 import dev.baton.core.config.ConfigProblems;
 import dev.baton.core.config.Localized;
 import dev.baton.core.config.Validated;
+import dev.baton.core.handoff.routing.Group;
+import dev.baton.core.handoff.routing.PositionUpdateConfig;
 
 import java.net.URI;
 import java.time.DateTimeException;
@@ -223,11 +223,11 @@ public record InboxConfig(String kind, String apiToken, String crmUrl, Duration 
                 problems.add(prefix + ".id", "is required: the customer's id on the channel (1 to 256 characters), "
                         + "e.g. \"8613800000000\" for WhatsApp; quote it so YAML keeps it a string");
             }
-            String tierProblem = dev.baton.inbox.desk.CustomerProfiles.tierProblem(tier);
+            String tierProblem = TierAndTags.tierProblem(tier);
             if (tierProblem != null) {
                 problems.add(prefix + ".tier", tierProblem);
             }
-            String tagsProblem = dev.baton.inbox.desk.CustomerProfiles.tagsProblem(tags);
+            String tagsProblem = TierAndTags.tagsProblem(tags);
             if (tagsProblem != null) {
                 problems.add(prefix + ".tags", tagsProblem);
             }

@@ -1,41 +1,40 @@
 package dev.baton.inbox.desk;
 
-import dev.baton.inbox.http.ApiError;
 import dev.baton.core.channel.Channel;
+import dev.baton.core.conversation.Conversation;
 import dev.baton.core.conversation.ConversationEvents;
 import dev.baton.core.conversation.Customer;
 import dev.baton.core.store.Store;
+import dev.baton.inbox.auth.Principal;
+import dev.baton.inbox.config.InboxConfig;
+import dev.baton.inbox.config.TierAndTags;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * A customer's tier and tags as people and the config set them (the inbox's customer panel, {@code inbox.customers},
  * the dev channel's {@code "tier"}). The handoff policy reads the tier on the customer's next message, so a customer
  * made {@code vip} jumps the queue from then on. Every change is logged: who, which customer (by Baton's id, not the
- * platform id), old and new values.
+ * platform id), old and new values. Valid values are those of {@link TierAndTags}.
  */
 public final class CustomerProfiles {
 
     private static final Logger log = LoggerFactory.getLogger(CustomerProfiles.class);
-
-    /** Tier names: letters, digits, '.', '_', '-'. */
-    private static final Pattern TIER = Pattern.compile("[\\p{L}\\p{N}._-]{1,64}");
-    static final int MAX_TAGS = 20;
-    static final int MAX_TAG_LENGTH = 64;
 
     /** The result of a change. */
     public record Change(Customer before, Customer after) {
         public boolean changed() {
             return !Objects.equals(before.tier(), after.tier()) || !before.tags().equals(after.tags());
         }
+    }
+
+    /** An edit from the inbox: the customer's tier and tags after it, and whether anything changed. */
+    public record Edited(long conversationId, String tier, List<String> tags, boolean changed) {
     }
 
     private final Store store;
@@ -48,48 +47,34 @@ public final class CustomerProfiles {
         this.clock = clock;
     }
 
-    /** Null when {@code tier} is a valid tier name (or null = no tier), else what is wrong with it. */
-    public static String tierProblem(String tier) {
-        if (tier == null || TIER.matcher(tier).matches()) {
-            return null;
+    /**
+     * Sets the tier and/or tags of the customer of a conversation, as {@code p}: a supervisor (or the integration
+     * token) always, an agent only while they hold the conversation. An absent value is kept; a blank tier clears it.
+     */
+    public Edited edit(Principal p, long conversationId, Optional<String> tier, Optional<List<String>> tags) {
+        String tierProblem = tier.map(t -> TierAndTags.tierProblem(TierAndTags.normalizeTier(t))).orElse(null);
+        if (tierProblem != null) {
+            throw Refusal.invalid(tierProblem);
         }
-        return "tier must be 1 to 64 letters, digits, '.', '_' or '-' (e.g. vip), got \"" + shorten(tier) + "\"";
-    }
-
-    /** Null when the tags are valid, else what is wrong with them. */
-    public static String tagsProblem(List<String> tags) {
-        if (tags == null) {
-            return null;
+        String tagsProblem = tags.map(TierAndTags::tagsProblem).orElse(null);
+        if (tagsProblem != null) {
+            throw Refusal.invalid(tagsProblem);
         }
-        if (tags.size() > MAX_TAGS) {
-            return "at most " + MAX_TAGS + " tags, got " + tags.size();
+        if (tier.isEmpty() && tags.isEmpty()) {
+            throw Refusal.invalid("give tier and/or tags, e.g. {\"tier\":\"vip\",\"tags\":[\"gold-card\"]}");
         }
-        for (String t : tags) {
-            if (t == null || t.isBlank() || t.strip().length() > MAX_TAG_LENGTH || t.contains(",")
-                    || t.chars().anyMatch(Character::isISOControl)) {
-                return "each tag must be 1 to " + MAX_TAG_LENGTH + " characters without commas, got \""
-                        + shorten(String.valueOf(t)) + "\"";
-            }
+        Conversation conv = store.db().withConnection(c -> store.conversations().byId(c, conversationId))
+                .orElseThrow(() -> Refusal.notFound("no conversation " + conversationId));
+        if (!WorkRules.mayEditCustomer(p, conv)) {
+            throw Refusal.forbidden("changing the customer's tier or tags needs the supervisor role, or the "
+                    + "conversation must be with you");
         }
-        return null;
-    }
-
-    /** Blank means no tier; otherwise stripped. */
-    public static String normalizeTier(String tier) {
-        return tier == null || tier.isBlank() ? null : tier.strip();
-    }
-
-    /** Stripped, without duplicates, in the given order. */
-    public static List<String> normalizeTags(List<String> tags) {
-        Set<String> out = new LinkedHashSet<>();
-        for (String t : tags) {
-            out.add(t.strip());
-        }
-        return List.copyOf(out);
+        Change change = set(conv.customerId(), conversationId, tier, tags, p.name(), p.via());
+        return new Edited(conversationId, change.after().tier(), change.after().tags(), change.changed());
     }
 
     /**
-     * Sets the tier and tags of a customer; a null argument keeps the current value. Logs the change and announces
+     * Sets the tier and tags of a customer; an empty argument keeps the current value. Logs the change and announces
      * it on {@code conversationId} (when not null) so open inbox pages reload.
      *
      * @param who    who changed it (agent name, {@code config}, {@code dev-api})
@@ -99,9 +84,9 @@ public final class CustomerProfiles {
                       String who, String how) {
         Change change = store.db().inTransaction(c -> {
             Customer before = store.customers().byId(c, customerId)
-                    .orElseThrow(() -> new ApiError(404, "no customer " + customerId));
-            String newTier = tier.isPresent() ? normalizeTier(tier.get()) : before.tier();
-            List<String> newTags = tags.map(CustomerProfiles::normalizeTags).orElse(before.tags());
+                    .orElseThrow(() -> Refusal.notFound("no customer " + customerId));
+            String newTier = tier.isPresent() ? TierAndTags.normalizeTier(tier.get()) : before.tier();
+            List<String> newTags = tags.map(TierAndTags::normalizeTags).orElse(before.tags());
             Customer after = new Customer(before.id(), before.channel(), before.platformId(), before.displayName(),
                     newTier, newTags, before.language(), before.createdAt());
             Change ch = new Change(before, after);
@@ -126,9 +111,9 @@ public final class CustomerProfiles {
      * Applies {@code inbox.customers} at start-up: each listed customer is created if Baton has not seen them yet
      * and gets the tier and tags of the list (the config wins over a change made in the inbox since the last start).
      */
-    public int applyConfigured(List<dev.baton.inbox.config.InboxConfig.Customer> list) {
+    public int applyConfigured(List<InboxConfig.Customer> list) {
         int changed = 0;
-        for (dev.baton.inbox.config.InboxConfig.Customer entry : list) {
+        for (InboxConfig.Customer entry : list) {
             Channel channel = Channel.fromKey(entry.channel()).orElseThrow();
             long id = store.db().inTransaction(c -> store.customers().upsert(c, channel, entry.id(), null,
                     clock.instant()).id());
@@ -142,9 +127,5 @@ public final class CustomerProfiles {
             log.info("inbox.customers: {} customer(s) listed, {} updated", list.size(), changed);
         }
         return changed;
-    }
-
-    private static String shorten(String s) {
-        return s.length() <= 40 ? s : s.substring(0, 40) + "…";
     }
 }

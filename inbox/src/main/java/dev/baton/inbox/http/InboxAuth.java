@@ -1,10 +1,10 @@
 package dev.baton.inbox.http;
 
+import dev.baton.inbox.auth.AgentDirectory;
 import dev.baton.inbox.auth.ApiTokens;
-import dev.baton.inbox.auth.Sessions;
 import dev.baton.inbox.auth.Principal;
 import dev.baton.inbox.auth.Role;
-import dev.baton.inbox.auth.AgentDirectory;
+import dev.baton.inbox.auth.Sessions;
 import io.javalin.http.Context;
 
 import java.nio.charset.StandardCharsets;

@@ -1,10 +1,10 @@
 package dev.baton.inbox.http;
 
+import dev.baton.inbox.auth.AgentDirectory;
 import dev.baton.inbox.auth.LoginThrottle;
 import dev.baton.inbox.auth.Principal;
 import dev.baton.inbox.auth.Role;
 import dev.baton.inbox.auth.Sessions;
-import dev.baton.inbox.auth.AgentDirectory;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import org.slf4j.Logger;

@@ -1,7 +1,7 @@
 package dev.baton.inbox.knowledge;
 
-import dev.baton.inbox.http.ApiError;
 import dev.baton.core.state.KeyValueStore;
+import dev.baton.inbox.desk.Refusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,10 +63,10 @@ public final class KnowledgeDrafts {
      */
     public String save(String question, String answer, long conversationId, String agent) {
         if (question == null || question.isBlank() || answer == null || answer.isBlank()) {
-            throw ApiError.badRequest("question and answer are required");
+            throw Refusal.invalid("question and answer are required");
         }
         if (question.length() > 500 || answer.length() > 10_000) {
-            throw ApiError.badRequest("question (500) or answer (10000 characters) too long");
+            throw Refusal.invalid("question (500) or answer (10000 characters) too long");
         }
         String q = question.strip().replaceAll("\\s+", " ");
         String name = STAMP.format(clock.instant()) + "-" + slug(q) + ".md";
@@ -128,11 +128,11 @@ public final class KnowledgeDrafts {
 
     private Path existing(String name) {
         if (name == null || !NAME.matcher(name).matches()) {
-            throw ApiError.badRequest("not a draft name");
+            throw Refusal.invalid("not a draft name");
         }
         Path p = draftsDir().resolve(name);
         if (!Files.isRegularFile(p)) {
-            throw new ApiError(404, "no draft " + name);
+            throw Refusal.notFound("no draft " + name);
         }
         return p;
     }

@@ -1,12 +1,12 @@
 package dev.baton.inbox.webhook;
 
-import dev.baton.core.store.Sql;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.baton.inbox.config.InboxConfig;
-import dev.baton.core.store.EngineJson;
 import dev.baton.core.conversation.HandoffTicket;
 import dev.baton.core.handoff.HumanInbox;
 import dev.baton.core.store.Database;
+import dev.baton.core.store.EngineJson;
+import dev.baton.core.store.Sql;
+import dev.baton.inbox.config.InboxConfig;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -15,26 +15,26 @@ import okhttp3.Response;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * {@code inbox.kind: webhook}: posts each event to a helpdesk as JSON, signed with HMAC-SHA256 over the raw body

@@ -1,17 +1,14 @@
 package dev.baton.inbox.http;
 
-import dev.baton.inbox.webhook.WebhookInbox;
 import dev.baton.inbox.auth.Principal;
 import dev.baton.inbox.auth.Role;
+import dev.baton.inbox.webhook.WebhookInbox;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -25,15 +22,38 @@ import java.util.function.Consumer;
  * A re-queued delivery is posted again with the same {@code X-Baton-Delivery} id and a fresh set of
  * {@code max-attempts}. With another inbox kind the routes answer 404 with a hint.
  */
-public final class WebhookDeliveriesApi implements Consumer<Javalin> {
+public final class WebhookDeliveryRoutes implements Consumer<Javalin> {
 
-    private static final Logger log = LoggerFactory.getLogger(WebhookDeliveriesApi.class);
+    private static final Logger log = LoggerFactory.getLogger(WebhookDeliveryRoutes.class);
+
+    /** A stored delivery as listed: status in lower case, times ISO-8601. */
+    public record Delivery(long id, String deliveryId, String event, long conversationId, String status, int attempts,
+                           String lastError, String nextAttemptAt, String createdAt, String updatedAt) {
+
+        static Delivery of(WebhookInbox.Delivery d) {
+            return new Delivery(d.id(), d.deliveryId(), d.event(), d.conversationId(),
+                    d.status().name().toLowerCase(Locale.ROOT), d.attempts(), d.lastError(), text(d.nextAttemptAt()),
+                    text(d.createdAt()), text(d.updatedAt()));
+        }
+
+        private static String text(Object instant) {
+            return instant == null ? null : instant.toString();
+        }
+    }
+
+    /** One delivery back in the queue. */
+    record Requeued(long id, String status) {
+    }
+
+    /** How many dead deliveries went back in the queue. */
+    record RequeuedAll(int requeued) {
+    }
 
     private final InboxAuth auth;
     private final WebhookInbox webhook;
 
     /** @param webhook the webhook inbox, or null when {@code inbox.kind} is not {@code webhook} */
-    public WebhookDeliveriesApi(InboxAuth auth, WebhookInbox webhook) {
+    public WebhookDeliveryRoutes(InboxAuth auth, WebhookInbox webhook) {
         this.auth = auth;
         this.webhook = webhook;
     }
@@ -71,20 +91,13 @@ public final class WebhookDeliveriesApi implements Consumer<Javalin> {
         if (limit < 1 || limit > 1000) {
             throw ApiError.badRequest("limit must be between 1 and 1000");
         }
-        List<Map<String, Object>> items = inbox.deliveries(status, limit).stream().map(WebhookDeliveriesApi::view)
-                .toList();
-        ctx.json(Map.of("items", items));
+        ctx.json(new Items<>(inbox.deliveries(status, limit).stream().map(Delivery::of).toList()));
     }
 
     private void retry(Context ctx) {
         Principal p = auth.require(ctx, Role.SUPERVISOR);
         WebhookInbox inbox = webhook();
-        long id;
-        try {
-            id = Long.parseLong(ctx.pathParam("id"));
-        } catch (NumberFormatException e) {
-            throw ApiError.badRequest("id must be a number");
-        }
+        long id = Requests.id(ctx);
         WebhookInbox.Delivery d = inbox.delivery(id).orElseThrow(() -> new ApiError(404, "no webhook delivery " + id));
         if (!inbox.requeue(id)) {
             throw new ApiError(409, "webhook delivery " + id + " is " + d.status().name().toLowerCase(Locale.ROOT)
@@ -92,7 +105,7 @@ public final class WebhookDeliveriesApi implements Consumer<Javalin> {
         }
         log.info("conversation {}: dead webhook {} (delivery {}) re-queued by {}", d.conversationId(), d.event(),
                 d.deliveryId(), p.name());
-        ctx.json(Map.of("id", id, "status", "pending"));
+        ctx.json(new Requeued(id, "pending"));
     }
 
     private void retryAll(Context ctx) {
@@ -101,21 +114,6 @@ public final class WebhookDeliveriesApi implements Consumer<Javalin> {
         if (n > 0) {
             log.info("{} dead webhook delivery(ies) re-queued by {}", n, p.name());
         }
-        ctx.json(Map.of("requeued", n));
-    }
-
-    static Map<String, Object> view(WebhookInbox.Delivery d) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", d.id());
-        m.put("deliveryId", d.deliveryId());
-        m.put("event", d.event());
-        m.put("conversationId", d.conversationId());
-        m.put("status", d.status().name().toLowerCase(Locale.ROOT));
-        m.put("attempts", d.attempts());
-        m.put("lastError", d.lastError());
-        m.put("nextAttemptAt", d.nextAttemptAt() == null ? null : d.nextAttemptAt().toString());
-        m.put("createdAt", d.createdAt() == null ? null : d.createdAt().toString());
-        m.put("updatedAt", d.updatedAt() == null ? null : d.updatedAt().toString());
-        return m;
+        ctx.json(new RequeuedAll(n));
     }
 }
