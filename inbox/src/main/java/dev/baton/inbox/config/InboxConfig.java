@@ -7,10 +7,7 @@ import dev.baton.core.handoff.routing.Group;
 import dev.baton.core.handoff.routing.PositionUpdateConfig;
 
 import java.net.URI;
-import java.time.DateTimeException;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
