@@ -4,7 +4,10 @@ import dev.baton.app.config.BatonConfig;
 import dev.baton.app.http.DevApi;
 import dev.baton.app.http.HttpServer;
 import dev.baton.app.http.OpsApi;
-import dev.baton.app.inbox.InboxModule;
+import dev.baton.inbox.InboxModule;
+import dev.baton.inbox.ScheduledJob;
+import dev.baton.inbox.live.LiveEvents;
+import dev.baton.inbox.webhook.WebhookInbox;
 import dev.baton.core.channel.ChannelAdapter;
 import dev.baton.core.channel.ChannelContext;
 import dev.baton.core.channel.DevSender;
@@ -19,6 +22,7 @@ import dev.baton.core.handoff.HandoffPolicy;
 import dev.baton.core.handoff.routing.Routing;
 import dev.baton.core.handoff.HumanInbox;
 import dev.baton.core.store.Database;
+import dev.baton.core.store.EngineJson;
 import dev.baton.core.store.JdbcKeyValueStore;
 import dev.baton.core.store.Store;
 import dev.baton.core.triage.Triage;
@@ -53,6 +57,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -193,9 +199,16 @@ public final class BatonRuntime implements AutoCloseable {
             adapters.add(whatsapp.adapter());
             senders.add(whatsapp.sender());
         }
-        InboxModule inboxModule = InboxModule.create(config.inbox(), db, platformInbox, okHttp, clock);
-        closeables.add(inboxModule);
-        HumanInbox inbox = inboxModule.humanInbox();
+        // what the engine needs from the inbox comes first: the live events hub and the inbox tickets open in
+        ScheduledExecutorService inboxJobs = inboxScheduler();
+        closeables.add(inboxJobs::shutdownNow);
+        ExecutorService sse = boundedExecutor("baton-sse", 1, 1000);
+        closeables.add(sse::shutdownNow);
+        LiveEvents live = new LiveEvents(sse);
+        closeables.add(live);
+        WebhookInbox webhook = "webhook".equals(config.inbox().kind()) ? new WebhookInbox(config.inbox().webhook(),
+                db, okHttp, EngineJson.mapper(), inboxJobs, WebhookInbox.FIRST_BACKOFF, clock) : null;
+        HumanInbox inbox = InboxModule.humanInbox(config.inbox(), platformInbox, webhook);
 
         BatonConfig.Engine e = config.engine();
         EngineSettings settings = new EngineSettings(config.messages(), config.knowledge().topK(), e.historyWindow(),
@@ -214,7 +227,7 @@ public final class BatonRuntime implements AutoCloseable {
                 .clock(clock)
                 .averageHandleTime(e.averageHandleTime())
                 .lanes(laneThreads(e, config.llm() != null), e.laneQueue())
-                .events(inboxModule.events());
+                .events(live);
         if (config.llm() != null) {
             OfflineAgent offline = new OfflineAgent(settings.messages().notSure(), settings.messages().sourceLabel());
             LlmAgent llm = LlmAgent.create(config.llm(), Store.over(db), new KnowledgeBridge(knowledge), offline,
@@ -229,16 +242,21 @@ public final class BatonRuntime implements AutoCloseable {
         senders.forEach(builder::sender);
         engineOverrides.accept(builder);
         engine = builder.build();
+        InboxModule inboxModule = InboxModule.create(new InboxModule.Dependencies(config.inbox(), engine.store(),
+                engine.desk(), engine.outbox()::wake, channel -> senders.stream().filter(s -> s.channel() == channel)
+                .findFirst().map(Sender::limits).orElse(null), live, webhook, new KnowledgeBridge(knowledge),
+                config.knowledge().folder(), this::reindex, okHttp, clock));
         engine.engine().start();
+        for (ScheduledJob job : inboxModule.jobs()) {
+            inboxJobs.scheduleWithFixedDelay(job.task(), job.initialDelay().toMillis(), job.every().toMillis(),
+                    TimeUnit.MILLISECONDS);
+        }
 
         List<Consumer<Javalin>> routes = new ArrayList<>();
         if (ch.dev().enabled()) {
             routes.add(new DevApi(engine.engine(), engine.store(), engine.json(), ch.dev().replyTimeout(),
                     inboxModule.customerProfiles(), clock));
         }
-        inboxModule.attach(engine, new KnowledgeBridge(knowledge), config.knowledge().folder(), this::reindex,
-                channel -> senders.stream().filter(s -> s.channel() == channel).findFirst().map(Sender::limits)
-                        .orElse(null));
         routes.add(new OpsApi(engine.store(), engine.engine(), inboxModule.auth(), engine.outbox()::wake));
         routes.add(inboxModule);
         http = new HttpServer(config.server().host(), config.server().maxBodyBytes(), adapters, engine.engine(),
@@ -278,6 +296,15 @@ public final class BatonRuntime implements AutoCloseable {
         AtomicInteger n = new AtomicInteger();
         return new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(queue), r -> {
             Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** One named daemon thread for the inbox's jobs (queue timeouts, position updates, sweeps, webhook posts). */
+    private static ScheduledExecutorService inboxScheduler() {
+        return Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "baton-inbox");
             t.setDaemon(true);
             return t;
         });

@@ -1,6 +1,6 @@
 package dev.baton.app.cli;
 
-import dev.baton.app.inbox.PasswordHasher;
+import dev.baton.inbox.auth.PasswordHasher;
 import picocli.CommandLine;
 
 import java.io.BufferedReader;

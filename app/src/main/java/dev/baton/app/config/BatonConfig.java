@@ -1,5 +1,6 @@
 package dev.baton.app.config;
 
+import dev.baton.inbox.config.InboxConfig;
 import dev.baton.core.config.BotMessages;
 import dev.baton.core.config.ConfigProblems;
 import dev.baton.core.config.LlmConfig;

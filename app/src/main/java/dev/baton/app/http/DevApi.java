@@ -2,7 +2,8 @@ package dev.baton.app.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.baton.app.inbox.CustomerProfiles;
+import dev.baton.inbox.config.TierAndTags;
+import dev.baton.inbox.desk.CustomerProfiles;
 import dev.baton.core.channel.Channel;
 import dev.baton.core.channel.InboundContent;
 import dev.baton.core.channel.InboundMessage;
@@ -111,8 +112,8 @@ public final class DevApi implements Consumer<Javalin> {
         }
         JsonNode tierNode = body.path("tier");
         if (!tierNode.isMissingNode() && !tierNode.isNull()) {
-            String tier = tierNode.isTextual() ? CustomerProfiles.normalizeTier(tierNode.asText()) : "?";
-            String problem = tierNode.isTextual() ? CustomerProfiles.tierProblem(tier)
+            String tier = tierNode.isTextual() ? TierAndTags.normalizeTier(tierNode.asText()) : "?";
+            String problem = tierNode.isTextual() ? TierAndTags.tierProblem(tier)
                     : "tier must be a string, e.g. \"vip\" (\"\" clears it)";
             if (problem != null) {
                 bad(ctx, problem);

@@ -1,8 +1,8 @@
 package dev.baton.app.http;
 
-import dev.baton.app.inbox.ApiError;
-import dev.baton.app.inbox.InboxAuth;
-import dev.baton.app.inbox.Role;
+import dev.baton.inbox.http.ApiError;
+import dev.baton.inbox.http.InboxAuth;
+import dev.baton.inbox.auth.Role;
 import dev.baton.core.engine.Engine;
 import dev.baton.core.store.Outbox;
 import dev.baton.core.store.Store;

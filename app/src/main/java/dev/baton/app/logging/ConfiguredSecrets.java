@@ -1,7 +1,7 @@
 package dev.baton.app.logging;
 
 import dev.baton.app.config.BatonConfig;
-import dev.baton.app.config.InboxConfig;
+import dev.baton.inbox.config.InboxConfig;
 
 import java.util.ArrayList;
 import java.util.Collections;

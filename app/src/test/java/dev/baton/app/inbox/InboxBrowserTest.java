@@ -1,5 +1,6 @@
 package dev.baton.app.inbox;
 
+import dev.baton.inbox.auth.ApiTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
 package dev.baton.app.inbox;
 
+import dev.baton.inbox.auth.PasswordHasher;
 import dev.baton.app.Main;
 import dev.baton.app.config.BatonConfig;
 import dev.baton.app.config.ConfigException;

@@ -1,5 +1,6 @@
 package dev.baton.app.inbox;
 
+import dev.baton.inbox.auth.ApiTokens;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -167,7 +168,7 @@ class InboxTokensTest {
             return null;
         });
         assertThat(stored).isNotEmpty().doesNotContain(token, sessionId)
-                .contains(Secrets.sha256(token), Secrets.sha256(sessionId));
+                .contains(sha256(token), sha256(sessionId));
     }
 
     @Test
@@ -216,5 +217,11 @@ class InboxTokensTest {
             }
         }
         throw new AssertionError("no queue item for " + customer);
+    }
+
+    /** How the inbox stores a secret: the lower-case hex SHA-256 of its UTF-8 bytes. */
+    private static String sha256(String secret) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 }

@@ -1,5 +1,6 @@
 package dev.baton.app.inbox;
 
+import dev.baton.inbox.auth.LoginThrottle;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

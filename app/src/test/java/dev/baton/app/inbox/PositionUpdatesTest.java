@@ -2,7 +2,7 @@ package dev.baton.app.inbox;
 
 import dev.baton.core.handoff.routing.PositionUpdateConfig;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.baton.app.config.InboxConfig;
+import dev.baton.inbox.config.InboxConfig;
 import dev.baton.core.handoff.routing.PositionUpdates;
 import dev.baton.core.channel.ChannelLimits;
 import dev.baton.core.conversation.ConversationEvents;

@@ -1,6 +1,7 @@
 package dev.baton.app.inbox;
 
 import dev.baton.core.engine.EngineBuilder;
+import dev.baton.inbox.http.InboxAuth;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.app.BatonRuntime;

@@ -1,5 +1,6 @@
 package dev.baton.app.inbox;
 
+import dev.baton.inbox.webhook.WebhookInbox;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;

@@ -1,0 +1,68 @@
+package dev.baton.inbox.config;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * What a customer's tier and tags may be, and their normal form: one rule for {@code inbox.customers}, the inbox's
+ * customer panel and the dev channel. A tier is a short name ({@code vip}, {@code gold.2}); tags are free labels
+ * without commas (they are stored comma-joined).
+ */
+public final class TierAndTags {
+
+    /** Tier names: letters, digits, '.', '_', '-'. */
+    private static final Pattern TIER = Pattern.compile("[\\p{L}\\p{N}._-]{1,64}");
+    /** Most tags a customer has. */
+    public static final int MAX_TAGS = 20;
+    /** Longest tag. */
+    public static final int MAX_TAG_LENGTH = 64;
+
+    private TierAndTags() {
+    }
+
+    /** Null when {@code tier} is a valid tier name (or null = no tier), else what is wrong with it. */
+    public static String tierProblem(String tier) {
+        if (tier == null || TIER.matcher(tier).matches()) {
+            return null;
+        }
+        return "tier must be 1 to 64 letters, digits, '.', '_' or '-' (e.g. vip), got \"" + shorten(tier) + "\"";
+    }
+
+    /** Null when the tags are valid, else what is wrong with them. */
+    public static String tagsProblem(List<String> tags) {
+        if (tags == null) {
+            return null;
+        }
+        if (tags.size() > MAX_TAGS) {
+            return "at most " + MAX_TAGS + " tags, got " + tags.size();
+        }
+        for (String t : tags) {
+            if (t == null || t.isBlank() || t.strip().length() > MAX_TAG_LENGTH || t.contains(",")
+                    || t.chars().anyMatch(Character::isISOControl)) {
+                return "each tag must be 1 to " + MAX_TAG_LENGTH + " characters without commas, got \""
+                        + shorten(String.valueOf(t)) + "\"";
+            }
+        }
+        return null;
+    }
+
+    /** Blank means no tier; otherwise stripped. */
+    public static String normalizeTier(String tier) {
+        return tier == null || tier.isBlank() ? null : tier.strip();
+    }
+
+    /** Stripped, without duplicates, in the given order. */
+    public static List<String> normalizeTags(List<String> tags) {
+        Set<String> out = new LinkedHashSet<>();
+        for (String t : tags) {
+            out.add(t.strip());
+        }
+        return List.copyOf(out);
+    }
+
+    private static String shorten(String s) {
+        return s.length() <= 40 ? s : s.substring(0, 40) + "…";
+    }
+}
