@@ -1,5 +1,7 @@
 package dev.baton.wechat;
 
+import dev.baton.wechat.config.WeComKfConfig;
+import dev.baton.wechat.config.WeChatConfig;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.core.channel.ChannelAdapter;
 import dev.baton.core.channel.ChannelContext;

@@ -1,5 +1,8 @@
 package dev.baton.wechat;
 
+import dev.baton.wechat.config.ReplyMode;
+import dev.baton.wechat.config.WeComKfConfig;
+import dev.baton.wechat.config.WeChatConfig;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.baton.core.channel.Channel;
 import dev.baton.core.channel.ChannelAdapter;

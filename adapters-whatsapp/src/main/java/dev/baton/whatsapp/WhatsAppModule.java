@@ -1,5 +1,6 @@
 package dev.baton.whatsapp;
 
+import dev.baton.whatsapp.config.WhatsAppConfig;
 import dev.baton.core.channel.ChannelAdapter;
 import dev.baton.core.channel.ChannelContext;
 import dev.baton.core.channel.InboundMessage;

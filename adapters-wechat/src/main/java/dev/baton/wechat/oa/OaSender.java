@@ -7,7 +7,7 @@ import dev.baton.core.channel.OutboundMessage.OutboundContent;
 import dev.baton.core.channel.SendOutcome;
 import dev.baton.core.channel.Sender;
 import dev.baton.core.channel.TextSplitter;
-import dev.baton.wechat.ReplyMode;
+import dev.baton.wechat.config.ReplyMode;
 import dev.baton.wechat.api.WxApiClient;
 import dev.baton.wechat.api.WxApiException;
 import org.slf4j.Logger;

@@ -15,7 +15,7 @@ import dev.baton.core.conversation.HandoffTicket;
 import dev.baton.core.state.KeyValueStore;
 import dev.baton.core.testing.RecordingSink;
 import dev.baton.wechat.Fixtures;
-import dev.baton.wechat.WeComKfConfig;
+import dev.baton.wechat.config.WeComKfConfig;
 import dev.baton.wechat.crypto.WxMsgCrypt;
 import dev.baton.wechat.crypto.WxSignature;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;

@@ -5,7 +5,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.baton.core.channel.Channel;
 import dev.baton.core.channel.OutboundMessage;
 import dev.baton.core.channel.SendOutcome;
-import dev.baton.wechat.ReplyMode;
+import dev.baton.wechat.config.ReplyMode;
 import dev.baton.wechat.api.AccessTokenProvider;
 import dev.baton.wechat.api.WxApiClient;
 import okhttp3.OkHttpClient;

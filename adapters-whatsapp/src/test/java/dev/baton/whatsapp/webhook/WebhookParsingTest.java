@@ -8,7 +8,7 @@ import dev.baton.core.channel.InboundMessage;
 import dev.baton.core.channel.WebhookResponse;
 import dev.baton.core.testing.RecordingSink;
 import dev.baton.whatsapp.Fixtures;
-import dev.baton.whatsapp.WhatsAppConfig;
+import dev.baton.whatsapp.config.WhatsAppConfig;
 import dev.baton.whatsapp.graph.WhatsAppAlerts;
 import dev.baton.whatsapp.graph.WhatsAppMetrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;

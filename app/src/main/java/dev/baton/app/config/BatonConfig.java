@@ -7,9 +7,9 @@ import dev.baton.core.config.Validated;
 import dev.baton.core.engine.EngineSettings;
 import dev.baton.core.handoff.HandoffConfig;
 import dev.baton.core.triage.TriageOverrides;
-import dev.baton.wechat.WeChatConfig;
-import dev.baton.wechat.WeComKfConfig;
-import dev.baton.whatsapp.WhatsAppConfig;
+import dev.baton.wechat.config.WeChatConfig;
+import dev.baton.wechat.config.WeComKfConfig;
+import dev.baton.whatsapp.config.WhatsAppConfig;
 
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package dev.baton.whatsapp;
+package dev.baton.whatsapp.config;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -17,7 +17,7 @@ import java.util.Map;
 
 /**
  * The {@code channels.whatsapp} block of {@code baton.yaml}. Immutable: live state (HTTP clients, counters) lives
- * in {@link WhatsAppModule}. Missing optional keys get defaults here; missing credentials are reported by
+ * in the module that wires the channel. Missing optional keys get defaults here; missing credentials are reported by
  * {@link #validate} with the key and the fix.
  *
  * @param phoneNumberId     the business phone number's <em>ID</em> (WhatsApp &gt; API Setup), not the number itself
