@@ -2,15 +2,15 @@ package dev.baton.wechat.oa;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.baton.core.channel.Channel;
-import dev.baton.core.channel.ChannelAdapter;
 import dev.baton.core.channel.InboundContent;
 import dev.baton.core.channel.InboundMessage;
-import dev.baton.core.channel.InboundSink;
-import dev.baton.core.channel.InboundSink.PassiveReplies;
 import dev.baton.core.channel.InboundSink.Receipt;
 import dev.baton.core.channel.TextSplitter;
 import dev.baton.core.channel.WebhookRequest;
 import dev.baton.core.channel.WebhookResponse;
+import dev.baton.core.plugin.PassiveChannelAdapter;
+import dev.baton.core.plugin.PassiveReplies;
+import dev.baton.core.plugin.PassiveReplies.Claimed;
 import dev.baton.wechat.config.ReplyMode;
 import dev.baton.wechat.config.WeChatConfig;
 import dev.baton.wechat.crypto.SignatureWindow;
@@ -47,10 +47,10 @@ import java.util.concurrent.ConcurrentHashMap;
  *       and only the decrypted message is read. WeChat's 兼容模式 also sends a plaintext copy: it is ignored. An
  *       unencrypted message is refused, so a logged plain signature cannot downgrade the channel.</li>
  * </ul>
- * Messages go to the {@link InboundSink} before any answer. In async mode the answer is {@code success} at once. In
- * passive mode the answer is the reply itself when it is ready within the configured wait; WeChat's retries of the
- * same message (recognised by the sink as duplicates of one inbound id) wait again, and the last one answers the
- * "still working" text. Replies that missed every delivery go out with the customer's next message.
+ * Messages go to the sink before any answer (this adapter needs {@link PassiveReplies}). In async mode the answer
+ * is {@code success} at once. In passive mode the answer is the reply itself when it is ready within the configured
+ * wait; WeChat's retries of the same message (recognised by the sink as duplicates of one inbound id) wait again, and
+ * the last one answers the "still working" text. Replies that missed every delivery go out with the customer's next message.
  *
  * <p>Bad or expired signature → 401, an unencrypted message in encrypted mode or a message for another appid → 403,
  * malformed body or ciphertext → 400. None of these reach the sink, so none of them can release a reply: a reply
@@ -58,7 +58,7 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * @see <a href="https://developers.weixin.qq.com/doc/subscription/guide/dev/push/">消息推送</a>
  */
-public final class OfficialAccountAdapter implements ChannelAdapter {
+public final class OfficialAccountAdapter implements PassiveChannelAdapter {
 
     public static final String PATH = "/webhooks/wechat";
     private static final Logger log = LoggerFactory.getLogger(OfficialAccountAdapter.class);
@@ -105,7 +105,7 @@ public final class OfficialAccountAdapter implements ChannelAdapter {
     }
 
     @Override
-    public WebhookResponse handle(WebhookRequest request, InboundSink sink) {
+    public WebhookResponse handle(WebhookRequest request, PassiveReplies sink) {
         if (request.isGet()) {
             return verifyUrl(request);
         }
@@ -214,7 +214,7 @@ public final class OfficialAccountAdapter implements ChannelAdapter {
         }
     }
 
-    private WebhookResponse passive(Inbound inbound, InboundMessage m, Receipt receipt, InboundSink sink,
+    private WebhookResponse passive(Inbound inbound, InboundMessage m, Receipt receipt, PassiveReplies sink,
                                     long startedNanos) {
         long id = receipt.inboundId();
         int delivery;
@@ -227,9 +227,9 @@ public final class OfficialAccountAdapter implements ChannelAdapter {
             texts.addAll(takeOverflow(m.customerId()));
             texts.addAll(sink.claimPending(Channel.WECHAT, m.customerId()).texts());
         }
-        PassiveReplies own = expectsAnswer(m.content())
+        Claimed own = expectsAnswer(m.content())
                 ? sink.awaitReplies(id, timing.answerWait())
-                : new PassiveReplies(List.of(), true);
+                : new Claimed(List.of(), true);
         texts.addAll(own.texts());
         if (!texts.isEmpty()) {
             forget(id);

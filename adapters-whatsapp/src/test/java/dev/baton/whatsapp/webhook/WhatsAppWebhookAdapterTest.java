@@ -136,16 +136,6 @@ class WhatsAppWebhookAdapterTest {
             @Override
             public void deliveryStatus(DeliveryStatus status) {
             }
-
-            @Override
-            public PassiveReplies awaitReplies(long inboundId, Duration timeout) {
-                return new PassiveReplies(List.of(), true);
-            }
-
-            @Override
-            public PassiveReplies claimPending(Channel channel, String customerId) {
-                return new PassiveReplies(List.of(), true);
-            }
         };
         // when
         WebhookResponse r = adapter.handle(Fixtures.signedPost(Fixtures.payload("messages/text.json")), down);

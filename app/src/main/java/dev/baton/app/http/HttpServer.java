@@ -2,7 +2,7 @@ package dev.baton.app.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.core.channel.ChannelAdapter;
-import dev.baton.core.channel.InboundSink;
+import dev.baton.core.plugin.PassiveReplies;
 import io.javalin.Javalin;
 import io.javalin.http.HttpStatus;
 import io.javalin.json.JavalinJackson;
@@ -26,7 +26,7 @@ public final class HttpServer implements AutoCloseable {
 
     private final Javalin app;
 
-    public HttpServer(String host, long maxBodyBytes, List<ChannelAdapter> adapters, InboundSink sink,
+    public HttpServer(String host, long maxBodyBytes, List<ChannelAdapter> adapters, PassiveReplies engine,
                       PrometheusMeterRegistry meters, ObjectMapper json, List<Consumer<Javalin>> extraRoutes) {
         long largest = adapters.stream().mapToLong(ChannelAdapter::maxBodyBytes).max().orElse(0);
         BodyLimit limit = new BodyLimit(maxBodyBytes, adapters.stream()
@@ -41,7 +41,7 @@ public final class HttpServer implements AutoCloseable {
         });
         List<String> webhookPaths = adapters.stream().map(ChannelAdapter::path).toList();
         for (ChannelAdapter adapter : adapters) {
-            WebhookRoute route = new WebhookRoute(adapter, sink);
+            WebhookRoute route = new WebhookRoute(adapter, engine);
             app.get(adapter.path(), route);
             app.post(adapter.path(), route);
         }

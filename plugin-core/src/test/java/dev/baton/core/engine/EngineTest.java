@@ -18,6 +18,7 @@ import dev.baton.core.channel.DevSender;
 import dev.baton.core.channel.InboundContent;
 import dev.baton.core.channel.InboundMessage;
 import dev.baton.core.channel.InboundSink;
+import dev.baton.core.plugin.PassiveReplies;
 import dev.baton.core.channel.OutboundMessage;
 import dev.baton.core.channel.SendOutcome;
 import dev.baton.core.channel.Sender;
@@ -345,7 +346,7 @@ class EngineTest {
         start(new EngineBuilder(db).knowledge(SHOP).sender(passive));
 
         InboundSink.Receipt r = built.engine().acceptHeld(List.of(text("heidi", "怎么退货？"))).get(0);
-        InboundSink.PassiveReplies replies = built.engine().awaitReplies(r.inboundId(), Duration.ofSeconds(5));
+        PassiveReplies.Claimed replies = built.engine().awaitReplies(r.inboundId(), Duration.ofSeconds(5));
 
         assertThat(replies.complete()).isTrue();
         assertThat(replies.texts()).singleElement().asString().contains("7 天内");
