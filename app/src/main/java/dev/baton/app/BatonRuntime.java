@@ -1,13 +1,11 @@
 package dev.baton.app;
 
 import dev.baton.app.config.BatonConfig;
-import dev.baton.app.http.DevApi;
 import dev.baton.app.http.HttpServer;
 import dev.baton.app.http.OpsApi;
 import dev.baton.app.inbox.InboxModule;
 import dev.baton.core.channel.ChannelAdapter;
 import dev.baton.core.channel.ChannelContext;
-import dev.baton.core.channel.DevSender;
 import dev.baton.core.channel.Sender;
 import dev.baton.core.engine.EngineBuilder;
 import dev.baton.core.engine.EngineSettings;
@@ -22,6 +20,8 @@ import dev.baton.core.store.Database;
 import dev.baton.core.store.JdbcKeyValueStore;
 import dev.baton.core.store.Store;
 import dev.baton.core.triage.Triage;
+import dev.baton.dev.DevAdapter;
+import dev.baton.dev.DevSender;
 import dev.baton.core.triage.TriageConfig;
 import dev.baton.core.engine.TriagePolicyDecider;
 import dev.langchain4j.data.embedding.Embedding;
@@ -178,6 +178,7 @@ public final class BatonRuntime implements AutoCloseable {
         Optional<HumanInbox> platformInbox = Optional.empty();
         BatonConfig.Channels ch = config.channels();
         if (ch.dev().enabled()) {
+            adapters.add(new DevAdapter(ch.dev().replyTimeout(), clock));
             senders.add(new DevSender());
         }
         if (ch.wechat() != null || ch.wecomKf() != null) {
@@ -232,10 +233,6 @@ public final class BatonRuntime implements AutoCloseable {
         engine.engine().start();
 
         List<Consumer<Javalin>> routes = new ArrayList<>();
-        if (ch.dev().enabled()) {
-            routes.add(new DevApi(engine.engine(), engine.store(), engine.json(), ch.dev().replyTimeout(),
-                    inboxModule.customerProfiles(), clock));
-        }
         inboxModule.attach(engine, new KnowledgeBridge(knowledge), config.knowledge().folder(), this::reindex,
                 channel -> senders.stream().filter(s -> s.channel() == channel).findFirst().map(Sender::limits)
                         .orElse(null));
@@ -243,8 +240,7 @@ public final class BatonRuntime implements AutoCloseable {
         routes.add(inboxModule);
         http = new HttpServer(config.server().host(), config.server().maxBodyBytes(), adapters, engine.engine(),
                 meters, engine.json(), routes).start(config.server().port());
-        log.info("Baton is listening on port {} (channels: {})", http.port(), channelNames(adapters,
-                ch.dev().enabled()));
+        log.info("Baton is listening on port {} (channels: {})", http.port(), channelNames(adapters));
     }
 
     private void reindex() {
@@ -265,11 +261,8 @@ public final class BatonRuntime implements AutoCloseable {
         return llm ? Math.max(8, cores * 4) : Math.max(2, cores);
     }
 
-    private static String channelNames(List<ChannelAdapter> adapters, boolean dev) {
+    private static String channelNames(List<ChannelAdapter> adapters) {
         List<String> names = new ArrayList<>();
-        if (dev) {
-            names.add("dev");
-        }
         adapters.forEach(a -> names.add(a.channel().key()));
         return names.isEmpty() ? "none" : String.join(", ", names);
     }

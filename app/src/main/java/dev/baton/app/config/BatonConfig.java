@@ -7,6 +7,7 @@ import dev.baton.core.config.Validated;
 import dev.baton.core.engine.EngineSettings;
 import dev.baton.core.handoff.HandoffConfig;
 import dev.baton.core.triage.TriageOverrides;
+import dev.baton.dev.DevConfig;
 import dev.baton.wechat.config.WeChatConfig;
 import dev.baton.wechat.config.WeComKfConfig;
 import dev.baton.whatsapp.config.WhatsAppConfig;
@@ -129,17 +130,9 @@ public record BatonConfig(Server server, Storage storage, Knowledge knowledge, L
     }
 
     /** {@code channels:} each block present turns that channel on. */
-    public record Channels(Dev dev, WeChatConfig wechat, WeComKfConfig wecomKf, WhatsAppConfig whatsapp) {
+    public record Channels(DevConfig dev, WeChatConfig wechat, WeComKfConfig wecomKf, WhatsAppConfig whatsapp) {
         public Channels {
-            dev = dev != null ? dev : new Dev(false, null);
-        }
-    }
-
-    /** {@code channels.dev:} the terminal/browser chat for trying Baton; off unless enabled. */
-    public record Dev(Boolean enabled, Duration replyTimeout) {
-        public Dev {
-            enabled = enabled != null ? enabled : Boolean.FALSE;
-            replyTimeout = replyTimeout != null ? replyTimeout : Duration.ofSeconds(30);
+            dev = dev != null ? dev : new DevConfig(false, null);
         }
     }
 

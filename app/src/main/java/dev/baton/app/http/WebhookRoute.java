@@ -60,6 +60,7 @@ final class WebhookRoute implements Handler {
             response = WebhookResponse.text(503, "temporarily unavailable");
         }
         ctx.status(response.status());
+        response.headers().forEach(ctx::header);
         if (response.body().length > 0) {
             ctx.contentType(response.contentType()).result(response.body());
         } // else nothing to write: Javalin then skips its (compressing) output stream, ~15 % of an ack's CPU

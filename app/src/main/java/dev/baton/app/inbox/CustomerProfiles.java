@@ -13,11 +13,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
- * A customer's tier and tags as people and the config set them (the inbox's customer panel, {@code inbox.customers},
- * the dev channel's {@code "tier"}). The handoff policy reads the tier on the customer's next message, so a customer
+ * A customer's tier and tags as people and the config set them (the inbox's customer panel, {@code inbox.customers};
+ * a channel's own tier claim, such as the dev channel's {@code "tier"}, is applied by the engine). The handoff policy reads the tier on the customer's next message, so a customer
  * made {@code vip} jumps the queue from then on. Every change is logged: who, which customer (by Baton's id, not the
  * platform id), old and new values.
  */
@@ -25,8 +24,6 @@ public final class CustomerProfiles {
 
     private static final Logger log = LoggerFactory.getLogger(CustomerProfiles.class);
 
-    /** Tier names: letters, digits, '.', '_', '-'. */
-    private static final Pattern TIER = Pattern.compile("[\\p{L}\\p{N}._-]{1,64}");
     static final int MAX_TAGS = 20;
     static final int MAX_TAG_LENGTH = 64;
 
@@ -49,10 +46,7 @@ public final class CustomerProfiles {
 
     /** Null when {@code tier} is a valid tier name (or null = no tier), else what is wrong with it. */
     public static String tierProblem(String tier) {
-        if (tier == null || TIER.matcher(tier).matches()) {
-            return null;
-        }
-        return "tier must be 1 to 64 letters, digits, '.', '_' or '-' (e.g. vip), got \"" + shorten(tier) + "\"";
+        return Customer.tierProblem(tier);
     }
 
     /** Null when the tags are valid, else what is wrong with them. */
@@ -75,7 +69,7 @@ public final class CustomerProfiles {
 
     /** Blank means no tier; otherwise stripped. */
     public static String normalizeTier(String tier) {
-        return tier == null || tier.isBlank() ? null : tier.strip();
+        return Customer.normalizeTier(tier);
     }
 
     /** Stripped, without duplicates, in the given order. */

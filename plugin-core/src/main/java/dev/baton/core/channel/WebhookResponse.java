@@ -1,13 +1,32 @@
 package dev.baton.core.channel;
 
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
-/** What Baton answers the platform, free of any web framework type. */
-public record WebhookResponse(int status, String contentType, byte[] body) {
+/**
+ * What Baton answers the platform, free of any web framework type.
+ *
+ * @param headers extra response headers (e.g. a Content-Security-Policy for a page), in order; none for an ack
+ */
+public record WebhookResponse(int status, String contentType, byte[] body, Map<String, String> headers) {
 
     public WebhookResponse {
         body = body == null ? new byte[0] : body;
         contentType = contentType == null ? "text/plain; charset=utf-8" : contentType;
+        headers = headers == null || headers.isEmpty() ? Map.of()
+                : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(headers));
+    }
+
+    public WebhookResponse(int status, String contentType, byte[] body) {
+        this(status, contentType, body, Map.of());
+    }
+
+    /** This response with one more header. */
+    public WebhookResponse withHeader(String name, String value) {
+        Map<String, String> h = new LinkedHashMap<>(headers);
+        h.put(name, value);
+        return new WebhookResponse(status, contentType, body, h);
     }
 
     public static WebhookResponse text(int status, String text) {
