@@ -1,13 +1,15 @@
 package dev.baton.app;
 
 import dev.baton.app.config.BatonConfig;
+import dev.baton.app.config.ChannelsConfig;
 import dev.baton.app.http.HttpServer;
 import dev.baton.app.http.OpsApi;
 import dev.baton.app.inbox.InboxModule;
 import dev.baton.core.channel.ChannelAdapter;
-import dev.baton.core.channel.ChannelContext;
 import dev.baton.core.channel.Sender;
 import dev.baton.core.engine.EngineBuilder;
+import dev.baton.core.plugin.ChannelContext;
+import dev.baton.core.plugin.ChannelRuntime;
 import dev.baton.core.engine.EngineSettings;
 import dev.baton.core.engine.OutboxWorker;
 import dev.baton.core.agent.LlmAgent;
@@ -20,8 +22,6 @@ import dev.baton.core.store.Database;
 import dev.baton.core.store.JdbcKeyValueStore;
 import dev.baton.core.store.Store;
 import dev.baton.core.triage.Triage;
-import dev.baton.dev.DevAdapter;
-import dev.baton.dev.DevSender;
 import dev.baton.core.triage.TriageConfig;
 import dev.baton.core.engine.TriagePolicyDecider;
 import dev.langchain4j.data.embedding.Embedding;
@@ -33,8 +33,6 @@ import dev.baton.knowledge.InProcessEmbeddings;
 import dev.baton.knowledge.KnowledgeBase;
 import dev.baton.knowledge.KnowledgeConfig;
 import dev.baton.knowledge.SyncReport;
-import dev.baton.wechat.WeChatModule;
-import dev.baton.whatsapp.WhatsAppModule;
 import io.javalin.Javalin;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -173,26 +171,18 @@ public final class BatonRuntime implements AutoCloseable {
         ChannelContext channelContext = new ChannelContext(clock, new JdbcKeyValueStore(db, clock), background,
                 meters);
 
+        // every channel is a plug-in: the modules found by ServiceLoader that have a block under channels:
         List<ChannelAdapter> adapters = new ArrayList<>();
         List<Sender> senders = new ArrayList<>();
         Optional<HumanInbox> platformInbox = Optional.empty();
-        BatonConfig.Channels ch = config.channels();
-        if (ch.dev().enabled()) {
-            adapters.add(new DevAdapter(ch.dev().replyTimeout(), clock));
-            senders.add(new DevSender());
-        }
-        if (ch.wechat() != null || ch.wecomKf() != null) {
-            WeChatModule wechat = WeChatModule.create(ch.wechat(), ch.wecomKf(), channelContext, okHttp);
-            closeables.add(wechat);
-            adapters.addAll(wechat.adapters());
-            senders.addAll(wechat.senders());
-            platformInbox = wechat.wecomKfInbox();
-        }
-        if (ch.whatsapp() != null) {
-            WhatsAppModule whatsapp = WhatsAppModule.create(ch.whatsapp(), channelContext, okHttp);
-            closeables.add(whatsapp);
-            adapters.add(whatsapp.adapter());
-            senders.add(whatsapp.sender());
+        for (ChannelsConfig.Configured<?> channel : config.channels().enabled()) {
+            ChannelRuntime built = channel.create(channelContext);
+            closeables.add(built);
+            adapters.addAll(built.adapters());
+            senders.add(built.sender());
+            if (channel.key().equals(config.inbox().kind())) {
+                platformInbox = built.humanInbox(); // inbox.kind: <key> hands off to the platform's own servicers
+            }
         }
         InboxModule inboxModule = InboxModule.create(config.inbox(), db, platformInbox, okHttp, clock);
         closeables.add(inboxModule);
@@ -239,7 +229,7 @@ public final class BatonRuntime implements AutoCloseable {
         routes.add(new OpsApi(engine.store(), engine.engine(), inboxModule.auth(), engine.outbox()::wake));
         routes.add(inboxModule);
         http = new HttpServer(config.server().host(), config.server().maxBodyBytes(), adapters, engine.engine(),
-                meters, engine.json(), routes).start(config.server().port());
+                meters, engine.json(), routes, notConfigured()).start(config.server().port());
         log.info("Baton is listening on port {} (channels: {})", http.port(), channelNames(adapters));
     }
 
@@ -259,6 +249,12 @@ public final class BatonRuntime implements AutoCloseable {
             return e.laneThreads();
         }
         return llm ? Math.max(8, cores * 4) : Math.max(2, cores);
+    }
+
+    /** {@code /webhooks/<key>} of each installed channel that is not on: answered with how to configure it. */
+    private List<String> notConfigured() {
+        return config.channels().installed().keys().stream().filter(k -> !config.channels().isEnabled(k))
+                .map(k -> "/webhooks/" + k).toList();
     }
 
     private static String channelNames(List<ChannelAdapter> adapters) {

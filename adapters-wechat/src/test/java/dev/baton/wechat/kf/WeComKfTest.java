@@ -3,7 +3,7 @@ package dev.baton.wechat.kf;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.baton.core.channel.Channel;
-import dev.baton.core.channel.ChannelContext;
+import dev.baton.core.plugin.ChannelContext;
 import dev.baton.core.channel.InboundContent;
 import dev.baton.core.channel.InboundContent.EventKind;
 import dev.baton.core.channel.InboundMessage;

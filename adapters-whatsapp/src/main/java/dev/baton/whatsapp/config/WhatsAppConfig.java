@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import dev.baton.core.channel.Channel;
 import dev.baton.core.config.ConfigProblems;
 import dev.baton.core.config.Durations;
 import dev.baton.core.config.Validated;
@@ -37,6 +38,9 @@ public record WhatsAppConfig(String phoneNumberId, String accessToken, String ap
                              URI apiBaseUrl, boolean humanButton, Map<String, String> humanButtonLabels,
                              boolean markAsRead, TemplateConfig template, Duration replyWindow) implements Validated {
 
+    /** The key of this block under {@code channels:}, and the channel's key in the store, routes and metrics. */
+    public static final String KEY = "whatsapp";
+    public static final Channel CHANNEL = Channel.WHATSAPP;
     public static final URI DEFAULT_API_BASE_URL = URI.create("https://graph.facebook.com/v21.0");
     public static final Duration DEFAULT_REPLY_WINDOW = Duration.ofHours(24);
     public static final Map<String, String> DEFAULT_HUMAN_BUTTON_LABELS =

@@ -7,10 +7,6 @@ import dev.baton.core.config.Validated;
 import dev.baton.core.engine.EngineSettings;
 import dev.baton.core.handoff.HandoffConfig;
 import dev.baton.core.triage.TriageOverrides;
-import dev.baton.dev.DevConfig;
-import dev.baton.wechat.config.WeChatConfig;
-import dev.baton.wechat.config.WeComKfConfig;
-import dev.baton.whatsapp.config.WhatsAppConfig;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,11 +14,11 @@ import java.util.List;
 
 /**
  * The whole {@code baton.yaml}, typed. Every key has a default except a channel's own credentials; without
- * {@code llm:} Baton runs its offline agent. Keys are
+ * {@code llm:} Baton runs its offline agent. {@code channels:} is bound by the channel modules ({@link ChannelsConfig}). Keys are
  * kebab-case in YAML ({@code index-dir}) and camelCase here ({@code indexDir}).
  */
 public record BatonConfig(Server server, Storage storage, Knowledge knowledge, LlmConfig llm, HandoffConfig handoff,
-                          TriageOverrides triage, InboxConfig inbox, Channels channels, BotMessages messages, Engine engine)
+                          TriageOverrides triage, InboxConfig inbox, ChannelsConfig channels, BotMessages messages, Engine engine)
         implements Validated {
 
     public BatonConfig {
@@ -31,7 +27,7 @@ public record BatonConfig(Server server, Storage storage, Knowledge knowledge, L
         knowledge = knowledge != null ? knowledge : new Knowledge(null, null, null, null, null);
         handoff = handoff != null ? handoff : HandoffConfig.defaults();
         inbox = inbox != null ? inbox : InboxConfig.defaults();
-        channels = channels != null ? channels : new Channels(null, null, null, null);
+        channels = channels != null ? channels : ChannelsConfig.none();
         messages = messages != null ? messages : BotMessages.defaults();
         engine = engine != null ? engine : new Engine(null, null, null, null, null, null, null, null, null);
     }
@@ -50,18 +46,17 @@ public record BatonConfig(Server server, Storage storage, Knowledge knowledge, L
         }
         inbox.validate("inbox", problems);
         engine.validate("engine", problems);
-        if (channels.wechat() != null) {
-            channels.wechat().validate("channels.wechat", problems);
+        channels.validate(problems);
+        // an inbox kind that names a channel (wecom-kf) is that channel's own servicer system
+        String kind = inbox.kind();
+        if (channels.installed().find(kind).isPresent() && !channels.isEnabled(kind)) {
+            problems.add("inbox.kind", kind + " needs the channels." + kind + " block; add it or use kind: builtin");
         }
-        if (channels.wecomKf() != null) {
-            channels.wecomKf().validate("channels.wecom-kf", problems);
-        }
-        if (channels.whatsapp() != null) {
-            channels.whatsapp().validate("channels.whatsapp", problems);
-        }
-        if ("wecom-kf".equals(inbox.kind()) && channels.wecomKf() == null) {
-            problems.add("inbox.kind", "wecom-kf needs the channels.wecom-kf block; add it or use kind: builtin");
-        }
+    }
+
+    /** This config with {@code channels:} as bound by the {@link ConfigLoader}. */
+    public BatonConfig withChannels(ChannelsConfig bound) {
+        return new BatonConfig(server, storage, knowledge, llm, handoff, triage, inbox, bound, messages, engine);
     }
 
     /** {@code server:} where Baton listens. */
@@ -126,13 +121,6 @@ public record BatonConfig(Server server, Storage storage, Knowledge knowledge, L
             if (topK < 1 || topK > 50) {
                 problems.add(prefix + ".top-k", "must be between 1 and 50, got " + topK);
             }
-        }
-    }
-
-    /** {@code channels:} each block present turns that channel on. */
-    public record Channels(DevConfig dev, WeChatConfig wechat, WeComKfConfig wecomKf, WhatsAppConfig whatsapp) {
-        public Channels {
-            dev = dev != null ? dev : new DevConfig(false, null);
         }
     }
 

@@ -29,6 +29,16 @@ public final class HttpServer implements AutoCloseable {
 
     public HttpServer(String host, long maxBodyBytes, List<ChannelAdapter> adapters, PassiveReplies engine,
                       PrometheusMeterRegistry meters, ObjectMapper json, List<Consumer<Javalin>> extraRoutes) {
+        this(host, maxBodyBytes, adapters, engine, meters, json, extraRoutes, List.of());
+    }
+
+    /**
+     * @param notConfigured webhook paths of installed channels that are not configured ({@code /webhooks/<key>}):
+     *                      answered 404 with the config block to add, unless an adapter serves them
+     */
+    public HttpServer(String host, long maxBodyBytes, List<ChannelAdapter> adapters, PassiveReplies engine,
+                      PrometheusMeterRegistry meters, ObjectMapper json, List<Consumer<Javalin>> extraRoutes,
+                      List<String> notConfigured) {
         long largest = adapters.stream().mapToLong(ChannelAdapter::maxBodyBytes).max().orElse(0);
         Map<String, Long> routeLimits = new HashMap<>();
         for (ChannelAdapter adapter : adapters) {
@@ -58,7 +68,7 @@ public final class HttpServer implements AutoCloseable {
         for (Consumer<Javalin> routes : extraRoutes) {
             routes.accept(app);
         }
-        for (String reserved : List.of("/webhooks/wechat", "/webhooks/wecom-kf", "/webhooks/whatsapp")) {
+        for (String reserved : notConfigured) {
             if (!webhookPaths.contains(reserved)) {
                 app.get(reserved, ctx -> notConfigured(ctx, reserved));
                 app.post(reserved, ctx -> notConfigured(ctx, reserved));
