@@ -16,7 +16,7 @@ public record DevConfig(Boolean enabled, Duration replyTimeout) implements Valid
 
     /** The key of this block under {@code channels:}, and the channel's key in the store, routes and metrics. */
     public static final String KEY = "dev";
-    public static final Channel CHANNEL = Channel.DEV;
+    public static final Channel CHANNEL = Channel.of(KEY);
 
     public DevConfig {
         enabled = enabled != null ? enabled : Boolean.FALSE;

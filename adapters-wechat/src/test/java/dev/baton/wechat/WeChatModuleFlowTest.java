@@ -4,7 +4,6 @@ import dev.baton.wechat.config.ReplyMode;
 import dev.baton.wechat.config.WeComKfConfig;
 import dev.baton.wechat.config.WeChatConfig;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import dev.baton.core.channel.Channel;
 import dev.baton.core.channel.ChannelAdapter;
 import dev.baton.core.plugin.ChannelContext;
 import dev.baton.core.channel.InboundMessage;
@@ -158,7 +157,7 @@ class WeChatModuleFlowTest {
         WebhookResponse r = only(module.adapters()).handle(Fixtures.plainPush(TOKEN, Fixtures.resource("wechat/text.xml")), sink);
 
         assertThat(SafeXml.text(SafeXml.read(r.bodyAsString()), "Content")).contains("被动回复");
-        assertThat(module.sender().send(new OutboundMessage(2, 1, Channel.WECHAT, "o", null,
+        assertThat(module.sender().send(new OutboundMessage(2, 1, WeChatConfig.CHANNEL, "o", null,
                 new OutboundMessage.Text("late"), OutboundMessage.Author.BOT, null, null)))
                 .isInstanceOf(SendOutcome.RetryLater.class);
         assertThat(wm.getAllServeEvents()).isEmpty();

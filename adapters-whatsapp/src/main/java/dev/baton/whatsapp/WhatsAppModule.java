@@ -72,7 +72,7 @@ public final class WhatsAppModule implements AutoCloseable {
         return adapter;
     }
 
-    /** The outbox's sender for {@code Channel.WHATSAPP}. */
+    /** The outbox's sender for {@code WhatsAppConfig.CHANNEL}. */
     public Sender sender() {
         return sender;
     }

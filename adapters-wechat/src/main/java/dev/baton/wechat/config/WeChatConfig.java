@@ -38,7 +38,7 @@ public record WeChatConfig(String appId, String appSecret, String token, String 
 
     /** The key of this block under {@code channels:}, and the channel's key in the store, routes and metrics. */
     public static final String KEY = "wechat";
-    public static final Channel CHANNEL = Channel.WECHAT;
+    public static final Channel CHANNEL = Channel.of(KEY);
     public static final URI DEFAULT_API_BASE_URL = URI.create("https://api.weixin.qq.com");
     public static final String DEFAULT_STILL_WORKING = "正在为您查询，请稍候再发一条消息获取答复。";
 

@@ -28,7 +28,7 @@ public record WeComKfConfig(String corpId, String secret, String token, String e
 
     /** The key of this block under {@code channels:}, and the channel's key in the store, routes and metrics. */
     public static final String KEY = "wecom-kf";
-    public static final Channel CHANNEL = Channel.WECOM_KF;
+    public static final Channel CHANNEL = Channel.of(KEY);
     public static final URI DEFAULT_API_BASE_URL = URI.create("https://qyapi.weixin.qq.com");
 
     public WeComKfConfig {

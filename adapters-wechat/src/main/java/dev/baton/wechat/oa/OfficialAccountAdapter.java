@@ -91,7 +91,7 @@ public final class OfficialAccountAdapter implements PassiveChannelAdapter {
 
     @Override
     public Channel channel() {
-        return Channel.WECHAT;
+        return WeChatConfig.CHANNEL;
     }
 
     @Override
@@ -225,7 +225,7 @@ public final class OfficialAccountAdapter implements PassiveChannelAdapter {
         List<String> texts = new ArrayList<>();
         if (!receipt.duplicate()) {
             texts.addAll(takeOverflow(m.customerId()));
-            texts.addAll(sink.claimPending(Channel.WECHAT, m.customerId()).texts());
+            texts.addAll(sink.claimPending(WeChatConfig.CHANNEL, m.customerId()).texts());
         }
         Claimed own = expectsAnswer(m.content())
                 ? sink.awaitReplies(id, timing.answerWait())

@@ -2,7 +2,6 @@ package dev.baton.wechat.kf;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import dev.baton.core.channel.Channel;
 import dev.baton.core.plugin.ChannelContext;
 import dev.baton.core.channel.InboundContent;
 import dev.baton.core.channel.InboundContent.EventKind;
@@ -152,7 +151,7 @@ class WeComKfTest {
 
         List<InboundMessage> got = sink.accepted();
         assertThat(got).allSatisfy(m -> {
-            assertThat(m.channel()).isEqualTo(Channel.WECOM_KF);
+            assertThat(m.channel()).isEqualTo(WeComKfConfig.CHANNEL);
             assertThat(m.customerId()).isEqualTo(USER);
             assertThat(m.channelAccount()).isEqualTo(KFID);
         });
@@ -278,12 +277,12 @@ class WeComKfTest {
     }
 
     static OutboundMessage reply(long outboxId, String text) {
-        return new OutboundMessage(outboxId, 5, Channel.WECOM_KF, USER, KFID, new OutboundMessage.Text(text),
+        return new OutboundMessage(outboxId, 5, WeComKfConfig.CHANNEL, USER, KFID, new OutboundMessage.Text(text),
                 OutboundMessage.Author.BOT, "zh", CLOCK.instant().minusSeconds(60));
     }
 
     static HandoffTicket ticket() {
-        return new HandoffTicket(1, 5, new HandoffTicket.CustomerProfile(3, Channel.WECOM_KF, USER, KFID, null, null, null),
+        return new HandoffTicket(1, 5, new HandoffTicket.CustomerProfile(3, WeComKfConfig.CHANNEL, USER, KFID, null, null, null),
                 List.of(HandoffReason.EXPLICIT_REQUEST), "keyword 转人工", 1, "default", "客户要求人工", "zh", null,
                 null, null, null, Duration.ofHours(47), CLOCK.instant());
     }

@@ -226,7 +226,7 @@ class OfficialAccountAdapterTest {
 
     @Test
     void should_prepend_pending_replies_to_the_next_answer_in_passive_mode() throws Exception {
-        sink.scriptPending(dev.baton.core.channel.Channel.WECHAT, "oia2TjjewbmiOUlr6X-1crbLOvLw", "上一个问题的答案");
+        sink.scriptPending(WeChatConfig.CHANNEL, "oia2TjjewbmiOUlr6X-1crbLOvLw", "上一个问题的答案");
         sink.scriptReply(1, "这一个的答案");
 
         WebhookResponse r = adapter(config(ReplyMode.PASSIVE, null, false))

@@ -40,7 +40,7 @@ public record WhatsAppConfig(String phoneNumberId, String accessToken, String ap
 
     /** The key of this block under {@code channels:}, and the channel's key in the store, routes and metrics. */
     public static final String KEY = "whatsapp";
-    public static final Channel CHANNEL = Channel.WHATSAPP;
+    public static final Channel CHANNEL = Channel.of(KEY);
     public static final URI DEFAULT_API_BASE_URL = URI.create("https://graph.facebook.com/v21.0");
     public static final Duration DEFAULT_REPLY_WINDOW = Duration.ofHours(24);
     public static final Map<String, String> DEFAULT_HUMAN_BUTTON_LABELS =

@@ -71,7 +71,7 @@ public final class WhatsAppSender implements Sender {
 
     @Override
     public Channel channel() {
-        return Channel.WHATSAPP;
+        return WhatsAppConfig.CHANNEL;
     }
 
     @Override

@@ -74,7 +74,7 @@ class WhatsAppSenderTest {
 
     private static OutboundMessage message(OutboundMessage.OutboundContent content, Author author, String language,
                                            Instant lastCustomerMessage) {
-        return new OutboundMessage(42L, 7L, dev.baton.core.channel.Channel.WHATSAPP, Fixtures.CUSTOMER,
+        return new OutboundMessage(42L, 7L, WhatsAppConfig.CHANNEL, Fixtures.CUSTOMER,
                 Fixtures.PHONE_NUMBER_ID, content, author, language, lastCustomerMessage);
     }
 

@@ -1,6 +1,5 @@
 package dev.baton.whatsapp.webhook;
 
-import dev.baton.core.channel.Channel;
 import dev.baton.core.channel.DeliveryStatus;
 import dev.baton.core.channel.InboundMessage;
 import dev.baton.core.channel.InboundSink;
@@ -35,7 +34,7 @@ class WhatsAppWebhookAdapterTest {
     @Test
     void should_serve_its_route_with_metas_3mb_limit() {
         assertThat(adapter.path()).isEqualTo("/webhooks/whatsapp");
-        assertThat(adapter.channel()).isEqualTo(Channel.WHATSAPP);
+        assertThat(adapter.channel()).isEqualTo(WhatsAppConfig.CHANNEL);
         assertThat(adapter.maxBodyBytes()).isEqualTo(3L * 1024 * 1024);
     }
 

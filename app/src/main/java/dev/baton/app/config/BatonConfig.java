@@ -1,5 +1,6 @@
 package dev.baton.app.config;
 
+import dev.baton.core.channel.Channel;
 import dev.baton.core.config.BotMessages;
 import dev.baton.core.config.ConfigProblems;
 import dev.baton.core.config.LlmConfig;
@@ -47,11 +48,26 @@ public record BatonConfig(Server server, Storage storage, Knowledge knowledge, L
         inbox.validate("inbox", problems);
         engine.validate("engine", problems);
         channels.validate(problems);
+        List<String> installed = channels.installed().keys();
+        for (int i = 0; i < inbox.customers().size(); i++) {
+            String channel = inbox.customers().get(i).channel();
+            if (Channel.isValidKey(channel) && !installed.contains(channel)) {
+                problems.add("inbox.customers[" + i + "].channel", "must be " + oneOf(installed) + ", got " + channel);
+            }
+        }
         // an inbox kind that names a channel (wecom-kf) is that channel's own servicer system
         String kind = inbox.kind();
         if (channels.installed().find(kind).isPresent() && !channels.isEnabled(kind)) {
             problems.add("inbox.kind", kind + " needs the channels." + kind + " block; add it or use kind: builtin");
         }
+    }
+
+    /** "a, b or c". */
+    private static String oneOf(List<String> keys) {
+        if (keys.size() < 2) {
+            return keys.isEmpty() ? "the key of an installed channel (none is installed)" : keys.get(0);
+        }
+        return String.join(", ", keys.subList(0, keys.size() - 1)) + " or " + keys.get(keys.size() - 1);
     }
 
     /** This config with {@code channels:} as bound by the {@link ConfigLoader}. */

@@ -122,7 +122,7 @@ public final class CustomerProfiles {
     public int applyConfigured(List<dev.baton.app.config.InboxConfig.Customer> list) {
         int changed = 0;
         for (dev.baton.app.config.InboxConfig.Customer entry : list) {
-            Channel channel = Channel.fromKey(entry.channel()).orElseThrow();
+            Channel channel = Channel.of(entry.channel());
             long id = store.db().inTransaction(c -> store.customers().upsert(c, channel, entry.id(), null,
                     clock.instant()).id());
             Change ch = set(id, null, Optional.ofNullable(entry.tier()).or(() -> Optional.of("")),

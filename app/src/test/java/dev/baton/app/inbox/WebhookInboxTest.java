@@ -5,7 +5,6 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.baton.app.config.InboxConfig;
-import dev.baton.core.channel.Channel;
 import dev.baton.core.store.EngineJson;
 import dev.baton.core.conversation.HandoffReason;
 import dev.baton.core.conversation.HandoffTicket;
@@ -27,6 +26,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import dev.baton.dev.DevConfig;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -190,7 +190,7 @@ class WebhookInboxTest {
     }
 
     static HandoffTicket ticket() {
-        return new HandoffTicket(7, 42, new HandoffTicket.CustomerProfile(3, Channel.DEV, "alice", null, "Alice",
+        return new HandoffTicket(7, 42, new HandoffTicket.CustomerProfile(3, DevConfig.CHANNEL, "alice", null, "Alice",
                 "vip", List.of("new")), List.of(HandoffReason.VIP), "tier vip", 80, "vip", "Alice wants a refund",
                 "en", "refund", List.of(-0.5), List.of(), List.of(), null, Instant.parse("2025-01-01T00:00:00Z"));
     }

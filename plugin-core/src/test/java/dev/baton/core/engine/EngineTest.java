@@ -80,7 +80,7 @@ class EngineTest {
         return new Sender() {
             @Override
             public Channel channel() {
-                return Channel.DEV;
+                return Channel.of("dev");
             }
 
             @Override
@@ -96,7 +96,7 @@ class EngineTest {
     }
 
     private static InboundMessage text(String customer, String text) {
-        return new InboundMessage(Channel.DEV, UUID.randomUUID().toString(), customer, null, null, Instant.now(),
+        return new InboundMessage(Channel.of("dev"), UUID.randomUUID().toString(), customer, null, null, Instant.now(),
                 new InboundContent.Text(text));
     }
 
@@ -141,7 +141,7 @@ class EngineTest {
     }
 
     private String tierOf(String customer) {
-        return db.withConnection(c -> built.store().customers().find(c, Channel.DEV, customer)).orElseThrow().tier();
+        return db.withConnection(c -> built.store().customers().find(c, Channel.of("dev"), customer)).orElseThrow().tier();
     }
 
     @Test
@@ -350,7 +350,7 @@ class EngineTest {
         // given: a message stored before a crash, never processed
         EngineBuilder.Built first = new EngineBuilder(db).knowledge(SHOP).sender(new DeliveredSender()).build();
         InboundMessage m = text("grace", "How do I return an item?");
-        long id = db.inTransaction(c -> first.store().inbound().insert(c, Channel.DEV, m.platformMessageId(),
+        long id = db.inTransaction(c -> first.store().inbound().insert(c, Channel.of("dev"), m.platformMessageId(),
                 m.customerId(), EngineJson.write(first.json(), m), Instant.now())).id();
         first.close();
 
