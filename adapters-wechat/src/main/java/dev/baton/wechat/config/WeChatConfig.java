@@ -26,8 +26,8 @@ import java.time.Duration;
  * @param humanMenuKey       the menu CLICK {@code EventKey} that means "transfer to a human"; default {@code HUMAN}
  * @param stillWorkingText   passive mode: what to answer on WeChat's last retry when the answer is not ready
  * @param passiveWait        passive mode: how long one delivery waits for the answer; default 4500 ms
- * @param transferToWechatKf answer {@code transfer_customer_service} when the customer asks for a human, for
- *                           accounts that use WeChat's own 客服 system
+ * @param transferToWechatKf answer {@code transfer_customer_service} to a tap on the human menu when the handoff
+ *                           policy hands that conversation off, for accounts that use WeChat's own 客服 system
  * @param signatureMaxAge    how far a callback's {@code timestamp} may be from now; default 5 minutes (see
  *                           {@link SignatureWindow})
  */
