@@ -205,7 +205,7 @@ class ConfigLoaderTest {
         assertThat(e.problems()).singleElement().asString()
                 .doesNotContain("\n")
                 .startsWith("channels.whatsap: unknown channel; did you mean whatsapp?")
-                .contains("dev, wechat, wecom-kf, whatsapp");
+                .contains("(installed: dev, ").contains(", wechat, wecom-kf, whatsapp)");
         assertThat(fails("channels:\n  telegram: { token: x }\n").problems()).singleElement().asString()
                 .startsWith("channels.telegram: unknown channel (installed: ");
         assertThat(fails("channels: [dev]\n").problems()).singleElement().asString()

@@ -30,7 +30,11 @@ public interface ChannelModule<C extends Validated> {
         return true;
     }
 
-    /** The secret values of a config (tokens, app secrets, keys): they are masked in every log line. */
+    /**
+     * The secret values of a config (tokens, app secrets, keys): they are masked in every log line. Called before
+     * {@link Validated#validate}, so that no message quotes them: a value may be missing, and null entries are
+     * ignored (build the list with {@code Arrays.asList}, which takes nulls).
+     */
     default List<String> secrets(C config) {
         return List.of();
     }
