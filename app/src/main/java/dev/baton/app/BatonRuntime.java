@@ -230,7 +230,7 @@ public final class BatonRuntime implements AutoCloseable {
         routes.add(inboxModule);
         http = new HttpServer(config.server().host(), config.server().maxBodyBytes(), adapters, engine.engine(),
                 meters, engine.json(), routes, notConfigured()).start(config.server().port());
-        log.info("Baton is listening on port {} (channels: {})", http.port(), channelNames(adapters));
+        log.info("Baton is listening on port {} (channels: {})", http.port(), channelNames());
     }
 
     private void reindex() {
@@ -257,9 +257,8 @@ public final class BatonRuntime implements AutoCloseable {
                 .map(k -> "/webhooks/" + k).toList();
     }
 
-    private static String channelNames(List<ChannelAdapter> adapters) {
-        List<String> names = new ArrayList<>();
-        adapters.forEach(a -> names.add(a.channel().key()));
+    private String channelNames() {
+        List<String> names = config.channels().enabled().stream().map(ChannelsConfig.Configured::key).toList();
         return names.isEmpty() ? "none" : String.join(", ", names);
     }
 
