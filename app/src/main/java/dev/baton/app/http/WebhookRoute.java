@@ -15,6 +15,8 @@ import org.jetbrains.annotations.NotNull;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -49,7 +51,7 @@ final class WebhookRoute implements Handler {
             headers.put(name, java.util.Collections.list(ctx.req().getHeaders(name)));
         }
         WebhookRequest request = new WebhookRequest(ctx.method().name(), ctx.path(), headers, ctx.queryParamMap(),
-                body);
+                body, ctx.req().getRemoteAddr());
         WebhookResponse response;
         try {
             response = adapter instanceof PassiveChannelAdapter passive ? passive.handle(request, engine)
@@ -61,6 +63,10 @@ final class WebhookRoute implements Handler {
         }
         ctx.status(response.status());
         response.headers().forEach(ctx::header);
+        if (response.streamed()) {
+            stream(ctx, response);
+            return;
+        }
         if (response.body().length > 0) {
             ctx.contentType(response.contentType()).result(response.body());
         } // else nothing to write: Javalin then skips its (compressing) output stream, ~15 % of an ack's CPU
@@ -81,6 +87,21 @@ final class WebhookRoute implements Handler {
         @Override
         public void alert(Channel channel, String code, String message) {
             engine.alert(channel, code, message);
+        }
+    }
+
+    /** Sends the status and headers at once, then lets the adapter write (and flush) until it returns. */
+    private void stream(Context ctx, WebhookResponse response) {
+        ctx.res().setContentType(response.contentType());
+        try {
+            OutputStream out = ctx.res().getOutputStream();
+            ctx.res().flushBuffer();
+            response.stream().writeTo(out);
+            out.flush();
+        } catch (IOException e) {
+            log.debug("{} stream on {} ended: {}", adapter.channel().key(), ctx.path(), e.toString()); // client left
+        } catch (RuntimeException e) {
+            log.warn("{} stream on {} failed: {}", adapter.channel().key(), ctx.path(), e.getClass().getSimpleName());
         }
     }
 }
