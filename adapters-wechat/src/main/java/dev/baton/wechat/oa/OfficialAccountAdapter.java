@@ -136,7 +136,10 @@ public final class OfficialAccountAdapter implements PassiveChannelAdapter {
         }
         Receipt receipt;
         try {
-            receipt = sink.accept(List.of(m)).get(0);
+            // passive mode delivers the replies itself: they are held from the start, so that the outbox cannot
+            // take one between the end of the turn and the claim
+            receipt = (config.replyMode() == ReplyMode.PASSIVE ? sink.acceptHeld(List.of(m)) : sink.accept(List.of(m)))
+                    .get(0);
         } catch (RuntimeException e) {
             log.error("wechat: could not store message {}; WeChat will retry", m.platformMessageId(), e);
             return WebhookResponse.text(503, "try again");
