@@ -1,2 +1,5 @@
-/** WeChat Official Account and WeCom 微信客服 channels: config, and the module the composition root builds. */
+/**
+ * The WeChat channels, wired: the module the composition root builds from the {@code config} records. It depends on
+ * {@code oa}, {@code kf} and {@code config}; none of them depends on it.
+ */
 package dev.baton.wechat;

@@ -1,22 +1,28 @@
 package dev.baton.wechat;
 
+import dev.baton.wechat.config.ReplyMode;
+import dev.baton.wechat.config.WeComKfConfig;
+import dev.baton.wechat.config.WeChatConfig;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import dev.baton.core.channel.Channel;
 import dev.baton.core.channel.ChannelAdapter;
-import dev.baton.core.channel.ChannelContext;
+import dev.baton.core.plugin.ChannelContext;
 import dev.baton.core.channel.InboundMessage;
 import dev.baton.core.channel.OutboundMessage;
 import dev.baton.core.channel.SendOutcome;
 import dev.baton.core.channel.Sender;
 import dev.baton.core.channel.WebhookResponse;
 import dev.baton.core.config.ConfigProblems;
+import dev.baton.core.config.Validated;
+import dev.baton.core.plugin.ChannelContext;
+import dev.baton.core.plugin.ChannelModule;
+import dev.baton.core.plugin.ChannelModules;
+import dev.baton.core.plugin.ChannelRuntime;
 import dev.baton.core.state.KeyValueStore;
 import dev.baton.core.testing.RecordingSink;
 import dev.baton.wechat.crypto.WxMsgCrypt;
 import dev.baton.wechat.crypto.WxSignature;
 import dev.baton.wechat.xml.SafeXml;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -26,6 +32,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -35,7 +43,10 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** Webhook in, reply out, through the module the app builds: one test per reply mode. */
+/**
+ * Webhook in, reply out, through the modules the app builds (found by ServiceLoader under their keys): one test per
+ * reply mode.
+ */
 class WeChatModuleFlowTest {
 
     static final String TOKEN = "AAAAA";
@@ -50,6 +61,7 @@ class WeChatModuleFlowTest {
 
     @AfterEach
     void stop() {
+        built.forEach(ChannelRuntime::close);
         background.shutdownNow();
     }
 
@@ -57,9 +69,22 @@ class WeChatModuleFlowTest {
     private static final Clock OA_PUSH_TIME = Clock.fixed(Instant.ofEpochSecond(1714037059), ZoneOffset.UTC);
     private static final Clock KF_CALLBACK_TIME = Clock.fixed(Instant.ofEpochSecond(1615478600), ZoneOffset.UTC);
 
-    private WeChatModule module(WeChatConfig oa, WeComKfConfig kf, Clock clock) {
-        return WeChatModule.create(oa, kf, new ChannelContext(clock, KeyValueStore.inMemory(), background,
-                new SimpleMeterRegistry()), new OkHttpClient());
+    private final List<ChannelRuntime> built = new ArrayList<>();
+
+    /** The channel as the app builds it: through its module, as ServiceLoader finds it. */
+    private ChannelRuntime module(WeChatConfig oa, WeComKfConfig kf, Clock clock) {
+        ChannelContext ctx = new ChannelContext(clock, KeyValueStore.inMemory(), background, new SimpleMeterRegistry());
+        ChannelRuntime runtime = oa != null ? create(WeChatConfig.KEY, oa, ctx) : create(WeComKfConfig.KEY, kf, ctx);
+        built.add(runtime);
+        return runtime;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <C extends Validated> ChannelRuntime create(String key, C config, ChannelContext ctx) {
+        ChannelModule<C> module = (ChannelModule<C>) ChannelModules.discover(WeChatModuleFlowTest.class.getClassLoader())
+                .find(key).orElseThrow();
+        assertThat(module.configType()).isEqualTo(config.getClass());
+        return module.create(config, ctx);
     }
 
     private WeChatConfig oa(ReplyMode mode, String aesKey) {
@@ -91,13 +116,13 @@ class WeChatModuleFlowTest {
     @Test
     void should_ack_then_reply_through_custom_send_in_plain_async_mode() {
         stubOaApi();
-        WeChatModule module = module(oa(ReplyMode.ASYNC, null), null, OA_PUSH_TIME);
+        ChannelRuntime module = module(oa(ReplyMode.ASYNC, null), null, OA_PUSH_TIME);
         ChannelAdapter adapter = only(module.adapters());
         assertThat(adapter.path()).isEqualTo("/webhooks/wechat");
 
         WebhookResponse ack = adapter.handle(Fixtures.plainPush(TOKEN, Fixtures.resource("wechat/text.xml")), sink);
         InboundMessage m = only(sink.accepted());
-        SendOutcome sent = answer(only(module.senders()), recent(m), "7 个工作日内退款。");
+        SendOutcome sent = answer(module.sender(), recent(m), "7 个工作日内退款。");
 
         assertThat(ack.bodyAsString()).isEqualTo("success");
         assertThat(sent).isInstanceOf(SendOutcome.Delivered.class);
@@ -108,7 +133,7 @@ class WeChatModuleFlowTest {
     @Test
     void should_ack_then_reply_through_custom_send_in_safe_async_mode() {
         stubOaApi();
-        WeChatModule module = module(oa(ReplyMode.ASYNC, AES_KEY), null, OA_PUSH_TIME);
+        ChannelRuntime module = module(oa(ReplyMode.ASYNC, AES_KEY), null, OA_PUSH_TIME);
         String encrypt = new WxMsgCrypt(TOKEN, AES_KEY, APPID).encrypt(Fixtures.resource("wechat/text.xml"));
         String ts = String.valueOf(OA_PUSH_TIME.instant().getEpochSecond());
         var push = Fixtures.post("/webhooks/wechat", Map.of("signature", WxSignature.compute(TOKEN, ts, "2"),
@@ -117,7 +142,7 @@ class WeChatModuleFlowTest {
                 "<xml><ToUserName><![CDATA[gh_7f083739789a]]></ToUserName><Encrypt><![CDATA[" + encrypt + "]]></Encrypt></xml>");
 
         WebhookResponse ack = only(module.adapters()).handle(push, sink);
-        SendOutcome sent = answer(only(module.senders()), recent(only(sink.accepted())), "好的");
+        SendOutcome sent = answer(module.sender(), recent(only(sink.accepted())), "好的");
 
         assertThat(ack.bodyAsString()).isEqualTo("success");
         assertThat(sent).isInstanceOf(SendOutcome.Delivered.class);
@@ -126,13 +151,13 @@ class WeChatModuleFlowTest {
 
     @Test
     void should_reply_inside_the_http_response_in_passive_mode() throws Exception {
-        WeChatModule module = module(oa(ReplyMode.PASSIVE, null), null, OA_PUSH_TIME);
+        ChannelRuntime module = module(oa(ReplyMode.PASSIVE, null), null, OA_PUSH_TIME);
         sink.scriptReply(1, "被动回复");
 
         WebhookResponse r = only(module.adapters()).handle(Fixtures.plainPush(TOKEN, Fixtures.resource("wechat/text.xml")), sink);
 
         assertThat(SafeXml.text(SafeXml.read(r.bodyAsString()), "Content")).contains("被动回复");
-        assertThat(only(module.senders()).send(new OutboundMessage(2, 1, Channel.WECHAT, "o", null,
+        assertThat(module.sender().send(new OutboundMessage(2, 1, WeChatConfig.CHANNEL, "o", null,
                 new OutboundMessage.Text("late"), OutboundMessage.Author.BOT, null, null)))
                 .isInstanceOf(SendOutcome.RetryLater.class);
         assertThat(wm.getAllServeEvents()).isEmpty();
@@ -147,12 +172,12 @@ class WeChatModuleFlowTest {
         wm.stubFor(post(urlPathEqualTo("/cgi-bin/kf/send_msg")).willReturn(okJson("{\"errcode\":0,\"msgid\":\"OUT1\"}")));
         WeComKfConfig kf = new WeComKfConfig("wx5823bf96d3bd56c7", "kf-secret", "QDG6eK",
                 "jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2C", URI.create(wm.baseUrl()), null, null, null);
-        WeChatModule module = module(null, kf, KF_CALLBACK_TIME);
-        assertThat(module.wecomKfInbox()).hasValueSatisfying(i -> assertThat(i.kind()).isEqualTo("wecom-kf"));
+        ChannelRuntime module = module(null, kf, KF_CALLBACK_TIME);
+        assertThat(module.humanInbox()).hasValueSatisfying(i -> assertThat(i.kind()).isEqualTo("wecom-kf"));
 
         WebhookResponse ack = only(module.adapters()).handle(dev.baton.wechat.kf.WeComKfTestSupport.callback(), sink);
         await().atMost(Duration.ofSeconds(5)).until(() -> sink.accepted().size() == 4);
-        SendOutcome sent = answer(only(module.senders()), recent(sink.accepted().get(0)), "7 个工作日内退款。");
+        SendOutcome sent = answer(module.sender(), recent(sink.accepted().get(0)), "7 个工作日内退款。");
 
         assertThat(ack.bodyAsString()).isEqualTo("success");
         assertThat(sent).isEqualTo(new SendOutcome.Delivered(java.util.List.of("OUT1")));

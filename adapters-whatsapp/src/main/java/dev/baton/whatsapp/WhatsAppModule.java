@@ -1,7 +1,8 @@
 package dev.baton.whatsapp;
 
+import dev.baton.whatsapp.config.WhatsAppConfig;
 import dev.baton.core.channel.ChannelAdapter;
-import dev.baton.core.channel.ChannelContext;
+import dev.baton.core.plugin.ChannelContext;
 import dev.baton.core.channel.InboundMessage;
 import dev.baton.core.channel.Sender;
 import dev.baton.core.config.ConfigProblems;
@@ -21,9 +22,9 @@ import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
- * Wires the WhatsApp channel for the composition root: the webhook {@link #adapter()} for
- * {@code GET|POST /webhooks/whatsapp} and the outbox's {@link #sender()}. The module owns no thread and no
- * connection pool: the {@link OkHttpClient} and the background executor belong to the caller.
+ * Wires the WhatsApp channel ({@link WhatsAppChannelModule} builds it): the webhook {@link #adapter()} for
+ * {@code GET|POST /webhooks/whatsapp} and the outbox's {@link #sender()}. It owns no thread and no connection pool:
+ * the {@link OkHttpClient} and the background executor belong to the caller.
  */
 public final class WhatsAppModule implements AutoCloseable {
 
@@ -71,7 +72,7 @@ public final class WhatsAppModule implements AutoCloseable {
         return adapter;
     }
 
-    /** The outbox's sender for {@code Channel.WHATSAPP}. */
+    /** The outbox's sender for {@code WhatsAppConfig.CHANNEL}. */
     public Sender sender() {
         return sender;
     }

@@ -1,5 +1,6 @@
 /**
- * The WhatsApp Cloud API channel: its config ({@link dev.baton.whatsapp.WhatsAppConfig}) and the module that wires
- * the webhook adapter and the sender ({@link dev.baton.whatsapp.WhatsAppModule}).
+ * The WhatsApp Cloud API channel, wired: the module that builds the webhook adapter and the sender from
+ * {@link dev.baton.whatsapp.config.WhatsAppConfig} ({@link dev.baton.whatsapp.WhatsAppModule}). It depends on every
+ * sub-package; none depends on it.
  */
 package dev.baton.whatsapp;

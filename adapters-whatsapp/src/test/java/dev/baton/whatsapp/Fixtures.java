@@ -1,6 +1,7 @@
 package dev.baton.whatsapp;
 
-import dev.baton.core.channel.ChannelContext;
+import dev.baton.whatsapp.config.WhatsAppConfig;
+import dev.baton.core.plugin.ChannelContext;
 import dev.baton.core.channel.WebhookRequest;
 import dev.baton.core.state.KeyValueStore;
 import dev.baton.whatsapp.webhook.SignatureVerifier;

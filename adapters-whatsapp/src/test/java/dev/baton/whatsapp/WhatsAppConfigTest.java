@@ -1,5 +1,7 @@
 package dev.baton.whatsapp;
 
+import dev.baton.whatsapp.config.TemplateConfig;
+import dev.baton.whatsapp.config.WhatsAppConfig;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;

@@ -1,5 +1,6 @@
 package dev.baton.whatsapp;
 
+import dev.baton.whatsapp.config.WhatsAppConfig;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;

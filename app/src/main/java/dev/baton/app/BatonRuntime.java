@@ -1,7 +1,7 @@
 package dev.baton.app;
 
 import dev.baton.app.config.BatonConfig;
-import dev.baton.app.http.DevApi;
+import dev.baton.app.config.ChannelsConfig;
 import dev.baton.app.http.HttpServer;
 import dev.baton.app.http.OpsApi;
 import dev.baton.inbox.InboxModule;
@@ -9,10 +9,10 @@ import dev.baton.inbox.ScheduledJob;
 import dev.baton.inbox.live.LiveEvents;
 import dev.baton.inbox.webhook.WebhookInbox;
 import dev.baton.core.channel.ChannelAdapter;
-import dev.baton.core.channel.ChannelContext;
-import dev.baton.core.channel.DevSender;
 import dev.baton.core.channel.Sender;
 import dev.baton.core.engine.EngineBuilder;
+import dev.baton.core.plugin.ChannelContext;
+import dev.baton.core.plugin.ChannelRuntime;
 import dev.baton.core.engine.EngineSettings;
 import dev.baton.core.engine.OutboxWorker;
 import dev.baton.core.agent.LlmAgent;
@@ -37,8 +37,6 @@ import dev.baton.knowledge.InProcessEmbeddings;
 import dev.baton.knowledge.KnowledgeBase;
 import dev.baton.knowledge.KnowledgeConfig;
 import dev.baton.knowledge.SyncReport;
-import dev.baton.wechat.WeChatModule;
-import dev.baton.whatsapp.WhatsAppModule;
 import io.javalin.Javalin;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -179,25 +177,18 @@ public final class BatonRuntime implements AutoCloseable {
         ChannelContext channelContext = new ChannelContext(clock, new JdbcKeyValueStore(db, clock), background,
                 meters);
 
+        // every channel is a plug-in: the modules found by ServiceLoader that have a block under channels:
         List<ChannelAdapter> adapters = new ArrayList<>();
         List<Sender> senders = new ArrayList<>();
         Optional<HumanInbox> platformInbox = Optional.empty();
-        BatonConfig.Channels ch = config.channels();
-        if (ch.dev().enabled()) {
-            senders.add(new DevSender());
-        }
-        if (ch.wechat() != null || ch.wecomKf() != null) {
-            WeChatModule wechat = WeChatModule.create(ch.wechat(), ch.wecomKf(), channelContext, okHttp);
-            closeables.add(wechat);
-            adapters.addAll(wechat.adapters());
-            senders.addAll(wechat.senders());
-            platformInbox = wechat.wecomKfInbox();
-        }
-        if (ch.whatsapp() != null) {
-            WhatsAppModule whatsapp = WhatsAppModule.create(ch.whatsapp(), channelContext, okHttp);
-            closeables.add(whatsapp);
-            adapters.add(whatsapp.adapter());
-            senders.add(whatsapp.sender());
+        for (ChannelsConfig.Configured<?> channel : config.channels().enabled()) {
+            ChannelRuntime built = channel.create(channelContext);
+            closeables.add(built);
+            adapters.addAll(built.adapters());
+            senders.add(built.sender());
+            if (channel.key().equals(config.inbox().kind())) {
+                platformInbox = built.humanInbox(); // inbox.kind: <key> hands off to the platform's own servicers
+            }
         }
         // what the engine needs from the inbox comes first: the live events hub and the inbox tickets open in
         ScheduledExecutorService inboxJobs = inboxScheduler();
@@ -243,7 +234,7 @@ public final class BatonRuntime implements AutoCloseable {
         engineOverrides.accept(builder);
         engine = builder.build();
         InboxModule inboxModule = InboxModule.create(new InboxModule.Dependencies(config.inbox(), engine.store(),
-                engine.desk(), engine.outbox()::wake, channel -> senders.stream().filter(s -> s.channel() == channel)
+                engine.desk(), engine.outbox()::wake, channel -> senders.stream().filter(s -> s.channel().equals(channel))
                 .findFirst().map(Sender::limits).orElse(null), live, webhook, new KnowledgeBridge(knowledge),
                 config.knowledge().folder(), this::reindex, okHttp, clock));
         engine.engine().start();
@@ -253,16 +244,11 @@ public final class BatonRuntime implements AutoCloseable {
         }
 
         List<Consumer<Javalin>> routes = new ArrayList<>();
-        if (ch.dev().enabled()) {
-            routes.add(new DevApi(engine.engine(), engine.store(), engine.json(), ch.dev().replyTimeout(),
-                    inboxModule.customerProfiles(), clock));
-        }
         routes.add(new OpsApi(engine.store(), engine.engine(), inboxModule.auth(), engine.outbox()::wake));
         routes.add(inboxModule);
         http = new HttpServer(config.server().host(), config.server().maxBodyBytes(), adapters, engine.engine(),
-                meters, engine.json(), routes).start(config.server().port());
-        log.info("Baton is listening on port {} (channels: {})", http.port(), channelNames(adapters,
-                ch.dev().enabled()));
+                meters, engine.json(), routes, notConfigured()).start(config.server().port());
+        log.info("Baton is listening on port {} (channels: {})", http.port(), channelNames());
     }
 
     private void reindex() {
@@ -283,12 +269,14 @@ public final class BatonRuntime implements AutoCloseable {
         return llm ? Math.max(8, cores * 4) : Math.max(2, cores);
     }
 
-    private static String channelNames(List<ChannelAdapter> adapters, boolean dev) {
-        List<String> names = new ArrayList<>();
-        if (dev) {
-            names.add("dev");
-        }
-        adapters.forEach(a -> names.add(a.channel().key()));
+    /** {@code /webhooks/<key>} of each installed channel that is not on: answered with how to configure it. */
+    private List<String> notConfigured() {
+        return config.channels().installed().keys().stream().filter(k -> !config.channels().isEnabled(k))
+                .map(k -> "/webhooks/" + k).toList();
+    }
+
+    private String channelNames() {
+        List<String> names = config.channels().enabled().stream().map(ChannelsConfig.Configured::key).toList();
         return names.isEmpty() ? "none" : String.join(", ", names);
     }
 

@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
+import dev.baton.dev.DevConfig;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -195,11 +196,11 @@ class BatonRuntimeTest {
         String customer = "requeue-" + UUID.randomUUID();
         ask(customer, "怎么退货？");
         dev.baton.core.store.Store store = rt.engine().store();
-        long id = store.db().withConnection(c -> store.outbox().forCustomerAfter(c, dev.baton.core.channel.Channel.DEV,
+        long id = store.db().withConnection(c -> store.outbox().forCustomerAfter(c, DevConfig.CHANNEL,
                 customer, 0)).get(0).id();
         // the outbox delivers the reply on its own thread: let it finish, or its SENT mark could land after ours
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> store.db()
-                .withConnection(c -> store.outbox().forCustomerAfter(c, dev.baton.core.channel.Channel.DEV, customer,
+                .withConnection(c -> store.outbox().forCustomerAfter(c, DevConfig.CHANNEL, customer,
                         0)).get(0).status() == dev.baton.core.store.Outbox.Status.SENT);
         // as if every attempt had failed (an expired access token, say)
         store.db().inTransaction(c -> {

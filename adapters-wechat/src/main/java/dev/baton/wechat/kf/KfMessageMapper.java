@@ -1,7 +1,6 @@
 package dev.baton.wechat.kf;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.baton.core.channel.Channel;
 import dev.baton.core.channel.InboundContent;
 import dev.baton.core.channel.InboundContent.EventKind;
 import dev.baton.core.channel.InboundContent.MediaKind;
@@ -11,6 +10,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
 import java.util.Optional;
+import dev.baton.wechat.config.WeComKfConfig;
 
 /**
  * Maps one {@code sync_msg} entry onto an {@link InboundMessage}, by {@code origin}: 3 = the customer (answered
@@ -49,7 +49,7 @@ final class KfMessageMapper {
             log.info("wecom-kf: unsupported message type {} (msgid {})", u.platformType(), msgid);
         }
         long sendTime = msg.path("send_time").asLong(0);
-        return Optional.of(new InboundMessage(Channel.WECOM_KF, msgid, customer, null,
+        return Optional.of(new InboundMessage(WeComKfConfig.CHANNEL, msgid, customer, null,
                 openKfid.isEmpty() ? null : openKfid, sendTime > 0 ? Instant.ofEpochSecond(sendTime) : null, content));
     }
 

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import dev.baton.wechat.config.WeComKfConfig;
 
 /**
  * Sends replies with {@code kf/send_msg}. Before sending it reads the session state: while the session is queued
@@ -55,7 +56,7 @@ public final class KfSender implements Sender {
 
     @Override
     public Channel channel() {
-        return Channel.WECOM_KF;
+        return WeComKfConfig.CHANNEL;
     }
 
     @Override

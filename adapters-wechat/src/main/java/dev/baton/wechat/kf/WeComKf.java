@@ -1,8 +1,8 @@
 package dev.baton.wechat.kf;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.baton.core.channel.ChannelContext;
-import dev.baton.wechat.WeComKfConfig;
+import dev.baton.core.plugin.ChannelContext;
+import dev.baton.wechat.config.WeComKfConfig;
 import dev.baton.wechat.api.AccessTokenProvider;
 import dev.baton.wechat.api.WxApiClient;
 import dev.baton.wechat.crypto.SignatureWindow;

@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import dev.baton.wechat.config.WeComKfConfig;
 
 /**
  * {@code GET|POST /webhooks/wecom-kf}: the WeCom callback for 微信客服.
@@ -47,7 +48,7 @@ public final class WeComKfAdapter implements ChannelAdapter {
 
     @Override
     public Channel channel() {
-        return Channel.WECOM_KF;
+        return WeComKfConfig.CHANNEL;
     }
 
     @Override

@@ -1,6 +1,5 @@
 package dev.baton.wechat.kf;
 
-import dev.baton.core.channel.Channel;
 import dev.baton.core.conversation.HandoffTicket;
 import dev.baton.core.handoff.HumanInbox;
 import dev.baton.wechat.api.WxApiException;
@@ -12,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
+import dev.baton.wechat.config.WeComKfConfig;
 
 /**
  * {@code inbox.kind: wecom-kf}: hands a conversation to WeCom's own servicers with {@code service_state/trans},
@@ -51,7 +51,7 @@ public final class WeComKfInbox implements HumanInbox {
     @Override
     public void open(HandoffTicket ticket) {
         HandoffTicket.CustomerProfile customer = ticket.customer();
-        if (customer == null || customer.channel() != Channel.WECOM_KF || customer.channelAccount() == null) {
+        if (customer == null || !WeComKfConfig.CHANNEL.equals(customer.channel()) || customer.channelAccount() == null) {
             log.warn("wecom-kf inbox: ticket {} (conversation {}) is not a WeCom 微信客服 conversation; not transferred",
                     ticket.id(), ticket.conversationId());
             return;

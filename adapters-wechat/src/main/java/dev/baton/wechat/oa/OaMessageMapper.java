@@ -1,7 +1,6 @@
 package dev.baton.wechat.oa;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.baton.core.channel.Channel;
 import dev.baton.core.channel.InboundContent;
 import dev.baton.core.channel.InboundContent.EventKind;
 import dev.baton.core.channel.InboundContent.MediaKind;
@@ -13,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
+import dev.baton.wechat.config.WeChatConfig;
 
 /**
  * Maps one pushed Official Account message (decrypted XML) onto an {@link InboundMessage}.
@@ -47,7 +47,7 @@ final class OaMessageMapper {
         if (content instanceof InboundContent.Unsupported u) {
             log.info("wechat: unsupported message type {} (id {})", u.platformType(), id);
         }
-        return Optional.of(new InboundMessage(Channel.WECHAT, id, from.get(), null,
+        return Optional.of(new InboundMessage(WeChatConfig.CHANNEL, id, from.get(), null,
                 SafeXml.text(xml, "ToUserName").orElse(null), instant(createTime), content));
     }
 

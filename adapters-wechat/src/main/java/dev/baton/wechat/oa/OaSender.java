@@ -7,7 +7,7 @@ import dev.baton.core.channel.OutboundMessage.OutboundContent;
 import dev.baton.core.channel.SendOutcome;
 import dev.baton.core.channel.Sender;
 import dev.baton.core.channel.TextSplitter;
-import dev.baton.wechat.ReplyMode;
+import dev.baton.wechat.config.ReplyMode;
 import dev.baton.wechat.api.WxApiClient;
 import dev.baton.wechat.api.WxApiException;
 import org.slf4j.Logger;
@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import dev.baton.wechat.config.WeChatConfig;
 
 /**
  * Sends Official Account replies through the customer-service API ({@code /cgi-bin/message/custom/send}), split at
@@ -62,7 +63,7 @@ public final class OaSender implements Sender {
 
     @Override
     public Channel channel() {
-        return Channel.WECHAT;
+        return WeChatConfig.CHANNEL;
     }
 
     @Override

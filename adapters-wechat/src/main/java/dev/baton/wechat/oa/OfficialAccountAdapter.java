@@ -2,17 +2,17 @@ package dev.baton.wechat.oa;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.baton.core.channel.Channel;
-import dev.baton.core.channel.ChannelAdapter;
 import dev.baton.core.channel.InboundContent;
 import dev.baton.core.channel.InboundMessage;
-import dev.baton.core.channel.InboundSink;
-import dev.baton.core.channel.InboundSink.PassiveReplies;
 import dev.baton.core.channel.InboundSink.Receipt;
 import dev.baton.core.channel.TextSplitter;
 import dev.baton.core.channel.WebhookRequest;
 import dev.baton.core.channel.WebhookResponse;
-import dev.baton.wechat.ReplyMode;
-import dev.baton.wechat.WeChatConfig;
+import dev.baton.core.plugin.PassiveChannelAdapter;
+import dev.baton.core.plugin.PassiveReplies;
+import dev.baton.core.plugin.PassiveReplies.Claimed;
+import dev.baton.wechat.config.ReplyMode;
+import dev.baton.wechat.config.WeChatConfig;
 import dev.baton.wechat.crypto.SignatureWindow;
 import dev.baton.wechat.crypto.WxCryptoException;
 import dev.baton.wechat.crypto.WxMsgCrypt;
@@ -47,10 +47,16 @@ import java.util.concurrent.ConcurrentHashMap;
  *       and only the decrypted message is read. WeChat's 兼容模式 also sends a plaintext copy: it is ignored. An
  *       unencrypted message is refused, so a logged plain signature cannot downgrade the channel.</li>
  * </ul>
- * Messages go to the {@link InboundSink} before any answer. In async mode the answer is {@code success} at once. In
- * passive mode the answer is the reply itself when it is ready within the configured wait; WeChat's retries of the
- * same message (recognised by the sink as duplicates of one inbound id) wait again, and the last one answers the
- * "still working" text. Replies that missed every delivery go out with the customer's next message.
+ * Messages go to the sink before any answer (this adapter needs {@link PassiveReplies}). In async mode the answer
+ * is {@code success} at once. In passive mode the answer is the reply itself when it is ready within the configured
+ * wait; WeChat's retries of the same message (recognised by the sink as duplicates of one inbound id) wait again, and
+ * the last one answers the "still working" text. Replies that missed every delivery go out with the customer's next
+ * message.
+ *
+ * <p>With {@code transfer-to-wechat-kf: true}, a tap on the human menu waits for the engine's turn (as passive mode
+ * waits for a reply) and is answered {@code transfer_customer_service} only when that turn left the conversation with
+ * people, that is when the handoff policy decided a handoff; otherwise the tap is answered as any message. An
+ * undecided tap lets WeChat's timeout pass so that its next delivery finds the decision.
  *
  * <p>Bad or expired signature → 401, an unencrypted message in encrypted mode or a message for another appid → 403,
  * malformed body or ciphertext → 400. None of these reach the sink, so none of them can release a reply: a reply
@@ -58,7 +64,7 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * @see <a href="https://developers.weixin.qq.com/doc/subscription/guide/dev/push/">消息推送</a>
  */
-public final class OfficialAccountAdapter implements ChannelAdapter {
+public final class OfficialAccountAdapter implements PassiveChannelAdapter {
 
     public static final String PATH = "/webhooks/wechat";
     private static final Logger log = LoggerFactory.getLogger(OfficialAccountAdapter.class);
@@ -91,7 +97,7 @@ public final class OfficialAccountAdapter implements ChannelAdapter {
 
     @Override
     public Channel channel() {
-        return Channel.WECHAT;
+        return WeChatConfig.CHANNEL;
     }
 
     @Override
@@ -105,7 +111,7 @@ public final class OfficialAccountAdapter implements ChannelAdapter {
     }
 
     @Override
-    public WebhookResponse handle(WebhookRequest request, InboundSink sink) {
+    public WebhookResponse handle(WebhookRequest request, PassiveReplies sink) {
         if (request.isGet()) {
             return verifyUrl(request);
         }
@@ -130,18 +136,64 @@ public final class OfficialAccountAdapter implements ChannelAdapter {
         }
         Receipt receipt;
         try {
-            receipt = sink.accept(List.of(m)).get(0);
+            // passive mode delivers the replies itself: they are held from the start, so that the outbox cannot
+            // take one between the end of the turn and the claim
+            receipt = (config.replyMode() == ReplyMode.PASSIVE ? sink.acceptHeld(List.of(m)) : sink.accept(List.of(m)))
+                    .get(0);
         } catch (RuntimeException e) {
             log.error("wechat: could not store message {}; WeChat will retry", m.platformMessageId(), e);
             return WebhookResponse.text(503, "try again");
         }
-        if (m.content() instanceof InboundContent.ButtonTap tap && tap.requestsHuman() && config.transferToWechatKf()) {
-            return reply(inbound, ReplyXml.transferToCustomerService(m.customerId(), account(m), now()));
+        long id = receipt.inboundId();
+        boolean transfer = transferRequested(m);
+        int delivery = transfer || config.replyMode() == ReplyMode.PASSIVE ? countDelivery(receipt) : 1;
+        Duration wait = timing.answerWait();
+        if (transfer) {
+            // the engine decides whether this tap hands off (the policy's button rule); the adapter only carries
+            // that decision to WeChat's own customer service
+            PassiveReplies.Turn turn = sink.awaitTurn(id, wait);
+            if (turn.complete() && handedOff(sink, m)) {
+                forget(id);
+                log.info("wechat: conversation handed off on the human menu; answering transfer_customer_service");
+                return reply(inbound, ReplyXml.transferToCustomerService(m.customerId(), account(m), now()));
+            }
+            if (!turn.complete() && delivery < timing.deliveries()) {
+                // not decided yet: let WeChat's timeout pass, so that it delivers the tap again
+                holdUntil(started + timing.platformTimeout().toNanos());
+                return WebhookResponse.ok("success");
+            }
+            log.info("wechat: human menu tapped, conversation {}; no transfer to WeChat's customer service",
+                    turn.complete() ? "kept by the bot" : "not decided by WeChat's last delivery");
+            wait = Duration.ofNanos(Math.max(0, wait.toNanos() - (System.nanoTime() - started)));
         }
         if (config.replyMode() == ReplyMode.ASYNC) {
+            if (transfer) {
+                forget(id);
+            }
             return WebhookResponse.ok("success");
         }
-        return passive(inbound, m, receipt, sink, started);
+        return passive(inbound, m, receipt, sink, started, delivery, wait);
+    }
+
+    /** A tap on the "talk to a human" menu with {@code transfer-to-wechat-kf: true}. */
+    private boolean transferRequested(InboundMessage m) {
+        return config.transferToWechatKf() && m.content() instanceof InboundContent.ButtonTap tap
+                && tap.requestsHuman();
+    }
+
+    /** True when, after the customer's message, people have the conversation (the turn handed it off). */
+    private static boolean handedOff(PassiveReplies sink, InboundMessage m) {
+        return sink.conversation(WeChatConfig.CHANNEL, m.customerId())
+                .map(PassiveReplies.ConversationStatus::withHumans).orElse(false);
+    }
+
+    /** Which of WeChat's deliveries of one message this is (1 for the first), remembered until {@link #forget}. */
+    private int countDelivery(Receipt receipt) {
+        synchronized (deliveries) {
+            int delivery = receipt.duplicate() ? deliveries.getOrDefault(receipt.inboundId(), 1) + 1 : 1;
+            deliveries.put(receipt.inboundId(), delivery);
+            return delivery;
+        }
     }
 
     private WebhookResponse verifyUrl(WebhookRequest request) {
@@ -214,22 +266,17 @@ public final class OfficialAccountAdapter implements ChannelAdapter {
         }
     }
 
-    private WebhookResponse passive(Inbound inbound, InboundMessage m, Receipt receipt, InboundSink sink,
-                                    long startedNanos) {
+    private WebhookResponse passive(Inbound inbound, InboundMessage m, Receipt receipt, PassiveReplies sink,
+                                    long startedNanos, int delivery, Duration wait) {
         long id = receipt.inboundId();
-        int delivery;
-        synchronized (deliveries) {
-            delivery = receipt.duplicate() ? deliveries.getOrDefault(id, 1) + 1 : 1;
-            deliveries.put(id, delivery);
-        }
         List<String> texts = new ArrayList<>();
         if (!receipt.duplicate()) {
             texts.addAll(takeOverflow(m.customerId()));
-            texts.addAll(sink.claimPending(Channel.WECHAT, m.customerId()).texts());
+            texts.addAll(sink.claimPending(WeChatConfig.CHANNEL, m.customerId()).texts());
         }
-        PassiveReplies own = expectsAnswer(m.content())
-                ? sink.awaitReplies(id, timing.answerWait())
-                : new PassiveReplies(List.of(), true);
+        Claimed own = expectsAnswer(m.content())
+                ? sink.awaitReplies(id, wait)
+                : new Claimed(List.of(), true);
         texts.addAll(own.texts());
         if (!texts.isEmpty()) {
             forget(id);

@@ -2,8 +2,7 @@ package dev.baton.wechat.kf;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import dev.baton.core.channel.Channel;
-import dev.baton.core.channel.ChannelContext;
+import dev.baton.core.plugin.ChannelContext;
 import dev.baton.core.channel.InboundContent;
 import dev.baton.core.channel.InboundContent.EventKind;
 import dev.baton.core.channel.InboundMessage;
@@ -15,7 +14,7 @@ import dev.baton.core.conversation.HandoffTicket;
 import dev.baton.core.state.KeyValueStore;
 import dev.baton.core.testing.RecordingSink;
 import dev.baton.wechat.Fixtures;
-import dev.baton.wechat.WeComKfConfig;
+import dev.baton.wechat.config.WeComKfConfig;
 import dev.baton.wechat.crypto.WxMsgCrypt;
 import dev.baton.wechat.crypto.WxSignature;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -152,7 +151,7 @@ class WeComKfTest {
 
         List<InboundMessage> got = sink.accepted();
         assertThat(got).allSatisfy(m -> {
-            assertThat(m.channel()).isEqualTo(Channel.WECOM_KF);
+            assertThat(m.channel()).isEqualTo(WeComKfConfig.CHANNEL);
             assertThat(m.customerId()).isEqualTo(USER);
             assertThat(m.channelAccount()).isEqualTo(KFID);
         });
@@ -278,12 +277,14 @@ class WeComKfTest {
     }
 
     static OutboundMessage reply(long outboxId, String text) {
-        return new OutboundMessage(outboxId, 5, Channel.WECOM_KF, USER, KFID, new OutboundMessage.Text(text),
+        return new OutboundMessage(outboxId, 5, WeComKfConfig.CHANNEL, USER, KFID, new OutboundMessage.Text(text),
                 OutboundMessage.Author.BOT, "zh", CLOCK.instant().minusSeconds(60));
     }
 
+    /** A ticket as the store gives it: its channel is read back from a key, not the module's constant. */
     static HandoffTicket ticket() {
-        return new HandoffTicket(1, 5, new HandoffTicket.CustomerProfile(3, Channel.WECOM_KF, USER, KFID, null, null, null),
+        return new HandoffTicket(1, 5, new HandoffTicket.CustomerProfile(3,
+                dev.baton.core.channel.Channel.of(WeComKfConfig.KEY), USER, KFID, null, null, null),
                 List.of(HandoffReason.EXPLICIT_REQUEST), "keyword 转人工", 1, "default", "客户要求人工", "zh", null,
                 null, null, null, Duration.ofHours(47), CLOCK.instant());
     }

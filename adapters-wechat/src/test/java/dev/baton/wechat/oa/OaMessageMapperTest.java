@@ -1,6 +1,5 @@
 package dev.baton.wechat.oa;
 
-import dev.baton.core.channel.Channel;
 import dev.baton.core.channel.InboundContent;
 import dev.baton.core.channel.InboundContent.EventKind;
 import dev.baton.core.channel.InboundContent.MediaKind;
@@ -10,6 +9,7 @@ import dev.baton.wechat.xml.SafeXml;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import dev.baton.wechat.config.WeChatConfig;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,7 +25,7 @@ class OaMessageMapperTest {
     void should_map_text_keeping_64_bit_msgid_exact() throws Exception {
         InboundMessage m = map("text.xml");
 
-        assertThat(m.channel()).isEqualTo(Channel.WECHAT);
+        assertThat(m.channel()).isEqualTo(WeChatConfig.CHANNEL);
         assertThat(m.platformMessageId()).isEqualTo("9223372036854775807");
         assertThat(m.customerId()).isEqualTo("oia2TjjewbmiOUlr6X-1crbLOvLw");
         assertThat(m.channelAccount()).isEqualTo("gh_7f083739789a");

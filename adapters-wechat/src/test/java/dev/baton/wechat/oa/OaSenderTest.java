@@ -2,10 +2,9 @@ package dev.baton.wechat.oa;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import dev.baton.core.channel.Channel;
 import dev.baton.core.channel.OutboundMessage;
 import dev.baton.core.channel.SendOutcome;
-import dev.baton.wechat.ReplyMode;
+import dev.baton.wechat.config.ReplyMode;
 import dev.baton.wechat.api.AccessTokenProvider;
 import dev.baton.wechat.api.WxApiClient;
 import okhttp3.OkHttpClient;
@@ -22,6 +21,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
+import dev.baton.wechat.config.WeChatConfig;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.*;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
@@ -62,7 +62,7 @@ class OaSenderTest {
     }
 
     static OutboundMessage text(long outboxId, String text) {
-        return new OutboundMessage(outboxId, 7, Channel.WECHAT, "openid-1", "gh_1", new OutboundMessage.Text(text),
+        return new OutboundMessage(outboxId, 7, WeChatConfig.CHANNEL, "openid-1", "gh_1", new OutboundMessage.Text(text),
                 OutboundMessage.Author.BOT, "zh", CLOCK.instant().minus(1, ChronoUnit.HOURS));
     }
 
@@ -178,7 +178,7 @@ class OaSenderTest {
 
     @Test
     void should_reject_without_calling_when_window_is_over() {
-        OutboundMessage old = new OutboundMessage(1, 7, Channel.WECHAT, "openid-1", "gh_1",
+        OutboundMessage old = new OutboundMessage(1, 7, WeChatConfig.CHANNEL, "openid-1", "gh_1",
                 new OutboundMessage.Text("late"), OutboundMessage.Author.HUMAN, "zh", CLOCK.instant().minus(49, ChronoUnit.HOURS));
 
         assertThat(sender(false).send(old)).isInstanceOfSatisfying(SendOutcome.Rejected.class,

@@ -4,10 +4,11 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.baton.core.channel.InboundContent;
 import dev.baton.core.channel.WebhookRequest;
 import dev.baton.core.channel.WebhookResponse;
+import dev.baton.core.conversation.ConversationState;
 import dev.baton.core.testing.RecordingSink;
 import dev.baton.wechat.Fixtures;
-import dev.baton.wechat.ReplyMode;
-import dev.baton.wechat.WeChatConfig;
+import dev.baton.wechat.config.ReplyMode;
+import dev.baton.wechat.config.WeChatConfig;
 import dev.baton.wechat.crypto.WxMsgCrypt;
 import dev.baton.wechat.crypto.WxSignature;
 import dev.baton.wechat.xml.SafeXml;
@@ -171,6 +172,9 @@ class OfficialAccountAdapterTest {
 
     @Test
     void should_answer_transfer_customer_service_when_human_menu_is_tapped_and_configured() throws Exception {
+        // the engine's turn handed the conversation off (the policy's button rule)
+        sink.scriptConversation(WeChatConfig.CHANNEL, "oia2TjjewbmiOUlr6X-1crbLOvLw", ConversationState.QUEUED);
+
         WebhookResponse r = adapter(config(ReplyMode.ASYNC, null, true))
                 .handle(Fixtures.plainPush(TOKEN, Fixtures.resource("wechat/event_click_human.xml")), sink);
 
@@ -179,6 +183,31 @@ class OfficialAccountAdapterTest {
         assertThat(SafeXml.text(xml, "ToUserName")).contains("oia2TjjewbmiOUlr6X-1crbLOvLw");
         assertThat(sink.accepted()).singleElement()
                 .satisfies(m -> assertThat(m.content()).isEqualTo(new InboundContent.ButtonTap("HUMAN", "HUMAN", true)));
+    }
+
+    @Test
+    void should_not_transfer_when_the_engine_kept_the_conversation_with_the_bot() throws Exception {
+        sink.scriptConversation(WeChatConfig.CHANNEL, "oia2TjjewbmiOUlr6X-1crbLOvLw", ConversationState.BOT);
+        WebhookRequest tap = Fixtures.plainPush(TOKEN, Fixtures.resource("wechat/event_click_human.xml"));
+
+        WebhookResponse async = adapter(config(ReplyMode.ASYNC, null, true)).handle(tap, sink);
+
+        assertThat(async.bodyAsString()).isEqualTo("success");
+        assertThat(sink.accepted()).hasSize(1);
+    }
+
+    @Test
+    void should_answer_the_bots_reply_instead_of_a_transfer_in_passive_mode_when_no_handoff_was_decided()
+            throws Exception {
+        sink.scriptConversation(WeChatConfig.CHANNEL, "oia2TjjewbmiOUlr6X-1crbLOvLw", ConversationState.BOT);
+        sink.scriptReply(1, "请问有什么可以帮您？");
+
+        WebhookResponse r = adapter(config(ReplyMode.PASSIVE, null, true))
+                .handle(Fixtures.plainPush(TOKEN, Fixtures.resource("wechat/event_click_human.xml")), sink);
+
+        var xml = SafeXml.read(r.bodyAsString());
+        assertThat(SafeXml.text(xml, "MsgType")).contains("text");
+        assertThat(SafeXml.text(xml, "Content")).contains("请问有什么可以帮您？");
     }
 
     @Test
@@ -226,7 +255,7 @@ class OfficialAccountAdapterTest {
 
     @Test
     void should_prepend_pending_replies_to_the_next_answer_in_passive_mode() throws Exception {
-        sink.scriptPending(dev.baton.core.channel.Channel.WECHAT, "oia2TjjewbmiOUlr6X-1crbLOvLw", "上一个问题的答案");
+        sink.scriptPending(WeChatConfig.CHANNEL, "oia2TjjewbmiOUlr6X-1crbLOvLw", "上一个问题的答案");
         sink.scriptReply(1, "这一个的答案");
 
         WebhookResponse r = adapter(config(ReplyMode.PASSIVE, null, false))

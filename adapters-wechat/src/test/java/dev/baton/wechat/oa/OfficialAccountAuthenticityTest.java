@@ -1,13 +1,12 @@
 package dev.baton.wechat.oa;
 
-import dev.baton.core.channel.Channel;
 import dev.baton.core.channel.InboundContent;
 import dev.baton.core.channel.WebhookRequest;
 import dev.baton.core.channel.WebhookResponse;
 import dev.baton.core.testing.RecordingSink;
 import dev.baton.wechat.Fixtures;
-import dev.baton.wechat.ReplyMode;
-import dev.baton.wechat.WeChatConfig;
+import dev.baton.wechat.config.ReplyMode;
+import dev.baton.wechat.config.WeChatConfig;
 import dev.baton.wechat.crypto.WxMsgCrypt;
 import dev.baton.wechat.crypto.WxSignature;
 import dev.baton.wechat.xml.SafeXml;
@@ -94,7 +93,7 @@ class OfficialAccountAuthenticityTest {
     void should_keep_a_held_reply_from_a_forged_unencrypted_push_and_give_it_to_the_customer(long age)
             throws Exception {
         OfficialAccountAdapter adapter = adapter(config(ReplyMode.PASSIVE, AES_KEY, null));
-        sink.scriptPending(Channel.WECHAT, VICTIM, HELD_REPLY);
+        sink.scriptPending(WeChatConfig.CHANNEL, VICTIM, HELD_REPLY);
 
         WebhookResponse forged = adapter.handle(plainPush(NOW - age, "486452656",
                 Fixtures.resource("wechat/forged_text.xml")), sink);
@@ -112,7 +111,7 @@ class OfficialAccountAuthenticityTest {
     @Test
     void should_read_only_the_encrypted_part_of_a_compatible_mode_push() throws Exception {
         OfficialAccountAdapter adapter = adapter(config(ReplyMode.PASSIVE, AES_KEY, null));
-        sink.scriptPending(Channel.WECHAT, VICTIM, HELD_REPLY);
+        sink.scriptPending(WeChatConfig.CHANNEL, VICTIM, HELD_REPLY);
         sink.scriptReply(1, "您好，请问有什么可以帮您？");
 
         WebhookResponse r = adapter.handle(safePush(NOW, Fixtures.resource("wechat/text_other_customer.xml"),
@@ -176,7 +175,7 @@ class OfficialAccountAuthenticityTest {
         OfficialAccountAdapter adapter = adapter(config(ReplyMode.PASSIVE, null, null));
         WebhookRequest genuine = plainPush(NOW, "771203", Fixtures.resource("wechat/text_other_customer.xml"));
         assertThat(adapter.handle(genuine, sink).status()).isEqualTo(200);
-        sink.scriptPending(Channel.WECHAT, VICTIM, HELD_REPLY);
+        sink.scriptPending(WeChatConfig.CHANNEL, VICTIM, HELD_REPLY);
 
         WebhookResponse forged = adapter.handle(plainPush(NOW, "771203", Fixtures.resource("wechat/forged_text.xml")),
                 sink);

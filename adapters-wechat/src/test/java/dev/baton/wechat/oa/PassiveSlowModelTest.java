@@ -4,7 +4,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.baton.core.agent.LlmAgent;
 import dev.baton.core.agent.OfflineAgent;
 import dev.baton.core.channel.ChannelAdapter;
-import dev.baton.core.channel.ChannelContext;
+import dev.baton.core.plugin.ChannelContext;
 import dev.baton.core.channel.WebhookRequest;
 import dev.baton.core.channel.WebhookResponse;
 import dev.baton.core.config.BotMessages;
@@ -16,9 +16,8 @@ import dev.baton.core.store.Database;
 import dev.baton.core.state.KeyValueStore;
 import dev.baton.core.store.TicketRepository;
 import dev.baton.wechat.Fixtures;
-import dev.baton.wechat.ReplyMode;
-import dev.baton.wechat.WeChatConfig;
-import dev.baton.wechat.WeChatModule;
+import dev.baton.wechat.config.ReplyMode;
+import dev.baton.wechat.config.WeChatConfig;
 import dev.baton.wechat.crypto.WxSignature;
 import dev.baton.wechat.xml.SafeXml;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -82,9 +81,9 @@ class PassiveSlowModelTest {
 
         WeChatConfig config = new WeChatConfig("wx5823bf96d3bd56c7", null, TOKEN, null, ReplyMode.PASSIVE, null,
                 false, null, null, STILL_WORKING, SCALED_DOWN.answerWait(), false, null);
-        WeChatModule module = WeChatModule.create(config, null, new ChannelContext(clock, KeyValueStore.inMemory(),
+        OfficialAccount module = OfficialAccount.create(config, new ChannelContext(clock, KeyValueStore.inMemory(),
                 background, new SimpleMeterRegistry()), new OkHttpClient(), SCALED_DOWN);
-        wechat = module.adapters().get(0);
+        wechat = module.adapter();
 
         db = Database.open("jdbc:h2:mem:wechat-passive-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "", 8);
         BotMessages messages = BotMessages.defaults();
@@ -95,7 +94,7 @@ class PassiveSlowModelTest {
                     messages.sourceLabel()), new SimpleMeterRegistry(), clock);
             return agent;
         });
-        module.senders().forEach(builder::sender);
+        builder.sender(module.sender());
         engine = builder.build();
         engine.engine().start();
     }

@@ -1,12 +1,12 @@
 package dev.baton.whatsapp.graph;
 
-import dev.baton.core.channel.Channel;
 import dev.baton.core.channel.InboundSink;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
+import dev.baton.whatsapp.config.WhatsAppConfig;
 
 /**
  * Raises an operator alert: an {@code ALERT} log line, the {@code baton.whatsapp.alerts{code}} counter, and
@@ -38,7 +38,7 @@ public final class WhatsAppAlerts {
         InboundSink target = sink.get();
         if (target != null) {
             try {
-                target.alert(Channel.WHATSAPP, code, message);
+                target.alert(WhatsAppConfig.CHANNEL, code, message);
             } catch (RuntimeException e) {
                 log.warn("whatsapp alert {} could not be passed to the engine", code, e);
             }

@@ -8,8 +8,8 @@ import dev.baton.core.channel.SendOutcome;
 import dev.baton.core.channel.Sender;
 import dev.baton.core.channel.TextSplitter;
 import dev.baton.core.state.KeyValueStore;
-import dev.baton.whatsapp.TemplateConfig;
-import dev.baton.whatsapp.WhatsAppConfig;
+import dev.baton.whatsapp.config.TemplateConfig;
+import dev.baton.whatsapp.config.WhatsAppConfig;
 import dev.baton.whatsapp.graph.GraphApiClient;
 import dev.baton.whatsapp.graph.GraphError;
 import dev.baton.whatsapp.graph.GraphResult;
@@ -71,7 +71,7 @@ public final class WhatsAppSender implements Sender {
 
     @Override
     public Channel channel() {
-        return Channel.WHATSAPP;
+        return WhatsAppConfig.CHANNEL;
     }
 
     @Override

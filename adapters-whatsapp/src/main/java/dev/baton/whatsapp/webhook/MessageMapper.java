@@ -1,6 +1,5 @@
 package dev.baton.whatsapp.webhook;
 
-import dev.baton.core.channel.Channel;
 import dev.baton.core.channel.InboundContent;
 import dev.baton.core.channel.InboundContent.MediaKind;
 import dev.baton.core.channel.InboundMessage;
@@ -15,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import dev.baton.whatsapp.config.WhatsAppConfig;
 
 /**
  * Maps a WhatsApp message onto Baton's closed set of {@link InboundContent}. Every type Meta documents has a
@@ -42,7 +42,7 @@ final class MessageMapper {
             return Optional.empty();
         }
         String account = value.metadata() == null ? null : value.metadata().phoneNumberId();
-        return Optional.of(new InboundMessage(Channel.WHATSAPP, m.id(), m.from(), profileName(m.from(), value),
+        return Optional.of(new InboundMessage(WhatsAppConfig.CHANNEL, m.id(), m.from(), profileName(m.from(), value),
                 account, epochSeconds(m.timestamp()), content(m)));
     }
 

@@ -1,10 +1,10 @@
 package dev.baton.whatsapp.webhook;
 
-import dev.baton.core.channel.Channel;
 import dev.baton.core.channel.DeliveryStatus;
 
 import java.time.Instant;
 import java.util.Optional;
+import dev.baton.whatsapp.config.WhatsAppConfig;
 
 /**
  * Maps a WhatsApp {@code statuses[]} item onto a {@link DeliveryStatus}. Only {@code sent}, {@code delivered},
@@ -48,6 +48,6 @@ final class StatusMapper {
         }
         Instant sent = MessageMapper.epochSeconds(s.timestamp());
         Instant at = sent == null ? clock.instant() : sent;
-        return Optional.of(new DeliveryStatus(Channel.WHATSAPP, s.id(), s.recipientId(), state, at, code, title));
+        return Optional.of(new DeliveryStatus(WhatsAppConfig.CHANNEL, s.id(), s.recipientId(), state, at, code, title));
     }
 }

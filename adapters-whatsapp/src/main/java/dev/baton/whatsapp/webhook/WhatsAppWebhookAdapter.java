@@ -22,6 +22,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
+import dev.baton.whatsapp.config.WhatsAppConfig;
 
 /**
  * {@code GET|POST /webhooks/whatsapp}. GET answers Meta's verification handshake. POST, in this order: refuses a
@@ -72,7 +73,7 @@ public final class WhatsAppWebhookAdapter implements ChannelAdapter {
 
     @Override
     public Channel channel() {
-        return Channel.WHATSAPP;
+        return WhatsAppConfig.CHANNEL;
     }
 
     @Override

@@ -11,8 +11,8 @@ import dev.baton.core.channel.OutboundMessage.Button;
 import dev.baton.core.channel.SendOutcome;
 import dev.baton.core.state.KeyValueStore;
 import dev.baton.whatsapp.Fixtures;
-import dev.baton.whatsapp.TemplateConfig;
-import dev.baton.whatsapp.WhatsAppConfig;
+import dev.baton.whatsapp.config.TemplateConfig;
+import dev.baton.whatsapp.config.WhatsAppConfig;
 import dev.baton.whatsapp.graph.GraphApiClient;
 import dev.baton.whatsapp.graph.GraphJson;
 import dev.baton.whatsapp.graph.WhatsAppAlerts;
@@ -74,7 +74,7 @@ class WhatsAppSenderTest {
 
     private static OutboundMessage message(OutboundMessage.OutboundContent content, Author author, String language,
                                            Instant lastCustomerMessage) {
-        return new OutboundMessage(42L, 7L, dev.baton.core.channel.Channel.WHATSAPP, Fixtures.CUSTOMER,
+        return new OutboundMessage(42L, 7L, WhatsAppConfig.CHANNEL, Fixtures.CUSTOMER,
                 Fixtures.PHONE_NUMBER_ID, content, author, language, lastCustomerMessage);
     }
 

@@ -1,6 +1,5 @@
 package dev.baton.whatsapp.webhook;
 
-import dev.baton.core.channel.Channel;
 import dev.baton.core.channel.DeliveryStatus;
 import dev.baton.core.channel.InboundContent;
 import dev.baton.core.channel.InboundContent.MediaKind;
@@ -8,7 +7,7 @@ import dev.baton.core.channel.InboundMessage;
 import dev.baton.core.channel.WebhookResponse;
 import dev.baton.core.testing.RecordingSink;
 import dev.baton.whatsapp.Fixtures;
-import dev.baton.whatsapp.WhatsAppConfig;
+import dev.baton.whatsapp.config.WhatsAppConfig;
 import dev.baton.whatsapp.graph.WhatsAppAlerts;
 import dev.baton.whatsapp.graph.WhatsAppMetrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -44,7 +43,7 @@ class WebhookParsingTest {
         // when
         InboundMessage m = only("messages/text.json");
         // then
-        assertThat(m.channel()).isEqualTo(Channel.WHATSAPP);
+        assertThat(m.channel()).isEqualTo(WhatsAppConfig.CHANNEL);
         assertThat(m.platformMessageId()).startsWith("wamid.");
         assertThat(m.customerId()).isEqualTo("16505551234");
         assertThat(m.customerName()).isEqualTo("Sheena Nelson");

@@ -1,13 +1,12 @@
 package dev.baton.whatsapp.webhook;
 
-import dev.baton.core.channel.Channel;
 import dev.baton.core.channel.DeliveryStatus;
 import dev.baton.core.channel.InboundMessage;
 import dev.baton.core.channel.InboundSink;
 import dev.baton.core.channel.WebhookResponse;
 import dev.baton.core.testing.RecordingSink;
 import dev.baton.whatsapp.Fixtures;
-import dev.baton.whatsapp.WhatsAppConfig;
+import dev.baton.whatsapp.config.WhatsAppConfig;
 import dev.baton.whatsapp.graph.WhatsAppAlerts;
 import dev.baton.whatsapp.graph.WhatsAppMetrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -15,7 +14,6 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +33,7 @@ class WhatsAppWebhookAdapterTest {
     @Test
     void should_serve_its_route_with_metas_3mb_limit() {
         assertThat(adapter.path()).isEqualTo("/webhooks/whatsapp");
-        assertThat(adapter.channel()).isEqualTo(Channel.WHATSAPP);
+        assertThat(adapter.channel()).isEqualTo(WhatsAppConfig.CHANNEL);
         assertThat(adapter.maxBodyBytes()).isEqualTo(3L * 1024 * 1024);
     }
 
@@ -135,16 +133,6 @@ class WhatsAppWebhookAdapterTest {
 
             @Override
             public void deliveryStatus(DeliveryStatus status) {
-            }
-
-            @Override
-            public PassiveReplies awaitReplies(long inboundId, Duration timeout) {
-                return new PassiveReplies(List.of(), true);
-            }
-
-            @Override
-            public PassiveReplies claimPending(Channel channel, String customerId) {
-                return new PassiveReplies(List.of(), true);
             }
         };
         // when

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.app.BatonRuntime;
 import dev.baton.app.config.BatonConfig;
+import dev.baton.dev.DevConfig;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -55,7 +56,7 @@ public final class ChatCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ConfigSource.Loaded loaded = ConfigSource.load(config);
         BatonConfig cfg = loaded.config();
-        if (!cfg.channels().dev().enabled()) {
+        if (!cfg.channels().isEnabled(DevConfig.KEY)) {
             throw new IllegalStateException("the dev channel is off in " + loaded.source()
                     + "; set channels.dev.enabled: true");
         }

@@ -1,6 +1,7 @@
 package dev.baton.app.config;
 
 import dev.baton.inbox.config.InboxConfig;
+import dev.baton.core.channel.Channel;
 import dev.baton.core.config.BotMessages;
 import dev.baton.core.config.ConfigProblems;
 import dev.baton.core.config.LlmConfig;
@@ -8,9 +9,6 @@ import dev.baton.core.config.Validated;
 import dev.baton.core.engine.EngineSettings;
 import dev.baton.core.handoff.HandoffConfig;
 import dev.baton.core.triage.TriageOverrides;
-import dev.baton.wechat.WeChatConfig;
-import dev.baton.wechat.WeComKfConfig;
-import dev.baton.whatsapp.WhatsAppConfig;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,11 +16,11 @@ import java.util.List;
 
 /**
  * The whole {@code baton.yaml}, typed. Every key has a default except a channel's own credentials; without
- * {@code llm:} Baton runs its offline agent. Keys are
+ * {@code llm:} Baton runs its offline agent. {@code channels:} is bound by the channel modules ({@link ChannelsConfig}). Keys are
  * kebab-case in YAML ({@code index-dir}) and camelCase here ({@code indexDir}).
  */
 public record BatonConfig(Server server, Storage storage, Knowledge knowledge, LlmConfig llm, HandoffConfig handoff,
-                          TriageOverrides triage, InboxConfig inbox, Channels channels, BotMessages messages, Engine engine)
+                          TriageOverrides triage, InboxConfig inbox, ChannelsConfig channels, BotMessages messages, Engine engine)
         implements Validated {
 
     public BatonConfig {
@@ -31,7 +29,7 @@ public record BatonConfig(Server server, Storage storage, Knowledge knowledge, L
         knowledge = knowledge != null ? knowledge : new Knowledge(null, null, null, null, null);
         handoff = handoff != null ? handoff : HandoffConfig.defaults();
         inbox = inbox != null ? inbox : InboxConfig.defaults();
-        channels = channels != null ? channels : new Channels(null, null, null, null);
+        channels = channels != null ? channels : ChannelsConfig.none();
         messages = messages != null ? messages : BotMessages.defaults();
         engine = engine != null ? engine : new Engine(null, null, null, null, null, null, null, null, null);
     }
@@ -50,18 +48,32 @@ public record BatonConfig(Server server, Storage storage, Knowledge knowledge, L
         }
         inbox.validate("inbox", problems);
         engine.validate("engine", problems);
-        if (channels.wechat() != null) {
-            channels.wechat().validate("channels.wechat", problems);
+        channels.validate(problems);
+        List<String> installed = channels.installed().keys();
+        for (int i = 0; i < inbox.customers().size(); i++) {
+            String channel = inbox.customers().get(i).channel();
+            if (Channel.isValidKey(channel) && !installed.contains(channel)) {
+                problems.add("inbox.customers[" + i + "].channel", "must be " + oneOf(installed) + ", got " + channel);
+            }
         }
-        if (channels.wecomKf() != null) {
-            channels.wecomKf().validate("channels.wecom-kf", problems);
+        // an inbox kind that names a channel (wecom-kf) is that channel's own servicer system
+        String kind = inbox.kind();
+        if (channels.installed().find(kind).isPresent() && !channels.isEnabled(kind)) {
+            problems.add("inbox.kind", kind + " needs the channels." + kind + " block; add it or use kind: builtin");
         }
-        if (channels.whatsapp() != null) {
-            channels.whatsapp().validate("channels.whatsapp", problems);
+    }
+
+    /** "a, b or c". */
+    private static String oneOf(List<String> keys) {
+        if (keys.size() < 2) {
+            return keys.isEmpty() ? "the key of an installed channel (none is installed)" : keys.get(0);
         }
-        if ("wecom-kf".equals(inbox.kind()) && channels.wecomKf() == null) {
-            problems.add("inbox.kind", "wecom-kf needs the channels.wecom-kf block; add it or use kind: builtin");
-        }
+        return String.join(", ", keys.subList(0, keys.size() - 1)) + " or " + keys.get(keys.size() - 1);
+    }
+
+    /** This config with {@code channels:} as bound by the {@link ConfigLoader}. */
+    public BatonConfig withChannels(ChannelsConfig bound) {
+        return new BatonConfig(server, storage, knowledge, llm, handoff, triage, inbox, bound, messages, engine);
     }
 
     /** {@code server:} where Baton listens. */
@@ -126,21 +138,6 @@ public record BatonConfig(Server server, Storage storage, Knowledge knowledge, L
             if (topK < 1 || topK > 50) {
                 problems.add(prefix + ".top-k", "must be between 1 and 50, got " + topK);
             }
-        }
-    }
-
-    /** {@code channels:} each block present turns that channel on. */
-    public record Channels(Dev dev, WeChatConfig wechat, WeComKfConfig wecomKf, WhatsAppConfig whatsapp) {
-        public Channels {
-            dev = dev != null ? dev : new Dev(false, null);
-        }
-    }
-
-    /** {@code channels.dev:} the terminal/browser chat for trying Baton; off unless enabled. */
-    public record Dev(Boolean enabled, Duration replyTimeout) {
-        public Dev {
-            enabled = enabled != null ? enabled : Boolean.FALSE;
-            replyTimeout = replyTimeout != null ? replyTimeout : Duration.ofSeconds(30);
         }
     }
 

@@ -22,6 +22,9 @@ import dev.baton.app.logging.ConfiguredSecrets;
 import dev.baton.app.logging.LogRedaction;
 import dev.baton.core.config.ConfigProblems;
 import dev.baton.core.config.Durations;
+import dev.baton.core.config.Validated;
+import dev.baton.core.plugin.ChannelModule;
+import dev.baton.core.plugin.ChannelModules;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -39,15 +42,24 @@ import java.util.function.UnaryOperator;
 
 /**
  * Loads {@code baton.yaml}: parses YAML, interpolates {@code ${ENV}} / {@code ${ENV:-default}} in string values,
- * binds kebab-case keys onto {@link BatonConfig}, rejects unknown keys (naming the nearest valid key), then runs
- * every section's validation. All failures become a {@link ConfigException} whose lines name the key and the fix.
+ * binds kebab-case keys onto {@link BatonConfig} and each {@code channels.<key>} block onto the config type of the
+ * channel module that owns the key, rejects unknown keys (naming the nearest valid key), then runs every section's
+ * validation. All failures become a {@link ConfigException} whose lines name the key and the fix.
  */
 public final class ConfigLoader {
 
     private final UnaryOperator<String> env;
+    private final ChannelModules modules;
 
+    /** A loader for the channels installed on the class path. */
     public ConfigLoader(UnaryOperator<String> env) {
+        this(env, ChannelModules.discover(ConfigLoader.class.getClassLoader()));
+    }
+
+    /** A loader that knows exactly these channels. */
+    public ConfigLoader(UnaryOperator<String> env, ChannelModules modules) {
         this.env = env;
+        this.modules = modules;
     }
 
     public static ConfigLoader fromSystemEnv() {
@@ -102,19 +114,67 @@ public final class ConfigLoader {
         if (!interpolation.problems().isEmpty()) {
             throw new ConfigException(source, interpolation.problems());
         }
-        BatonConfig cfg;
+        JsonNode channelsNode = ((ObjectNode) tree).remove("channels");
+        BatonConfig cfg = bind(tree, BatonConfig.class, "", source).withChannels(channels(channelsNode, source));
+        // before validation, whose messages may quote a value: from here on no log line shows a configured secret
+        LogRedaction.register(ConfiguredSecrets.of(cfg));
+        ConfigProblems problems = new ConfigProblems();
+        cfg.validate("", problems);
+        if (!problems.isEmpty()) {
+            throw new ConfigException(source, problems.all());
+        }
+        return cfg;
+    }
+
+    /**
+     * Binds {@code channels:}: each block onto the config type of the installed module that owns its key. An empty
+     * block ({@code wechat:} with nothing under it) configures nothing, as an absent one.
+     */
+    private ChannelsConfig channels(JsonNode node, String source) {
+        List<ChannelsConfig.Configured<?>> configured = new ArrayList<>();
+        if (node == null || node.isNull()) {
+            return new ChannelsConfig(modules, configured);
+        }
+        if (!node.isObject()) {
+            throw new ConfigException(source, List.of("channels: wrong shape; expected a mapping of channel blocks ("
+                    + String.join(", ", modules.keys()) + ")"));
+        }
+        for (Map.Entry<String, JsonNode> e : node.properties()) {
+            String key = e.getKey();
+            ChannelModule<?> module = modules.find(key).orElseThrow(() -> {
+                String nearest = nearest(key, new ArrayList<Object>(modules.keys()));
+                return new ConfigException(source, List.of("channels." + key + ": unknown channel" + (nearest == null
+                        ? "" : "; did you mean " + nearest + "?") + " (installed: "
+                        + String.join(", ", modules.keys()) + ")"));
+            });
+            if (!e.getValue().isNull()) {
+                configured.add(configured(module, e.getValue(), source));
+            }
+        }
+        return new ChannelsConfig(modules, configured);
+    }
+
+    private <C extends Validated> ChannelsConfig.Configured<C> configured(ChannelModule<C> module, JsonNode node,
+                                                                          String source) {
+        return new ChannelsConfig.Configured<>(module, bind(node, module.configType(),
+                "channels." + module.channel().key(), source));
+    }
+
+    /** Binds a tree onto a type; every failure names the key, under {@code prefix}, and what is expected there. */
+    private static <T> T bind(JsonNode tree, Class<T> type, String prefix, String source) {
         try {
-            cfg = binder().treeToValue(tree, BatonConfig.class);
+            return binder().treeToValue(tree, type);
         } catch (UnrecognizedPropertyException e) {
-            String key = path(e);
+            String key = path(e, prefix);
             String nearest = nearest(e.getPropertyName(), e.getKnownPropertyIds());
             throw new ConfigException(source, List.of(key + ": unknown key" + (nearest == null ? ""
                     : "; did you mean " + nearest + "?") + " (valid here: " + known(e.getKnownPropertyIds()) + ")"));
         } catch (InvalidFormatException e) {
-            throw new ConfigException(source, List.of(path(e) + ": cannot use " + e.getValue() + " here; expected "
-                    + describe(e.getTargetType())));
+            throw new ConfigException(source, List.of(path(e, prefix) + ": cannot use " + e.getValue()
+                    + " here; expected " + describe(e.getTargetType())));
         } catch (MismatchedInputException e) {
-            throw new ConfigException(source, List.of(path(e) + ": wrong shape; expected " + describe(e.getTargetType())));
+            throw new ConfigException(source, List.of(path(e, prefix) + ": wrong shape; expected "
+                    + describe(e.getTargetType())));
         } catch (JsonMappingException e) {
             String why = e.getOriginalMessage();
             Throwable root = e;
@@ -124,18 +184,10 @@ public final class ConfigLoader {
             if (root instanceof IllegalArgumentException && root.getMessage() != null) {
                 why = root.getMessage();
             }
-            throw new ConfigException(source, List.of(path(e) + ": " + why));
+            throw new ConfigException(source, List.of(path(e, prefix) + ": " + why));
         } catch (JsonProcessingException e) {
             throw new ConfigException(source, List.of(e.getOriginalMessage()));
         }
-        // before validation, whose messages may quote a value: from here on no log line shows a configured secret
-        LogRedaction.register(ConfiguredSecrets.of(cfg));
-        ConfigProblems problems = new ConfigProblems();
-        cfg.validate("", problems);
-        if (!problems.isEmpty()) {
-            throw new ConfigException(source, problems.all());
-        }
-        return cfg;
     }
 
     /** The mapper that binds config: kebab-case keys, unknown keys fail, lenient durations ("20s", "500ms"). */
@@ -177,8 +229,8 @@ public final class ConfigLoader {
         }
     }
 
-    private static String path(JsonMappingException e) {
-        StringBuilder sb = new StringBuilder();
+    private static String path(JsonMappingException e, String prefix) {
+        StringBuilder sb = new StringBuilder(prefix);
         for (JsonMappingException.Reference r : e.getPath()) {
             if (r.getFieldName() != null) {
                 if (sb.length() > 0) {

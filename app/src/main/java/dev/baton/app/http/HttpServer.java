@@ -2,8 +2,9 @@ package dev.baton.app.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.core.channel.ChannelAdapter;
-import dev.baton.core.channel.InboundSink;
+import dev.baton.core.plugin.PassiveReplies;
 import io.javalin.Javalin;
+import io.javalin.http.HandlerType;
 import io.javalin.http.HttpStatus;
 import io.javalin.json.JavalinJackson;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -11,26 +12,41 @@ import jakarta.servlet.DispatcherType;
 import org.eclipse.jetty.servlet.FilterHolder;
 
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 
 /**
- * The HTTP surface of DESIGN.md §4: channel webhooks, {@code /healthz}, {@code /metrics}, the dev channel API and
- * the reserved inbox and REST routes. Each webhook route has its own body limit (WhatsApp: 3 MB); every other
- * route is limited to {@code server.max-body-bytes}. {@link BodyLimit} answers 413 above the limit while the body
+ * The HTTP surface of DESIGN.md §4: the channels' routes (platform webhooks, the dev channel's API and page),
+ * {@code /healthz}, {@code /metrics}, and the inbox and REST routes. Each channel's routes have its adapter's body
+ * limit (WhatsApp: 3 MB); every other route is limited to {@code server.max-body-bytes}. {@link BodyLimit} answers 413 above the limit while the body
  * is read, whether or not its length was declared.
  */
 public final class HttpServer implements AutoCloseable {
 
     private final Javalin app;
 
-    public HttpServer(String host, long maxBodyBytes, List<ChannelAdapter> adapters, InboundSink sink,
+    public HttpServer(String host, long maxBodyBytes, List<ChannelAdapter> adapters, PassiveReplies engine,
                       PrometheusMeterRegistry meters, ObjectMapper json, List<Consumer<Javalin>> extraRoutes) {
+        this(host, maxBodyBytes, adapters, engine, meters, json, extraRoutes, List.of());
+    }
+
+    /**
+     * @param notConfigured webhook paths of installed channels that are not configured ({@code /webhooks/<key>}):
+     *                      answered 404 with the config block to add, unless an adapter serves them
+     */
+    public HttpServer(String host, long maxBodyBytes, List<ChannelAdapter> adapters, PassiveReplies engine,
+                      PrometheusMeterRegistry meters, ObjectMapper json, List<Consumer<Javalin>> extraRoutes,
+                      List<String> notConfigured) {
         long largest = adapters.stream().mapToLong(ChannelAdapter::maxBodyBytes).max().orElse(0);
-        BodyLimit limit = new BodyLimit(maxBodyBytes, adapters.stream()
-                .collect(Collectors.toMap(ChannelAdapter::path, ChannelAdapter::maxBodyBytes)));
+        Map<String, Long> routeLimits = new HashMap<>();
+        for (ChannelAdapter adapter : adapters) {
+            if (adapter.maxBodyBytes() != ChannelAdapter.SERVER_LIMIT) {
+                adapter.routes().forEach(r -> routeLimits.put(r.path(), adapter.maxBodyBytes()));
+            }
+        }
+        BodyLimit limit = new BodyLimit(maxBodyBytes, routeLimits);
         this.app = Javalin.create(cfg -> {
             cfg.showJavalinBanner = false;
             cfg.http.maxRequestSize = Math.max(maxBodyBytes, largest);
@@ -39,18 +55,20 @@ public final class HttpServer implements AutoCloseable {
             cfg.jetty.modifyServletContextHandler(h -> h.addFilter(new FilterHolder(limit), "/*",
                     EnumSet.of(DispatcherType.REQUEST)));
         });
-        List<String> webhookPaths = adapters.stream().map(ChannelAdapter::path).toList();
+        List<String> webhookPaths = adapters.stream().flatMap(a -> a.routes().stream()).map(ChannelAdapter.Route::path)
+                .toList();
         for (ChannelAdapter adapter : adapters) {
-            WebhookRoute route = new WebhookRoute(adapter, sink);
-            app.get(adapter.path(), route);
-            app.post(adapter.path(), route);
+            WebhookRoute route = new WebhookRoute(adapter, engine);
+            for (ChannelAdapter.Route r : adapter.routes()) {
+                app.addHttpHandler(HandlerType.valueOf(r.method()), r.path(), route);
+            }
         }
         app.get("/healthz", ctx -> ctx.json(Map.of("status", "ok")));
         app.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(meters.scrape()));
         for (Consumer<Javalin> routes : extraRoutes) {
             routes.accept(app);
         }
-        for (String reserved : List.of("/webhooks/wechat", "/webhooks/wecom-kf", "/webhooks/whatsapp")) {
+        for (String reserved : notConfigured) {
             if (!webhookPaths.contains(reserved)) {
                 app.get(reserved, ctx -> notConfigured(ctx, reserved));
                 app.post(reserved, ctx -> notConfigured(ctx, reserved));

@@ -4,13 +4,13 @@ import dev.baton.app.config.BatonConfig;
 import dev.baton.inbox.config.InboxConfig;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 /**
  * Every secret value a {@code baton.yaml} can hold: the LLM API key, the database password, the inbox integration
- * token, the helpdesk webhook secret, agents' plain passwords, and each channel's tokens, app secrets and AES keys.
- * These are what {@link LogRedaction} masks by value; a new secret key in the config belongs in this list.
+ * token, the helpdesk webhook secret, agents' plain passwords, and each channel's tokens, app secrets and AES keys
+ * (as its module lists them). These are what {@link LogRedaction} masks by value; a new secret key in the config
+ * belongs in this list, or in its channel module's {@code secrets}.
  */
 public final class ConfiguredSecrets {
 
@@ -32,17 +32,7 @@ public final class ConfiguredSecrets {
         for (InboxConfig.Agent a : inbox.agents()) {
             out.add(a.password());
         }
-        BatonConfig.Channels ch = cfg.channels();
-        if (ch.wechat() != null) {
-            Collections.addAll(out, ch.wechat().appSecret(), ch.wechat().token(), ch.wechat().encodingAesKey());
-        }
-        if (ch.wecomKf() != null) {
-            Collections.addAll(out, ch.wecomKf().secret(), ch.wecomKf().token(), ch.wecomKf().encodingAesKey());
-        }
-        if (ch.whatsapp() != null) {
-            Collections.addAll(out, ch.whatsapp().accessToken(), ch.whatsapp().appSecret(),
-                    ch.whatsapp().verifyToken());
-        }
+        out.addAll(cfg.channels().secrets()); // each channel module names its own (ChannelModule.secrets)
         out.removeIf(s -> s == null || s.isBlank());
         return out;
     }

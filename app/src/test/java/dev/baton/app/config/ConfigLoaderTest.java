@@ -1,6 +1,9 @@
 package dev.baton.app.config;
 
 import dev.baton.app.BatonRuntime;
+import dev.baton.dev.DevConfig;
+import dev.baton.wechat.config.WeChatConfig;
+import dev.baton.whatsapp.config.WhatsAppConfig;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
@@ -34,7 +37,7 @@ class ConfigLoaderTest {
         assertThat(cfg.server().port()).isEqualTo(8080);
         assertThat(cfg.storage().url()).isEqualTo("jdbc:h2:file:./data/baton");
         assertThat(cfg.knowledge().watch()).isTrue();
-        assertThat(cfg.channels().dev().enabled()).isFalse();
+        assertThat(cfg.channels().isEnabled(DevConfig.KEY)).isFalse();
         assertThat(cfg.inbox().kind()).isEqualTo("builtin");
     }
 
@@ -152,8 +155,69 @@ class ConfigLoaderTest {
                   wechat: { app-id: wx123, app-secret: s, token: t }
                 """, Map.of());
 
-        assertThat(cfg.channels().wechat().appId()).isEqualTo("wx123");
+        assertThat(cfg.channels().config(WeChatConfig.KEY, WeChatConfig.class).orElseThrow().appId())
+                .isEqualTo("wx123");
         assertThat(cfg.knowledge().watch()).isFalse();
+    }
+
+    @Test
+    void should_bind_each_channel_block_with_the_config_type_of_the_module_that_owns_the_key() {
+        BatonConfig cfg = load("""
+                channels:
+                  dev: { enabled: true, reply-timeout: 12s }
+                  whatsapp:
+                    phone-number-id: "123"
+                    access-token: ${WA_TOKEN}
+                    app-secret: s
+                    verify-token: v
+                  wechat:
+                """, Map.of("WA_TOKEN", "EAAG-token"));
+
+        assertThat(cfg.channels().config(DevConfig.KEY, DevConfig.class).orElseThrow().replyTimeout())
+                .isEqualTo(Duration.ofSeconds(12));
+        assertThat(cfg.channels().config(WhatsAppConfig.KEY, WhatsAppConfig.class).orElseThrow().accessToken())
+                .isEqualTo("EAAG-token");
+        assertThat(cfg.channels().isEnabled(WeChatConfig.KEY)).as("an empty block configures nothing").isFalse();
+        assertThat(cfg.channels().enabled()).extracting(ChannelsConfig.Configured::key)
+                .containsExactly("dev", "whatsapp");
+        assertThat(cfg.channels().installed().keys()).contains("dev", "wechat", "wecom-kf", "whatsapp");
+        assertThat(dev.baton.app.logging.ConfiguredSecrets.of(cfg)).as("each module names its secrets")
+                .contains("EAAG-token", "v");
+    }
+
+    @Test
+    void should_name_a_misspelt_key_inside_a_channel_block_with_the_nearest_valid_one() {
+        ConfigException e = fails("""
+                channels:
+                  whatsapp: { phone-number-id: "1", access-token: t, app-secrt: s, verify-token: v }
+                """);
+
+        assertThat(e.problems()).singleElement().asString()
+                .startsWith("channels.whatsapp.app-secrt: unknown key; did you mean app-secret?");
+        assertThat(fails("channels:\n  dev: { enabled: maybe }\n").problems()).singleElement().asString()
+                .startsWith("channels.dev.enabled").contains("true or false");
+    }
+
+    @Test
+    void should_refuse_an_unknown_channel_in_one_line_listing_the_installed_ones() {
+        ConfigException e = fails("channels:\n  whatsap: { phone-number-id: \"1\" }\n");
+
+        assertThat(e.problems()).singleElement().asString()
+                .doesNotContain("\n")
+                .startsWith("channels.whatsap: unknown channel; did you mean whatsapp?")
+                .contains("(installed: dev, ").contains(", wechat, wecom-kf, whatsapp)");
+        assertThat(fails("channels:\n  telegram: { token: x }\n").problems()).singleElement().asString()
+                .startsWith("channels.telegram: unknown channel (installed: ");
+        assertThat(fails("channels: [dev]\n").problems()).singleElement().asString()
+                .startsWith("channels: wrong shape");
+    }
+
+    @Test
+    void should_require_the_channel_that_an_inbox_kind_names() {
+        ConfigException e = fails("inbox: { kind: wecom-kf }\n");
+
+        assertThat(e.problems()).containsExactly(
+                "inbox.kind: wecom-kf needs the channels.wecom-kf block; add it or use kind: builtin");
     }
 
     @Test
@@ -162,7 +226,7 @@ class ConfigLoaderTest {
 
         BatonConfig cfg = load(yaml, Map.of());
 
-        assertThat(cfg.channels().dev().enabled()).isTrue();
+        assertThat(cfg.channels().isEnabled(DevConfig.KEY)).isTrue();
         assertThat(cfg.knowledge().folder().toString()).contains("examples");
     }
 }

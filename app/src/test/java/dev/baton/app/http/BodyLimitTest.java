@@ -25,6 +25,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import dev.baton.whatsapp.config.WhatsAppConfig;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -50,7 +51,7 @@ class BodyLimitTest {
         ChannelAdapter adapter = new ChannelAdapter() {
             @Override
             public Channel channel() {
-                return Channel.WHATSAPP;
+                return WhatsAppConfig.CHANNEL;
             }
 
             @Override

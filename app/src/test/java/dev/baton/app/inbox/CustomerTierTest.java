@@ -11,6 +11,8 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import dev.baton.dev.DevConfig;
+import dev.baton.whatsapp.config.WhatsAppConfig;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,8 +47,8 @@ class CustomerTierTest {
 
     @Test
     void should_apply_the_configured_list_at_start_up() {
-        assertThat(customer(Channel.WHATSAPP, "8613800000000").tier()).isEqualTo("vip");
-        Customer listed = customer(Channel.DEV, "listed-vip");
+        assertThat(customer(WhatsAppConfig.CHANNEL, "8613800000000").tier()).isEqualTo("vip");
+        Customer listed = customer(DevConfig.CHANNEL, "listed-vip");
         assertThat(listed.tier()).isEqualTo("vip");
         assertThat(listed.tags()).containsExactly("gold-card", "since 2019");
 
@@ -75,7 +77,7 @@ class CustomerTierTest {
         assertThat(notHis.status()).as("queued, not with bob").isEqualTo(403);
         assertThat(bob.getJson("/api/conversations/" + conv).path("customer").path("editable").asBoolean())
                 .isFalse();
-        assertThat(customer(Channel.DEV, who).tier()).isNull();
+        assertThat(customer(DevConfig.CHANNEL, who).tier()).isNull();
 
         assertThat(ann.postJson(path, Map.of("tier", "very important")).status()).isEqualTo(400);
         assertThat(ann.postJson(path, Map.of("tags", "x")).status()).isEqualTo(400);
@@ -97,13 +99,13 @@ class CustomerTierTest {
         assertThat(bob.postJson("/api/tickets/" + ticket + "/claim", Map.of()).status()).isEqualTo(200);
         TestBaton.Json byBob = bob.postJson(path, Map.of("tags", List.of("gold-card", "callback-requested")));
         assertThat(byBob.status()).isEqualTo(200);
-        assertThat(customer(Channel.DEV, who).tier()).isEqualTo("vip");
-        assertThat(customer(Channel.DEV, who).tags()).containsExactly("gold-card", "callback-requested");
+        assertThat(customer(DevConfig.CHANNEL, who).tier()).isEqualTo("vip");
+        assertThat(customer(DevConfig.CHANNEL, who).tags()).containsExactly("gold-card", "callback-requested");
         // The integration token acts as a supervisor; null clears the tier.
         Map<String, Object> clear = new java.util.HashMap<>();
         clear.put("tier", null);
         assertThat(baton.token("crm-sync").postJson(path, clear).status()).isEqualTo(200);
-        assertThat(customer(Channel.DEV, who).tier()).isNull();
+        assertThat(customer(DevConfig.CHANNEL, who).tier()).isNull();
         assertThat(bob.postJson("/api/conversations/" + conv + "/resolve", Map.of()).status()).isEqualTo(200);
 
         // Back with the bot: an agent no longer holds it, a supervisor makes the customer a VIP, and the next

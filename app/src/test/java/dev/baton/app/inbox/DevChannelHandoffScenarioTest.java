@@ -1,7 +1,6 @@
 package dev.baton.app.inbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.baton.core.channel.Channel;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -12,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import dev.baton.dev.DevConfig;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -101,7 +101,7 @@ class DevChannelHandoffScenarioTest {
         String vip = prefix + "vip";
         assertThat(baton.customerSays(vip, "How do I return an item?").path("state").asText()).isEqualTo("BOT");
         baton.runtime.engine().store().db().inTransaction(c -> {
-            long id = baton.runtime.engine().store().customers().find(c, Channel.DEV, vip).orElseThrow().id();
+            long id = baton.runtime.engine().store().customers().find(c, DevConfig.CHANNEL, vip).orElseThrow().id();
             baton.runtime.engine().store().customers().updateProfile(c, id, "vip", List.of("gold-card"), null);
             return null;
         });

@@ -4,7 +4,6 @@ import dev.baton.app.BatonRuntime;
 import dev.baton.app.ExampleKnowledge;
 import dev.baton.app.config.BatonConfig;
 import dev.baton.app.config.ConfigLoader;
-import dev.baton.core.channel.Channel;
 import dev.baton.core.channel.InboundContent;
 import dev.baton.core.channel.InboundMessage;
 import dev.baton.core.engine.Engine;
@@ -37,6 +36,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import dev.baton.dev.DevConfig;
 
 /**
  * Two measurements, in one run, on the example shop with the offline agent:
@@ -119,7 +119,7 @@ public final class EngineBench {
             fs.add(pool.submit(() -> {
                 long i;
                 while ((i = next.getAndIncrement()) < messages) {
-                    InboundMessage m = new InboundMessage(Channel.DEV, run + "-" + i, "bench-" + run + "-" + i,
+                    InboundMessage m = new InboundMessage(DevConfig.CHANNEL, run + "-" + i, "bench-" + run + "-" + i,
                             null, null, Instant.now(), new InboundContent.Text(QUESTIONS[(int) (i % QUESTIONS.length)]));
                     long t0 = System.nanoTime();
                     long id = engine.accept(List.of(m)).get(0).inboundId();

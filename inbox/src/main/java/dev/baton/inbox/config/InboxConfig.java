@@ -200,7 +200,7 @@ public record InboxConfig(String kind, String apiToken, String crmUrl, Duration 
      * {@code inbox.customers[]:} a customer whose tier and tags come from the config, e.g. the VIP list. Applied at
      * every start: the customer is created if Baton has not seen them yet, and gets exactly this tier and these tags.
      *
-     * @param channel the channel key: {@code dev}, {@code wechat}, {@code wecom-kf} or {@code whatsapp}
+     * @param channel the key of an installed channel: {@code dev}, {@code wechat}, {@code wecom-kf}, {@code whatsapp}, …
      * @param id      the customer's id on that channel (WhatsApp: the phone number as wa_id, e.g. 8613800000000;
      *                WeChat: the openid; dev: the name used with the dev API)
      * @param tier    the tier, e.g. {@code vip} (see {@code handoff.vip.tiers}); absent = none
@@ -213,9 +213,9 @@ public record InboxConfig(String kind, String apiToken, String crmUrl, Duration 
 
         @Override
         public void validate(String prefix, ConfigProblems problems) {
-            if (channel == null || dev.baton.core.channel.Channel.fromKey(channel).isEmpty()) {
-                problems.add(prefix + ".channel", "must be dev, wechat, wecom-kf or whatsapp, got " + channel);
-            }
+            if (channel == null || !dev.baton.core.channel.Channel.isValidKey(channel)) {
+                problems.add(prefix + ".channel", "must be a channel key such as whatsapp, got " + channel);
+            } // and an installed one: BatonConfig checks that, it knows the channels
             if (id == null || id.isBlank() || id.length() > 256) {
                 problems.add(prefix + ".id", "is required: the customer's id on the channel (1 to 256 characters), "
                         + "e.g. \"8613800000000\" for WhatsApp; quote it so YAML keeps it a string");

@@ -1,19 +1,18 @@
 package dev.baton.inbox.config;
 
+import dev.baton.core.conversation.Customer;
+
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * What a customer's tier and tags may be, and their normal form: one rule for {@code inbox.customers}, the inbox's
- * customer panel and the dev channel. A tier is a short name ({@code vip}, {@code gold.2}); tags are free labels
+ * customer panel and the dev channel (the tier's rule is {@link Customer#tierProblem}). A tier is a short name ({@code vip}, {@code gold.2}); tags are free labels
  * without commas (they are stored comma-joined).
  */
 public final class TierAndTags {
 
-    /** Tier names: letters, digits, '.', '_', '-'. */
-    private static final Pattern TIER = Pattern.compile("[\\p{L}\\p{N}._-]{1,64}");
     /** Most tags a customer has. */
     public static final int MAX_TAGS = 20;
     /** Longest tag. */
@@ -24,10 +23,7 @@ public final class TierAndTags {
 
     /** Null when {@code tier} is a valid tier name (or null = no tier), else what is wrong with it. */
     public static String tierProblem(String tier) {
-        if (tier == null || TIER.matcher(tier).matches()) {
-            return null;
-        }
-        return "tier must be 1 to 64 letters, digits, '.', '_' or '-' (e.g. vip), got \"" + shorten(tier) + "\"";
+        return Customer.tierProblem(tier);
     }
 
     /** Null when the tags are valid, else what is wrong with them. */
@@ -50,7 +46,7 @@ public final class TierAndTags {
 
     /** Blank means no tier; otherwise stripped. */
     public static String normalizeTier(String tier) {
-        return tier == null || tier.isBlank() ? null : tier.strip();
+        return Customer.normalizeTier(tier);
     }
 
     /** Stripped, without duplicates, in the given order. */

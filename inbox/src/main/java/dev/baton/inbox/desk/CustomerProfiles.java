@@ -17,8 +17,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A customer's tier and tags as people and the config set them (the inbox's customer panel, {@code inbox.customers},
- * the dev channel's {@code "tier"}). The handoff policy reads the tier on the customer's next message, so a customer
+ * A customer's tier and tags as people and the config set them (the inbox's customer panel, {@code inbox.customers};
+ * a channel's own tier claim, such as the dev channel's {@code "tier"}, is applied by the engine). The handoff policy reads the tier on the customer's next message, so a customer
  * made {@code vip} jumps the queue from then on. Every change is logged: who, which customer (by Baton's id, not the
  * platform id), old and new values. Valid values are those of {@link TierAndTags}.
  */
@@ -114,7 +114,7 @@ public final class CustomerProfiles {
     public int applyConfigured(List<InboxConfig.Customer> list) {
         int changed = 0;
         for (InboxConfig.Customer entry : list) {
-            Channel channel = Channel.fromKey(entry.channel()).orElseThrow();
+            Channel channel = Channel.of(entry.channel());
             long id = store.db().inTransaction(c -> store.customers().upsert(c, channel, entry.id(), null,
                     clock.instant()).id());
             Change ch = set(id, null, Optional.ofNullable(entry.tier()).or(() -> Optional.of("")),

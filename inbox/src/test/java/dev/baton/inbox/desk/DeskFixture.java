@@ -51,8 +51,8 @@ final class DeskFixture implements AutoCloseable {
     long botConversation() {
         Instant now = Instant.now();
         return db.inTransaction(c -> {
-            long customer = store.customers().upsert(c, Channel.DEV, "customer-" + (++customers), null, now).id();
-            return store.conversations().forCustomer(c, customer, Channel.DEV, null, now).id();
+            long customer = store.customers().upsert(c, Channel.of("dev"), "customer-" + (++customers), null, now).id();
+            return store.conversations().forCustomer(c, customer, Channel.of("dev"), null, now).id();
         });
     }
 
@@ -65,7 +65,7 @@ final class DeskFixture implements AutoCloseable {
             store.conversations().transition(c, conv, ConversationState.BOT, ConversationState.QUEUED, null, group,
                     40, now);
             HandoffContext context = new HandoffContext(new HandoffTicket.CustomerProfile(cv.customerId(),
-                    Channel.DEV, "customer-" + customers, null, null, null, List.of()), "asked for a person", "en",
+                    Channel.of("dev"), "customer-" + customers, null, null, null, List.of()), "asked for a person", "en",
                     null, List.of(), List.of(), List.of(), null);
             return store.tickets().insert(c, conv, List.of(HandoffReason.EXPLICIT_REQUEST), 40, group, "wants a "
                     + "person", context, 1, now);

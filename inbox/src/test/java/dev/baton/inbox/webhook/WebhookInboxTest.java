@@ -187,7 +187,7 @@ class WebhookInboxTest {
     }
 
     static HandoffTicket ticket() {
-        return new HandoffTicket(7, 42, new HandoffTicket.CustomerProfile(3, Channel.DEV, "alice", null, "Alice",
+        return new HandoffTicket(7, 42, new HandoffTicket.CustomerProfile(3, Channel.of("dev"), "alice", null, "Alice",
                 "vip", List.of("new")), List.of(HandoffReason.VIP), "tier vip", 80, "vip", "Alice wants a refund",
                 "en", "refund", List.of(-0.5), List.of(), List.of(), null, Instant.parse("2025-01-01T00:00:00Z"));
     }

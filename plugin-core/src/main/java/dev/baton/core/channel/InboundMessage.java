@@ -16,9 +16,18 @@ import java.util.Objects;
  *                          WhatsApp phone_number_id, ...) or null; replies leave through the same account
  * @param sentAt            when the platform says it was sent
  * @param content           what was sent
+ * @param tierClaim         the customer's tier as the channel vouches for it (a tester on the dev channel, a
+ *                          signed-in visitor of a web widget), applied before this message is triaged; null when the
+ *                          channel says nothing about the tier (platforms never do)
  */
 public record InboundMessage(Channel channel, String platformMessageId, String customerId, String customerName,
-                             String channelAccount, Instant sentAt, InboundContent content) {
+                             String channelAccount, Instant sentAt, InboundContent content, TierClaim tierClaim) {
+
+    /** A message that says nothing about the customer's tier. */
+    public InboundMessage(Channel channel, String platformMessageId, String customerId, String customerName,
+                          String channelAccount, Instant sentAt, InboundContent content) {
+        this(channel, platformMessageId, customerId, customerName, channelAccount, sentAt, content, null);
+    }
 
     public InboundMessage {
         Objects.requireNonNull(channel, "channel");
@@ -26,5 +35,12 @@ public record InboundMessage(Channel channel, String platformMessageId, String c
         Objects.requireNonNull(customerId, "customerId");
         Objects.requireNonNull(content, "content");
         sentAt = sentAt == null ? Instant.now() : sentAt;
+    }
+
+    /**
+     * The tier a channel vouches for: {@code tier} null means "no tier" (clears it). Its shape is the customer
+     * profile's ({@code Customer.tierProblem}); the channel checks it before accepting the message.
+     */
+    public record TierClaim(String tier) {
     }
 }

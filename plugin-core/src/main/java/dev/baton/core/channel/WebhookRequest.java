@@ -16,9 +16,16 @@ import java.util.TreeMap;
  * @param headers header values by name; lookups through {@link #header(String)} ignore case
  * @param query   query parameters (already URL-decoded)
  * @param body    raw body bytes, never null
+ * @param remoteAddress the client's address as the server sees it (behind a proxy: the proxy's), or null; for
+ *                      per-address limits, never for authentication
  */
 public record WebhookRequest(String method, String path, Map<String, List<String>> headers,
-                             Map<String, List<String>> query, byte[] body) {
+                             Map<String, List<String>> query, byte[] body, String remoteAddress) {
+
+    public WebhookRequest(String method, String path, Map<String, List<String>> headers,
+                          Map<String, List<String>> query, byte[] body) {
+        this(method, path, headers, query, body, null);
+    }
 
     public WebhookRequest {
         TreeMap<String, List<String>> h = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);

@@ -6,8 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.core.channel.Channel;
 import dev.baton.core.channel.DeliveryStatus;
 import dev.baton.core.channel.InboundMessage;
-import dev.baton.core.channel.InboundSink;
 import dev.baton.core.channel.OutboundMessage;
+import dev.baton.core.conversation.Customer;
+import dev.baton.core.plugin.PassiveReplies;
 import dev.baton.core.store.InboundLog;
 import dev.baton.core.store.Outbox;
 import dev.baton.core.store.Store;
@@ -19,22 +20,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
+import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
- * The engine as adapters see it ({@link InboundSink}): stores each inbound message in the inbound log (dedup and
+ * The engine as adapters see it: the {@link dev.baton.core.channel.InboundSink} every channel gets, and the
+ * {@link PassiveReplies} capability of the channels that declare they need it. It stores each inbound message in the inbound log (dedup and
  * durability) before the platform is acked, then runs it on the customer's serial lane. Unfinished rows are found
  * again at start-up and by a periodic sweep, so a crash or a full executor loses nothing.
  */
-public final class Engine implements InboundSink, AutoCloseable {
+public final class Engine implements PassiveReplies, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Engine.class);
 
@@ -133,13 +130,13 @@ public final class Engine implements InboundSink, AutoCloseable {
     }
 
     @Override
-    public PassiveReplies awaitReplies(long inboundId, Duration timeout) {
+    public Claimed awaitReplies(long inboundId, Duration timeout) {
         held.hold(inboundId);
         try {
             boolean complete = dispatcher.awaitProcessed(inboundId, timeout);
             List<Outbox.Row> rows = store.db().inTransaction(c -> store.outbox().claimForInbound(c, inboundId,
                     clock.instant()));
-            return new PassiveReplies(texts(rows), complete);
+            return new Claimed(texts(rows), complete);
         } finally {
             held.release(inboundId);
             outbox.wake();
@@ -147,10 +144,34 @@ public final class Engine implements InboundSink, AutoCloseable {
     }
 
     @Override
-    public PassiveReplies claimPending(Channel channel, String customerId) {
+    public Claimed claimPending(Channel channel, String customerId) {
         List<Outbox.Row> rows = store.db().inTransaction(c -> store.outbox().claimForCustomer(c, channel, customerId,
                 clock.instant()));
-        return new PassiveReplies(texts(rows), true);
+        return new Claimed(texts(rows), true);
+    }
+
+    @Override
+    public Turn awaitTurn(long inboundId, Duration timeout) {
+        if (!dispatcher.awaitProcessed(inboundId, timeout)) {
+            return new Turn(false, List.of());
+        }
+        return new Turn(true, replies(store.db().withConnection(c -> store.outbox().forInbound(c, inboundId))));
+    }
+
+    @Override
+    public List<Reply> repliesAfter(Channel channel, String customerId, long afterId) {
+        return replies(store.db().withConnection(c -> store.outbox().forCustomerAfter(c, channel, customerId,
+                afterId)));
+    }
+
+    @Override
+    public Optional<ConversationStatus> conversation(Channel channel, String customerId) {
+        return store.db().withConnection(c -> {
+            Optional<Customer> customer = store.customers().find(c, channel, customerId);
+            return customer.isEmpty() ? Optional.<ConversationStatus>empty()
+                    : store.conversations().byCustomer(c, customer.get().id())
+                    .map(v -> new ConversationStatus(v.id(), v.state()));
+        });
     }
 
     @Override
@@ -200,6 +221,10 @@ public final class Engine implements InboundSink, AutoCloseable {
 
     private List<String> texts(List<Outbox.Row> rows) {
         return rows.stream().map(this::text).toList();
+    }
+
+    private List<Reply> replies(List<Outbox.Row> rows) {
+        return rows.stream().map(r -> new Reply(r.id(), OutboundMessage.Author.valueOf(r.author()), text(r))).toList();
     }
 
     private void sweepQuietly() {

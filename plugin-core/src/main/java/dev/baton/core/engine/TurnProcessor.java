@@ -89,8 +89,14 @@ final class TurnProcessor {
             return Optional.empty();
         }
         InboundMessage msg = readPayload(row);
+        boolean[] tierChanged = new boolean[1];
         TurnContext ctx = store.db().inTransaction(c -> {
             Customer cu = store.customers().upsert(c, msg.channel(), msg.customerId(), msg.customerName(), started);
+            if (msg.tierClaim() != null) {
+                Customer claimed = claimTier(c, cu, msg);
+                tierChanged[0] = claimed != cu;
+                cu = claimed;
+            }
             Conversation conv = store.conversations().forCustomer(c, cu.id(), msg.channel(), msg.channelAccount(),
                     started);
             // the history feeds triage and the agent only: a conversation with a human does not need it
@@ -98,6 +104,9 @@ final class TurnProcessor {
                     ? store.messages().recent(c, conv.id(), settings.historyWindow()) : List.of();
             return new TurnContext(cu, conv, history);
         });
+        if (tierChanged[0]) {
+            events.changed(ctx.conversation().id(), ConversationEvents.Kind.STATE);
+        }
         String text = msg.content().text();
         String language = text.isBlank() && ctx.customer().language() != null
                 ? ctx.customer().language() : Language.detect(text);
@@ -110,6 +119,27 @@ final class TurnProcessor {
         });
         metrics.turn(Duration.between(started, clock.instant()));
         return Optional.of(new Committed(ctx, msg, plan, opened, count[0]));
+    }
+
+    /**
+     * Applies the tier the channel vouches for, so that this very message is triaged with it; returns the customer
+     * as it is now (the same instance when nothing changed). A malformed tier is ignored: channels check it first.
+     */
+    private Customer claimTier(Connection c, Customer cu, InboundMessage msg) throws SQLException {
+        String tier = Customer.normalizeTier(msg.tierClaim().tier());
+        if (Customer.tierProblem(tier) != null) {
+            log.warn("customer {}: tier claimed by the {} channel ignored: {}", cu.id(), msg.channel().key(),
+                    Customer.tierProblem(tier));
+            return cu;
+        }
+        if (java.util.Objects.equals(tier, cu.tier())) {
+            return cu;
+        }
+        store.customers().setTierAndTags(c, cu.id(), tier, cu.tags());
+        log.info("customer {}: tier {} -> {} (claimed by the {} channel)", cu.id(), cu.tier(), tier,
+                msg.channel().key());
+        return new Customer(cu.id(), cu.channel(), cu.platformId(), cu.displayName(), tier, cu.tags(), cu.language(),
+                cu.createdAt());
     }
 
     private InboundMessage readPayload(InboundLog.Row row) {

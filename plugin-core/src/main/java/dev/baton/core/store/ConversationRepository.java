@@ -90,7 +90,7 @@ public final class ConversationRepository {
 
     private static Conversation map(ResultSet rs) throws SQLException {
         return new Conversation(rs.getLong("id"), rs.getLong("customer_id"),
-                Channel.fromKey(rs.getString("channel")).orElseThrow(), rs.getString("channel_account"),
+                Channel.of(rs.getString("channel")), rs.getString("channel_account"),
                 ConversationState.valueOf(rs.getString("state")), rs.getString("assignee"),
                 rs.getString("group_name"), rs.getInt("priority"), rs.getInt("bot_turns"),
                 Sql.instant(rs, "last_customer_message_at"), rs.getString("window_note"),

@@ -69,7 +69,7 @@ public final class CustomerRepository {
 
     private static Customer map(ResultSet rs) throws SQLException {
         String tags = rs.getString("tags");
-        return new Customer(rs.getLong("id"), Channel.fromKey(rs.getString("channel")).orElseThrow(),
+        return new Customer(rs.getLong("id"), Channel.of(rs.getString("channel")),
                 rs.getString("platform_id"), rs.getString("display_name"), rs.getString("tier"),
                 tags == null || tags.isBlank() ? List.of() : Arrays.asList(tags.split(",")),
                 rs.getString("language"), Sql.instant(rs, "created_at"));

@@ -7,15 +7,26 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import dev.baton.core.channel.Channel;
 import dev.baton.core.channel.InboundContent;
 import dev.baton.core.channel.OutboundMessage;
 
+import java.io.IOException;
 import java.io.UncheckedIOException;
 
 /**
  * The one Jackson configuration for what the engine stores: inbound messages (inbound log payload), outbound
  * content (outbox), tickets and signals. Sealed content types are written with a {@code type} property through
- * mix-ins, so the SPI records stay free of Jackson annotations.
+ * mix-ins, so the SPI records stay free of Jackson annotations. A {@link Channel} is written in its constant form
+ * ({@code "WECOM_KF"}), as when channels were an enum, so that stored rows and helpdesk integrations read the same;
+ * both forms are read.
  */
 public final class EngineJson {
 
@@ -29,6 +40,24 @@ public final class EngineJson {
         m.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         m.addMixIn(InboundContent.class, InboundContentMixin.class);
         m.addMixIn(OutboundMessage.OutboundContent.class, OutboundContentMixin.class);
+        m.registerModule(new SimpleModule("baton-channel")
+                .addSerializer(Channel.class, new JsonSerializer<>() {
+                    @Override
+                    public void serialize(Channel channel, JsonGenerator gen, SerializerProvider provider)
+                            throws IOException {
+                        gen.writeString(channel.constantName());
+                    }
+                })
+                .addDeserializer(Channel.class, new JsonDeserializer<>() {
+                    @Override
+                    public Channel deserialize(JsonParser p, DeserializationContext ctx) throws IOException {
+                        try {
+                            return Channel.parse(p.getValueAsString());
+                        } catch (RuntimeException e) {
+                            return (Channel) ctx.handleWeirdStringValue(Channel.class, p.getText(), e.getMessage());
+                        }
+                    }
+                }));
         return m;
     }
 

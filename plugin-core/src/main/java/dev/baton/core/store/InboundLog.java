@@ -114,7 +114,7 @@ public final class InboundLog {
     }
 
     private static Row map(ResultSet rs) throws SQLException {
-        return new Row(rs.getLong("id"), Channel.fromKey(rs.getString("channel")).orElseThrow(),
+        return new Row(rs.getLong("id"), Channel.of(rs.getString("channel")),
                 rs.getString("platform_message_id"), rs.getString("customer_id"), rs.getString("payload"),
                 Status.valueOf(rs.getString("status")), rs.getInt("attempts"), Sql.instant(rs, "received_at"),
                 Sql.instant(rs, "processed_at"));

@@ -189,7 +189,7 @@ public final class Outbox {
 
     private static Row map(ResultSet rs) throws SQLException {
         return new Row(rs.getLong("id"), rs.getLong("conversation_id"), Sql.nullableLong(rs, "inbound_id"),
-                Channel.fromKey(rs.getString("channel")).orElseThrow(), rs.getString("customer_id"),
+                Channel.of(rs.getString("channel")), rs.getString("customer_id"),
                 rs.getString("channel_account"), rs.getString("author"), rs.getString("language"),
                 rs.getString("content"), Status.valueOf(rs.getString("status")), rs.getInt("attempts"),
                 Sql.instant(rs, "next_attempt_at"), rs.getString("last_error"), rs.getString("platform_ids"),

@@ -14,10 +14,11 @@ import dev.baton.core.store.EngineJson;
 import dev.baton.core.conversation.TurnSignals;
 import dev.baton.core.channel.Channel;
 import dev.baton.core.channel.ChannelLimits;
-import dev.baton.core.channel.DevSender;
+import dev.baton.core.testing.DeliveredSender;
 import dev.baton.core.channel.InboundContent;
 import dev.baton.core.channel.InboundMessage;
 import dev.baton.core.channel.InboundSink;
+import dev.baton.core.plugin.PassiveReplies;
 import dev.baton.core.channel.OutboundMessage;
 import dev.baton.core.channel.SendOutcome;
 import dev.baton.core.channel.Sender;
@@ -79,7 +80,7 @@ class EngineTest {
         return new Sender() {
             @Override
             public Channel channel() {
-                return Channel.DEV;
+                return Channel.of("dev");
             }
 
             @Override
@@ -95,7 +96,7 @@ class EngineTest {
     }
 
     private static InboundMessage text(String customer, String text) {
-        return new InboundMessage(Channel.DEV, UUID.randomUUID().toString(), customer, null, null, Instant.now(),
+        return new InboundMessage(Channel.of("dev"), UUID.randomUUID().toString(), customer, null, null, Instant.now(),
                 new InboundContent.Text(text));
     }
 
@@ -107,7 +108,7 @@ class EngineTest {
 
     @Test
     void should_answer_with_citation_when_knowledge_is_confident() {
-        start(new EngineBuilder(db).knowledge(SHOP).sender(new DevSender()));
+        start(new EngineBuilder(db).knowledge(SHOP).sender(new DeliveredSender()));
 
         List<String> replies = ask(text("alice", "怎么退货？"));
 
@@ -116,8 +117,36 @@ class EngineTest {
     }
 
     @Test
+    void should_apply_the_tier_a_channel_claims_before_triage_and_ignore_a_malformed_one() {
+        start(new EngineBuilder(db).knowledge(SHOP).sender(new DeliveredSender()));
+        InboundMessage plain = text("tina", "怎么退货？");
+
+        ask(withTier(plain, "vip"));
+        String vip = tierOf("tina");
+        ask(withTier(text("tina", "运费多少？"), "not a tier!"));
+        String afterMalformed = tierOf("tina");
+        ask(text("tina", "谢谢"));
+        String afterNoClaim = tierOf("tina");
+        ask(withTier(text("tina", "再见"), null));
+
+        assertThat(vip).isEqualTo("vip");
+        assertThat(afterMalformed).as("a malformed claim changes nothing").isEqualTo("vip");
+        assertThat(afterNoClaim).as("a message without a claim keeps the tier").isEqualTo("vip");
+        assertThat(tierOf("tina")).as("a null tier clears it").isNull();
+    }
+
+    private static InboundMessage withTier(InboundMessage m, String tier) {
+        return new InboundMessage(m.channel(), m.platformMessageId(), m.customerId(), m.customerName(),
+                m.channelAccount(), m.sentAt(), m.content(), new InboundMessage.TierClaim(tier));
+    }
+
+    private String tierOf(String customer) {
+        return db.withConnection(c -> built.store().customers().find(c, Channel.of("dev"), customer)).orElseThrow().tier();
+    }
+
+    @Test
     void should_send_not_sure_and_flag_knowledge_miss_when_nothing_relevant() {
-        start(new EngineBuilder(db).knowledge(SHOP).sender(new DevSender()));
+        start(new EngineBuilder(db).knowledge(SHOP).sender(new DeliveredSender()));
 
         List<String> replies = ask(text("bob", "what is the meaning of life"));
 
@@ -128,7 +157,7 @@ class EngineTest {
 
     @Test
     void should_process_a_duplicate_delivery_once() {
-        start(new EngineBuilder(db).knowledge(SHOP).sender(new DevSender()));
+        start(new EngineBuilder(db).knowledge(SHOP).sender(new DeliveredSender()));
         InboundMessage m = text("carol", "How do I return an item?");
 
         InboundSink.Receipt first = built.engine().accept(List.of(m)).get(0);
@@ -143,7 +172,7 @@ class EngineTest {
 
     @Test
     void should_forget_processed_deliveries_after_the_retention_but_keep_the_conversation() {
-        start(new EngineBuilder(db).knowledge(SHOP).sender(new DevSender()));
+        start(new EngineBuilder(db).knowledge(SHOP).sender(new DeliveredSender()));
         InboundMessage old = text("carl", "How do I return an item?");
         long oldId = built.engine().accept(List.of(old)).get(0).inboundId();
         assertThat(built.engine().repliesFor(oldId, Duration.ofSeconds(10))).hasSize(1);
@@ -151,7 +180,7 @@ class EngineTest {
 
         // fifteen days later (retention 14 days), the recovery sweep deletes the processed row, not the transcript
         EngineSettings d = EngineSettings.defaults();
-        start(new EngineBuilder(db).knowledge(SHOP).sender(new DevSender())
+        start(new EngineBuilder(db).knowledge(SHOP).sender(new DeliveredSender())
                 .clock(java.time.Clock.offset(java.time.Clock.systemUTC(), Duration.ofDays(15)))
                 .settings(new EngineSettings(d.messages(), d.knowledgeTopK(), d.historyWindow(), d.inboundMaxAttempts(),
                         Duration.ofMillis(50), d.unsupportedMediaHandoff(), d.stillQueuedEvery(),
@@ -224,7 +253,7 @@ class EngineTest {
 
     @Test
     void should_open_a_ticket_held_by_the_agent_when_an_agent_replies_while_the_bot_has_the_conversation() {
-        start(new EngineBuilder(db).knowledge(SHOP).sender(new DevSender()));
+        start(new EngineBuilder(db).knowledge(SHOP).sender(new DeliveredSender()));
         assertThat(ask(text("ivy", "怎么退货？"))).singleElement().asString().contains("7 天内");
         long convId = db.withConnection(c -> built.store().conversations().inState(c, ConversationState.BOT))
                 .get(0).id();
@@ -260,7 +289,7 @@ class EngineTest {
 
     @Test
     void should_hand_off_keep_the_bot_silent_and_resume_after_resolve() {
-        start(new EngineBuilder(db).knowledge(SHOP).sender(new DevSender()));
+        start(new EngineBuilder(db).knowledge(SHOP).sender(new DeliveredSender()));
 
         List<String> handoff = ask(text("dave", "转人工"));
         assertThat(handoff).singleElement().asString().contains("第 1 位");
@@ -288,7 +317,7 @@ class EngineTest {
 
     @Test
     void should_not_hand_off_when_customer_declines_a_human() {
-        start(new EngineBuilder(db).knowledge(SHOP).sender(new DevSender()));
+        start(new EngineBuilder(db).knowledge(SHOP).sender(new DeliveredSender()));
 
         ask(text("erin", "不要转人工，我想知道怎么退货"));
 
@@ -319,14 +348,14 @@ class EngineTest {
     @Test
     void should_resume_unfinished_inbound_rows_at_start_up() {
         // given: a message stored before a crash, never processed
-        EngineBuilder.Built first = new EngineBuilder(db).knowledge(SHOP).sender(new DevSender()).build();
+        EngineBuilder.Built first = new EngineBuilder(db).knowledge(SHOP).sender(new DeliveredSender()).build();
         InboundMessage m = text("grace", "How do I return an item?");
-        long id = db.inTransaction(c -> first.store().inbound().insert(c, Channel.DEV, m.platformMessageId(),
+        long id = db.inTransaction(c -> first.store().inbound().insert(c, Channel.of("dev"), m.platformMessageId(),
                 m.customerId(), EngineJson.write(first.json(), m), Instant.now())).id();
         first.close();
 
         // when: Baton starts again
-        start(new EngineBuilder(db).knowledge(SHOP).sender(new DevSender()));
+        start(new EngineBuilder(db).knowledge(SHOP).sender(new DeliveredSender()));
 
         // then: it is answered exactly once
         await().atMost(Duration.ofSeconds(10)).until(() ->
@@ -345,7 +374,7 @@ class EngineTest {
         start(new EngineBuilder(db).knowledge(SHOP).sender(passive));
 
         InboundSink.Receipt r = built.engine().acceptHeld(List.of(text("heidi", "怎么退货？"))).get(0);
-        InboundSink.PassiveReplies replies = built.engine().awaitReplies(r.inboundId(), Duration.ofSeconds(5));
+        PassiveReplies.Claimed replies = built.engine().awaitReplies(r.inboundId(), Duration.ofSeconds(5));
 
         assertThat(replies.complete()).isTrue();
         assertThat(replies.texts()).singleElement().asString().contains("7 天内");
@@ -376,7 +405,7 @@ class EngineTest {
     @Test
     void should_confirm_the_handoff_before_the_model_has_written_the_summary() {
         SlowModelSummarizer summarizer = new SlowModelSummarizer();
-        start(new EngineBuilder(db).knowledge(SHOP).sender(new DevSender()).summarizer(summarizer));
+        start(new EngineBuilder(db).knowledge(SHOP).sender(new DeliveredSender()).summarizer(summarizer));
 
         List<String> confirmation = ask(text("erin", "转人工"));
 

@@ -56,8 +56,8 @@ abstract class StoreContract {
     @Test
     void should_create_customer_once_when_upserted_twice() {
         String pid = uid();
-        Customer a = db().inTransaction(c -> store.customers().upsert(c, Channel.DEV, pid, null, now));
-        Customer b = db().inTransaction(c -> store.customers().upsert(c, Channel.DEV, pid, "Li Lei", now));
+        Customer a = db().inTransaction(c -> store.customers().upsert(c, Channel.of("dev"), pid, null, now));
+        Customer b = db().inTransaction(c -> store.customers().upsert(c, Channel.of("dev"), pid, "Li Lei", now));
         assertThat(b.id()).isEqualTo(a.id());
         assertThat(b.displayName()).isEqualTo("Li Lei");
         db().inTransaction(c -> {
@@ -72,10 +72,10 @@ abstract class StoreContract {
 
     @Test
     void should_keep_one_conversation_per_customer_and_guard_state_transitions() {
-        Customer cu = db().inTransaction(c -> store.customers().upsert(c, Channel.WHATSAPP, uid(), null, now));
-        Conversation conv = db().inTransaction(c -> store.conversations().forCustomer(c, cu.id(), Channel.WHATSAPP,
+        Customer cu = db().inTransaction(c -> store.customers().upsert(c, Channel.of("whatsapp"), uid(), null, now));
+        Conversation conv = db().inTransaction(c -> store.conversations().forCustomer(c, cu.id(), Channel.of("whatsapp"),
                 "acct", now));
-        Conversation again = db().inTransaction(c -> store.conversations().forCustomer(c, cu.id(), Channel.WHATSAPP,
+        Conversation again = db().inTransaction(c -> store.conversations().forCustomer(c, cu.id(), Channel.of("whatsapp"),
                 "acct", now));
         assertThat(again.id()).isEqualTo(conv.id());
         assertThat(conv.state()).isEqualTo(ConversationState.BOT);
@@ -104,7 +104,7 @@ abstract class StoreContract {
 
     @Test
     void should_return_transcript_in_order_with_citations_and_signals() {
-        Conversation conv = newConversation(Channel.DEV);
+        Conversation conv = newConversation(Channel.of("dev"));
         db().inTransaction(c -> {
             store.messages().append(c, conv.id(), 1L, Author.CUSTOMER, null, "怎么退货？", null, SIGNALS, now);
             store.messages().append(c, conv.id(), null, Author.BOT, null, "七天无理由退货", "faq/returns.md#退货", null,
@@ -127,11 +127,11 @@ abstract class StoreContract {
         // a platform re-delivers a batch in which one message is already stored: the duplicate must not cost the
         // new messages of the same transaction (PostgreSQL aborts a transaction on a failed statement)
         String pid = uid();
-        long old = db().inTransaction(c -> store.inbound().insert(c, Channel.WHATSAPP, "wamid.a" + pid, pid, "{}",
+        long old = db().inTransaction(c -> store.inbound().insert(c, Channel.of("whatsapp"), "wamid.a" + pid, pid, "{}",
                 now)).id();
         List<InboundLog.Insert> batch = db().inTransaction(c -> List.of(
-                store.inbound().insert(c, Channel.WHATSAPP, "wamid.a" + pid, pid, "{}", now),
-                store.inbound().insert(c, Channel.WHATSAPP, "wamid.b" + pid, pid, "{}", now)));
+                store.inbound().insert(c, Channel.of("whatsapp"), "wamid.a" + pid, pid, "{}", now),
+                store.inbound().insert(c, Channel.of("whatsapp"), "wamid.b" + pid, pid, "{}", now)));
 
         assertThat(batch.get(0).duplicate()).isTrue();
         assertThat(batch.get(0).id()).isEqualTo(old);
@@ -144,11 +144,11 @@ abstract class StoreContract {
     void should_deduplicate_inbound_on_channel_and_platform_id() {
         String mid = "1234567890123456789"; // above 2^53: stays a string
         String pid = uid();
-        InboundLog.Insert first = db().inTransaction(c -> store.inbound().insert(c, Channel.WECHAT, mid + pid, pid,
+        InboundLog.Insert first = db().inTransaction(c -> store.inbound().insert(c, Channel.of("wechat"), mid + pid, pid,
                 "{}", now));
-        InboundLog.Insert dup = db().inTransaction(c -> store.inbound().insert(c, Channel.WECHAT, mid + pid, pid,
+        InboundLog.Insert dup = db().inTransaction(c -> store.inbound().insert(c, Channel.of("wechat"), mid + pid, pid,
                 "{}", now));
-        InboundLog.Insert otherChannel = db().inTransaction(c -> store.inbound().insert(c, Channel.WHATSAPP,
+        InboundLog.Insert otherChannel = db().inTransaction(c -> store.inbound().insert(c, Channel.of("whatsapp"),
                 mid + pid, pid, "{}", now));
         assertThat(first.duplicate()).isFalse();
         assertThat(dup.duplicate()).isTrue();
@@ -174,20 +174,20 @@ abstract class StoreContract {
         for (int i = 0; i < 3; i++) {
             String mid = "old-done-" + i + pid;
             oldDone.add(db().inTransaction(c -> {
-                long id = store.inbound().insert(c, Channel.WHATSAPP, mid, pid, "{}", old).id();
+                long id = store.inbound().insert(c, Channel.of("whatsapp"), mid, pid, "{}", old).id();
                 store.inbound().markDone(c, id, old);
                 return id;
             }));
         }
         long recentDone = db().inTransaction(c -> {
-            long id = store.inbound().insert(c, Channel.WHATSAPP, "recent-done" + pid, pid, "{}", old).id();
+            long id = store.inbound().insert(c, Channel.of("whatsapp"), "recent-done" + pid, pid, "{}", old).id();
             store.inbound().markDone(c, id, now);
             return id;
         });
-        long oldPending = db().inTransaction(c -> store.inbound().insert(c, Channel.WHATSAPP, "old-pending" + pid, pid,
+        long oldPending = db().inTransaction(c -> store.inbound().insert(c, Channel.of("whatsapp"), "old-pending" + pid, pid,
                 "{}", old).id());
         long oldFailed = db().inTransaction(c -> {
-            long id = store.inbound().insert(c, Channel.WHATSAPP, "old-failed" + pid, pid, "{}", old).id();
+            long id = store.inbound().insert(c, Channel.of("whatsapp"), "old-failed" + pid, pid, "{}", old).id();
             store.inbound().markAttemptFailed(c, id, "boom", 1, old);
             return id;
         });
@@ -209,10 +209,10 @@ abstract class StoreContract {
 
     @Test
     void should_move_outbox_rows_through_retry_dead_and_claim() {
-        Conversation conv = newConversation(Channel.DEV);
-        long a = db().inTransaction(c -> store.outbox().enqueue(c, conv.id(), 7L, Channel.DEV, "cust", null, "BOT",
+        Conversation conv = newConversation(Channel.of("dev"));
+        long a = db().inTransaction(c -> store.outbox().enqueue(c, conv.id(), 7L, Channel.of("dev"), "cust", null, "BOT",
                 "zh", "{\"text\":\"a\"}", now));
-        long b = db().inTransaction(c -> store.outbox().enqueue(c, conv.id(), 7L, Channel.DEV, "cust", null, "BOT",
+        long b = db().inTransaction(c -> store.outbox().enqueue(c, conv.id(), 7L, Channel.of("dev"), "cust", null, "BOT",
                 "zh", "{\"text\":\"b\"}", now));
         assertThat(db().<List<Outbox.Row>>withConnection(c -> store.outbox().due(c, now, 100))).extracting(Outbox.Row::id)
                 .contains(a, b);
@@ -240,11 +240,11 @@ abstract class StoreContract {
 
     @Test
     void should_release_only_that_customers_waiting_rows_when_they_write_again() {
-        Conversation conv = newConversation(Channel.WHATSAPP);
+        Conversation conv = newConversation(Channel.of("whatsapp"));
         String who = "wa-" + uid();
-        long waiting = db().inTransaction(c -> store.outbox().enqueue(c, conv.id(), null, Channel.WHATSAPP, who, null,
+        long waiting = db().inTransaction(c -> store.outbox().enqueue(c, conv.id(), null, Channel.of("whatsapp"), who, null,
                 "HUMAN", "en", "{}", now));
-        long other = db().inTransaction(c -> store.outbox().enqueue(c, conv.id(), null, Channel.WHATSAPP,
+        long other = db().inTransaction(c -> store.outbox().enqueue(c, conv.id(), null, Channel.of("whatsapp"),
                 "someone-else-" + uid(), null, "HUMAN", "en", "{}", now));
         db().inTransaction(c -> {
             store.outbox().claimForSending(c, waiting, now);
@@ -256,7 +256,7 @@ abstract class StoreContract {
         assertThat(db().<List<Outbox.Row>>withConnection(c -> store.outbox().due(c, now.plusSeconds(60), 1000)))
                 .extracting(Outbox.Row::id).doesNotContain(waiting, other);
 
-        int released = db().inTransaction(c -> store.outbox().release(c, Channel.WHATSAPP, who, now.plusSeconds(60)));
+        int released = db().inTransaction(c -> store.outbox().release(c, Channel.of("whatsapp"), who, now.plusSeconds(60)));
 
         assertThat(released).isEqualTo(1);
         Outbox.Row row = db().withConnection(c -> store.outbox().byId(c, waiting)).orElseThrow();
@@ -268,8 +268,8 @@ abstract class StoreContract {
 
     @Test
     void should_release_a_waiting_row_whose_customer_wrote_after_it_was_set_waiting() {
-        Conversation wrote = newConversation(Channel.WHATSAPP);
-        Conversation silent = newConversation(Channel.WHATSAPP);
+        Conversation wrote = newConversation(Channel.of("whatsapp"));
+        Conversation silent = newConversation(Channel.of("whatsapp"));
         long a = waiting(wrote, now);
         long b = waiting(silent, now);
         db().inTransaction(c -> {
@@ -288,7 +288,7 @@ abstract class StoreContract {
 
     private long waiting(Conversation conv, Instant at) {
         return db().inTransaction(c -> {
-            long id = store.outbox().enqueue(c, conv.id(), null, Channel.WHATSAPP, "wa-" + uid(), null, "HUMAN", "en",
+            long id = store.outbox().enqueue(c, conv.id(), null, Channel.of("whatsapp"), "wa-" + uid(), null, "HUMAN", "en",
                     "{}", at);
             store.outbox().claimForSending(c, id, at);
             store.outbox().markWaiting(c, id, "131047 outside the window", at);
@@ -298,9 +298,9 @@ abstract class StoreContract {
 
     @Test
     void should_apply_delivery_statuses_only_forward_when_out_of_order() {
-        Conversation conv = newConversation(Channel.WHATSAPP);
+        Conversation conv = newConversation(Channel.of("whatsapp"));
         String wamid = "wamid." + uid();
-        long id = db().inTransaction(c -> store.outbox().enqueue(c, conv.id(), null, Channel.WHATSAPP, "cust", null,
+        long id = db().inTransaction(c -> store.outbox().enqueue(c, conv.id(), null, Channel.of("whatsapp"), "cust", null,
                 "BOT", "en", "{}", now));
         db().inTransaction(c -> {
             store.outbox().claimForSending(c, id, now);
@@ -315,9 +315,9 @@ abstract class StoreContract {
 
     @Test
     void should_order_ticket_queue_by_priority_then_age() {
-        Conversation c1 = newConversation(Channel.DEV);
-        Conversation c2 = newConversation(Channel.DEV);
-        Conversation c3 = newConversation(Channel.DEV);
+        Conversation c1 = newConversation(Channel.of("dev"));
+        Conversation c2 = newConversation(Channel.of("dev"));
+        Conversation c3 = newConversation(Channel.of("dev"));
         long low = db().inTransaction(c -> store.tickets().insert(c, c1.id(), List.of(HandoffReason.EXPLICIT_REQUEST), 10, "general",
                 "s", CONTEXT, 1, now));
         long vip = db().inTransaction(c -> store.tickets().insert(c, c2.id(), List.of(HandoffReason.VIP), 80, "vip", "s", CONTEXT, 1,
@@ -366,7 +366,7 @@ abstract class StoreContract {
     }
 
     private DeliveryStatus status(String wamid, DeliveryStatus.State state) {
-        return new DeliveryStatus(Channel.WHATSAPP, wamid, "cust", state, now, null, null);
+        return new DeliveryStatus(Channel.of("whatsapp"), wamid, "cust", state, now, null, null);
     }
 
     private Conversation newConversation(Channel channel) {

@@ -3,20 +3,24 @@ package dev.baton.core.testing;
 import dev.baton.core.channel.Channel;
 import dev.baton.core.channel.DeliveryStatus;
 import dev.baton.core.channel.InboundMessage;
-import dev.baton.core.channel.InboundSink;
+import dev.baton.core.channel.OutboundMessage;
+import dev.baton.core.conversation.ConversationState;
+import dev.baton.core.plugin.PassiveReplies;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * An {@link InboundSink} for adapter tests: records what it accepts, deduplicates like the real inbound log, and
- * lets a test script the replies that {@link #awaitReplies} returns.
+ * The engine's side of the channel SPI for adapter tests ({@link PassiveReplies}, and so also the plain sink):
+ * records what it accepts, deduplicates like the real inbound log, and lets a test script the replies that
+ * {@link #awaitReplies} and {@link #awaitTurn} return and the conversation state {@link #conversation} reports.
  */
-public final class RecordingSink implements InboundSink {
+public final class RecordingSink implements PassiveReplies {
 
     private final Map<String, Long> ids = new ConcurrentHashMap<>();
     private final List<InboundMessage> accepted = new CopyOnWriteArrayList<>();
@@ -24,6 +28,7 @@ public final class RecordingSink implements InboundSink {
     private final List<String> alerts = new CopyOnWriteArrayList<>();
     private final Map<Long, List<String>> scriptedReplies = new ConcurrentHashMap<>();
     private final Map<String, List<String>> pending = new ConcurrentHashMap<>();
+    private final Map<String, ConversationState> conversations = new ConcurrentHashMap<>();
     private volatile Duration replyDelay = Duration.ZERO;
 
     @Override
@@ -50,20 +55,58 @@ public final class RecordingSink implements InboundSink {
     }
 
     @Override
-    public PassiveReplies awaitReplies(long inboundId, Duration timeout) {
-        if (replyDelay.compareTo(timeout) > 0) {
-            sleep(timeout);
-            return new PassiveReplies(List.of(), false);
-        }
-        sleep(replyDelay);
-        List<String> replies = scriptedReplies.remove(inboundId);
-        return replies == null ? new PassiveReplies(List.of(), false) : new PassiveReplies(replies, true);
+    public List<Receipt> acceptHeld(List<InboundMessage> messages) {
+        return accept(messages);
     }
 
     @Override
-    public PassiveReplies claimPending(Channel channel, String customerId) {
+    public Claimed awaitReplies(long inboundId, Duration timeout) {
+        if (replyDelay.compareTo(timeout) > 0) {
+            sleep(timeout);
+            return new Claimed(List.of(), false);
+        }
+        sleep(replyDelay);
+        List<String> replies = scriptedReplies.remove(inboundId);
+        return replies == null ? new Claimed(List.of(), false) : new Claimed(replies, true);
+    }
+
+    @Override
+    public Claimed claimPending(Channel channel, String customerId) {
         List<String> replies = pending.remove(channel.key() + "|" + customerId);
-        return new PassiveReplies(replies == null ? List.of() : replies, true);
+        return new Claimed(replies == null ? List.of() : replies, true);
+    }
+
+    /** The scripted replies of an inbound id, not claimed (they stay for {@link #awaitReplies}). */
+    @Override
+    public Turn awaitTurn(long inboundId, Duration timeout) {
+        if (replyDelay.compareTo(timeout) > 0) {
+            sleep(timeout);
+            return new Turn(false, List.of());
+        }
+        sleep(replyDelay);
+        List<String> texts = scriptedReplies.getOrDefault(inboundId, List.of());
+        List<Reply> replies = new ArrayList<>();
+        for (int i = 0; i < texts.size(); i++) {
+            replies.add(new Reply(inboundId * 100 + i, OutboundMessage.Author.BOT, texts.get(i)));
+        }
+        return new Turn(true, replies);
+    }
+
+    @Override
+    public List<Reply> repliesAfter(Channel channel, String customerId, long afterId) {
+        return List.of();
+    }
+
+    /** The state scripted with {@link #scriptConversation}, under conversation id 1; else none. */
+    @Override
+    public Optional<ConversationStatus> conversation(Channel channel, String customerId) {
+        return Optional.ofNullable(conversations.get(channel.key() + "|" + customerId))
+                .map(state -> new ConversationStatus(1, state));
+    }
+
+    /** What {@link #conversation} reports for this customer from now on (as if a turn had set it). */
+    public void scriptConversation(Channel channel, String customerId, ConversationState state) {
+        conversations.put(channel.key() + "|" + customerId, state);
     }
 
     @Override

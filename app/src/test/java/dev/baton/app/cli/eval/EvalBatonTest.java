@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.baton.app.config.BatonConfig;
 import dev.baton.app.config.ConfigLoader;
+import dev.baton.dev.DevConfig;
+import dev.baton.whatsapp.config.WhatsAppConfig;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
@@ -36,7 +38,7 @@ class EvalBatonTest {
         assertThat(cfg.knowledge().folder()).isEqualTo(Path.of("/suite/knowledge"));
         assertThat(cfg.knowledge().indexDir()).isEqualTo(Path.of("/tmp/x/index"));
         assertThat(cfg.knowledge().watch()).isFalse();
-        assertThat(cfg.channels().dev().enabled()).isTrue();
+        assertThat(cfg.channels().isEnabled(DevConfig.KEY)).isTrue();
         assertThat(cfg.inbox().apiToken()).isEqualTo("tok-1");
         assertThat(cfg.llm()).as("offline agent").isNull();
         assertThat(cfg.handoff()).isEqualTo(defaults.handoff());
@@ -67,8 +69,8 @@ class EvalBatonTest {
         assertThat(cfg.inbox().kind()).isEqualTo("builtin");
         assertThat(cfg.inbox().webhook()).isNull();
         assertThat(cfg.inbox().apiToken()).isEqualTo("tok-1");
-        assertThat(cfg.channels().whatsapp()).isNull();
-        assertThat(cfg.channels().dev().enabled()).isTrue();
-        assertThat(cfg.channels().dev().replyTimeout()).hasSeconds(45);
+        assertThat(cfg.channels().config(WhatsAppConfig.KEY, WhatsAppConfig.class)).isEmpty();
+        assertThat(cfg.channels().isEnabled(DevConfig.KEY)).isTrue();
+        assertThat(cfg.channels().config(DevConfig.KEY, DevConfig.class).orElseThrow().replyTimeout()).hasSeconds(45);
     }
 }

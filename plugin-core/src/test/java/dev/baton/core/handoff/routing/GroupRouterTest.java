@@ -18,7 +18,7 @@ class GroupRouterTest {
             new Group("security", List.of("account_change", "fraud"), List.of(), List.of(), null, null)));
 
     private static HandoffTicket ticket(String group, String intent, String tier, String language) {
-        return new HandoffTicket(1, 1, new HandoffTicket.CustomerProfile(1, Channel.DEV, "c", null, "c", tier,
+        return new HandoffTicket(1, 1, new HandoffTicket.CustomerProfile(1, Channel.of("dev"), "c", null, "c", tier,
                 List.of()), List.of(HandoffReason.EXPLICIT_REQUEST), "", 50, group, "", language, intent, List.of(),
                 List.of(), List.of(), null, Instant.EPOCH);
     }

@@ -1,4 +1,4 @@
-package dev.baton.whatsapp;
+package dev.baton.whatsapp.config;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;

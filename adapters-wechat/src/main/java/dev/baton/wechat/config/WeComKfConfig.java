@@ -1,5 +1,6 @@
-package dev.baton.wechat;
+package dev.baton.wechat.config;
 
+import dev.baton.core.channel.Channel;
 import dev.baton.core.config.ConfigProblems;
 import dev.baton.core.config.Validated;
 import dev.baton.wechat.crypto.SignatureWindow;
@@ -25,6 +26,9 @@ public record WeComKfConfig(String corpId, String secret, String token, String e
                             String welcomeMessage, String servicerUserId, Duration signatureMaxAge)
         implements Validated {
 
+    /** The key of this block under {@code channels:}, and the channel's key in the store, routes and metrics. */
+    public static final String KEY = "wecom-kf";
+    public static final Channel CHANNEL = Channel.of(KEY);
     public static final URI DEFAULT_API_BASE_URL = URI.create("https://qyapi.weixin.qq.com");
 
     public WeComKfConfig {

@@ -1,4 +1,4 @@
-package dev.baton.wechat;
+package dev.baton.wechat.config;
 
 import dev.baton.core.config.ConfigProblems;
 

@@ -1,10 +1,11 @@
-package dev.baton.whatsapp;
+package dev.baton.whatsapp.config;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import dev.baton.core.channel.Channel;
 import dev.baton.core.config.ConfigProblems;
 import dev.baton.core.config.Durations;
 import dev.baton.core.config.Validated;
@@ -17,7 +18,7 @@ import java.util.Map;
 
 /**
  * The {@code channels.whatsapp} block of {@code baton.yaml}. Immutable: live state (HTTP clients, counters) lives
- * in {@link WhatsAppModule}. Missing optional keys get defaults here; missing credentials are reported by
+ * in the module that wires the channel. Missing optional keys get defaults here; missing credentials are reported by
  * {@link #validate} with the key and the fix.
  *
  * @param phoneNumberId     the business phone number's <em>ID</em> (WhatsApp &gt; API Setup), not the number itself
@@ -37,6 +38,9 @@ public record WhatsAppConfig(String phoneNumberId, String accessToken, String ap
                              URI apiBaseUrl, boolean humanButton, Map<String, String> humanButtonLabels,
                              boolean markAsRead, TemplateConfig template, Duration replyWindow) implements Validated {
 
+    /** The key of this block under {@code channels:}, and the channel's key in the store, routes and metrics. */
+    public static final String KEY = "whatsapp";
+    public static final Channel CHANNEL = Channel.of(KEY);
     public static final URI DEFAULT_API_BASE_URL = URI.create("https://graph.facebook.com/v21.0");
     public static final Duration DEFAULT_REPLY_WINDOW = Duration.ofHours(24);
     public static final Map<String, String> DEFAULT_HUMAN_BUTTON_LABELS =

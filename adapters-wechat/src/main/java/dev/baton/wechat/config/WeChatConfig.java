@@ -1,5 +1,6 @@
-package dev.baton.wechat;
+package dev.baton.wechat.config;
 
+import dev.baton.core.channel.Channel;
 import dev.baton.core.config.ConfigProblems;
 import dev.baton.core.config.Validated;
 import dev.baton.wechat.crypto.SignatureWindow;
@@ -25,8 +26,8 @@ import java.time.Duration;
  * @param humanMenuKey       the menu CLICK {@code EventKey} that means "transfer to a human"; default {@code HUMAN}
  * @param stillWorkingText   passive mode: what to answer on WeChat's last retry when the answer is not ready
  * @param passiveWait        passive mode: how long one delivery waits for the answer; default 4500 ms
- * @param transferToWechatKf answer {@code transfer_customer_service} when the customer asks for a human, for
- *                           accounts that use WeChat's own 客服 system
+ * @param transferToWechatKf answer {@code transfer_customer_service} to a tap on the human menu when the handoff
+ *                           policy hands that conversation off, for accounts that use WeChat's own 客服 system
  * @param signatureMaxAge    how far a callback's {@code timestamp} may be from now; default 5 minutes (see
  *                           {@link SignatureWindow})
  */
@@ -35,6 +36,9 @@ public record WeChatConfig(String appId, String appSecret, String token, String 
                            String humanMenuKey, String stillWorkingText, Duration passiveWait,
                            boolean transferToWechatKf, Duration signatureMaxAge) implements Validated {
 
+    /** The key of this block under {@code channels:}, and the channel's key in the store, routes and metrics. */
+    public static final String KEY = "wechat";
+    public static final Channel CHANNEL = Channel.of(KEY);
     public static final URI DEFAULT_API_BASE_URL = URI.create("https://api.weixin.qq.com");
     public static final String DEFAULT_STILL_WORKING = "正在为您查询，请稍候再发一条消息获取答复。";
 

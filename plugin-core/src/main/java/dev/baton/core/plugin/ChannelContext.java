@@ -1,4 +1,4 @@
-package dev.baton.core.channel;
+package dev.baton.core.plugin;
 
 import dev.baton.core.state.KeyValueStore;
 import io.micrometer.core.instrument.MeterRegistry;
