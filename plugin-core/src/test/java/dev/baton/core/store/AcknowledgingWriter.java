@@ -1,0 +1,59 @@
+package dev.baton.core.store;
+
+import dev.baton.core.channel.Channel;
+import dev.baton.core.conversation.Conversation;
+import dev.baton.core.conversation.Customer;
+
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * The child process of {@link KillDurabilityTest}: writes as Baton does and says so only after each write returned,
+ * until it is killed. Each inbound message is stored in its own transaction, as the webhook ack path does
+ * ({@code Engine.accept}), then reported {@code inbound <wamid> .}; every fifth one gets a reply that goes through the
+ * outbox worker's steps (enqueue, claim, mark SENT, each its own transaction), then reported {@code sent <id> .}.
+ *
+ * <p>Args: JDBC URL, user, password. Exits by itself after a minute, so it never outlives a parent that died.
+ */
+public final class AcknowledgingWriter {
+
+    private AcknowledgingWriter() {
+    }
+
+    public static void main(String[] args) {
+        PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
+        Instant end = Instant.now().plus(Duration.ofMinutes(1));
+        try (Database db = Database.open(args[0], args[1], args[2], 2)) {
+            Store store = Store.over(db);
+            Instant now = Instant.now();
+            Customer customer = db.inTransaction(c -> store.customers().upsert(c, Channel.WHATSAPP, "15550001",
+                    null, now));
+            Conversation conv = db.inTransaction(c -> store.conversations().forCustomer(c, customer.id(),
+                    Channel.WHATSAPP, "1000", now));
+            for (int i = 0; Instant.now().isBefore(end); i++) {
+                String wamid = "wamid.kill." + i;
+                long inbound = db.inTransaction(c -> store.inbound().insert(c, Channel.WHATSAPP, wamid, "15550001",
+                        "{}", Instant.now())).id();
+                acknowledge(out, "inbound " + wamid);
+                if (i % 5 == 0) {
+                    long id = db.inTransaction(c -> store.outbox().enqueue(c, conv.id(), inbound, Channel.WHATSAPP,
+                            "15550001", "1000", "BOT", "en", "{\"text\":\"hi\"}", Instant.now()));
+                    db.inTransaction(c -> store.outbox().claimForSending(c, id, Instant.now()));
+                    db.inTransaction(c -> {
+                        store.outbox().markSent(c, id, java.util.List.of("wamid.out." + id), Instant.now());
+                        return null;
+                    });
+                    acknowledge(out, "sent " + id);
+                }
+            }
+        }
+        System.exit(3); // not killed in time: the parent reports it
+    }
+
+    private static void acknowledge(PrintStream out, String what) {
+        out.println(what + " .");
+        out.flush();
+    }
+}
