@@ -9,6 +9,8 @@ import org.slf4j.LoggerFactory;
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.OptionalInt;
 import java.util.regex.Matcher;
@@ -24,8 +26,8 @@ import java.util.regex.Pattern;
  * <p><b>Durability.</b> When {@link #inTransaction} or {@link #withConnection} returns after writing (through
  * {@link Sql#update} or {@link Sql#insert}), the write survives the process being killed ({@code kill -9}): a webhook
  * is acknowledged, and a reply marked SENT, only after that. PostgreSQL gives this by itself (the server holds the
- * commit, whatever happens to Baton). H2 in a file writes commits up to 500 ms late ({@code WRITE_DELAY}); there the
- * call waits for a {@link GroupCommit} unless the URL sets {@code WRITE_DELAY} itself, which leaves it to H2.
+ * commit, whatever happens to Baton). H2 on disk writes commits to its file up to 500 ms late ({@code WRITE_DELAY});
+ * there {@link H2Durability} makes the call wait, unless the URL sets {@code WRITE_DELAY} itself, which leaves it to H2.
  */
 public final class Database implements AutoCloseable {
 
@@ -34,14 +36,12 @@ public final class Database implements AutoCloseable {
             Pattern.CASE_INSENSITIVE);
 
     private final HikariDataSource dataSource;
-    /** Null when commits are durable on return without it. */
-    private final GroupCommit groupCommit;
-    private final H2Checkpoint checkpoint;
+    /** Null when a commit survives a killed process by itself. */
+    private final H2Durability durability;
 
-    private Database(HikariDataSource dataSource, H2Checkpoint checkpoint) {
+    private Database(HikariDataSource dataSource, H2Durability durability) {
         this.dataSource = dataSource;
-        this.checkpoint = checkpoint;
-        this.groupCommit = checkpoint == null ? null : new GroupCommit(checkpoint);
+        this.durability = durability;
     }
 
     /** Opens a pool on {@code url} and applies pending migrations. */
@@ -65,11 +65,17 @@ public final class Database implements AutoCloseable {
                     delay);
         }
         HikariDataSource ds = new HikariDataSource(cfg);
-        Database db = new Database(ds, writesCommits(url) ? new H2Checkpoint(jdbcUrl, user, password) : null);
+        Database db;
+        try {
+            db = new Database(ds, writesCommits(url) ? H2Durability.open(jdbcUrl, user, password, isLocal(url)) : null);
+        } catch (RuntimeException e) {
+            ds.close();
+            throw e;
+        }
         try {
             Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
-            if (db.groupCommit != null) {
-                db.groupCommit.await(); // the schema, and a clear error now if CHECKPOINT is not allowed
+            if (db.durability != null) {
+                db.durability.recover(db);
             }
         } catch (RuntimeException e) {
             db.close();
@@ -78,10 +84,16 @@ public final class Database implements AutoCloseable {
         return db;
     }
 
+    /** Whether an H2 URL names files on this machine rather than an H2 server. */
+    private static boolean isLocal(String url) {
+        String where = url.substring("jdbc:h2:".length()).toLowerCase(Locale.ROOT);
+        return !where.startsWith("tcp:") && !where.startsWith("ssl:");
+    }
+
     /**
      * Whether Baton must wait for commits to reach the file: an H2 database on disk (not {@code mem:}, not a read-only
      * {@code zip:}) whose URL does not set {@code WRITE_DELAY}. An explicit {@code WRITE_DELAY} is the operator's
-     * choice and is left to H2: {@code 0} writes every commit itself (slowly, see {@link GroupCommit}), more accepts
+     * choice and is left to H2: {@code 0} writes every commit itself (slowly, see {@link AckJournal}), more accepts
      * losing that many milliseconds of acknowledged work to a crash ({@link #open} logs a warning).
      */
     static boolean writesCommits(String url) {
@@ -132,24 +144,7 @@ public final class Database implements AutoCloseable {
      * commit survives the process being killed by the time this returns.
      */
     public <T> T inTransaction(SqlFunction<Connection, T> work) {
-        long writes = Sql.writesOnThisThread();
-        T result;
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                result = work.apply(c);
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
-        } catch (SQLException e) {
-            throw new StoreException(e);
-        }
-        awaitFile(writes);
-        return result;
+        return call(work, true);
     }
 
     /**
@@ -157,27 +152,48 @@ public final class Database implements AutoCloseable {
      * process being killed by the time this returns.
      */
     public <T> T withConnection(SqlFunction<Connection, T> work) {
+        return call(work, false);
+    }
+
+    private <T> T call(SqlFunction<Connection, T> work, boolean transaction) {
+        if (durability != null) {
+            durability.beforeCall();
+        }
         long writes = Sql.writesOnThisThread();
+        List<AckJournal.Entry> outer = AckJournal.swapPending(new ArrayList<>());
         T result;
+        List<AckJournal.Entry> acks;
         try (Connection c = dataSource.getConnection()) {
-            result = work.apply(c);
+            result = transaction ? inOneTransaction(c, work) : work.apply(c);
         } catch (SQLException e) {
             throw new StoreException(e);
+        } finally {
+            acks = AckJournal.swapPending(outer);
         }
-        awaitFile(writes);
+        // the connection is back in the pool: waiting for the file holds none
+        if (durability != null) {
+            durability.afterCall(Sql.writesOnThisThread() - writes, acks);
+        }
         return result;
     }
 
-    /** After the connection went back to the pool: waits for the file if this call wrote and H2 has not written it. */
-    private void awaitFile(long writesBefore) {
-        if (groupCommit != null && Sql.writesOnThisThread() != writesBefore) {
-            groupCommit.await();
+    private static <T> T inOneTransaction(Connection c, SqlFunction<Connection, T> work) throws SQLException {
+        c.setAutoCommit(false);
+        try {
+            T result = work.apply(c);
+            c.commit();
+            return result;
+        } catch (SQLException | RuntimeException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(true);
         }
     }
 
-    /** Group commits so far as (commits that waited, writes that served them); zeros when none are needed. */
-    long[] groupCommitCounts() {
-        return groupCommit == null ? new long[2] : new long[] {groupCommit.requests(), groupCommit.flushes()};
+    /** How this database makes writes survive a killed process on H2; null when it needs nothing (for tests). */
+    H2Durability durability() {
+        return durability;
     }
 
     public boolean isPostgres() {
@@ -186,8 +202,8 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
-        if (checkpoint != null) {
-            checkpoint.close();
+        if (durability != null) {
+            durability.close();
         }
         dataSource.close();
     }

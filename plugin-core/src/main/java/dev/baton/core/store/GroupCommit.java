@@ -1,26 +1,27 @@
 package dev.baton.core.store;
 
+import java.io.IOException;
 import java.sql.SQLException;
 
 /**
- * Waits until a commit is written to the database file, and lets the commits that wait at the same time share one
- * write (group commit).
+ * Waits until a write that started after the call has finished, and lets the callers that wait at the same time share
+ * one write (group commit). The write is an H2 {@code CHECKPOINT} ({@link H2Checkpoint}) or an append to the
+ * {@link AckJournal}.
  *
- * <p>Why: H2 keeps a commit in memory and writes it to its file up to {@code WRITE_DELAY} (500 ms) later, so a
- * process killed in that window loses what was already acknowledged. H2's own remedy, {@code WRITE_DELAY=0}, writes a
- * new chunk of its copy-on-write file for every commit: measured on this project's workload, a third of the commit
- * rate and a file that grew to gigabytes within a minute. Here one write ({@code CHECKPOINT}) covers every commit that
- * had finished when it started; commits that finish while it runs are covered by the next one, started as soon as it
- * returns. So at most two writes are between a commit and its return, and under load one write serves many commits.
+ * <p>Why: one write per caller is what makes durable commits expensive (H2's own {@code WRITE_DELAY=0} writes a new
+ * chunk of its copy-on-write file per commit: measured on this project's workload, a third of the commit rate and a
+ * file that grew to gigabytes within a minute). Here one write covers every caller that had arrived when it started;
+ * callers that arrive while it runs are covered by the next one, started as soon as it returns. So at most two writes
+ * are between a caller's arrival and its return, and under load one write serves many callers.
  *
- * <p>The caller must have committed before calling {@link #await}. Thread-safe.
+ * <p>The caller must have committed (or buffered) what is to be written before calling {@link #await}. Thread-safe.
  */
 final class GroupCommit {
 
-    /** Writes everything committed so far to the file. */
+    /** Writes everything committed (or buffered) so far to the file. */
     @FunctionalInterface
     interface Flush {
-        void run() throws SQLException;
+        void run() throws IOException, SQLException;
     }
 
     private final Flush flush;
@@ -67,6 +68,8 @@ final class GroupCommit {
                 written = true;
             } catch (SQLException e) {
                 throw new StoreException(e);
+            } catch (IOException e) {
+                throw new StoreException("could not write: " + e.getMessage(), e);
             } finally {
                 synchronized (lock) {
                     if (written) {

@@ -2,6 +2,7 @@ package dev.baton.core.store;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
@@ -13,7 +14,7 @@ import java.sql.Statement;
  *
  * <p>Runs on a connection of its own, outside the pool, so that waiting for the file never competes with requests for
  * a pooled connection. {@code CHECKPOINT} needs the database's admin user, which the user that created an embedded
- * database is. Used by one thread at a time ({@link GroupCommit}'s writer).
+ * database is. Thread-safe: one statement at a time on its connection.
  */
 final class H2Checkpoint implements GroupCommit.Flush, AutoCloseable {
 
@@ -30,15 +31,26 @@ final class H2Checkpoint implements GroupCommit.Flush, AutoCloseable {
 
     @Override
     public synchronized void run() throws SQLException {
-        if (connection == null || connection.isClosed()) {
-            connection = DriverManager.getConnection(url, user, password);
-        }
-        try (Statement s = connection.createStatement()) {
+        try (Statement s = connection().createStatement()) {
             s.execute("CHECKPOINT");
         } catch (SQLException e) {
             close();
             throw e;
         }
+    }
+
+    /** Where H2 keeps the database, without the file suffix ({@code DATABASE_PATH()}); null if it is not on disk. */
+    synchronized String databasePath() throws SQLException {
+        try (Statement s = connection().createStatement(); ResultSet rs = s.executeQuery("SELECT DATABASE_PATH()")) {
+            return rs.next() ? rs.getString(1) : null;
+        }
+    }
+
+    private Connection connection() throws SQLException {
+        if (connection == null || connection.isClosed()) {
+            connection = DriverManager.getConnection(url, user, password);
+        }
+        return connection;
     }
 
     @Override

@@ -40,13 +40,13 @@ class DatabaseUrlTest {
     @Test
     void should_wait_for_the_file_after_a_write_and_not_after_a_read(@TempDir Path dir) {
         try (Database db = Database.open("jdbc:h2:file:" + dir.resolve("db"), "sa", "", 2)) {
-            long[] before = db.groupCommitCounts();
+            long[] before = db.durability().groupCommitCounts();
             db.withConnection(c -> Sql.count(c, "SELECT COUNT(*) FROM inbound_log"));
-            assertThat(db.groupCommitCounts()).isEqualTo(before);
+            assertThat(db.durability().groupCommitCounts()).isEqualTo(before);
 
             db.inTransaction(c -> Sql.update(c, "DELETE FROM inbound_log WHERE id = -1"));
             db.withConnection(c -> Sql.update(c, "DELETE FROM inbound_log WHERE id = -1"));
-            assertThat(db.groupCommitCounts()[0]).isEqualTo(before[0] + 2);
+            assertThat(db.durability().groupCommitCounts()[0]).isEqualTo(before[0] + 2);
         }
     }
 }
