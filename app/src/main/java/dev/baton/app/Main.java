@@ -7,6 +7,7 @@ import dev.baton.app.cli.HashPasswordCommand;
 import dev.baton.app.cli.IndexCommand;
 import dev.baton.app.cli.ServeCommand;
 import dev.baton.app.config.ConfigException;
+import dev.baton.knowledge.DjlOffline;
 import picocli.CommandLine;
 
 import java.io.PrintStream;
@@ -31,6 +32,7 @@ public final class Main implements Runnable {
 
     /** Runs the CLI and returns the exit code (used by tests). */
     public static int run(String... args) {
+        DjlOffline.apply(); // first: no command may let the embeddings' tokenizer call home
         CommandLine cli = new CommandLine(new Main());
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
             Throwable cause = e;

@@ -90,6 +90,7 @@ public final class InProcessEmbeddings {
 
     private static EmbeddingModel load(String onnxResource, String tokenizerResource, int dimension,
                                        int intraOpThreads) {
+        DjlOffline.apply(); // before the tokenizer is created: it is what would call home
         OrtEnvironment env = OrtEnvironment.getEnvironment();
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
             if (intraOpThreads > 0) {
