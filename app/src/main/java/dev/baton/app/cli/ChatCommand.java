@@ -25,7 +25,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * {@code baton chat}: talk to the bot as a customer. Uses the running server when one answers on the configured
- * port; otherwise starts Baton in this process. Shows the bot's replies, human replies as they arrive, and state
+ * port (or {@code --port}); otherwise starts Baton in this process. Shows the bot's replies, human replies as they arrive, and state
  * changes ("handed to a human"). {@code /human} presses the human button, {@code /quit} leaves. {@code --tier vip}
  * makes the customer a VIP (sent with the first message), {@code --name} sets the name agents see.
  */
@@ -46,6 +46,10 @@ public final class ChatCommand implements Callable<Integer> {
     @CommandLine.Option(names = "--name", description = "your display name, as agents see it")
     String name;
 
+    @CommandLine.Option(names = "--port", paramLabel = "N",
+            description = "port of the running Baton (default: server.port); also where one started here listens")
+    Integer port;
+
     private final ObjectMapper json = new ObjectMapper();
     private boolean profileSent;
     private final AtomicLong lastReply = new AtomicLong();
@@ -60,15 +64,16 @@ public final class ChatCommand implements Callable<Integer> {
                     + "; set channels.dev.enabled: true");
         }
         OkHttpClient http = new OkHttpClient.Builder().readTimeout(Duration.ofSeconds(60)).build();
-        int port = cfg.server().port();
+        int target = port != null ? port : cfg.server().port();
         BatonRuntime local = null;
-        if (!serverAnswers(http, port)) {
+        if (!serverAnswers(http, target)) {
             quietLogs();
-            System.err.println("baton: starting Baton in this terminal (" + loaded.source() + ") …");
-            local = BatonRuntime.start(cfg);
-            port = local.port();
+            System.err.println("baton: no Baton answers on port " + target + "; starting one in this terminal ("
+                    + loaded.source() + ") …");
+            local = BatonRuntime.start(port != null ? loaded.listeningOn(port, null).config() : cfg);
+            target = local.port();
         }
-        String base = "http://localhost:" + port;
+        String base = "http://localhost:" + target;
         PrintStream out = System.out;
         out.println("Chatting as \"" + customer + "\"" + (tier == null || tier.isBlank() ? "" : " (tier " + tier + ")")
                 + ". Type a message; /human for a person, /quit to leave.");
