@@ -111,11 +111,20 @@ public final class BatonRuntime implements AutoCloseable {
 
     static KnowledgeBase openKnowledge(BatonConfig.Knowledge k, boolean watch, EmbeddingModel model)
             throws IOException {
-        KnowledgeConfig kc = KnowledgeConfig.defaults(k.folder(), k.indexDir()).withWatch(watch);
-        if (k.scoreFloor() != null) {
-            kc = kc.withScoreFloor(k.scoreFloor());
-        }
-        return KnowledgeBase.open(kc, model);
+        return KnowledgeBase.open(knowledgeConfig(k).withWatch(watch), model);
+    }
+
+    /**
+     * Opens the knowledge index to search it as last committed, while another process (a running Baton) holds it;
+     * for {@code baton ask} and {@code baton index} beside a server.
+     */
+    public static KnowledgeBase openKnowledgeReadOnly(BatonConfig.Knowledge k) throws IOException {
+        return KnowledgeBase.openReadOnly(knowledgeConfig(k).withWatch(false), KnowledgeBase.defaultEmbeddingModel());
+    }
+
+    private static KnowledgeConfig knowledgeConfig(BatonConfig.Knowledge k) {
+        KnowledgeConfig kc = KnowledgeConfig.defaults(k.folder(), k.indexDir());
+        return k.scoreFloor() != null ? kc.withScoreFloor(k.scoreFloor()) : kc;
     }
 
     /**

@@ -17,7 +17,7 @@ class MainTest {
     @Test
     void should_print_one_clear_line_and_no_stack_trace_for_a_malformed_config(@TempDir Path dir) throws Exception {
         Path cfg = dir.resolve("baton.yaml");
-        Files.writeString(cfg, "server:\n  prot: 8080\n");
+        Files.writeString(cfg, "knowledge:\n  foldr: ./docs\n");
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         PrintStream old = System.err;
         int code;
@@ -30,7 +30,7 @@ class MainTest {
         String out = err.toString(StandardCharsets.UTF_8).strip();
         assertThat(code).isEqualTo(2);
         assertThat(out.lines()).hasSize(1);
-        assertThat(out).startsWith("baton: config error in").contains("server.prot").contains("did you mean port?")
+        assertThat(out).startsWith("baton: config error in").contains("knowledge.foldr").contains("did you mean folder?")
                 .doesNotContain("Exception").doesNotContain("\tat ");
     }
 

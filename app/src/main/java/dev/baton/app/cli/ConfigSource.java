@@ -63,12 +63,24 @@ public final class ConfigSource {
         }
     }
 
+    /** The whole config, for the commands that run Baton (serve, chat, eval). */
     public static Loaded load(Path explicit) {
-        return load(explicit, System::getenv);
+        return load(explicit, System::getenv, false);
     }
 
-    static Loaded load(Path explicit, UnaryOperator<String> env) {
+    /**
+     * The {@code knowledge:} section only, for {@code baton ask} and {@code baton index}: they run beside a server
+     * and must not need its channel secrets.
+     */
+    public static Loaded loadKnowledge(Path explicit) {
+        return load(explicit, System::getenv, true);
+    }
+
+    static Loaded load(Path explicit, UnaryOperator<String> env, boolean knowledgeOnly) {
         ConfigLoader loader = new ConfigLoader(env);
+        if (knowledgeOnly) {
+            loader = loader.onlySections("knowledge");
+        }
         if (explicit != null) {
             return new Loaded(loader.load(explicit), explicit.toString(), false, null);
         }
@@ -76,7 +88,7 @@ public final class ConfigSource {
         if (Files.exists(local)) {
             return new Loaded(loader.load(local), local.toString(), false, null);
         }
-        Loaded bundled = bundled(env);
+        Loaded bundled = bundled(env, knowledgeOnly);
         BatonConfig cfg = bundled.config();
         if (!Files.isDirectory(cfg.knowledge().folder())) {
             Path extracted = Path.of("data", "example-knowledge");
@@ -95,16 +107,19 @@ public final class ConfigSource {
     }
 
     /** The bundled example config as is (knowledge folder not checked), with a token drawn when none is set. */
-    static Loaded bundled(UnaryOperator<String> env) {
+    static Loaded bundled(UnaryOperator<String> env, boolean knowledgeOnly) {
         String set = env.apply(API_TOKEN_VARIABLE);
         String drawn = set == null || set.isEmpty() ? randomToken() : null;
         UnaryOperator<String> demoEnv = name -> API_TOKEN_VARIABLE.equals(name) && drawn != null ? drawn
                 : env.apply(name);
         ConfigLoader loader = new ConfigLoader(demoEnv);
+        if (knowledgeOnly) {
+            loader = loader.onlySections("knowledge");
+        }
         String yaml = ConfigLoader.resource(EXAMPLE);
         BatonConfig cfg = loader.load(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)),
                 "bundled baton.example.yaml");
-        return new Loaded(cfg, "bundled baton.example.yaml", true, drawn);
+        return new Loaded(cfg, "bundled baton.example.yaml", true, knowledgeOnly ? null : drawn);
     }
 
     /** 32 hex characters (128 bits) from a {@link SecureRandom}. */

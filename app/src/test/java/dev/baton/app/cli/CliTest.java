@@ -111,22 +111,22 @@ class CliTest {
 
     @Test
     void should_draw_a_random_token_for_the_bundled_demo_unless_one_is_set() {
-        ConfigSource.Loaded first = ConfigSource.bundled(Map.<String, String>of()::get);
-        ConfigSource.Loaded second = ConfigSource.bundled(Map.<String, String>of()::get);
+        ConfigSource.Loaded first = ConfigSource.bundled(Map.<String, String>of()::get, false);
+        ConfigSource.Loaded second = ConfigSource.bundled(Map.<String, String>of()::get, false);
 
         assertThat(first.apiTokenToShow()).get().asString().hasSizeGreaterThanOrEqualTo(24);
         assertThat(first.config().inbox().apiToken()).isEqualTo(first.apiTokenToShow().orElseThrow());
         assertThat(second.apiTokenToShow()).isNotEqualTo(first.apiTokenToShow());
 
         String chosen = "an-operator-chosen-token-0123456789";
-        ConfigSource.Loaded set = ConfigSource.bundled(Map.of("BATON_API_TOKEN", chosen)::get);
+        ConfigSource.Loaded set = ConfigSource.bundled(Map.of("BATON_API_TOKEN", chosen)::get, false);
         assertThat(set.apiTokenToShow()).isEmpty();
         assertThat(set.config().inbox().apiToken()).isEqualTo(chosen);
     }
 
     @Test
     void should_keep_the_bundled_demo_on_this_machine_unless_told_otherwise() {
-        ConfigSource.Loaded demo = ConfigSource.bundled(Map.<String, String>of()::get);
+        ConfigSource.Loaded demo = ConfigSource.bundled(Map.<String, String>of()::get, false);
 
         assertThat(demo.config().server().host()).isEqualTo("127.0.0.1");
         assertThat(ServeCommand.url(demo.config().server().host(), 8080)).isEqualTo("http://localhost:8080");
@@ -134,12 +134,13 @@ class CliTest {
 
     @Test
     void should_refuse_the_published_demo_password_on_every_interface() {
-        ConfigSource.Loaded demo = ConfigSource.bundled(Map.<String, String>of()::get);
+        ConfigSource.Loaded demo = ConfigSource.bundled(Map.<String, String>of()::get, false);
 
         assertThatThrownBy(() -> demo.listeningOn(null, "0.0.0.0")).isInstanceOf(ConfigException.class)
                 .hasMessageContaining("inbox.agents[0].password").hasMessageContaining("BATON_DEMO_PASSWORD")
                 .hasMessageContaining("--port/--host");
-        ConfigSource.Loaded own = ConfigSource.bundled(Map.of("BATON_DEMO_PASSWORD", "a-password-of-my-own")::get);
+        ConfigSource.Loaded own = ConfigSource.bundled(Map.of("BATON_DEMO_PASSWORD", "a-password-of-my-own")::get,
+                false);
         assertThat(own.listeningOn(null, "0.0.0.0").config().server().host()).isEqualTo("0.0.0.0");
     }
 
