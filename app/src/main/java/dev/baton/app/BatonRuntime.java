@@ -224,9 +224,10 @@ public final class BatonRuntime implements AutoCloseable {
         EngineSettings settings = new EngineSettings(config.messages(), config.knowledge().topK(), e.historyWindow(),
                 5, Duration.ofSeconds(5), "handoff".equals(e.unsupportedMedia()),
                 Duration.ofMinutes(5), e.inboundRetention());
+        Triage triage = triageKeepingExampleVectors(embeddings);
         EngineBuilder builder = new EngineBuilder(db)
                 .knowledge(new KnowledgeBridge(knowledge))
-                .decider(new TriagePolicyDecider(triage(config, embeddings), new HandoffPolicy(config.handoff())))
+                .decider(new TriagePolicyDecider(triage, new HandoffPolicy(config.handoff())))
                 .inbox(inbox)
                 .settings(settings)
                 .retry(new OutboxWorker.RetryPolicy(e.outboxMaxAttempts(), e.outboxBackoff(), e.outboxMaxBackoff()))
@@ -268,6 +269,33 @@ public final class BatonRuntime implements AutoCloseable {
                 ch.dev().enabled()));
         phases.done("http");
         log.info(phases.summary());
+        loadTheModelInTheBackground(embeddings);
+    }
+
+    /** Triage over example vectors kept from the last start: unchanged examples need no model to start. */
+    private Triage triageKeepingExampleVectors(EmbeddingModel embeddings) {
+        ExampleVectors examples = new ExampleVectors(embeddings,
+                InProcessEmbeddings.identity(CachingEmbeddingModel.unwrap(embeddings)),
+                config.knowledge().indexDir().resolve("triage-examples.vectors"));
+        Triage triage = triage(config, examples);
+        examples.seal();
+        return triage;
+    }
+
+    /** Loads the embedding model now that Baton serves, so that the first customer message does not wait for it. */
+    private static void loadTheModelInTheBackground(EmbeddingModel embeddings) {
+        if (InProcessEmbeddings.loaded(embeddings)) {
+            return;
+        }
+        Thread t = new Thread(() -> {
+            try {
+                InProcessEmbeddings.load(embeddings);
+            } catch (RuntimeException e) {
+                log.warn("the embedding model did not load: {}", e.toString());
+            }
+        }, "baton-model-load");
+        t.setDaemon(true);
+        t.start();
     }
 
     /** The dev channel has no sign-in: next to a real channel it is a door left open in production. */
