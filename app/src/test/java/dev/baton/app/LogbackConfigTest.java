@@ -21,7 +21,7 @@ class LogbackConfigTest {
             configurator.setContext(ctx);
             configurator.doConfigure(shipped);
 
-            // "WARN CudaUtils - Failed to detect GPU count…", printed twice by every command on a machine without a GPU
+            // "WARN CudaUtils - Failed to detect GPU count…", twice from every command on a machine without a GPU
             assertThat(ctx.getLogger("ai.djl.util.cuda.CudaUtils").isWarnEnabled()).isFalse();
             assertThat(ctx.getLogger("ai.djl.util.cuda.CudaUtils").isErrorEnabled()).isTrue();
             assertThat(ctx.getLogger("ai.djl.huggingface.tokenizers.HuggingFaceTokenizer").isWarnEnabled()).isFalse();

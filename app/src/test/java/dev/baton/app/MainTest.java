@@ -30,7 +30,8 @@ class MainTest {
         String out = err.toString(StandardCharsets.UTF_8).strip();
         assertThat(code).isEqualTo(2);
         assertThat(out.lines()).hasSize(1);
-        assertThat(out).startsWith("baton: config error in").contains("knowledge.foldr").contains("did you mean folder?")
+        assertThat(out).startsWith("baton: config error in").contains("knowledge.foldr")
+                .contains("did you mean folder?")
                 .doesNotContain("Exception").doesNotContain("\tat ");
     }
 

@@ -26,9 +26,10 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * {@code baton chat}: talk to the bot as a customer. Uses the running server when one answers on the configured
- * port (or {@code --port}); otherwise starts Baton in this process. Shows the bot's replies, human replies as they arrive, and state
- * changes ("handed to a human"). {@code /human} presses the human button, {@code /quit} leaves. {@code --tier vip}
- * makes the customer a VIP (sent with the first message), {@code --name} sets the name agents see.
+ * port (or {@code --port}); otherwise starts Baton in this process. Shows the bot's replies, human replies as they
+ * arrive, and state changes ("handed to a human"). {@code /human} presses the human button, {@code /quit} leaves.
+ * {@code --tier vip} makes the customer a VIP (sent with the first message), {@code --name} sets the name agents
+ * see.
  */
 @CommandLine.Command(name = "chat", description = "Talk to the bot as a customer (dev channel).")
 public final class ChatCommand implements Callable<Integer> {
