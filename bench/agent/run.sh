@@ -7,5 +7,5 @@ mvn -q -o -pl .,plugin-core test-compile
 mvn -q -o -pl plugin-core dependency:build-classpath -Dmdep.outputFile=target/bench.classpath \
     -Dmdep.includeScope=test >/dev/null
 CP="plugin-core/target/classes:plugin-core/target/test-classes:$(cat plugin-core/target/bench.classpath)"
-exec java -cp "$CP" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -Dlogback.configurationFile=bench/agent/logback.xml \
+exec java -cp "$CP" -Dai.djl.offline=true -DOPT_OUT_TRACKING=true -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -Dlogback.configurationFile=bench/agent/logback.xml \
     dev.baton.core.agent.bench.AgentBench

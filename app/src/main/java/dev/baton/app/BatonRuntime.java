@@ -51,6 +51,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -72,7 +73,6 @@ public final class BatonRuntime implements AutoCloseable {
     private EngineBuilder.Built engine;
     private HttpServer http;
     private PrometheusMeterRegistry meters;
-    private SyncReport lastSync;
 
     private final Consumer<EngineBuilder> engineOverrides;
 
@@ -111,11 +111,20 @@ public final class BatonRuntime implements AutoCloseable {
 
     static KnowledgeBase openKnowledge(BatonConfig.Knowledge k, boolean watch, EmbeddingModel model)
             throws IOException {
-        KnowledgeConfig kc = KnowledgeConfig.defaults(k.folder(), k.indexDir()).withWatch(watch);
-        if (k.scoreFloor() != null) {
-            kc = kc.withScoreFloor(k.scoreFloor());
-        }
-        return KnowledgeBase.open(kc, model);
+        return KnowledgeBase.open(knowledgeConfig(k).withWatch(watch), model);
+    }
+
+    /**
+     * Opens the knowledge index to search it as last committed, while another process (a running Baton) holds it;
+     * for {@code baton ask} and {@code baton index} beside a server.
+     */
+    public static KnowledgeBase openKnowledgeReadOnly(BatonConfig.Knowledge k) throws IOException {
+        return KnowledgeBase.openReadOnly(knowledgeConfig(k).withWatch(false), KnowledgeBase.defaultEmbeddingModel());
+    }
+
+    private static KnowledgeConfig knowledgeConfig(BatonConfig.Knowledge k) {
+        KnowledgeConfig kc = KnowledgeConfig.defaults(k.folder(), k.indexDir());
+        return k.scoreFloor() != null ? kc.withScoreFloor(k.scoreFloor()) : kc;
     }
 
     /**
@@ -144,6 +153,22 @@ public final class BatonRuntime implements AutoCloseable {
     }
 
     private void boot() throws IOException {
+        StartupPhases phases = new StartupPhases();
+        warnAboutTheDevChannel();
+        // the model, the index and its sync need nothing below: they start on their own thread meanwhile
+        CompletableFuture<KnowledgeStartup.Started> knowledgeStart = KnowledgeStartup.begin(config.knowledge());
+        try {
+            boot(phases, knowledgeStart);
+        } catch (IOException | RuntimeException | Error e) {
+            if (knowledge == null) {
+                KnowledgeStartup.discard(knowledgeStart);
+            }
+            throw e;
+        }
+    }
+
+    private void boot(StartupPhases phases, CompletableFuture<KnowledgeStartup.Started> knowledgeStart)
+            throws IOException {
         Clock clock = Clock.systemUTC();
         meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new JvmMemoryMetrics().bindTo(meters);
@@ -151,19 +176,7 @@ public final class BatonRuntime implements AutoCloseable {
         db = Database.open(config.storage().url(), config.storage().user(), config.storage().password(),
                 config.storage().pool());
         closeables.add(db);
-
-        // one model, one cache: triage and the knowledge search embed the same customer text once per turn
-        CachingEmbeddingModel embeddings = new CachingEmbeddingModel(KnowledgeBase.defaultEmbeddingModel(), 2048);
-        meters.more().counter("baton.embeddings", List.of(Tag.of("result", "cached")), embeddings,
-                CachingEmbeddingModel::hits);
-        meters.more().counter("baton.embeddings", List.of(Tag.of("result", "computed")), embeddings,
-                CachingEmbeddingModel::misses);
-        knowledge = openKnowledge(config.knowledge(), config.knowledge().watch(), embeddings);
-        closeables.add(knowledge);
-        lastSync = knowledge.sync();
-        log.info("knowledge: {}", lastSync.summary());
-        lastSync.failed().forEach(f -> log.warn("knowledge: skipped {}: {}", f.file(), f.reason()));
-        knowledge.startWatching();
+        phases.done("database");
 
         ExecutorService background = boundedExecutor("baton-channel", 4, 1000);
         closeables.add(background::shutdownNow);
@@ -195,14 +208,26 @@ public final class BatonRuntime implements AutoCloseable {
         InboxModule inboxModule = InboxModule.create(config.inbox(), db, platformInbox, okHttp, clock);
         closeables.add(inboxModule);
         HumanInbox inbox = inboxModule.humanInbox();
+        phases.done("channels and inbox");
+
+        KnowledgeStartup.Started started = KnowledgeStartup.await(knowledgeStart);
+        knowledge = started.knowledge();
+        closeables.add(knowledge);
+        CachingEmbeddingModel embeddings = started.embeddings();
+        meters.more().counter("baton.embeddings", List.of(Tag.of("result", "cached")), embeddings,
+                CachingEmbeddingModel::hits);
+        meters.more().counter("baton.embeddings", List.of(Tag.of("result", "computed")), embeddings,
+                CachingEmbeddingModel::misses);
+        phases.done("waiting for the knowledge index");
 
         BatonConfig.Engine e = config.engine();
         EngineSettings settings = new EngineSettings(config.messages(), config.knowledge().topK(), e.historyWindow(),
                 5, Duration.ofSeconds(5), "handoff".equals(e.unsupportedMedia()),
                 Duration.ofMinutes(5), e.inboundRetention());
+        Triage triage = triageKeepingExampleVectors(embeddings);
         EngineBuilder builder = new EngineBuilder(db)
                 .knowledge(new KnowledgeBridge(knowledge))
-                .decider(new TriagePolicyDecider(triage(config, embeddings), new HandoffPolicy(config.handoff())))
+                .decider(new TriagePolicyDecider(triage, new HandoffPolicy(config.handoff())))
                 .inbox(inbox)
                 .settings(settings)
                 .retry(new OutboxWorker.RetryPolicy(e.outboxMaxAttempts(), e.outboxBackoff(), e.outboxMaxBackoff()))
@@ -226,6 +251,7 @@ public final class BatonRuntime implements AutoCloseable {
         engineOverrides.accept(builder);
         engine = builder.build();
         engine.engine().start();
+        phases.done("engine");
 
         List<Consumer<Javalin>> routes = new ArrayList<>();
         if (ch.dev().enabled()) {
@@ -241,6 +267,55 @@ public final class BatonRuntime implements AutoCloseable {
                 meters, engine.json(), routes).start(config.server().port());
         log.info("Baton is listening on port {} (channels: {})", http.port(), channelNames(adapters,
                 ch.dev().enabled()));
+        phases.done("http");
+        log.info(phases.summary());
+        loadTheModelInTheBackground(embeddings);
+    }
+
+    /** Triage over example vectors kept from the last start: unchanged examples need no model to start. */
+    private Triage triageKeepingExampleVectors(EmbeddingModel embeddings) {
+        ExampleVectors examples = new ExampleVectors(embeddings,
+                InProcessEmbeddings.identity(CachingEmbeddingModel.unwrap(embeddings)),
+                config.knowledge().indexDir().resolve("triage-examples.vectors"));
+        Triage triage = triage(config, examples);
+        examples.seal();
+        return triage;
+    }
+
+    /** Loads the embedding model now that Baton serves, so that the first customer message does not wait for it. */
+    private static void loadTheModelInTheBackground(EmbeddingModel embeddings) {
+        if (InProcessEmbeddings.loaded(embeddings)) {
+            return;
+        }
+        Thread t = new Thread(() -> {
+            try {
+                InProcessEmbeddings.load(embeddings);
+            } catch (RuntimeException e) {
+                log.warn("the embedding model did not load: {}", e.toString());
+            }
+        }, "baton-model-load");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** The dev channel has no sign-in: next to a real channel it is a door left open in production. */
+    private void warnAboutTheDevChannel() {
+        BatonConfig.Channels ch = config.channels();
+        List<String> real = new ArrayList<>();
+        if (ch.wechat() != null) {
+            real.add("wechat");
+        }
+        if (ch.wecomKf() != null) {
+            real.add("wecom-kf");
+        }
+        if (ch.whatsapp() != null) {
+            real.add("whatsapp");
+        }
+        if (ch.dev().enabled() && !real.isEmpty()) {
+            log.warn("channels: the dev channel is on next to {}: anyone who can reach port {} can talk to the bot "
+                    + "and open tickets for your agents through /api/dev/messages without signing in; turn it off "
+                    + "in production (channels.dev.enabled: false)", String.join(", ", real), config.server().port());
+        }
     }
 
     private void reindex() {

@@ -35,6 +35,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
@@ -45,9 +46,24 @@ import java.util.function.UnaryOperator;
 public final class ConfigLoader {
 
     private final UnaryOperator<String> env;
+    private final Set<String> sections;
 
     public ConfigLoader(UnaryOperator<String> env) {
+        this(env, null);
+    }
+
+    private ConfigLoader(UnaryOperator<String> env, Set<String> sections) {
         this.env = env;
+        this.sections = sections;
+    }
+
+    /**
+     * A loader that reads only the given top-level sections and leaves the others at their defaults, unread: for
+     * commands that need one part of the file ({@code baton ask} and {@code baton index} need {@code knowledge:}),
+     * so that a channel's unset secret or a mistake elsewhere does not stop them.
+     */
+    public ConfigLoader onlySections(String... names) {
+        return new ConfigLoader(env, Set.of(names));
     }
 
     public static ConfigLoader fromSystemEnv() {
@@ -96,6 +112,9 @@ public final class ConfigLoader {
         if (!tree.isObject()) {
             throw new ConfigException(source, List.of("the top level must be a mapping of sections (server:, "
                     + "storage:, knowledge:, …)"));
+        }
+        if (sections != null) {
+            ((ObjectNode) tree).retain(sections);
         }
         Interpolation interpolation = new Interpolation(env);
         interpolate(tree, "", interpolation);
