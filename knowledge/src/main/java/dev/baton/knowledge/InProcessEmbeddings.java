@@ -12,6 +12,7 @@ import dev.langchain4j.model.embedding.onnx.bgesmallzhv15q.BgeSmallZhV15Quantize
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.function.Supplier;
 
 /**
  * Builds the in-process bge-small-zh-v1.5 (quantised) embedding model from the very ONNX file and tokenizer that
@@ -32,6 +33,10 @@ import java.io.UncheckedIOException;
  * <p>This is the model {@link KnowledgeBase#defaultEmbeddingModel()} returns, shared by the knowledge search and triage
  * in the app. An index records it under the library model's identity ({@link #identity}), since the vectors are the
  * same.
+ *
+ * <p>A model is loaded at its first embedding (or by {@link #load}), not when it is built: its identity and dimension
+ * are known without it, so a start whose index and triage examples are unchanged does not spend the second of CPU a
+ * load costs before it can serve, and loads it just after.
  */
 public final class InProcessEmbeddings {
 
@@ -47,7 +52,7 @@ public final class InProcessEmbeddings {
 
     /**
      * The shared bge-small-zh-v1.5-q model, single-threaded per call: the one to use for knowledge and triage alike.
-     * One instance per process (the first call loads it, a few hundred milliseconds).
+     * One instance per process, loaded at its first embedding (a few hundred milliseconds to a second).
      */
     public static EmbeddingModel bgeSmallZhQuantized() {
         synchronized (InProcessEmbeddings.class) {
@@ -67,6 +72,21 @@ public final class InProcessEmbeddings {
                 ? BgeSmallZhV15QuantizedEmbeddingModel.class.getName()
                 : model.getClass().getName();
         return type + ":" + model.dimension();
+    }
+
+    /**
+     * Loads {@code model} now if it is one of these (under any caching decorators) and not loaded yet; otherwise does
+     * nothing. For a warm-up off the path of the first request.
+     */
+    public static void load(EmbeddingModel model) {
+        if (CachingEmbeddingModel.unwrap(model) instanceof Model m) {
+            m.model();
+        }
+    }
+
+    /** True when {@code model} is one of these and its ONNX session is loaded; false for any other model. */
+    public static boolean loaded(EmbeddingModel model) {
+        return CachingEmbeddingModel.unwrap(model) instanceof Model m && m.encoder != null;
     }
 
     /** A new instance with {@code intraOpThreads} threads per call (0: ONNX Runtime's default); for benchmarks. */
@@ -90,6 +110,11 @@ public final class InProcessEmbeddings {
 
     private static EmbeddingModel load(String onnxResource, String tokenizerResource, int dimension,
                                        int intraOpThreads) {
+        return new Model(() -> encoder(onnxResource, tokenizerResource, intraOpThreads), dimension);
+    }
+
+    private static OnnxBertBiEncoder encoder(String onnxResource, String tokenizerResource, int intraOpThreads) {
+        DjlOffline.apply(); // before the tokenizer is created: it is what would call home
         OrtEnvironment env = OrtEnvironment.getEnvironment();
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
             if (intraOpThreads > 0) {
@@ -101,7 +126,7 @@ public final class InProcessEmbeddings {
             options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
             OrtSession session = env.createSession(read(onnxResource), options);
             try (InputStream tokenizer = open(tokenizerResource)) {
-                return new Model(new OnnxBertBiEncoder(env, session, tokenizer, PoolingMode.CLS), dimension);
+                return new OnnxBertBiEncoder(env, session, tokenizer, PoolingMode.CLS);
             }
         } catch (OrtException e) {
             throw new IllegalStateException("cannot load " + onnxResource + ": " + e.getMessage(), e);
@@ -133,18 +158,30 @@ public final class InProcessEmbeddings {
     /** LangChain4j's in-process model base class around our own session: same embedAll, dimension and token usage. */
     private static final class Model extends AbstractInProcessEmbeddingModel {
 
-        private final OnnxBertBiEncoder encoder;
+        private final Supplier<OnnxBertBiEncoder> loader;
         private final int dimension;
+        private volatile OnnxBertBiEncoder encoder;
 
-        Model(OnnxBertBiEncoder encoder, int dimension) {
+        Model(Supplier<OnnxBertBiEncoder> loader, int dimension) {
             super(null); // the library's default executor: a batch (knowledge indexing) spreads over the cores
-            this.encoder = encoder;
+            this.loader = loader;
             this.dimension = dimension;
         }
 
+        /** The encoder, loaded by the first caller; the others wait for it. */
         @Override
         protected OnnxBertBiEncoder model() {
-            return encoder;
+            OnnxBertBiEncoder e = encoder;
+            if (e == null) {
+                synchronized (this) {
+                    e = encoder;
+                    if (e == null) {
+                        e = loader.get();
+                        encoder = e;
+                    }
+                }
+            }
+            return e;
         }
 
         @Override

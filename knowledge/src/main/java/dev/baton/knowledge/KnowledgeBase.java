@@ -23,6 +23,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
@@ -44,6 +45,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * the index in line with the folder, re-embedding only files whose content hash changed; {@link #startWatching()}
  * re-syncs on file changes; {@link #search} is thread-safe and can run during a sync (it sees each file either
  * before or after its update). Entry ids are stable: {@code relative/path.md#slug} or the FAQ table's {@code id}.
+ *
+ * <p>One process writes an index at a time: while a running Baton holds it, {@link #open} throws
+ * {@link IndexInUseException}, and {@link #openReadOnly} searches its last commit and tells what a sync would change
+ * ({@link #pending()}). A missing folder is never taken for an empty one: {@link #sync()} then changes nothing.
  */
 public final class KnowledgeBase implements AutoCloseable {
 
@@ -63,13 +68,19 @@ public final class KnowledgeBase implements AutoCloseable {
     private Manifest manifest;
     private FolderWatcher watcher;
 
-    private KnowledgeBase(KnowledgeConfig config, EmbeddingModel model, FusionWeights weights) throws IOException {
+    private KnowledgeBase(KnowledgeConfig config, EmbeddingModel model, FusionWeights weights, boolean readOnly)
+            throws IOException {
         this.config = config;
         this.model = model;
         this.modelId = InProcessEmbeddings.identity(CachingEmbeddingModel.unwrap(model));
-        this.index = KnowledgeIndex.open(config.indexDir());
+        this.index = readOnly ? KnowledgeIndex.openReadOnly(config.indexDir()) : KnowledgeIndex.open(config.indexDir());
         this.searcher = new HybridSearcher(index, model, normalizer, weights);
         Manifest loaded = Manifest.load(config.indexDir(), modelId);
+        if (readOnly && !loaded.compatibleWith(modelId)) {
+            index.close();
+            throw new IOException("the knowledge index " + config.indexDir() + " was built with another model or "
+                    + "format; the Baton that holds it rebuilds it at its next sync");
+        }
         if (!loaded.compatibleWith(modelId)) {
             log.info("knowledge index was built with another model or format; it will be rebuilt on the next sync");
             index.clear();
@@ -79,14 +90,29 @@ public final class KnowledgeBase implements AutoCloseable {
         this.manifest = loaded;
     }
 
-    /** Opens or creates the index in {@code cfg.indexDir()} with the default fusion weights. Does not sync. */
+    /**
+     * Opens or creates the index in {@code cfg.indexDir()} with the default fusion weights. Does not sync.
+     *
+     * @throws IndexInUseException when another process (a running Baton) holds the index
+     */
     public static KnowledgeBase open(KnowledgeConfig cfg, EmbeddingModel model) throws IOException {
         return open(cfg, model, FusionWeights.defaults());
     }
 
     /** As {@link #open(KnowledgeConfig, EmbeddingModel)} with explicit fusion weights (evaluation and tuning). */
     public static KnowledgeBase open(KnowledgeConfig cfg, EmbeddingModel model, FusionWeights weights) throws IOException {
-        return new KnowledgeBase(cfg, model, weights);
+        return new KnowledgeBase(cfg, model, weights, false);
+    }
+
+    /**
+     * Opens the existing index in {@code cfg.indexDir()} to search it as last committed, without taking its write
+     * lock, so it works while a running Baton holds the index. {@link #sync()} is refused; {@link #pending()} says
+     * what it would change.
+     *
+     * @throws java.nio.file.NoSuchFileException when there is no index yet
+     */
+    public static KnowledgeBase openReadOnly(KnowledgeConfig cfg, EmbeddingModel model) throws IOException {
+        return new KnowledgeBase(cfg, model, FusionWeights.defaults(), true);
     }
 
     /**
@@ -108,12 +134,61 @@ public final class KnowledgeBase implements AutoCloseable {
      * skipped. All changes become visible to searches at once, after the commit.
      */
     public SyncReport sync() throws IOException {
+        if (!index.writable()) {
+            throw new IllegalStateException("the knowledge index is open read-only: the process that holds it syncs it");
+        }
+        requireFolder();
         syncLock.lock();
         try {
             return doSync();
         } finally {
             syncLock.unlock();
         }
+    }
+
+    /**
+     * A folder that is not there (a wrong path, an unmounted disk, a folder being replaced) is not "no knowledge":
+     * syncing it would drop every entry of the index. An existing empty folder does mean no knowledge.
+     */
+    private void requireFolder() throws NoSuchFileException {
+        if (!Files.isDirectory(config.folder())) {
+            throw new NoSuchFileException(config.folder().toAbsolutePath().normalize().toString(), null,
+                    "the knowledge folder does not exist; the index keeps its " + size() + " entries");
+        }
+    }
+
+    /**
+     * What {@link #sync()} would change, by content hash, without parsing, embedding or writing anything; for a
+     * read-only view while another process keeps the index.
+     *
+     * @throws NoSuchFileException when the folder does not exist
+     */
+    public PendingChanges pending() throws IOException {
+        requireFolder();
+        Map<String, Path> files = scanner.scan(config.folder());
+        List<String> added = new ArrayList<>();
+        List<String> changed = new ArrayList<>();
+        List<String> unreadable = new ArrayList<>();
+        int unchanged = 0;
+        for (Map.Entry<String, Path> f : files.entrySet()) {
+            Manifest.FileState previous = manifest.files().get(f.getKey());
+            String hash;
+            try {
+                hash = sha256(f.getValue());
+            } catch (IOException e) {
+                unreadable.add(f.getKey());
+                continue;
+            }
+            if (previous == null) {
+                added.add(f.getKey());
+            } else if (!previous.sha256().equals(hash)) {
+                changed.add(f.getKey());
+            } else {
+                unchanged++;
+            }
+        }
+        List<String> removed = manifest.files().keySet().stream().filter(rel -> !files.containsKey(rel)).toList();
+        return new PendingChanges(added, changed, removed, unreadable, unchanged, size());
     }
 
     private SyncReport doSync() throws IOException {
@@ -239,7 +314,7 @@ public final class KnowledgeBase implements AutoCloseable {
      * {@code config.watch()} is false or the watcher already runs.
      */
     public synchronized void startWatching() {
-        if (!config.watch() || watcher != null) {
+        if (!config.watch() || watcher != null || !index.writable()) {
             return;
         }
         try {

@@ -45,6 +45,21 @@ class InProcessEmbeddingsTest {
                 .isEqualTo(InProcessEmbeddings.identity(new BgeSmallZhV15QuantizedEmbeddingModel()));
     }
 
+    @Test
+    void should_load_the_model_at_its_first_embedding_not_when_built() {
+        EmbeddingModel model = new CachingEmbeddingModel(InProcessEmbeddings.bgeSmallZhQuantized(1), 16);
+
+        assertThat(InProcessEmbeddings.identity(CachingEmbeddingModel.unwrap(model)))
+                .isEqualTo(InProcessEmbeddings.identity(InProcessEmbeddings.bgeSmallZhQuantized()));
+        assertThat(model.dimension()).isEqualTo(512);
+        assertThat(InProcessEmbeddings.loaded(model)).as("identity and dimension need no model").isFalse();
+
+        InProcessEmbeddings.load(model);
+
+        assertThat(InProcessEmbeddings.loaded(model)).isTrue();
+        assertThat(model.embed("你好").content().vector()).hasSize(512);
+    }
+
     private static double cosine(float[] a, float[] b) {
         double dot = 0, na = 0, nb = 0;
         for (int i = 0; i < a.length; i++) {

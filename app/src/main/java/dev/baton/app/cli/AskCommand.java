@@ -1,17 +1,26 @@
 package dev.baton.app.cli;
 
-import dev.baton.app.BatonRuntime;
+import dev.baton.app.config.BatonConfig;
 import dev.baton.knowledge.KnowledgeBase;
 import dev.baton.knowledge.KnowledgeHit;
 import dev.baton.knowledge.SearchResult;
 import picocli.CommandLine;
 
+import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-/** {@code baton ask "…"}: the top knowledge hits with their scores and citations. */
+/**
+ * {@code baton ask "…"}: the top knowledge hits with their scores and citations. Reads only the {@code knowledge:}
+ * section of the config (no channel secret is needed). While a Baton runs, searches its index as it is (the server
+ * keeps it in line with the folder); otherwise syncs the index first.
+ */
 @CommandLine.Command(name = "ask", description = "Show the top knowledge hits with scores and citations.")
 public final class AskCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
 
     @CommandLine.Parameters(index = "0", description = "the question")
     String question;
@@ -24,23 +33,35 @@ public final class AskCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ConfigSource.Loaded loaded = ConfigSource.load(config);
-        try (KnowledgeBase kb = BatonRuntime.openKnowledge(loaded.config().knowledge(), false)) {
-            kb.sync();
+        CliLogs.quiet();
+        BatonConfig.Knowledge knowledge = ConfigSource.loadKnowledge(config).config().knowledge();
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        try (SharedKnowledge shared = SharedKnowledge.open(knowledge)) {
+            KnowledgeBase kb = shared.knowledge();
+            if (shared.heldByServer()) {
+                err.println("baton: a running Baton holds the index; searching it as that Baton last indexed it");
+            } else if (!Files.isDirectory(knowledge.folder())) {
+                err.println("baton: the knowledge folder " + knowledge.folder().toAbsolutePath().normalize()
+                        + " does not exist; searching the index as it is");
+            } else {
+                kb.sync();
+            }
             SearchResult result = kb.search(question, k);
             if (result.hits().isEmpty()) {
-                System.out.println("no hits (the knowledge folder may be empty)");
+                out.println("no hits (the knowledge folder may be empty)");
                 return 0;
             }
-            System.out.printf("%-3s %-6s %-5s %-6s %-4s  %s%n", "#", "fused", "bm25", "vector", "ok", "question  [citation]");
+            out.printf("%-3s %-6s %-5s %-6s %-4s  %s%n", "#", "fused", "bm25", "vector", "ok", "question  [citation]");
             int i = 1;
             for (KnowledgeHit h : result.hits()) {
-                System.out.printf("%-3d %-6.3f %-5s %-6.3f %-4s  %s  [%s]%n", i++, h.fusedScore(),
+                out.printf("%-3d %-6.3f %-5s %-6.3f %-4s  %s  [%s]%n", i++, h.fusedScore(),
                         h.bm25Rank() == 0 ? "-" : Integer.toString(h.bm25Rank()), h.vectorScore(),
                         h.confident() ? "yes" : "no", h.question(), h.citation().display());
             }
-            System.out.println(result.confident() ? "confident answer: " + result.best().orElseThrow().id()
+            out.println(result.confident() ? "confident answer: " + result.best().orElseThrow().id()
                     : "nothing confident: the bot would say it is not sure");
+            out.flush();
             return 0;
         }
     }

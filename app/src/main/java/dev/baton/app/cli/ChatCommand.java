@@ -15,10 +15,11 @@ import picocli.CommandLine;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
@@ -26,9 +27,10 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * {@code baton chat}: talk to the bot as a customer. Uses the running server when one answers on the configured
- * port; otherwise starts Baton in this process. Shows the bot's replies, human replies as they arrive, and state
- * changes ("handed to a human"). {@code /human} presses the human button, {@code /quit} leaves. {@code --tier vip}
- * makes the customer a VIP (sent with the first message), {@code --name} sets the name agents see.
+ * port (or {@code --port}); otherwise starts Baton in this process. Shows the bot's replies, human replies as they
+ * arrive, and state changes ("handed to a human"). {@code /human} presses the human button, {@code /quit} leaves.
+ * {@code --tier vip} makes the customer a VIP (sent with the first message), {@code --name} sets the name agents
+ * see.
  */
 @CommandLine.Command(name = "chat", description = "Talk to the bot as a customer (dev channel).")
 public final class ChatCommand implements Callable<Integer> {
@@ -47,6 +49,10 @@ public final class ChatCommand implements Callable<Integer> {
     @CommandLine.Option(names = "--name", description = "your display name, as agents see it")
     String name;
 
+    @CommandLine.Option(names = "--port", paramLabel = "N",
+            description = "port of the running Baton (default: server.port); also where one started here listens")
+    Integer port;
+
     private final ObjectMapper json = new ObjectMapper();
     private boolean profileSent;
     private final AtomicLong lastReply = new AtomicLong();
@@ -61,36 +67,36 @@ public final class ChatCommand implements Callable<Integer> {
                     + "; set channels.dev.enabled: true");
         }
         OkHttpClient http = new OkHttpClient.Builder().readTimeout(Duration.ofSeconds(60)).build();
-        int port = cfg.server().port();
+        int target = port != null ? port : cfg.server().port();
         BatonRuntime local = null;
-        if (!serverAnswers(http, port)) {
-            quietLogs();
-            System.err.println("baton: starting Baton in this terminal (" + loaded.source() + ") …");
-            local = BatonRuntime.start(cfg);
-            port = local.port();
+        if (!serverAnswers(http, target)) {
+            CliLogs.quiet();
+            System.err.println("baton: no Baton answers on port " + target + "; starting one in this terminal ("
+                    + loaded.source() + ") …");
+            local = BatonRuntime.start(port != null ? loaded.listeningOn(port, null).config() : cfg);
+            target = local.port();
         }
-        String base = "http://localhost:" + port;
-        PrintStream out = System.out;
-        out.println("Chatting as \"" + customer + "\"" + (tier == null || tier.isBlank() ? "" : " (tier " + tier + ")")
-                + ". Type a message; /human for a person, /quit to leave.");
+        String base = "http://localhost:" + target;
+        ChatConsole console = new ChatConsole(System.out);
+        console.show("Chatting as \"" + customer + "\"" + (tier == null || tier.isBlank() ? "" : " (tier " + tier
+                + ")") + ". Type a message; /human for a person, /quit to leave.");
         catchUp(http, base);
-        Thread poller = new Thread(() -> poll(http, base, out), "baton-chat-poll");
+        Thread poller = new Thread(() -> poll(http, base, console), "baton-chat-poll");
         poller.setDaemon(true);
         poller.start();
         try (BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
             String line;
-            out.print("you> ");
-            out.flush();
+            console.prompt();
             while ((line = in.readLine()) != null) {
+                console.lineEntered();
                 line = line.strip();
                 if (line.equals("/quit") || line.equals("/exit")) {
                     break;
                 }
                 if (!line.isEmpty()) {
-                    send(http, base, line, out);
+                    send(http, base, line, console);
                 }
-                out.print("you> ");
-                out.flush();
+                console.prompt();
             }
         } finally {
             poller.interrupt();
@@ -101,7 +107,7 @@ public final class ChatCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void send(OkHttpClient http, String base, String line, PrintStream out) throws IOException {
+    private void send(OkHttpClient http, String base, String line, ChatConsole console) throws IOException {
         Map<String, Object> body = new java.util.LinkedHashMap<>();
         body.put("customer", customer);
         if (line.equals("/human")) {
@@ -122,21 +128,23 @@ public final class ChatCommand implements Callable<Integer> {
         try (Response resp = http.newCall(req).execute()) {
             JsonNode node = json.readTree(resp.body().byteStream());
             if (!resp.isSuccessful()) {
-                out.println("!! " + node.path("error").asText("HTTP " + resp.code()));
+                console.show("!! " + node.path("error").asText("HTTP " + resp.code()));
                 return;
             }
             profileSent = true;
+            List<String> lines = new ArrayList<>();
             synchronized (this) {
-                printReplies(node.path("replies"), out);
+                newReplies(node.path("replies"), lines);
                 if (!node.path("complete").asBoolean(true)) {
-                    out.println("   (still working on it …)");
+                    lines.add("   (still working on it …)");
                 }
-                showState(node.path("state").asText(state.get()), out);
+                stateChange(node.path("state").asText(state.get()), lines);
+                console.show(lines);
             }
         }
     }
 
-    private void poll(OkHttpClient http, String base, PrintStream out) {
+    private void poll(OkHttpClient http, String base, ChatConsole console) {
         while (!Thread.currentThread().isInterrupted()) {
             try {
                 Thread.sleep(1000);
@@ -145,16 +153,11 @@ public final class ChatCommand implements Callable<Integer> {
                 try (Response resp = http.newCall(req).execute()) {
                     if (resp.isSuccessful()) {
                         JsonNode node = json.readTree(resp.body().byteStream());
+                        List<String> lines = new ArrayList<>();
                         synchronized (this) {
-                            if (node.path("replies").size() > 0) {
-                                out.println();
-                                printReplies(node.path("replies"), out);
-                                showState(node.path("state").asText(state.get()), out);
-                                out.print("you> ");
-                                out.flush();
-                            } else {
-                                showState(node.path("state").asText(state.get()), out);
-                            }
+                            newReplies(node.path("replies"), lines);
+                            stateChange(node.path("state").asText(state.get()), lines);
+                            console.show(lines);
                         }
                     }
                 }
@@ -180,7 +183,8 @@ public final class ChatCommand implements Callable<Integer> {
         }
     }
 
-    private void printReplies(JsonNode replies, PrintStream out) {
+    /** The replies not shown yet, as screen lines; both threads call it under this command's lock. */
+    private void newReplies(JsonNode replies, List<String> lines) {
         for (JsonNode r : replies) {
             long id = r.path("id").asLong();
             if (id <= lastReply.get()) {
@@ -192,19 +196,19 @@ public final class ChatCommand implements Callable<Integer> {
                 case "system" -> "info";
                 default -> "bot";
             };
-            out.println(who + "> " + r.path("text").asText().replace("\n", "\n     "));
+            lines.add(who + "> " + r.path("text").asText().replace("\n", "\n     "));
         }
     }
 
-    private void showState(String now, PrintStream out) {
+    private void stateChange(String now, List<String> lines) {
         String before = state.getAndSet(now);
         if (before.equals(now)) {
             return;
         }
         switch (now) {
-            case "QUEUED" -> out.println("   — handed to a human: waiting in the queue —");
-            case "HUMAN" -> out.println("   — a human agent has joined —");
-            default -> out.println("   — back with the bot —");
+            case "QUEUED" -> lines.add("   — handed to a human: waiting in the queue —");
+            case "HUMAN" -> lines.add("   — a human agent has joined —");
+            default -> lines.add("   — back with the bot —");
         }
     }
 
@@ -216,11 +220,5 @@ public final class ChatCommand implements Callable<Integer> {
         } catch (IOException e) {
             return false;
         }
-    }
-
-    private static void quietLogs() {
-        ch.qos.logback.classic.Logger root = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
-                .getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        root.setLevel(ch.qos.logback.classic.Level.WARN);
     }
 }

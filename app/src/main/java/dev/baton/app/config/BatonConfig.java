@@ -1,5 +1,6 @@
 package dev.baton.app.config;
 
+import dev.baton.inbox.config.GuessableSecrets;
 import dev.baton.inbox.config.InboxConfig;
 import dev.baton.core.channel.Channel;
 import dev.baton.core.config.BotMessages;
@@ -61,6 +62,7 @@ public record BatonConfig(Server server, Storage storage, Knowledge knowledge, L
         if (channels.installed().find(kind).isPresent() && !channels.isEnabled(kind)) {
             problems.add("inbox.kind", kind + " needs the channels." + kind + " block; add it or use kind: builtin");
         }
+        GuessableSecrets.checkDemoPasswords(server.host(), inbox.agents(), problems);
     }
 
     /** "a, b or c". */
@@ -76,7 +78,20 @@ public record BatonConfig(Server server, Storage storage, Knowledge knowledge, L
         return new BatonConfig(server, storage, knowledge, llm, handoff, triage, inbox, bound, messages, engine);
     }
 
-    /** {@code server:} where Baton listens. */
+    /** The same config listening elsewhere ({@code baton serve --port/--host}); not validated again here. */
+    public BatonConfig withServer(Server other) {
+        return new BatonConfig(other, storage, knowledge, llm, handoff, triage, inbox, channels, messages, engine);
+    }
+
+    /** The same config over another knowledge folder or index. */
+    public BatonConfig withKnowledge(Knowledge other) {
+        return new BatonConfig(server, storage, other, llm, handoff, triage, inbox, channels, messages, engine);
+    }
+
+    /**
+     * {@code server:} where Baton listens. Without {@code host}, on every interface (0.0.0.0): the platforms' webhooks
+     * must reach it. The bundled example config listens on 127.0.0.1.
+     */
     public record Server(Integer port, String host, Long maxBodyBytes, Duration shutdownGrace) implements Validated {
         public Server {
             port = port != null ? port : 8080;
@@ -85,10 +100,20 @@ public record BatonConfig(Server server, Storage storage, Knowledge knowledge, L
             shutdownGrace = shutdownGrace != null ? shutdownGrace : Duration.ofSeconds(10);
         }
 
+        /** This server block with the given port and host where they are not null. */
+        public Server listening(Integer otherPort, String otherHost) {
+            return new Server(otherPort != null ? otherPort : port, otherHost != null ? otherHost : host, maxBodyBytes,
+                    shutdownGrace);
+        }
+
         @Override
         public void validate(String prefix, ConfigProblems problems) {
             if (port < 0 || port > 65535) {
                 problems.add(prefix + ".port", "must be between 1 and 65535 (0 picks a free port), got " + port);
+            }
+            if (host.isBlank()) {
+                problems.add(prefix + ".host", "must not be empty; 127.0.0.1 for this machine only, 0.0.0.0 for "
+                        + "every interface");
             }
             if (maxBodyBytes < 1024) {
                 problems.add(prefix + ".max-body-bytes", "must be at least 1024, got " + maxBodyBytes);

@@ -38,6 +38,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
@@ -50,6 +51,7 @@ public final class ConfigLoader {
 
     private final UnaryOperator<String> env;
     private final ChannelModules modules;
+    private final Set<String> sections;
 
     /** A loader for the channels installed on the class path. */
     public ConfigLoader(UnaryOperator<String> env) {
@@ -58,8 +60,22 @@ public final class ConfigLoader {
 
     /** A loader that knows exactly these channels. */
     public ConfigLoader(UnaryOperator<String> env, ChannelModules modules) {
+        this(env, modules, null);
+    }
+
+    private ConfigLoader(UnaryOperator<String> env, ChannelModules modules, Set<String> sections) {
         this.env = env;
         this.modules = modules;
+        this.sections = sections;
+    }
+
+    /**
+     * A loader that reads only the given top-level sections and leaves the others at their defaults, unread: for
+     * commands that need one part of the file ({@code baton ask} and {@code baton index} need {@code knowledge:}),
+     * so that a channel's unset secret or a mistake elsewhere does not stop them.
+     */
+    public ConfigLoader onlySections(String... names) {
+        return new ConfigLoader(env, modules, Set.of(names));
     }
 
     public static ConfigLoader fromSystemEnv() {
@@ -108,6 +124,9 @@ public final class ConfigLoader {
         if (!tree.isObject()) {
             throw new ConfigException(source, List.of("the top level must be a mapping of sections (server:, "
                     + "storage:, knowledge:, …)"));
+        }
+        if (sections != null) {
+            ((ObjectNode) tree).retain(sections);
         }
         Interpolation interpolation = new Interpolation(env);
         interpolate(tree, "", interpolation);

@@ -221,12 +221,22 @@ class ConfigLoaderTest {
     }
 
     @Test
-    void should_load_the_bundled_example_config() {
+    void should_load_the_bundled_example_config_with_an_api_token_set() {
         String yaml = ConfigLoader.resource("/baton/baton.example.yaml");
 
-        BatonConfig cfg = load(yaml, Map.of());
+        BatonConfig cfg = load(yaml, Map.of("BATON_API_TOKEN", "an-integration-token-0123456789"));
 
         assertThat(cfg.channels().isEnabled(DevConfig.KEY)).isTrue();
         assertThat(cfg.knowledge().folder().toString()).contains("examples");
+        assertThat(cfg.server().host()).isEqualTo("127.0.0.1");
+    }
+
+    @Test
+    void should_refuse_the_example_configs_placeholder_token_in_a_copied_config() {
+        String yaml = ConfigLoader.resource("/baton/baton.example.yaml");
+
+        assertThatThrownBy(() -> load(yaml, Map.of())).isInstanceOf(ConfigException.class)
+                .satisfies(e -> assertThat(((ConfigException) e).problems()).singleElement().asString()
+                        .startsWith("inbox.api-token: \"change-me\" is a placeholder").contains("BATON_API_TOKEN"));
     }
 }

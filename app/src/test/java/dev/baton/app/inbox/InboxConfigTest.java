@@ -23,12 +23,14 @@ class InboxConfigTest {
     @Test
     void should_load_the_example_agents_and_groups() throws Exception {
         try (InputStream in = getClass().getResourceAsStream("/baton/baton.example.yaml")) {
-            BatonConfig c = new ConfigLoader(k -> null).load(in, "baton.example.yaml");
+            String token = "example-test-token-0123456789";
+            BatonConfig c = new ConfigLoader(k -> k.equals("BATON_API_TOKEN") ? token : null).load(in,
+                    "baton.example.yaml");
             assertThat(c.inbox().agents()).extracting(a -> a.name()).containsExactly("ann", "bob");
             assertThat(c.inbox().agents().get(0).password()).isEqualTo("baton-demo");
             assertThat(c.inbox().groups()).extracting(g -> g.name()).containsExactly("support", "vip", "verification");
             assertThat(c.inbox().groups().get(0).hours().timeZone()).isEqualTo("Asia/Shanghai");
-            assertThat(c.inbox().toString()).doesNotContain("change-me");
+            assertThat(c.inbox().toString()).doesNotContain(token);
             assertThat(c.inbox().positionUpdates().every()).isEqualTo(java.time.Duration.ofMinutes(5));
             assertThat(c.inbox().positionUpdates().max()).isEqualTo(3);
             assertThat(c.inbox().positionUpdates().reserveForAgents()).isEqualTo(3);

@@ -33,7 +33,7 @@ import java.util.function.Consumer;
 final class TestBaton implements AutoCloseable {
 
     static final String PASSWORD = "s3cret-pass";
-    static final String API_TOKEN = "test-api-token-123";
+    static final String API_TOKEN = "test-api-token-1234567890abc";
 
     final BatonRuntime runtime;
     final Path dir;

@@ -48,7 +48,9 @@ import dev.baton.dev.DevConfig;
  *       processing continues in the background as in production) against a bare Javalin handler that reads the
  *       body and answers 200, with the same client, the same concurrency and the same duration.</li>
  * </ol>
- * Usage: {@code EngineBench [messages=2000] [clients=16] [ackSeconds=10] [laneThreads=the default]}.
+ * Usage: {@code EngineBench [messages=2000] [clients=16] [ackSeconds=10] [laneThreads=the default]}; the system
+ * property {@code bench.storage-options} is appended to the H2 URL (e.g. {@code ;WRITE_DELAY=500}: H2 writes commits
+ * late by itself, as before Baton waited for the file, to measure what that wait costs in the same conditions).
  */
 public final class EngineBench {
 
@@ -69,7 +71,7 @@ public final class EngineBench {
                 .start(0);
         String yaml = """
                 server: { port: 0, max-body-bytes: 1048576 }
-                storage: { url: "jdbc:h2:file:%s/db" }
+                storage: { url: "jdbc:h2:file:%s/db%s" }
                 knowledge: { folder: "%s/knowledge", index-dir: "%s/index", watch: false }
                 channels:
                   dev: { enabled: true }
@@ -80,7 +82,7 @@ public final class EngineBench {
                     verify-token: bench-verify
                     mark-as-read: false
                     api-base-url: http://localhost:%d/v21.0
-                """.formatted(dir, dir, dir, SECRET, graph.port());
+                """.formatted(dir, System.getProperty("bench.storage-options", ""), dir, dir, SECRET, graph.port());
         BatonConfig cfg = new ConfigLoader(k -> null).load(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)),
                 "bench");
         int exit = 0;
@@ -98,6 +100,8 @@ public final class EngineBench {
             gate.pause();
             ackPath("ack path alone, processing held", rt.port(), ackSeconds, clients, engine, false);
             gate.resume();
+            System.out.printf("storage options '%s': H2 file %d MB after the run%n",
+                    System.getProperty("bench.storage-options", ""), Files.size(dir.resolve("db.mv.db")) >> 20);
         } catch (Exception e) {
             e.printStackTrace();
             exit = 1;

@@ -18,7 +18,8 @@ import java.util.Set;
  * an optional CRM lookup and the queue timeout fallback.
  *
  * @param kind            {@code builtin} (Baton's /inbox), {@code webhook} (a helpdesk) or {@code wecom-kf}
- * @param apiToken        Bearer token for the REST API (integrations act with supervisor rights)
+ * @param apiToken        Bearer token for the REST API (integrations act with supervisor rights); a placeholder or
+ *                        a token under 24 characters is refused, blank turns it off
  * @param crmUrl          optional customer lookup returning JSON; {@code {channel}} and {@code {platformId}} are
  *                        filled in
  * @param crmTimeout      how long the CRM lookup may take
@@ -68,6 +69,7 @@ public record InboxConfig(String kind, String apiToken, String crmUrl, Duration 
             webhook.validate(prefix + ".webhook", problems);
         }
         positionUpdates.validate(prefix + ".position-updates", problems);
+        GuessableSecrets.checkApiToken(prefix + ".api-token", apiToken, problems);
         if (sessionTtl.compareTo(Duration.ofMinutes(1)) < 0) {
             problems.add(prefix + ".session-ttl", "must be at least 1m, got " + sessionTtl);
         }

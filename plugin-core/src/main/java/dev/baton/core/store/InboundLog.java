@@ -11,7 +11,9 @@ import java.util.Optional;
 
 /**
  * The inbound log: every platform message is stored here before the platform is acked, unique on
- * (channel, platform message id). It is both the dedup table and the work queue that survives a crash.
+ * (channel, platform message id). It is both the dedup table and the work queue that survives a crash. On H2 the
+ * {@link Database} call that inserts a row returns once the row is also in the {@link AckJournal}, since H2 writes its
+ * own file later.
  */
 public final class InboundLog {
 
@@ -47,6 +49,9 @@ public final class InboundLog {
      */
     public Insert insert(Connection c, Channel channel, String platformMessageId, String customerId, String payload,
                          Instant now) throws SQLException {
+        // the caller acknowledges the row once this returns, new or duplicate: on H2 the database call then waits for
+        // it to be safe from a crash (AckJournal)
+        AckJournal.acknowledge(new AckJournal.Entry(channel, platformMessageId, customerId, payload, now));
         Object[] row = {channel.key(), platformMessageId, customerId, payload, Status.PENDING, now};
         if (postgres) {
             Optional<Long> id = Sql.one(c, INSERT + " ON CONFLICT (channel, platform_message_id) DO NOTHING "

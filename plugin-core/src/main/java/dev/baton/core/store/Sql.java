@@ -17,10 +17,20 @@ import java.util.Optional;
  * (Instants as UTC {@link OffsetDateTime}, enums by name), map rows, return generated keys, and recognise a
  * unique-constraint violation (SQLState 23505 on H2 and PostgreSQL). Written by hand because the repositories need
  * nothing more than this.
+ *
+ * <p>{@link #update} and {@link #insert} count the writes of the calling thread, so that {@link Database} knows which
+ * of its calls wrote and must wait for their commit to reach the file; a write made with plain JDBC is not counted.
  */
 public final class Sql {
 
+    private static final ThreadLocal<long[]> WRITES = ThreadLocal.withInitial(() -> new long[1]);
+
     private Sql() {
+    }
+
+    /** Write statements this thread has run through {@link #update} and {@link #insert}. */
+    static long writesOnThisThread() {
+        return WRITES.get()[0];
     }
 
     @FunctionalInterface
@@ -51,6 +61,7 @@ public final class Sql {
     }
 
     public static int update(Connection c, String sql, Object... params) throws SQLException {
+        WRITES.get()[0]++;
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             bind(ps, params);
             return ps.executeUpdate();
@@ -58,6 +69,7 @@ public final class Sql {
     }
 
     public static long insert(Connection c, String sql, Object... params) throws SQLException {
+        WRITES.get()[0]++;
         try (PreparedStatement ps = c.prepareStatement(sql, new String[] {"id"})) {
             bind(ps, params);
             ps.executeUpdate();

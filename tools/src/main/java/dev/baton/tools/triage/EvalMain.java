@@ -35,6 +35,7 @@ public final class EvalMain {
     }
 
     public static void main(String[] args) {
+        dev.baton.knowledge.DjlOffline.apply(); // --library-model's tokenizer would call home otherwise
         if (args.length < 2 || !(args[0].equals("triage") || args[0].equals("sentiment"))) {
             System.err.println("usage: EvalMain triage|sentiment FILE.jsonl [--json] [--errors]");
             System.exit(2);

@@ -51,6 +51,7 @@ public final class TriageBench {
     private static List<List<String>> conversations = CONVERSATIONS;
 
     public static void main(String[] args) throws java.io.IOException {
+        dev.baton.knowledge.DjlOffline.apply(); // the library model's tokenizer would call home otherwise
         List<String> a = new ArrayList<>(List.of(args));
         if (a.remove("--suite")) {
             conversations = suite();

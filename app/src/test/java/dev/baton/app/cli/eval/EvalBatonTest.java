@@ -19,10 +19,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class EvalBatonTest {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    /** As EvalBaton draws one: long enough for the start-up check on integration tokens. */
+    private static final String TOKEN = "eval-0123456789abcdefghijklmnop";
 
     private static BatonConfig overlaid(String yaml) throws Exception {
         ObjectNode tree = yaml.isEmpty() ? YAML.createObjectNode() : (ObjectNode) YAML.readTree(yaml);
-        EvalBaton.overlay(tree, Path.of("/suite/knowledge"), Path.of("/tmp/x/index"), Path.of("/tmp/x/db"), "tok-1");
+        EvalBaton.overlay(tree, Path.of("/suite/knowledge"), Path.of("/tmp/x/index"), Path.of("/tmp/x/db"), TOKEN);
         return new ConfigLoader(Map.of("KEY", "secret")::get).load(
                 new ByteArrayInputStream(YAML.writeValueAsBytes(tree)), "test");
     }
@@ -39,7 +41,7 @@ class EvalBatonTest {
         assertThat(cfg.knowledge().indexDir()).isEqualTo(Path.of("/tmp/x/index"));
         assertThat(cfg.knowledge().watch()).isFalse();
         assertThat(cfg.channels().isEnabled(DevConfig.KEY)).isTrue();
-        assertThat(cfg.inbox().apiToken()).isEqualTo("tok-1");
+        assertThat(cfg.inbox().apiToken()).isEqualTo(TOKEN);
         assertThat(cfg.llm()).as("offline agent").isNull();
         assertThat(cfg.handoff()).isEqualTo(defaults.handoff());
         assertThat(cfg.triage()).isEqualTo(defaults.triage());
@@ -68,7 +70,7 @@ class EvalBatonTest {
         assertThat(cfg.handoff().vip().direct()).isFalse();
         assertThat(cfg.inbox().kind()).isEqualTo("builtin");
         assertThat(cfg.inbox().webhook()).isNull();
-        assertThat(cfg.inbox().apiToken()).isEqualTo("tok-1");
+        assertThat(cfg.inbox().apiToken()).isEqualTo(TOKEN);
         assertThat(cfg.channels().config(WhatsAppConfig.KEY, WhatsAppConfig.class)).isEmpty();
         assertThat(cfg.channels().isEnabled(DevConfig.KEY)).isTrue();
         assertThat(cfg.channels().config(DevConfig.KEY, DevConfig.class).orElseThrow().replyTimeout()).hasSeconds(45);
