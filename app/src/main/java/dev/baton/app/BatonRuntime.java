@@ -24,12 +24,11 @@ import dev.baton.core.store.Store;
 import dev.baton.core.triage.Triage;
 import dev.baton.core.triage.TriageConfig;
 import dev.baton.core.engine.TriagePolicyDecider;
-import dev.langchain4j.data.embedding.Embedding;
-import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.output.Response;
 import dev.baton.knowledge.CachingEmbeddingModel;
+import dev.baton.knowledge.Embedders;
 import dev.baton.knowledge.InProcessEmbeddings;
+import dev.baton.knowledge.LazyEmbeddingModel;
 import dev.baton.knowledge.KnowledgeBase;
 import dev.baton.knowledge.KnowledgeConfig;
 import dev.baton.knowledge.SyncReport;
@@ -107,32 +106,30 @@ public final class BatonRuntime implements AutoCloseable {
 
     /** Opens (and syncs) the knowledge base alone, for {@code baton index} and {@code baton ask}. */
     public static KnowledgeBase openKnowledge(BatonConfig.Knowledge k, boolean watch) throws IOException {
-        return openKnowledge(k, watch, KnowledgeBase.defaultEmbeddingModel());
+        return openKnowledge(k, watch, KnowledgeBase.defaultEmbedders());
     }
 
-    static KnowledgeBase openKnowledge(BatonConfig.Knowledge k, boolean watch, EmbeddingModel model)
+    static KnowledgeBase openKnowledge(BatonConfig.Knowledge k, boolean watch, Embedders embedders)
             throws IOException {
-        KnowledgeConfig kc = KnowledgeConfig.defaults(k.folder(), k.indexDir()).withWatch(watch);
-        if (k.scoreFloor() != null) {
-            kc = kc.withScoreFloor(k.scoreFloor());
-        }
-        return KnowledgeBase.open(kc, model);
+        KnowledgeConfig kc = KnowledgeConfig.defaults(k.folder(), k.indexDir()).withWatch(watch)
+                .withScoreFloor(k.scoreFloor());
+        return KnowledgeBase.open(kc, embedders);
     }
 
     /**
      * Offline triage as configured: built-in defaults, the {@code triage:} overrides and the handoff keywords. Unless
      * {@code triage.english-sentiment} is {@code classifier} or {@code lexicon}, the English messages the words
      * classifier is unsure of go through the in-process bge-small-en model, loaded at the first such message (about
-     * half a second, once; ~110 MB that a shop without English customers never spends).
+     * half a second, once; ~110 MB that a shop without English customers or English knowledge never spends).
      */
     public static Triage triage(BatonConfig config, EmbeddingModel model) {
+        return triage(config, model, InProcessEmbeddings.lazyBgeSmallEnQuantized());
+    }
+
+    /** As {@link #triage(BatonConfig, EmbeddingModel)} with the English model to use (shared with the knowledge). */
+    static Triage triage(BatonConfig config, EmbeddingModel model, EmbeddingModel english) {
         TriageConfig tc = triageConfig(config);
-        return new Triage(tc, model, tc.needsEnglishModel() ? new EmbeddingModel() {
-            @Override
-            public Response<List<Embedding>> embedAll(List<TextSegment> segments) {
-                return InProcessEmbeddings.bgeSmallEnQuantized().embedAll(segments); // loads it on first use
-            }
-        } : null);
+        return new Triage(tc, model, tc.needsEnglishModel() ? english : null);
     }
 
     /** The triage configuration {@link #triage} builds on. */
@@ -153,18 +150,24 @@ public final class BatonRuntime implements AutoCloseable {
                 config.storage().pool());
         closeables.add(db);
 
-        // one model, one cache: triage and the knowledge search embed the same customer text once per turn
+        // one model, one cache: triage and the knowledge search embed the same customer text once per turn; the same
+        // for the English model (loaded at its first use), which English knowledge and English sentiment share
         CachingEmbeddingModel embeddings = new CachingEmbeddingModel(KnowledgeBase.defaultEmbeddingModel(), 2048);
+        LazyEmbeddingModel englishModel = InProcessEmbeddings.lazyBgeSmallEnQuantized();
+        CachingEmbeddingModel english = new CachingEmbeddingModel(englishModel, 1024);
         meters.more().counter("baton.embeddings", List.of(Tag.of("result", "cached")), embeddings,
                 CachingEmbeddingModel::hits);
         meters.more().counter("baton.embeddings", List.of(Tag.of("result", "computed")), embeddings,
                 CachingEmbeddingModel::misses);
-        knowledge = openKnowledge(config.knowledge(), config.knowledge().watch(), embeddings);
+        knowledge = openKnowledge(config.knowledge(), config.knowledge().watch(), Embedders.of(embeddings, english));
         closeables.add(knowledge);
         lastSync = knowledge.sync();
         log.info("knowledge: {}", lastSync.summary());
         lastSync.failed().forEach(f -> log.warn("knowledge: skipped {}: {}", f.file(), f.reason()));
         knowledge.startWatching();
+        if (knowledge.hasEnglishVectors() && !englishModel.loaded()) {
+            warmUp(englishModel); // English questions need it; load it now, off the start-up path
+        }
 
         ExecutorService background = boundedExecutor("baton-channel", 4, 1000);
         closeables.add(background::shutdownNow);
@@ -206,7 +209,7 @@ public final class BatonRuntime implements AutoCloseable {
                 .knowledge(new KnowledgeBridge(knowledge))
                 .policy(policy)
                 .routing(new Routing(config.inbox().groups()))
-                .decider(new TriagePolicyDecider(triage(config, embeddings), policy))
+                .decider(new TriagePolicyDecider(triage(config, embeddings, english), policy))
                 .inbox(inbox)
                 .settings(settings)
                 .retry(new OutboxWorker.RetryPolicy(e.outboxMaxAttempts(), e.outboxBackoff(), e.outboxMaxBackoff()))
@@ -245,6 +248,17 @@ public final class BatonRuntime implements AutoCloseable {
                 meters, engine.json(), routes).start(config.server().port());
         log.info("Baton is listening on port {} (channels: {})", http.port(), channelNames(adapters,
                 ch.dev().enabled()));
+    }
+
+    /** Loads a lazy model on a daemon thread, so that the first customer who needs it does not wait for it. */
+    private static void warmUp(LazyEmbeddingModel model) {
+        Thread t = new Thread(() -> {
+            long start = System.nanoTime();
+            model.get();
+            log.info("English embedding model loaded in {} ms", (System.nanoTime() - start) / 1_000_000);
+        }, "baton-model-warmup");
+        t.setDaemon(true);
+        t.start();
     }
 
     private void reindex() {

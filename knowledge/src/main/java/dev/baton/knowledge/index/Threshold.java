@@ -1,0 +1,14 @@
+package dev.baton.knowledge.index;
+
+/**
+ * The calibrated abstention threshold of one search route (query language, vector field, documents searched), as
+ * stored in the manifest. See {@code search.Abstention} for how it is computed.
+ *
+ * @param route      the route's key ({@code search.Route#key()})
+ * @param references reference questions that found a nearest document
+ * @param mean       mean of their best cosines against the route's documents
+ * @param sd         standard deviation of those cosines
+ * @param cosine     the threshold: a question is answered from an entry whose cosine reaches it
+ */
+public record Threshold(String route, int references, double mean, double sd, double cosine) {
+}
