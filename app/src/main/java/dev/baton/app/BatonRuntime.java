@@ -207,6 +207,7 @@ public final class BatonRuntime implements AutoCloseable {
         HandoffPolicy policy = new HandoffPolicy(config.handoff());
         EngineBuilder builder = new EngineBuilder(db)
                 .knowledge(new KnowledgeBridge(knowledge))
+                .citations(config.knowledge().citationStyle())
                 .policy(policy)
                 .routing(new Routing(config.inbox().groups()))
                 .decider(new TriagePolicyDecider(triage(config, embeddings, english), policy))
@@ -219,7 +220,8 @@ public final class BatonRuntime implements AutoCloseable {
                 .lanes(laneThreads(e, config.llm() != null), e.laneQueue())
                 .events(inboxModule.events());
         if (config.llm() != null) {
-            OfflineAgent offline = new OfflineAgent(settings.messages().notSure(), settings.messages().sourceLabel());
+            OfflineAgent offline = new OfflineAgent(settings.messages().notSure(), settings.messages().sourceLabel(),
+                    config.knowledge().citationStyle());
             LlmAgent llm = LlmAgent.create(config.llm(), Store.over(db), new KnowledgeBridge(knowledge), offline,
                     meters, clock);
             closeables.add(llm);

@@ -48,8 +48,7 @@ public final class ConfigSource {
                 throw new UncheckedIOException(e);
             }
             BatonConfig.Knowledge k = cfg.knowledge();
-            cfg = new BatonConfig(cfg.server(), cfg.storage(), new BatonConfig.Knowledge(extracted, k.indexDir(),
-                    k.watch(), k.scoreFloor(), k.topK()), cfg.llm(), cfg.handoff(), cfg.triage(), cfg.inbox(), cfg.channels(), cfg.messages(),
+            cfg = new BatonConfig(cfg.server(), cfg.storage(), k.withFolder(extracted), cfg.llm(), cfg.handoff(), cfg.triage(), cfg.inbox(), cfg.channels(), cfg.messages(),
                     cfg.engine());
         }
         return new Loaded(cfg, "bundled baton.example.yaml", true);
