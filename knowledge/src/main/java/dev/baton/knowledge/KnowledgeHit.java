@@ -15,7 +15,7 @@ import java.util.Locale;
  *                    dense side was not run
  * @param fusedScore  the score the hits are ordered by (see {@code docs/knowledge.md})
  * @param confident   whether the knowledge may answer with it: {@code vectorScore} reaches the search's floor
- *                    ({@link SearchResult#floor()})
+ *                    ({@link SearchResult#floor()}), or the lower one for agreeing searches when BM25 ranks it first
  */
 public record KnowledgeHit(
         String id,

@@ -10,7 +10,8 @@ import java.util.Optional;
  * @param query the query as given
  * @param hits  best first
  * @param floor the {@link KnowledgeHit#vectorScore()} a hit needed to be confident for this query: the calibrated
- *              threshold of the query's language in this index, or the operator's fixed floor; infinite when nothing
+ *              threshold of the query's language in this index (the entry BM25 ranks first needs a little less, see
+ *              {@code search.Abstention}), or the operator's fixed floor; infinite when nothing
  *              could be confident (an empty index), {@code NaN} for an empty query
  */
 public record SearchResult(String query, List<KnowledgeHit> hits, double floor) {

@@ -11,6 +11,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -98,6 +99,30 @@ class AbstentionTest {
         assertThat(en.cosine()).isGreaterThan(en.mean() + 3 * en.sd()).isLessThan(1.0);
         assertThat(Math.abs(zh.cosine() - en.cosine())).isGreaterThan(0.02); // one floor would not fit both
         assertThat(kb.search("怎么退货", 1).floor()).isEqualTo((1 + zh.cosine()) / 2);
+    }
+
+    @Test
+    void should_need_less_margin_only_for_the_entry_the_lexical_search_ranks_first_too() {
+        Threshold t = kb.thresholds().get("en:vector_en:en");
+        double floor = (1 + t.cosine()) / 2;
+        double agreeing = (1 + t.agreeing()) / 2;
+        int agreed = 0;
+        int refusedInBand = 0;
+
+        for (String query : List.of("is customer service good", "return flights to Paris", "return policy for gift cards",
+                "do you ship to Mars", "shipping", "hours of the museum")) {
+            for (KnowledgeHit h : kb.search(query, 8).hits()) {
+                boolean inBand = h.vectorScore() >= agreeing && h.vectorScore() < floor;
+                assertThat(h.confident()).as("%s → %s: vector %.4f, bm25 rank %d", query, h.id(), h.vectorScore(),
+                        h.bm25Rank()).isEqualTo(h.vectorScore() >= floor || (inBand && h.bm25Rank() == 1));
+                agreed += inBand && h.bm25Rank() == 1 ? 1 : 0;
+                refusedInBand += inBand && h.bm25Rank() != 1 ? 1 : 0;
+            }
+        }
+
+        assertThat(agreeing).isLessThan(floor);
+        assertThat(agreed).isPositive(); // the rule was exercised both ways
+        assertThat(refusedInBand).isPositive();
     }
 
     @Test

@@ -9,6 +9,12 @@ package dev.baton.knowledge.index;
  * @param mean       mean of their best cosines against the route's documents
  * @param sd         standard deviation of those cosines
  * @param cosine     the threshold: a question is answered from an entry whose cosine reaches it
+ * @param agreeing   the lower threshold for the entry BM25 also ranks first (the lexical search agrees); at most
+ *                   {@code cosine} (a manifest without it reads as {@code cosine})
  */
-public record Threshold(String route, int references, double mean, double sd, double cosine) {
+public record Threshold(String route, int references, double mean, double sd, double cosine, double agreeing) {
+
+    public Threshold {
+        agreeing = agreeing > 0 ? Math.min(agreeing, cosine) : cosine;
+    }
 }

@@ -29,34 +29,49 @@ import java.util.Map;
  *
  * <pre>
  *   threshold(route) = mean(best cos of the reference questions) + sds · sd(best cos of the reference questions)
+ *   agreeing(route)  = mean + agreeingSds · sd     for the entry that BM25 ranks first too
  * </pre>
+ *
+ * <p>Two independent searches that pick the same entry are better evidence than the dense one alone: when the lexical
+ * (BM25) search ranks the entry first as well, {@link #agreeingSds()} standard deviations suffice.
  *
  * <p>With the default 4 that is, on the development sets, 0.81 for an English FAQ of 60 entries with the English model
  * and 0.69 for a Chinese FAQ of 5,884 entries (see {@code docs/knowledge.md}). The thresholds are computed at the end
  * of every sync that changes the index (a few hundred nearest-neighbour searches) and kept in the manifest.
  *
- * @param sds standard deviations above the reference questions' mean best cosine
+ * @param sds         standard deviations above the reference questions' mean best cosine
+ * @param agreeingSds the same when BM25 ranks the entry first too; at most {@code sds}
  */
-public record Abstention(double sds) {
+public record Abstention(double sds, double agreeingSds) {
 
     /** The default: chosen on fold A of the English and Chinese development sets (docs/knowledge.md). */
     public static final double DEFAULT_SDS = 4.0;
+    /** The default when BM25 agrees: chosen on fold A likewise. */
+    public static final double DEFAULT_AGREEING_SDS = 3.5;
 
     public Abstention {
-        if (!(sds >= 0) || sds > 20) {
-            throw new IllegalArgumentException("sds must be within [0, 20], was " + sds);
+        if (!(sds >= 0) || sds > 20 || !(agreeingSds >= 0) || agreeingSds > sds) {
+            throw new IllegalArgumentException("need 0 <= agreeingSds <= sds <= 20, got " + agreeingSds + ", " + sds);
         }
     }
 
-    /** The default. */
+    /** The defaults. */
     public static Abstention defaults() {
-        return new Abstention(DEFAULT_SDS);
+        return new Abstention(DEFAULT_SDS, DEFAULT_AGREEING_SDS);
     }
 
-    /** The default, or {@code -Dbaton.abstain.sds} (for tuning runs of the evaluations). */
+    /**
+     * The defaults, or {@code -Dbaton.abstain.sds} and {@code -Dbaton.abstain.agreeing-sds} (for tuning runs of the
+     * evaluations).
+     */
     public static Abstention fromSystemProperties() {
-        String v = System.getProperty("baton.abstain.sds");
-        return v == null ? defaults() : new Abstention(Double.parseDouble(v));
+        return new Abstention(dbl("baton.abstain.sds", DEFAULT_SDS),
+                dbl("baton.abstain.agreeing-sds", DEFAULT_AGREEING_SDS));
+    }
+
+    private static double dbl(String key, double fallback) {
+        String v = System.getProperty(key);
+        return v == null ? fallback : Double.parseDouble(v);
     }
 
     /** The thresholds of the routes Chinese and English questions take through the index {@code searcher} sees. */
@@ -84,7 +99,7 @@ public record Abstention(double sds) {
             double var = best.stream().mapToDouble(x -> (x - mean) * (x - mean)).sum() / best.size();
             double sd = Math.sqrt(var);
             out.put(route.key(), new Threshold(route.key(), best.size(), round(mean), round(sd),
-                    round(Math.min(1.0, mean + sds * sd))));
+                    round(Math.min(1.0, mean + sds * sd)), round(Math.min(1.0, mean + agreeingSds * sd))));
         }
         return out;
     }

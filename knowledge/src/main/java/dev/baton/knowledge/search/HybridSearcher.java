@@ -12,6 +12,7 @@ import dev.baton.knowledge.index.IndexFields;
 import dev.baton.knowledge.index.KnowledgeAnalyzers;
 import dev.baton.knowledge.index.KnowledgeIndex;
 import dev.baton.knowledge.index.TextNormalizer;
+import dev.baton.knowledge.index.Threshold;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.FloatVectorValues;
@@ -37,14 +38,16 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * Runs one query against the index: the {@link Route} of its language, BM25 over the analysed shadow fields, kNN over
  * the route's vectors, de-duplication by entry id, exact dense re-scoring of BM25-only candidates (by the entry's
  * vector when the phrasing BM25 found has none), the fusion of {@link FusionWeights}, and whether each hit is
- * confident: its cosine reaches the route's calibrated threshold ({@link Abstention}), or its vector score reaches
- * the operator's fixed floor when one is set. Thread-safe; every call acquires and releases its own searcher.
+ * confident: its cosine reaches the route's calibrated threshold ({@link Abstention}; a lower one for the entry BM25
+ * ranks first too), or its vector score reaches the operator's fixed floor when one is set. Thread-safe; every call
+ * acquires and releases its own searcher.
  */
 public final class HybridSearcher {
 
@@ -99,9 +102,11 @@ public final class HybridSearcher {
             IndexSearcher searcher = index.acquire();
             try {
                 Route route = calibration.route(DocLanguage.of(text));
+                Optional<Threshold> t = calibration.threshold(route);
                 double floor = scoreFloor != null ? scoreFloor
-                        : calibration.threshold(route).map(t -> (1 + t.cosine()) / 2).orElse(Double.POSITIVE_INFINITY);
-                SearchResult result = run(searcher, text, k, mode, route, floor);
+                        : t.map(x -> (1 + x.cosine()) / 2).orElse(Double.POSITIVE_INFINITY);
+                double agreeing = scoreFloor != null ? scoreFloor : t.map(x -> (1 + x.agreeing()) / 2).orElse(floor);
+                SearchResult result = run(searcher, text, k, mode, route, floor, agreeing);
                 return new SearchResult(query, result.hits(), floor);
             } finally {
                 index.release(searcher);
@@ -111,8 +116,8 @@ public final class HybridSearcher {
         }
     }
 
-    private SearchResult run(IndexSearcher searcher, String query, int k, RetrievalMode mode, Route route, double floor)
-            throws IOException {
+    private SearchResult run(IndexSearcher searcher, String query, int k, RetrievalMode mode, Route route, double floor,
+                             double agreeing) throws IOException {
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
         ScoreDoc[] lexicalDocs = new ScoreDoc[0];
         ScoreDoc[] knnDocs = new ScoreDoc[0];
@@ -198,7 +203,8 @@ public final class HybridSearcher {
         ranked.sort(Comparator.comparingDouble((Candidate c) -> -c.fused).thenComparing(c -> c.id));
         List<KnowledgeHit> hits = new ArrayList<>(Math.min(k, ranked.size()));
         for (Candidate c : ranked.subList(0, Math.min(k, ranked.size()))) {
-            hits.add(hit(searcher, c, mode != RetrievalMode.BM25 && c.vectorScore >= floor));
+            boolean close = c.vectorScore >= floor || (c.bm25Rank == 1 && c.vectorScore >= agreeing);
+            hits.add(hit(searcher, c, mode != RetrievalMode.BM25 && close));
         }
         return new SearchResult(query, hits, floor);
     }
