@@ -165,9 +165,6 @@ public final class BatonRuntime implements AutoCloseable {
         log.info("knowledge: {}", lastSync.summary());
         lastSync.failed().forEach(f -> log.warn("knowledge: skipped {}: {}", f.file(), f.reason()));
         knowledge.startWatching();
-        if (knowledge.hasEnglishVectors() && !englishModel.loaded()) {
-            warmUp(englishModel); // English questions need it; load it now, off the start-up path
-        }
 
         ExecutorService background = boundedExecutor("baton-channel", 4, 1000);
         closeables.add(background::shutdownNow);
@@ -250,6 +247,9 @@ public final class BatonRuntime implements AutoCloseable {
                 meters, engine.json(), routes).start(config.server().port());
         log.info("Baton is listening on port {} (channels: {})", http.port(), channelNames(adapters,
                 ch.dev().enabled()));
+        if (knowledge.hasEnglishVectors() && !englishModel.loaded()) {
+            warmUp(englishModel); // English questions need it: load it now, after start-up, not at the first one
+        }
     }
 
     /** Loads a lazy model on a daemon thread, so that the first customer who needs it does not wait for it. */
