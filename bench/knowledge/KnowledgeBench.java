@@ -42,9 +42,9 @@ public class KnowledgeBench {
             System.out.printf("synthetic knowledge base: %d entries in %s%n", entries, folder);
         }
 
-        KnowledgeConfig cfg = new KnowledgeConfig(folder, indexDir, true, KnowledgeConfig.DEFAULT_SCORE_FLOOR, Duration.ofMillis(300));
+        KnowledgeConfig cfg = new KnowledgeConfig(folder, indexDir, true, null, Duration.ofMillis(300));
         long t0 = System.nanoTime();
-        try (KnowledgeBase kb = KnowledgeBase.open(cfg, KnowledgeBase.defaultEmbeddingModel())) {
+        try (KnowledgeBase kb = KnowledgeBase.open(cfg, KnowledgeBase.defaultEmbedders())) {
             long tOpen = System.nanoTime();
             SyncReport report = kb.sync();
             double buildS = (System.nanoTime() - tOpen) / 1e9;

@@ -29,12 +29,11 @@ import dev.baton.core.store.Store;
 import dev.baton.core.triage.Triage;
 import dev.baton.core.triage.TriageConfig;
 import dev.baton.core.engine.TriagePolicyDecider;
-import dev.langchain4j.data.embedding.Embedding;
-import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.output.Response;
 import dev.baton.knowledge.CachingEmbeddingModel;
+import dev.baton.knowledge.Embedders;
 import dev.baton.knowledge.InProcessEmbeddings;
+import dev.baton.knowledge.LazyEmbeddingModel;
 import dev.baton.knowledge.KnowledgeBase;
 import dev.baton.knowledge.KnowledgeConfig;
 import dev.baton.knowledge.SyncReport;
@@ -112,12 +111,12 @@ public final class BatonRuntime implements AutoCloseable {
 
     /** Opens (and syncs) the knowledge base alone, for {@code baton index} and {@code baton ask}. */
     public static KnowledgeBase openKnowledge(BatonConfig.Knowledge k, boolean watch) throws IOException {
-        return openKnowledge(k, watch, KnowledgeBase.defaultEmbeddingModel());
+        return openKnowledge(k, watch, KnowledgeBase.defaultEmbedders());
     }
 
-    static KnowledgeBase openKnowledge(BatonConfig.Knowledge k, boolean watch, EmbeddingModel model)
+    static KnowledgeBase openKnowledge(BatonConfig.Knowledge k, boolean watch, Embedders embedders)
             throws IOException {
-        return KnowledgeBase.open(knowledgeConfig(k).withWatch(watch), model);
+        return KnowledgeBase.open(knowledgeConfig(k).withWatch(watch), embedders);
     }
 
     /**
@@ -125,28 +124,27 @@ public final class BatonRuntime implements AutoCloseable {
      * for {@code baton ask} and {@code baton index} beside a server.
      */
     public static KnowledgeBase openKnowledgeReadOnly(BatonConfig.Knowledge k) throws IOException {
-        return KnowledgeBase.openReadOnly(knowledgeConfig(k).withWatch(false), KnowledgeBase.defaultEmbeddingModel());
+        return KnowledgeBase.openReadOnly(knowledgeConfig(k).withWatch(false), KnowledgeBase.defaultEmbedders());
     }
 
     private static KnowledgeConfig knowledgeConfig(BatonConfig.Knowledge k) {
-        KnowledgeConfig kc = KnowledgeConfig.defaults(k.folder(), k.indexDir());
-        return k.scoreFloor() != null ? kc.withScoreFloor(k.scoreFloor()) : kc;
+        return KnowledgeConfig.defaults(k.folder(), k.indexDir()).withScoreFloor(k.scoreFloor());
     }
 
     /**
      * Offline triage as configured: built-in defaults, the {@code triage:} overrides and the handoff keywords. Unless
      * {@code triage.english-sentiment} is {@code classifier} or {@code lexicon}, the English messages the words
      * classifier is unsure of go through the in-process bge-small-en model, loaded at the first such message (about
-     * half a second, once; ~110 MB that a shop without English customers never spends).
+     * half a second, once; ~110 MB that a shop without English customers or English knowledge never spends).
      */
     public static Triage triage(BatonConfig config, EmbeddingModel model) {
+        return triage(config, model, InProcessEmbeddings.lazyBgeSmallEnQuantized());
+    }
+
+    /** As {@link #triage(BatonConfig, EmbeddingModel)} with the English model to use (shared with the knowledge). */
+    static Triage triage(BatonConfig config, EmbeddingModel model, EmbeddingModel english) {
         TriageConfig tc = triageConfig(config);
-        return new Triage(tc, model, tc.needsEnglishModel() ? new EmbeddingModel() {
-            @Override
-            public Response<List<Embedding>> embedAll(List<TextSegment> segments) {
-                return InProcessEmbeddings.bgeSmallEnQuantized().embedAll(segments); // loads it on first use
-            }
-        } : null);
+        return new Triage(tc, model, tc.needsEnglishModel() ? english : null);
     }
 
     /** The triage configuration {@link #triage} builds on. */
@@ -220,6 +218,8 @@ public final class BatonRuntime implements AutoCloseable {
         knowledge = started.knowledge();
         closeables.add(knowledge);
         CachingEmbeddingModel embeddings = started.embeddings();
+        CachingEmbeddingModel english = started.english();
+        LazyEmbeddingModel englishModel = started.englishModel();
         meters.more().counter("baton.embeddings", List.of(Tag.of("result", "cached")), embeddings,
                 CachingEmbeddingModel::hits);
         meters.more().counter("baton.embeddings", List.of(Tag.of("result", "computed")), embeddings,
@@ -231,9 +231,10 @@ public final class BatonRuntime implements AutoCloseable {
                 5, Duration.ofSeconds(5), "handoff".equals(e.unsupportedMedia()),
                 Duration.ofMinutes(5), e.inboundRetention());
         HandoffPolicy policy = new HandoffPolicy(config.handoff());
-        Triage triage = triageKeepingExampleVectors(embeddings);
+        Triage triage = triageKeepingExampleVectors(embeddings, english);
         EngineBuilder builder = new EngineBuilder(db)
                 .knowledge(new KnowledgeBridge(knowledge))
+                .citations(config.knowledge().citationStyle())
                 .policy(policy)
                 .routing(new Routing(config.inbox().groups()))
                 .decider(new TriagePolicyDecider(triage, policy))
@@ -246,7 +247,8 @@ public final class BatonRuntime implements AutoCloseable {
                 .lanes(laneThreads(e, config.llm() != null), e.laneQueue())
                 .events(live);
         if (config.llm() != null) {
-            OfflineAgent offline = new OfflineAgent(settings.messages().notSure(), settings.messages().sourceLabel());
+            OfflineAgent offline = new OfflineAgent(settings.messages().notSure(), settings.messages().sourceLabel(),
+                    config.knowledge().citationStyle());
             LlmAgent llm = LlmAgent.create(config.llm(), Store.over(db), new KnowledgeBridge(knowledge), offline,
                     meters, clock);
             closeables.add(llm);
@@ -279,14 +281,28 @@ public final class BatonRuntime implements AutoCloseable {
         phases.done("http");
         log.info(phases.summary());
         loadTheModelInTheBackground(embeddings);
+        if (knowledge.hasEnglishVectors() && !englishModel.loaded()) {
+            warmUp(englishModel); // English questions need it: load it now, after start-up, not at the first one
+        }
+    }
+
+    /** Loads a lazy model on a daemon thread, so that the first customer who needs it does not wait for it. */
+    private static void warmUp(LazyEmbeddingModel model) {
+        Thread t = new Thread(() -> {
+            long start = System.nanoTime();
+            model.get();
+            log.info("English embedding model loaded in {} ms", (System.nanoTime() - start) / 1_000_000);
+        }, "baton-model-warmup");
+        t.setDaemon(true);
+        t.start();
     }
 
     /** Triage over example vectors kept from the last start: unchanged examples need no model to start. */
-    private Triage triageKeepingExampleVectors(EmbeddingModel embeddings) {
+    private Triage triageKeepingExampleVectors(EmbeddingModel embeddings, EmbeddingModel english) {
         ExampleVectors examples = new ExampleVectors(embeddings,
                 InProcessEmbeddings.identity(CachingEmbeddingModel.unwrap(embeddings)),
                 config.knowledge().indexDir().resolve("triage-examples.vectors"));
-        Triage triage = triage(config, examples);
+        Triage triage = triage(config, examples, english);
         examples.seal();
         return triage;
     }

@@ -23,6 +23,6 @@ final class KnowledgeBridge implements KnowledgeSearch {
 
     private static KnowledgeAnswer toAnswer(KnowledgeHit h) {
         return new KnowledgeAnswer(h.id(), h.question(), h.answer(), h.citation().display(), h.fusedScore(),
-                h.confident());
+                h.confident(), h.title(), h.category());
     }
 }

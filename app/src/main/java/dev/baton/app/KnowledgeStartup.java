@@ -1,5 +1,8 @@
 package dev.baton.app;
 
+import dev.baton.knowledge.LazyEmbeddingModel;
+import dev.baton.knowledge.Embedders;
+import dev.baton.knowledge.InProcessEmbeddings;
 import dev.baton.app.config.BatonConfig;
 import dev.baton.knowledge.CachingEmbeddingModel;
 import dev.baton.knowledge.KnowledgeBase;
@@ -27,7 +30,8 @@ final class KnowledgeStartup {
     private static final Logger log = LoggerFactory.getLogger(KnowledgeStartup.class);
 
     /** What the knowledge side hands to the rest of Baton. */
-    record Started(KnowledgeBase knowledge, CachingEmbeddingModel embeddings) {
+    record Started(KnowledgeBase knowledge, CachingEmbeddingModel embeddings, CachingEmbeddingModel english,
+                   LazyEmbeddingModel englishModel) {
     }
 
     private KnowledgeStartup() {
@@ -77,16 +81,19 @@ final class KnowledgeStartup {
 
     /** The same steps on the calling thread. */
     static Started run(BatonConfig.Knowledge config) throws IOException {
-        // one model, one cache: triage and the knowledge search embed the same customer text once per turn
+        // one model, one cache: triage and the knowledge search embed the same customer text once per turn; the same
+        // for the English model (loaded at its first use), which English knowledge and English sentiment share
         CachingEmbeddingModel embeddings = new CachingEmbeddingModel(KnowledgeBase.defaultEmbeddingModel(), 2048);
-        KnowledgeBase kb = BatonRuntime.openKnowledge(config, config.watch(), embeddings);
+        LazyEmbeddingModel englishModel = InProcessEmbeddings.lazyBgeSmallEnQuantized();
+        CachingEmbeddingModel english = new CachingEmbeddingModel(englishModel, 1024);
+        KnowledgeBase kb = BatonRuntime.openKnowledge(config, config.watch(), Embedders.of(embeddings, english));
         try {
             Path folder = config.folder().toAbsolutePath().normalize();
             if (!Files.isDirectory(config.folder())) {
                 log.warn("knowledge: the folder {} does not exist, so the bot has no knowledge to answer from; the "
                         + "index keeps its {} entries and is not changed. Create the folder or correct "
                         + "knowledge.folder, then restart", folder, kb.size());
-                return new Started(kb, embeddings);
+                return new Started(kb, embeddings, english, englishModel);
             }
             SyncReport report = kb.sync();
             if (!report.modifiedIndex() && report.failed().isEmpty()) {
@@ -100,7 +107,7 @@ final class KnowledgeStartup {
                         + "or correct knowledge.folder", folder);
             }
             kb.startWatching();
-            return new Started(kb, embeddings);
+            return new Started(kb, embeddings, english, englishModel);
         } catch (IOException | RuntimeException e) {
             kb.close();
             throw e;

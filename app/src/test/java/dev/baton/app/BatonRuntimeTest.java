@@ -85,17 +85,17 @@ class BatonRuntimeTest {
     }
 
     @Test
-    void should_answer_a_chinese_return_question_from_the_example_knowledge_with_a_citation() throws IOException {
+    void should_answer_a_chinese_return_question_from_the_example_knowledge_citing_the_entry_title() throws IOException {
         String reply = ask("zh-customer", "怎么退货？");
 
-        assertThat(reply).contains("申请售后").contains("来源：退换货-faq.md");
+        assertThat(reply).contains("申请售后").endsWith("来源：怎么退货？").doesNotContain(".md").doesNotContain("faq");
     }
 
     @Test
-    void should_answer_an_english_return_question_with_a_citation() throws IOException {
+    void should_answer_an_english_return_question_citing_the_entry_title() throws IOException {
         String reply = ask("en-customer", "How do I return an item?");
 
-        assertThat(reply).contains("Source: en/returns-faq.md");
+        assertThat(reply).endsWith("Source: How do I return an item?").doesNotContain(".md");
     }
 
     @Test

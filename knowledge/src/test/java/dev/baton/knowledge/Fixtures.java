@@ -9,10 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 
-/** Test fixtures: resource folders and one shared in-process embedding model (loading it takes about a second). */
+/** Test fixtures: resource folders and the shared in-process embedding models (loading one takes about a second). */
 public final class Fixtures {
 
     private static EmbeddingModel model;
+    private static Embedders embedders;
 
     private Fixtures() {
     }
@@ -22,6 +23,14 @@ public final class Fixtures {
             model = KnowledgeBase.defaultEmbeddingModel();
         }
         return model;
+    }
+
+    /** The production pair: the shared Chinese model and the English one (loaded at its first use, once). */
+    public static synchronized Embedders embedders() {
+        if (embedders == null) {
+            embedders = Embedders.of(model(), InProcessEmbeddings.lazyBgeSmallEnQuantized());
+        }
+        return embedders;
     }
 
     /** A folder under {@code src/test/resources/knowledge/}. */

@@ -23,7 +23,7 @@ class KnowledgeBaseTest {
     @BeforeEach
     void setUp() throws Exception {
         folder = Fixtures.copy("shop", tmp.resolve("knowledge"));
-        kb = KnowledgeBase.open(KnowledgeConfig.defaults(folder, tmp.resolve("index")).withWatch(false), Fixtures.model());
+        kb = KnowledgeBase.open(KnowledgeConfig.defaults(folder, tmp.resolve("index")).withWatch(false), Fixtures.embedders());
     }
 
     @AfterEach
@@ -117,7 +117,7 @@ class KnowledgeBaseTest {
     void should_re_embed_nothing_when_the_folder_is_unchanged_after_restart() throws Exception {
         kb.sync();
         kb.close();
-        kb = KnowledgeBase.open(KnowledgeConfig.defaults(folder, tmp.resolve("index")).withWatch(false), Fixtures.model());
+        kb = KnowledgeBase.open(KnowledgeConfig.defaults(folder, tmp.resolve("index")).withWatch(false), Fixtures.embedders());
 
         SyncReport report = kb.sync();
 

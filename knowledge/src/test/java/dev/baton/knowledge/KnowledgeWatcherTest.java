@@ -20,7 +20,7 @@ class KnowledgeWatcherTest {
     @Test
     void should_make_saved_changes_searchable_when_the_folder_is_watched() throws Exception {
         Path folder = Fixtures.copy("shop", tmp.resolve("knowledge"));
-        KnowledgeConfig cfg = new KnowledgeConfig(folder, tmp.resolve("index"), true, KnowledgeConfig.DEFAULT_SCORE_FLOOR,
+        KnowledgeConfig cfg = new KnowledgeConfig(folder, tmp.resolve("index"), true, null,
                 Duration.ofMillis(200));
         try (KnowledgeBase kb = KnowledgeBase.open(cfg, Fixtures.model())) {
             kb.sync();

@@ -100,8 +100,7 @@ public final class ConfigSource {
                 throw new UncheckedIOException(e);
             }
             BatonConfig.Knowledge k = cfg.knowledge();
-            cfg = cfg.withKnowledge(new BatonConfig.Knowledge(extracted, k.indexDir(), k.watch(), k.scoreFloor(),
-                    k.topK()));
+            cfg = cfg.withKnowledge(k.withFolder(extracted));
         }
         return new Loaded(cfg, bundled.source(), true, bundled.generatedApiToken());
     }

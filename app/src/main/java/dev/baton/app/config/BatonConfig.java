@@ -6,9 +6,11 @@ import dev.baton.core.channel.Channel;
 import dev.baton.core.config.BotMessages;
 import dev.baton.core.config.ConfigProblems;
 import dev.baton.core.config.LlmConfig;
+import dev.baton.core.config.Localized;
 import dev.baton.core.config.Validated;
 import dev.baton.core.engine.EngineSettings;
 import dev.baton.core.handoff.HandoffConfig;
+import dev.baton.core.knowledge.CitationStyle;
 import dev.baton.core.triage.TriageOverrides;
 
 import java.nio.file.Path;
@@ -27,7 +29,7 @@ public record BatonConfig(Server server, Storage storage, Knowledge knowledge, L
     public BatonConfig {
         server = server != null ? server : new Server(null, null, null, null);
         storage = storage != null ? storage : new Storage(null, null, null, null);
-        knowledge = knowledge != null ? knowledge : new Knowledge(null, null, null, null, null);
+        knowledge = knowledge != null ? knowledge : new Knowledge(null, null, null, null, null, null);
         handoff = handoff != null ? handoff : HandoffConfig.defaults();
         inbox = inbox != null ? inbox : InboxConfig.defaults();
         channels = channels != null ? channels : ChannelsConfig.none();
@@ -145,14 +147,32 @@ public record BatonConfig(Server server, Storage storage, Knowledge knowledge, L
         }
     }
 
-    /** {@code knowledge:} the document folder and its index. */
-    public record Knowledge(Path folder, Path indexDir, Boolean watch, Double scoreFloor, Integer topK)
+    /**
+     * {@code knowledge:} the document folder and its index.
+     *
+     * @param scoreFloor {@code null}: thresholds calibrated per index and language; a number: a fixed floor on
+     *                   {@code (1 + cosine) / 2} for every language (an operator's override)
+     * @param citation   how customers see an answer's source: {@code title} (default), {@code none}, or a template
+     *                   with {@code {title}}, {@code {section}}, {@code {label}} (a string or one per language)
+     */
+    public record Knowledge(Path folder, Path indexDir, Boolean watch, Double scoreFloor, Integer topK,
+                            Localized citation)
             implements Validated {
         public Knowledge {
             folder = folder != null ? folder : Path.of("./knowledge");
             indexDir = indexDir != null ? indexDir : Path.of("./data/index");
             watch = watch != null ? watch : Boolean.TRUE;
             topK = topK != null ? topK : 5;
+        }
+
+        /** A copy reading another folder. */
+        public Knowledge withFolder(Path other) {
+            return new Knowledge(other, indexDir, watch, scoreFloor, topK, citation);
+        }
+
+        /** The customer-facing citation style ({@code citation}). */
+        public CitationStyle citationStyle() {
+            return CitationStyle.of(citation);
         }
 
         @Override
@@ -163,6 +183,7 @@ public record BatonConfig(Server server, Storage storage, Knowledge knowledge, L
             if (topK < 1 || topK > 50) {
                 problems.add(prefix + ".top-k", "must be between 1 and 50, got " + topK);
             }
+            CitationStyle.problem(citation).ifPresent(p -> problems.add(prefix + ".citation", p));
         }
     }
 

@@ -66,7 +66,7 @@ class KnowledgeCommandsTest {
     /** The index as a running Baton holds it: open for writing, synced. */
     private KnowledgeBase server() throws Exception {
         KnowledgeBase kb = KnowledgeBase.open(KnowledgeConfig.defaults(knowledge, dir.resolve("index")).withWatch(false),
-                KnowledgeBase.defaultEmbeddingModel());
+                KnowledgeBase.defaultEmbedders());
         kb.sync();
         return kb;
     }

@@ -4,11 +4,15 @@ import dev.baton.app.BatonRuntime;
 import dev.baton.dev.DevConfig;
 import dev.baton.wechat.config.WeChatConfig;
 import dev.baton.whatsapp.config.WhatsAppConfig;
+import dev.baton.core.config.BotMessages;
+import dev.baton.core.config.Localized;
+import dev.baton.core.knowledge.KnowledgeAnswer;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -74,6 +78,24 @@ class ConfigLoaderTest {
                 .sentiment().englishModel()).isNull();
         assertThat(fails("triage:\n  english-sentiment: bert\n").problems()).singleElement().asString()
                 .contains("triage.english-sentiment").contains("classifier, embedding, lexicon");
+    }
+
+    @Test
+    void should_cite_by_title_unless_configured_otherwise_and_refuse_a_template_without_placeholders() {
+        KnowledgeAnswer hit = new KnowledgeAnswer("faq/returns.md#how", "How do I return?", "Open My orders.",
+                "faq/returns.md › How do I return?", 0.9, true, "How do I return?", "After-sales");
+        Localized label = BotMessages.defaults().sourceLabel();
+
+        assertThat(load("", Map.of()).knowledge().scoreFloor()).isNull(); // calibrated thresholds by default
+        assertThat(load("", Map.of()).knowledge().citationStyle().line(List.of(hit), "en", label))
+                .isEqualTo("Source: How do I return?");
+        assertThat(load("knowledge:\n  citation: none\n", Map.of()).knowledge().citationStyle()
+                .line(List.of(hit), "en", label)).isEmpty();
+        assertThat(load("knowledge:\n  citation:\n    zh: \"参考：{title}\"\n    en: \"See {title} ({section})\"\n",
+                Map.of()).knowledge().citationStyle().line(List.of(hit), "en", label))
+                .isEqualTo("See How do I return? (After-sales)");
+        assertThat(fails("knowledge:\n  citation: filename\n").problems()).singleElement().asString()
+                .contains("knowledge.citation").contains("title, none, or a template");
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.baton.knowledge.eval;
 import dev.baton.knowledge.KnowledgeBase;
 import dev.baton.knowledge.KnowledgeConfig;
 import dev.baton.knowledge.SyncReport;
+import dev.baton.knowledge.search.Abstention;
 import dev.baton.knowledge.search.FusionWeights;
 
 import java.io.IOException;
@@ -43,8 +44,8 @@ public final class RetrievalEvalMain {
         boolean temporary = indexDir == null;
         Path dir = temporary ? Files.createTempDirectory("baton-eval-index") : indexDir;
         try (KnowledgeBase kb = KnowledgeBase.open(
-                new KnowledgeConfig(knowledge, dir, false, KnowledgeConfig.DEFAULT_SCORE_FLOOR, KnowledgeConfig.DEFAULT_DEBOUNCE),
-                KnowledgeBase.defaultEmbeddingModel(), FusionWeights.fromSystemProperties())) {
+                new KnowledgeConfig(knowledge, dir, false, null, KnowledgeConfig.DEFAULT_DEBOUNCE),
+                KnowledgeBase.defaultEmbedders(), FusionWeights.fromSystemProperties(), Abstention.fromSystemProperties())) {
             SyncReport sync = kb.sync();
             System.out.println("index: " + sync.summary());
             sync.failed().forEach(f -> System.out.println("  failed " + f.file() + ": " + f.reason()));

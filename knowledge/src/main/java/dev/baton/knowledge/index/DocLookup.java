@@ -4,6 +4,14 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.FieldExistsQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
 
 import java.io.IOException;
 import java.util.Collection;
@@ -11,14 +19,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Per-document doc-value lookups (entry id, hubness) for a handful of top-level doc ids, in one pass per segment. */
+/** Per-document lookups (entry id, hubness, an entry's vector document) for a handful of top-level doc ids. */
 public final class DocLookup {
 
     private DocLookup() {
     }
 
-    /** The hubness stored for each of {@code docs} (absent: 0), read with one forward iterator per segment. */
-    public static Map<Integer, Float> hubsOf(List<LeafReaderContext> leaves, Collection<Integer> docs) throws IOException {
+    /** The hubness stored in {@code field} for each of {@code docs} (absent: 0), one forward iterator per segment. */
+    public static Map<Integer, Float> hubsOf(List<LeafReaderContext> leaves, Collection<Integer> docs, String field)
+            throws IOException {
         Map<Integer, Float> hubs = new HashMap<>(docs.size() * 2);
         int leafIndex = -1;
         NumericDocValues values = null;
@@ -27,7 +36,7 @@ public final class DocLookup {
             int li = ReaderUtil.subIndex(doc, leaves);
             if (li != leafIndex) {
                 leafIndex = li;
-                values = leaves.get(li).reader().getNumericDocValues(IndexFields.HUB);
+                values = leaves.get(li).reader().getNumericDocValues(field);
                 docBase = leaves.get(li).docBase;
             }
             if (values != null && values.advanceExact(doc - docBase)) {
@@ -56,6 +65,21 @@ public final class DocLookup {
             ids.put(doc, values.lookupOrd(values.ordValue()).utf8ToString());
         }
         return ids;
+    }
+
+    /**
+     * The document of entry {@code id} that carries a vector in {@code field} (among {@code filter}'s documents when
+     * not null), or -1.
+     */
+    public static int vectorDoc(IndexSearcher searcher, String id, String field, Query filter) throws IOException {
+        BooleanQuery.Builder b = new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(IndexFields.ID, id)), BooleanClause.Occur.FILTER)
+                .add(new FieldExistsQuery(field), BooleanClause.Occur.FILTER);
+        if (filter != null) {
+            b.add(filter, BooleanClause.Occur.FILTER);
+        }
+        TopDocs top = searcher.search(b.build(), 1);
+        return top.scoreDocs.length == 0 ? -1 : top.scoreDocs[0].doc;
     }
 
     /** The entry id of a document. */

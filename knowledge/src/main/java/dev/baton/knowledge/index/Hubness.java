@@ -29,8 +29,16 @@ public final class Hubness {
     private Hubness() {
     }
 
-    /** A document written in this sync: its key, entry id and unit vector. */
-    public record Pending(String docKey, String entryId, float[] vector) {
+    /**
+     * A document vector written in this sync: the document's key, entry id, unit vector and the vector field it is in
+     * ({@link IndexFields#VECTOR}, or {@link IndexFields#VECTOR_EN} whose hubness is among English documents only).
+     */
+    public record Pending(String docKey, String entryId, float[] vector, String field) {
+
+        /** The doc-values field its hubness goes to. */
+        String hubField() {
+            return IndexFields.VECTOR_EN.equals(field) ? IndexFields.HUB_EN : IndexFields.HUB;
+        }
     }
 
     /** Computes and stores the hubness of {@code pending} documents. */
@@ -43,7 +51,7 @@ public final class Hubness {
             List<LeafReaderContext> leaves = reader.leaves();
             int depth = NEIGHBOURS + 8;
             for (Pending p : pending) {
-                ScoreDoc[] docs = searcher.search(new KnnFloatVectorQuery(IndexFields.VECTOR, p.vector(), depth), depth).scoreDocs;
+                ScoreDoc[] docs = searcher.search(new KnnFloatVectorQuery(p.field(), p.vector(), depth), depth).scoreDocs;
                 double sum = 0;
                 int n = 0;
                 for (ScoreDoc sd : docs) {
@@ -57,7 +65,8 @@ public final class Hubness {
                     n++;
                 }
                 float hub = n == 0 ? 0f : (float) (sum / n);
-                writer.updateNumericDocValue(new Term(IndexFields.DOC_KEY, p.docKey()), IndexFields.HUB, Float.floatToRawIntBits(hub));
+                writer.updateNumericDocValue(new Term(IndexFields.DOC_KEY, p.docKey()), p.hubField(),
+                        Float.floatToRawIntBits(hub));
             }
         }
     }

@@ -19,14 +19,24 @@ public final class IndexFields {
     public static final String DOC_KEY = "doc_key";
     /** Hubness of the document's vector: mean cosine to its nearest other entries (float bits, numeric doc values). */
     public static final String HUB = "hub";
+    /** Hubness of the document's English vector among the English documents (float bits, numeric doc values). */
+    public static final String HUB_EN = "hub_en";
+    /** Language of the phrasing, {@code zh} or {@code en} ({@link DocLanguage}); keyword. */
+    public static final String LANG = "lang";
+
     /** The phrasing (or section title) as analysed text. */
     public static final String QUESTION = "question";
     /** The answer (or chunk text) as analysed text. */
     public static final String BODY = "body";
     /** The category path as analysed text. */
     public static final String CATEGORY = "category";
-    /** The embedding of the phrasing (FAQ) or of title and text (sections), unit length, dot product. */
+    /**
+     * The Chinese model's vector of an entry in one language (the mean of its phrasings' vectors, see
+     * {@link EntryDocuments}), on the entry's first document of that language; the other phrasings have none.
+     */
     public static final String VECTOR = "vector";
+    /** The same by the English model: English phrasings only, when the knowledge base has an English model. */
+    public static final String VECTOR_EN = "vector_en";
 
     /** Stored-only fields returned with hits. */
     public static final String S_QUESTION = "s_question";

@@ -16,17 +16,20 @@ import java.util.TreeMap;
  * written ({@code manifest.json}, atomically) only after the Lucene commit, so a crash in between re-indexes those
  * files on the next sync, which is harmless because per-file updates replace.
  *
- * @param format index format version
- * @param model  embedding model identity ({@code class:dimension})
- * @param files  per relative path
+ * @param format     index format version
+ * @param model      embedding models' identity ({@code class:dimension}, {@code +} the English model's)
+ * @param files      per relative path
+ * @param thresholds the abstention thresholds calibrated on the index as it is, per search route key
  */
-public record Manifest(int format, String model, Map<String, FileState> files) {
+public record Manifest(int format, String model, Map<String, FileState> files, Map<String, Threshold> thresholds) {
 
     /**
      * Bump when fields, analysis, normalisation or parsing change. 3: Markdown HTML comments are no longer indexed
-     * (an index built before would keep serving them until each file changes).
+     * (an index built before would keep serving them until each file changes). 4: per-phrasing language, English
+     * vectors by the English model, one vector per entry and language (the mean of its phrasings), calibrated
+     * abstention thresholds.
      */
-    public static final int FORMAT = 3;
+    public static final int FORMAT = 4;
     /** File name inside the index directory. */
     public static final String FILE_NAME = "manifest.json";
 
@@ -34,6 +37,12 @@ public record Manifest(int format, String model, Map<String, FileState> files) {
 
     public Manifest {
         files = new TreeMap<>(files);
+        thresholds = thresholds == null ? Map.of() : new TreeMap<>(thresholds);
+    }
+
+    /** A copy with other thresholds. */
+    public Manifest withThresholds(Map<String, Threshold> next) {
+        return new Manifest(format, model, files, next);
     }
 
     /** The state of one indexed file. */
@@ -42,7 +51,7 @@ public record Manifest(int format, String model, Map<String, FileState> files) {
 
     /** An empty manifest for the given model. */
     public static Manifest empty(String model) {
-        return new Manifest(FORMAT, model, Map.of());
+        return new Manifest(FORMAT, model, Map.of(), Map.of());
     }
 
     /** Reads the manifest, or an empty one when absent or unreadable (which forces a full re-index). */

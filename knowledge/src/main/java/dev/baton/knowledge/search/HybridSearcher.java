@@ -1,17 +1,19 @@
 package dev.baton.knowledge.search;
 
 import dev.baton.knowledge.Citation;
+import dev.baton.knowledge.Embedders;
 import dev.baton.knowledge.KnowledgeHit;
 import dev.baton.knowledge.RetrievalMode;
 import dev.baton.knowledge.SearchResult;
+import dev.baton.knowledge.index.DocLanguage;
 import dev.baton.knowledge.index.EntryDocuments;
 import dev.baton.knowledge.index.DocLookup;
 import dev.baton.knowledge.index.IndexFields;
 import dev.baton.knowledge.index.KnowledgeAnalyzers;
 import dev.baton.knowledge.index.KnowledgeIndex;
 import dev.baton.knowledge.index.TextNormalizer;
+import dev.baton.knowledge.index.Threshold;
 import dev.baton.text.Texts;
-import dev.langchain4j.model.embedding.EmbeddingModel;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.FloatVectorValues;
@@ -30,18 +32,23 @@ import org.apache.lucene.util.QueryBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * Runs one query against the index: BM25 over the analysed shadow fields, kNN over the vectors, de-duplication by
- * entry id (best phrasing wins), exact dense re-scoring of BM25-only candidates, and the fusion of
- * {@link FusionWeights}. Thread-safe; every call acquires and releases its own searcher.
+ * Runs one query against the index: the {@link Route} of its language, BM25 over the analysed shadow fields, kNN over
+ * the route's vectors, de-duplication by entry id, exact dense re-scoring of BM25-only candidates (by the entry's
+ * vector when the phrasing BM25 found has none), the fusion of {@link FusionWeights}, and whether each hit is
+ * confident: its cosine reaches the route's calibrated threshold ({@link Abstention}; a lower one for the entry BM25
+ * ranks first too), or its vector score reaches the operator's fixed floor when one is set. Thread-safe; every call
+ * acquires and releases its own searcher.
  */
 public final class HybridSearcher {
 
@@ -50,14 +57,14 @@ public final class HybridSearcher {
             IndexFields.S_ANSWER, IndexFields.S_CATEGORY, IndexFields.S_HEADING, IndexFields.S_ROW);
 
     private final KnowledgeIndex index;
-    private final EmbeddingModel model;
+    private final Embedders embedders;
     private final TextNormalizer normalizer;
     private final FusionWeights weights;
     private final QueryBuilder queryBuilder;
 
-    public HybridSearcher(KnowledgeIndex index, EmbeddingModel model, TextNormalizer normalizer, FusionWeights weights) {
+    public HybridSearcher(KnowledgeIndex index, Embedders embedders, TextNormalizer normalizer, FusionWeights weights) {
         this.index = index;
-        this.model = model;
+        this.embedders = embedders;
         this.normalizer = normalizer;
         this.weights = weights;
         Analyzer analyzer = KnowledgeAnalyzers.perField();
@@ -79,8 +86,14 @@ public final class HybridSearcher {
         }
     }
 
-    /** The top {@code k} entries for {@code query}; never throws for "nothing relevant". */
-    public SearchResult search(String query, int k, RetrievalMode mode, double scoreFloor) {
+    /**
+     * The top {@code k} entries for {@code query}; never throws for "nothing relevant".
+     *
+     * @param calibration the index's languages and thresholds
+     * @param scoreFloor  the operator's fixed floor on {@code (1 + cos) / 2}, or {@code null} for the calibrated
+     *                    threshold
+     */
+    public SearchResult search(String query, int k, RetrievalMode mode, Calibration calibration, Double scoreFloor) {
         if (query == null || query.isBlank() || k <= 0) {
             return SearchResult.empty(query);
         }
@@ -89,8 +102,13 @@ public final class HybridSearcher {
         try {
             IndexSearcher searcher = index.acquire();
             try {
-                SearchResult result = run(searcher, text, k, mode, scoreFloor);
-                return text.length() == query.length() ? result : new SearchResult(query, result.hits());
+                Route route = calibration.route(DocLanguage.of(text));
+                Optional<Threshold> t = calibration.threshold(route);
+                double floor = scoreFloor != null ? scoreFloor
+                        : t.map(x -> (1 + x.cosine()) / 2).orElse(Double.POSITIVE_INFINITY);
+                double agreeing = scoreFloor != null ? scoreFloor : t.map(x -> (1 + x.agreeing()) / 2).orElse(floor);
+                SearchResult result = run(searcher, text, k, mode, route, floor, agreeing);
+                return new SearchResult(query, result.hits(), floor);
             } finally {
                 index.release(searcher);
             }
@@ -99,21 +117,23 @@ public final class HybridSearcher {
         }
     }
 
-    private SearchResult run(IndexSearcher searcher, String query, int k, RetrievalMode mode, double floor) throws IOException {
+    private SearchResult run(IndexSearcher searcher, String query, int k, RetrievalMode mode, Route route, double floor,
+                             double agreeing) throws IOException {
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
         ScoreDoc[] lexicalDocs = new ScoreDoc[0];
         ScoreDoc[] knnDocs = new ScoreDoc[0];
         float[] q = null;
         if (mode != RetrievalMode.DENSE) {
-            Query lexical = lexicalQuery(normalizer.lexical(query));
+            Query lexical = lexicalQuery(normalizer.lexical(query), route.filterQuery());
             if (lexical != null) {
                 lexicalDocs = searcher.search(lexical, Math.max(weights.bm25Depth(), k * 3)).scoreDocs;
             }
         }
         if (mode != RetrievalMode.BM25) {
-            q = EntryDocuments.unit(model.embed(Texts.dense(query)).content().vector());
+            q = EntryDocuments.unit(route.model(embedders).embed(Texts.dense(query)).content().vector());
             int depth = Math.max(weights.knnDepth(), k * 3);
-            knnDocs = searcher.search(new KnnFloatVectorQuery(IndexFields.VECTOR, q, depth), depth).scoreDocs;
+            knnDocs = searcher.search(new KnnFloatVectorQuery(route.vectorField(), q, depth, route.filterQuery()),
+                    depth).scoreDocs;
         }
         Set<Integer> docs = new HashSet<>();
         for (ScoreDoc sd : lexicalDocs) {
@@ -142,10 +162,24 @@ public final class HybridSearcher {
                 byDoc.computeIfAbsent(sd.doc, d -> byId.computeIfAbsent(ids.get(d), Candidate::new));
             }
             if (mode == RetrievalMode.HYBRID) {
-                exactCosines(leaves, byDoc.keySet(), cosines, q);
+                exactCosines(leaves, byDoc.keySet(), cosines, q, route.vectorField());
+                // only an entry's first phrasing of a language carries its vector: find it for the others
+                Set<Candidate> scored = new HashSet<>();
+                cosines.keySet().forEach(d -> scored.add(byDoc.get(d)));
+                List<Integer> vectorDocs = new ArrayList<>();
+                for (Candidate c : byId.values()) {
+                    int d = scored.contains(c) ? -1
+                            : DocLookup.vectorDoc(searcher, c.id, route.vectorField(), route.filterQuery());
+                    if (d >= 0) {
+                        byDoc.put(d, c);
+                        vectorDocs.add(d);
+                    }
+                }
+                exactCosines(leaves, vectorDocs, cosines, q, route.vectorField());
             }
             double hubnessWeight = mode == RetrievalMode.HYBRID ? weights.hubnessWeight() : 0;
-            Map<Integer, Float> hubs = hubnessWeight > 0 ? DocLookup.hubsOf(leaves, cosines.keySet()) : Map.of();
+            Map<Integer, Float> hubs = hubnessWeight > 0 ? DocLookup.hubsOf(leaves, cosines.keySet(), route.hubField())
+                    : Map.of();
             for (Map.Entry<Integer, Double> e : cosines.entrySet()) {
                 Candidate c = byDoc.get(e.getKey());
                 double cos = e.getValue();
@@ -170,14 +204,15 @@ public final class HybridSearcher {
         ranked.sort(Comparator.comparingDouble((Candidate c) -> -c.fused).thenComparing(c -> c.id));
         List<KnowledgeHit> hits = new ArrayList<>(Math.min(k, ranked.size()));
         for (Candidate c : ranked.subList(0, Math.min(k, ranked.size()))) {
-            hits.add(hit(searcher, c, mode != RetrievalMode.BM25 && c.vectorScore >= floor));
+            boolean close = c.vectorScore >= floor || (c.bm25Rank == 1 && c.vectorScore >= agreeing);
+            hits.add(hit(searcher, c, mode != RetrievalMode.BM25 && close));
         }
-        return new SearchResult(query, hits);
+        return new SearchResult(query, hits, floor);
     }
 
-    /** Exact cosines for candidate documents the HNSW search did not return (found by BM25 only). */
-    private static void exactCosines(List<LeafReaderContext> leaves, Set<Integer> docs, Map<Integer, Double> cosines, float[] q)
-            throws IOException {
+    /** Exact cosines for candidate documents the HNSW search did not return (BM25 only); none without a vector. */
+    private static void exactCosines(List<LeafReaderContext> leaves, Collection<Integer> docs,
+                                     Map<Integer, Double> cosines, float[] q, String field) throws IOException {
         List<Integer> missing = docs.stream().filter(d -> !cosines.containsKey(d)).sorted().toList();
         int leafIndex = -1;
         FloatVectorValues values = null;
@@ -186,11 +221,16 @@ public final class HybridSearcher {
             int li = ReaderUtil.subIndex(doc, leaves);
             if (li != leafIndex) {
                 leafIndex = li;
-                values = leaves.get(li).reader().getFloatVectorValues(IndexFields.VECTOR);
+                values = leaves.get(li).reader().getFloatVectorValues(field);
                 docBase = leaves.get(li).docBase;
             }
-            if (values == null || values.docID() > doc - docBase || values.advance(doc - docBase) != doc - docBase) {
+            if (values == null) {
                 continue;
+            }
+            int target = doc - docBase;
+            int at = values.docID() < target ? values.advance(target) : values.docID(); // never advance backwards
+            if (at != target) {
+                continue; // this phrasing has no vector (only an entry's first phrasing of a language has one)
             }
             float[] v = values.vectorValue();
             double dot = 0;
@@ -201,7 +241,7 @@ public final class HybridSearcher {
         }
     }
 
-    private Query lexicalQuery(String text) {
+    private Query lexicalQuery(String text, Query filter) {
         if (text.isEmpty()) {
             return null;
         }
@@ -212,7 +252,15 @@ public final class HybridSearcher {
             clauses += add(b, IndexFields.BODY + suffix, text, weights.bodyBoost());
         }
         clauses += add(b, IndexFields.CATEGORY + IndexFields.ZH, text, weights.categoryBoost());
-        return clauses == 0 ? null : b.build();
+        if (clauses == 0) {
+            return null;
+        }
+        if (filter == null) {
+            return b.build();
+        }
+        b.setMinimumNumberShouldMatch(1);
+        b.add(filter, BooleanClause.Occur.FILTER);
+        return b.build();
     }
 
     private int add(BooleanQuery.Builder b, String field, String text, double boost) {

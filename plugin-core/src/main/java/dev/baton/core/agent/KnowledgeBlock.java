@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * Renders knowledge hits for the model: each one numbered {@code [n]} for citing, with its question, answer and
- * human-readable source, inside {@code <knowledge>} tags. Entry ids are never shown (they are internal); the text is
+ * source title (never a file name, which the model could repeat to a customer), inside {@code <knowledge>} tags.
+ * Entry ids are never shown (they are internal); the text is
  * escaped like customer text so that a document cannot close the block.
  */
 final class KnowledgeBlock {
@@ -35,7 +36,9 @@ final class KnowledgeBlock {
                 sb.append(" (low relevance: may not match the question)");
             }
             sb.append('\n').append(CustomerText.escape(answer)).append('\n');
-            sb.append("(source: ").append(CustomerText.escape(hit.citation())).append(")\n");
+            if (!hit.title().isBlank()) { // the title, as customers see it: file names are internal
+                sb.append("(source: ").append(CustomerText.escape(hit.title().strip())).append(")\n");
+            }
         }
         return sb.append("</knowledge>").toString();
     }

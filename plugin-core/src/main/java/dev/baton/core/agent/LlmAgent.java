@@ -283,8 +283,7 @@ public final class LlmAgent implements SupportAgent, AutoCloseable {
         String answer = clean.toString().strip();
         String citation = cited.isEmpty() ? null : cited.iterator().next().citation();
         if (!cited.isEmpty()) {
-            answer = answer + "\n\n" + fallback.sourceLabel(request.language()) + cited.stream()
-                    .map(KnowledgeAnswer::citation).distinct().limit(2).collect(Collectors.joining("; "));
+            answer = fallback.cite(answer, cited.stream().limit(2).toList(), request.language());
         }
         boolean miss = cited.isEmpty() && turn.references().stream().noneMatch(KnowledgeAnswer::confident);
         count("answered");

@@ -1,23 +1,34 @@
 package dev.baton.core.agent;
 
 import dev.baton.core.config.Localized;
+import dev.baton.core.knowledge.CitationStyle;
 import dev.baton.core.knowledge.KnowledgeAnswer;
 import dev.baton.core.knowledge.KnowledgeSearch;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
- * Answers with the best confident knowledge hit and its citation; otherwise sends the configured "not sure"
- * message and flags a knowledge miss (which the handoff policy counts). No model, no network.
+ * Answers with the best confident knowledge hit, naming it the way {@link CitationStyle} says (by default its title:
+ * "来源：怎么退货？"); otherwise sends the configured "not sure" message and flags a knowledge miss (which the handoff
+ * policy counts). No model, no network. The reply's {@link AgentReply#citation()} keeps the internal reference (file
+ * and heading) for the people in the inbox.
  */
 public final class OfflineAgent implements SupportAgent {
 
     private final Localized notSure;
     private final Localized sourceLabel;
+    private final CitationStyle citations;
 
+    /** Citing entries by their title. */
     public OfflineAgent(Localized notSure, Localized sourceLabel) {
+        this(notSure, sourceLabel, CitationStyle.title());
+    }
+
+    public OfflineAgent(Localized notSure, Localized sourceLabel, CitationStyle citations) {
         this.notSure = notSure;
         this.sourceLabel = sourceLabel;
+        this.citations = citations;
     }
 
     @Override
@@ -27,13 +38,12 @@ public final class OfflineAgent implements SupportAgent {
             return AgentReply.notSure(notSure.in(request.language()));
         }
         KnowledgeAnswer hit = best.get();
-        String text = hit.answer().strip() + "\n\n" + sourceLabel.in(request.language()) + hit.citation();
-        return AgentReply.answer(text, hit.citation());
+        return AgentReply.answer(cite(hit.answer(), List.of(hit), request.language()), hit.citation());
     }
 
-    /** The label printed before a citation ("来源：", "Source: "), so that other agents cite the same way. */
-    public String sourceLabel(String language) {
-        return sourceLabel.in(language);
+    /** {@code answer} with the customer-facing citation of {@code used} appended, so that other agents cite the same way. */
+    public String cite(String answer, List<KnowledgeAnswer> used, String language) {
+        return citations.append(answer, used, language, sourceLabel);
     }
 
     /** The configured "not sure" message in {@code language}. */

@@ -61,6 +61,11 @@ public final class Localized {
         return t;
     }
 
+    /** True when this is one text for every language (a plain string in YAML). */
+    public boolean isSingle() {
+        return texts.size() == 1 && texts.containsKey("*");
+    }
+
     @JsonValue
     public Map<String, String> texts() {
         return texts;

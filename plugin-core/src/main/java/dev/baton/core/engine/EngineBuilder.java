@@ -19,6 +19,7 @@ import dev.baton.core.handoff.HumanDesk;
 import dev.baton.core.handoff.HumanInbox;
 import dev.baton.core.handoff.NoopInbox;
 import dev.baton.core.handoff.Summarizer;
+import dev.baton.core.knowledge.CitationStyle;
 import dev.baton.core.knowledge.KnowledgeSearch;
 import dev.baton.core.store.Database;
 import dev.baton.core.store.Store;
@@ -49,6 +50,7 @@ public final class EngineBuilder {
 
     private final Database db;
     private KnowledgeSearch knowledge = KnowledgeSearch.empty();
+    private CitationStyle citations = CitationStyle.title();
     private TurnDecider decider;
     private HandoffPolicy policy = new HandoffPolicy(HandoffConfig.defaults());
     private Function<Store, SupportAgent> agent;
@@ -76,6 +78,12 @@ public final class EngineBuilder {
     }
 
     /** The handoff policy: its rules, priorities and groups (also for handoffs the agent asks for). */
+    /** How the offline agent names its sources to customers (default: the entry's title). */
+    public EngineBuilder citations(CitationStyle c) {
+        this.citations = c;
+        return this;
+    }
+
     public EngineBuilder policy(HandoffPolicy p) {
         this.policy = p;
         return this;
@@ -201,7 +209,7 @@ public final class EngineBuilder {
             return s == null ? ChannelLimits.unlimited() : s.limits();
         };
         SupportAgent theAgent = agent != null ? agent.apply(store)
-                : new OfflineAgent(settings.messages().notSure(), settings.messages().sourceLabel());
+                : new OfflineAgent(settings.messages().notSure(), settings.messages().sourceLabel(), citations);
         TurnDecider theDecider = decider != null ? decider
                 : new KeywordDecider(policy.config().keywords(), policy);
         HandoffService handoffs = new HandoffService(store, summarizer, settings.messages().queued(), limits,
