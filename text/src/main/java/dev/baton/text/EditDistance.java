@@ -2,7 +2,7 @@ package dev.baton.text;
 
 /**
  * The Damerau–Levenshtein distance (optimal string alignment: insertions, deletions, substitutions and swaps of two
- * neighbouring letters each cost one), bounded so that far-apart words cost little to reject. Used to read a typed
+ * neighbouring letters each cost one), bounded so that words of very different lengths cost nothing to reject. Used to read a typed
  * word as the request word it was meant to be ("persn" → "person", "humna" → "human"). Stateless.
  */
 public final class EditDistance {
@@ -10,7 +10,7 @@ public final class EditDistance {
     private EditDistance() {
     }
 
-    /** The distance between {@code a} and {@code b}, or {@code max + 1} as soon as it is known to exceed {@code max}. */
+    /** The distance between {@code a} and {@code b}, or {@code max + 1} when it exceeds {@code max}. */
     public static int bounded(CharSequence a, CharSequence b, int max) {
         int n = a.length();
         int m = b.length();
@@ -25,7 +25,6 @@ public final class EditDistance {
         }
         for (int i = 1; i <= n; i++) {
             cur[0] = i;
-            int rowMin = cur[0];
             for (int j = 1; j <= m; j++) {
                 int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
                 int d = Math.min(Math.min(prev[j] + 1, cur[j - 1] + 1), prev[j - 1] + cost);
@@ -33,10 +32,6 @@ public final class EditDistance {
                     d = Math.min(d, prev2[j - 2] + 1);
                 }
                 cur[j] = d;
-                rowMin = Math.min(rowMin, d);
-            }
-            if (rowMin > max) {
-                return max + 1;
             }
             int[] t = prev2;
             prev2 = prev;

@@ -59,6 +59,14 @@ public final class TypoTolerance {
     }
 
     /**
+     * The same tolerance for Latin words only, without homophones: for a reader that takes units away (small talk),
+     * where a content character read as a vocabulary one would vanish with the unit instead of making a longer hit.
+     */
+    public TypoTolerance latinOnly() {
+        return new TypoTolerance(known, Set.of(), Set.of());
+    }
+
+    /**
      * The tolerance for a matcher of these literal phrases and regular expressions (both already normalised, i.e.
      * lower case); the words and characters of {@code keep} (the negation cues) are never changed, so a correction
      * cannot turn a cue into something else.
@@ -125,7 +133,7 @@ public final class TypoTolerance {
                 i = end;
                 continue;
             }
-            if (Texts.isHan(c) && !han.contains(c) && !kept.contains(c)) {
+            if (Texts.isHan(c) && !han.isEmpty() && !han.contains(c) && !kept.contains(c)) {
                 Optional<Character> h = homophone.computeIfAbsent(c, this::homophoneOf);
                 if (h.isPresent()) {
                     changed.set(out.length());
@@ -147,7 +155,7 @@ public final class TypoTolerance {
             return null;
         }
         String best = null;
-        int bestDistance = Integer.MAX_VALUE;
+        int bestCost = Integer.MAX_VALUE;
         boolean tie = false;
         for (String t : targets) {
             if (t.charAt(0) != word.charAt(0)) {
@@ -158,11 +166,13 @@ public final class TypoTolerance {
             if (d > max) {
                 continue;
             }
-            if (d < bestDistance) {
+            // nearest first; between equally near words, the one of the same length (a swap or a wrong letter)
+            int cost = d * 100 + Math.abs(t.length() - word.length());
+            if (cost < bestCost) {
                 best = t;
-                bestDistance = d;
+                bestCost = cost;
                 tie = false;
-            } else if (d == bestDistance) {
+            } else if (cost == bestCost) {
                 tie = true;
             }
         }

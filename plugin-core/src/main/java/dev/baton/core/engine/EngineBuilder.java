@@ -22,6 +22,7 @@ import dev.baton.core.handoff.Summarizer;
 import dev.baton.core.knowledge.KnowledgeSearch;
 import dev.baton.core.store.Database;
 import dev.baton.core.store.Store;
+import dev.baton.core.triage.SmallTalk;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
@@ -49,6 +50,7 @@ public final class EngineBuilder {
 
     private final Database db;
     private KnowledgeSearch knowledge = KnowledgeSearch.empty();
+    private SmallTalk smallTalk = SmallTalk.defaults();
     private TurnDecider decider;
     private HandoffPolicy policy = new HandoffPolicy(HandoffConfig.defaults());
     private Function<Store, SupportAgent> agent;
@@ -72,6 +74,12 @@ public final class EngineBuilder {
 
     public EngineBuilder knowledge(KnowledgeSearch k) {
         this.knowledge = k;
+        return this;
+    }
+
+    /** How small talk is told from questions; default: the built-in units ({@link SmallTalk#defaults()}). */
+    public EngineBuilder smallTalk(SmallTalk s) {
+        this.smallTalk = s;
         return this;
     }
 
@@ -206,7 +214,7 @@ public final class EngineBuilder {
                 : new KeywordDecider(policy.config().keywords(), policy);
         HandoffService handoffs = new HandoffService(store, summarizer, settings.messages().queued(), limits,
                 averageHandleTime, routing);
-        TurnPlanner planner = new TurnPlanner(knowledge, theDecider, theAgent, policy, settings, limits);
+        TurnPlanner planner = new TurnPlanner(knowledge, smallTalk, theDecider, theAgent, policy, settings, limits);
         TurnProcessor turns = new TurnProcessor(store, planner, handoffs, inbox, events, settings, metrics, json,
                 clock);
         HeldReplies held = new HeldReplies(clock);

@@ -27,7 +27,7 @@ public final class TriagePolicyDecider implements TurnDecider {
     public TurnDecision decide(TurnInput in) {
         EarlierTurns earlier = EarlierTurns.of(in.history());
         TriageSignals signals = triage.analyze(new TriageInput(in.text(), earlier.texts(), in.language()));
-        return new TurnDecision(policy.decide(new PolicyInput(signals, in.knowledgeMiss(), in.humanButton(),
+        return new TurnDecision(policy.decide(new PolicyInput(signals, in.countedMiss(), in.humanButton(),
                 in.customer().tier(), earlier.signals(), earlier.knowledgeMisses(), in.conversation().botTurns())),
                 TurnSignals.of(signals, in.knowledgeMiss()));
     }

@@ -98,9 +98,7 @@ final class TurnProcessor {
                     ? store.messages().recent(c, conv.id(), settings.historyWindow()) : List.of();
             return new TurnContext(cu, conv, history);
         });
-        String text = msg.content().text();
-        String language = text.isBlank() && ctx.customer().language() != null
-                ? ctx.customer().language() : Language.detect(text);
+        String language = Language.following(ctx.customer().language(), written(msg.content()));
         Plan plan = planner.plan(msg, ctx, language);
         int[] count = new int[1];
         HandoffService.Opened opened = store.db().inTransaction(c -> {
@@ -110,6 +108,15 @@ final class TurnProcessor {
         });
         metrics.turn(Duration.between(started, clock.instant()));
         return Optional.of(new Committed(ctx, msg, plan, opened, count[0]));
+    }
+
+    /**
+     * What the customer wrote themselves: the language evidence of a message. A button or menu tap carries the
+     * business's label ("Talk to a human"), not the customer's words, and an event carries none.
+     */
+    private static String written(InboundContent content) {
+        return content instanceof InboundContent.ButtonTap || content instanceof InboundContent.Event
+                || content instanceof InboundContent.ServicerReply ? "" : content.text();
     }
 
     private InboundMessage readPayload(InboundLog.Row row) {
@@ -131,7 +138,7 @@ final class TurnProcessor {
             store.conversations().touchCustomerMessage(c, conv.id(), now);
             replies[0] += store.outbox().release(c, msg.channel(), msg.customerId(), now);
         }
-        if (language != null && !msg.content().text().isBlank() && !language.equals(ctx.customer().language())) {
+        if (language != null && !language.equals(ctx.customer().language())) {
             store.customers().updateProfile(c, ctx.customer().id(), null, null, language);
         }
         // Someone (an agent in the inbox) took the conversation while we were thinking: stay silent.
@@ -153,7 +160,7 @@ final class TurnProcessor {
                 enqueue(c, conv, row.id(), OutboundMessage.Author.BOT, text, r.citation(), language, now);
                 replies[0]++;
             }
-            if (r.signals() != null) {
+            if (r.signals() != null && !r.signals().triage().isSmallTalk()) {
                 store.conversations().incrementBotTurns(c, conv.id());
             }
             return null;
