@@ -1,6 +1,6 @@
 package dev.baton.core.conversation;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonValue;
 
@@ -23,17 +23,17 @@ public record TriageSignals(String language, ExplicitRequest explicitRequest, Se
                             Repetition repetition, long elapsedMicros,
                             @JsonInclude(JsonInclude.Include.NON_NULL) SmallTalkKind smallTalk) {
 
+    /** The stored form is read through this constructor (there are shorter ones for callers). */
+    @JsonCreator
+    public TriageSignals {
+    }
+
     /** Signals of a message that is not small talk. */
     public TriageSignals(String language, ExplicitRequest explicitRequest, Sentiment sentiment, IntentMatch intent,
                          Repetition repetition, long elapsedMicros) {
         this(language, explicitRequest, sentiment, intent, repetition, elapsedMicros, null);
     }
 
-    /** True when the message is small talk. */
-    @JsonIgnore
-    public boolean isSmallTalk() {
-        return smallTalk != null;
-    }
 
     /** How a signal was detected; shown in the policy's explanation so an operator can tune the right knob. */
     public enum Method {
@@ -86,6 +86,11 @@ public record TriageSignals(String language, ExplicitRequest explicitRequest, Se
      *                 that one such message is enough for a person
      */
     public record Sentiment(Polarity polarity, double score, boolean furious) {
+
+        /** The stored form is read through this constructor. */
+        @JsonCreator
+        public Sentiment {
+        }
 
         /** A sentiment that is not furious. */
         public Sentiment(Polarity polarity, double score) {

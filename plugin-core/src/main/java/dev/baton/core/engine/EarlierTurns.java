@@ -41,7 +41,7 @@ record EarlierTurns(List<String> texts, List<TriageSignals> signals, List<Boolea
             TurnSignals s = m.signals();
             if (s != null) {
                 signals.add(s.triage());
-                if (!s.triage().isSmallTalk() && Texts.hasWords(m.text())) {
+                if (s.triage().smallTalk() == null && Texts.hasWords(m.text())) {
                     misses.add(s.knowledgeMiss());
                 }
             }

@@ -136,7 +136,7 @@ final class FollowUps {
                 }
                 continue;
             }
-            if (m.fromCustomer() && m.signals() != null && !m.signals().triage().isSmallTalk()
+            if (m.fromCustomer() && m.signals() != null && m.signals().triage().smallTalk() == null
                     && Texts.hasWords(m.text())) {
                 return citation == null || m.signals().knowledgeMiss() ? Optional.empty()
                         : Optional.of(new Context(m.text(), citation));

@@ -160,7 +160,7 @@ final class TurnProcessor {
                 enqueue(c, conv, row.id(), OutboundMessage.Author.BOT, text, r.citation(), language, now);
                 replies[0]++;
             }
-            if (r.signals() != null && !r.signals().triage().isSmallTalk()) {
+            if (r.signals() != null && r.signals().triage().smallTalk() == null) {
                 store.conversations().incrementBotTurns(c, conv.id());
             }
             return null;

@@ -75,14 +75,11 @@ public final class SmallTalk {
     SmallTalk(Lexicon lexicon) {
         List<String> allLatin = new ArrayList<>();
         for (SmallTalkKind kind : ORDER) {
-            List<Pattern> ps = new ArrayList<>();
-            for (String unit : lexicon.kinds().getOrDefault(kind.code(), List.of())) {
-                ps.add(compile(unit));
-                if (!hasHan(unit)) {
-                    allLatin.add(unit);
-                }
-            }
-            units.put(kind, ps);
+            List<String> all = lexicon.kinds().getOrDefault(kind.code(), List.of());
+            // one alternation per kind: the leftmost unit wins, so "is it true you're a real person" is taken whole
+            // before its tail "you're a real person" could be
+            units.put(kind, List.of(compile(String.join("|", all.stream().map(u -> "(?:" + u + ")").toList()))));
+            all.stream().filter(u -> !hasHan(u)).forEach(allLatin::add);
         }
         for (String f : lexicon.fillers()) {
             fillers.add(compile(Pattern.quote(Texts.normalise(f))));
