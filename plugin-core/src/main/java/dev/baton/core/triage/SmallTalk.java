@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
  * about the bot, chit-chat), fillers ("so", "呀", "亲") and emoji, and nothing else. "hi, where is my order?" is not
  * small talk: its second clause asks something, and that clause alone ({@link Reading#content()}) is what the
  * knowledge is searched with. A clause-level rule, not a list of whole messages, so "ok thanks bye 😊" and
- * "好嘞谢谢" are read without being listed.
+ * "好嘞谢谢" are read without being listed. A clause that holds a chit-chat or identity unit may also be framed by
+ * request words ("i want to know …", "我想知道…"), which are taken away only there.
  *
  * <p>English units match as whole words, with runs of three or more equal letters read as two ("hiiii") and a word one
  * typo away from a unit's word read as that word ({@link TypoTolerance}: "thnaks"). An emoji-only message is an
@@ -64,11 +65,17 @@ public final class SmallTalk {
     }
 
     /** The units as bound from the YAML. */
-    record Lexicon(Map<String, List<String>> kinds, List<String> fillers, List<String> negativeEmoji) {
+    record Lexicon(Map<String, List<String>> kinds, List<String> fillers, List<String> frames,
+                   List<String> negativeEmoji) {
+
+        Lexicon {
+            frames = frames == null ? List.of() : frames;
+        }
     }
 
     private final Map<SmallTalkKind, List<Pattern>> units = new LinkedHashMap<>();
     private final List<Pattern> fillers = new ArrayList<>();
+    private final List<Pattern> frames = new ArrayList<>();
     private final Set<String> negativeEmoji;
     private final TypoTolerance typos;
 
@@ -83,6 +90,9 @@ public final class SmallTalk {
         }
         for (String f : lexicon.fillers()) {
             fillers.add(compile(Pattern.quote(Texts.normalise(f))));
+        }
+        for (String f : lexicon.frames()) {
+            frames.add(compile(Pattern.quote(Texts.normalise(f))));
         }
         this.negativeEmoji = Set.copyOf(lexicon.negativeEmoji());
         this.typos = TypoTolerance.of(List.of(), allLatin, List.of()).latinOnly();
@@ -169,6 +179,11 @@ public final class SmallTalk {
         }
         if (!kinds.isEmpty() || emoji) {
             for (Pattern f : fillers) {
+                s = f.matcher(s).replaceAll(" ");
+            }
+        }
+        if (kinds.contains(SmallTalkKind.CHITCHAT) || kinds.contains(SmallTalkKind.IDENTITY)) {
+            for (Pattern f : frames) {
                 s = f.matcher(s).replaceAll(" ");
             }
         }
