@@ -52,6 +52,39 @@ public final class Texts {
         return normalised.replaceAll("[\\p{P}\\p{S}\\s]+", "");
     }
 
+    /**
+     * True when the text holds a word: a Han character, or a run of at least two Latin letters that is not part of a
+     * code mixing letters and digits. "A12345", "#998877", "???" and "👍" hold none: they answer or refer to
+     * something, they do not ask.
+     */
+    public static boolean hasWords(String text) {
+        if (text == null) {
+            return false;
+        }
+        int i = 0;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            if (isHan(c)) {
+                return true;
+            }
+            if (Character.isLetterOrDigit(c)) {
+                int letters = 0;
+                boolean digit = false;
+                while (i < text.length() && Character.isLetterOrDigit(text.charAt(i)) && !isHan(text.charAt(i))) {
+                    digit |= Character.isDigit(text.charAt(i));
+                    letters += Character.isLetter(text.charAt(i)) ? 1 : 0;
+                    i++;
+                }
+                if (!digit && letters >= 2) {
+                    return true;
+                }
+                continue;
+            }
+            i++;
+        }
+        return false;
+    }
+
     public static boolean isHan(char c) {
         return Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
     }

@@ -43,4 +43,30 @@ class LanguageTest {
         assertThat(Language.detect("iPhone 坏了", null)).isEqualTo("zh");
         assertThat(Language.detect("iPhone is broken", " ")).isEqualTo("en");
     }
+
+    @ParameterizedTest(name = "{0} after {1} -> {2}")
+    @CsvSource(delimiter = '|', nullValues = "-", value = {
+            // no words: the conversation keeps its language
+            "👍                              | zh | zh",
+            "#A1234567                       | zh | zh",
+            "1234567890                      | zh | zh",
+            "A12345 ??                       | zh | zh",
+            "                                | zh | zh",
+            // a Chinese customer writing a few Latin words stays Chinese
+            "ok                              | zh | zh",
+            "thx!                            | zh | zh",
+            "pick up                         | zh | zh",
+            // a sentence does move it
+            "can I pay by card               | zh | en",
+            // Chinese words always count
+            "好的                            | en | zh",
+            "我的iPhone坏了                   | en | zh",
+            // a new conversation takes what it gets
+            "ok                              | -  | en",
+            "好                              | -  | zh",
+            "👍                              | -  | en",
+    })
+    void should_move_a_conversations_language_only_on_written_words(String text, String current, String next) {
+        assertThat(Language.following(current, text == null ? "" : text.strip())).isEqualTo(next);
+    }
 }

@@ -72,4 +72,47 @@ class PhraseMatcherTest {
         assertThat(keywords.best(Texts.normalise("暂时不找人工客服")).negated()).isTrue();
         assertThat(keywords.best(Texts.normalise("人工客服在吗")).negated()).isFalse();
     }
+
+    private final PhraseMatcher requests = new PhraseMatcher(List.of("转人工", "人工客服", "真人", "human"),
+            List.of("\\b(talk|speak|chat)\\b.{0,25}?\\b(person|human|someone|representative)\\b",
+                    "(有|有没有)(真人|活人|人工)(吗|么|嘛|没)"), PhraseMatcher.NEGATION_CUES);
+
+    private PhraseMatcher.Hit tolerant(String text) {
+        return requests.bestTolerant(Texts.normalise(text));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"转人共", "帮我转仁工", "有真仁吗，我想问问", "talk to a persn", "can I speak to a humna",
+            "chat with somone pls", "I need to talk to a represntative"})
+    void should_read_typos_and_homophones_as_the_phrase_they_were_meant_to_be(String text) {
+        assertThat(requests.best(Texts.normalise(text))).as("not found as written").isNull();
+        assertThat(tolerant(text)).isNotNull().satisfies(h -> {
+            assertThat(h.negated()).isFalse();
+            assertThat(h.tolerant()).isTrue();
+        });
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"不要转人共", "不用转仁工了", "I don't need to talk to a persn", "no need to speak to a humna"})
+    void should_keep_a_negated_typo_negated(String text) {
+        assertThat(tolerant(text)).isNotNull().extracting(PhraseMatcher.Hit::negated).isEqualTo(true);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"我真认为这样不对", "他真任性", "I am doing my own thing", "the steak was cold",
+            "what are the shipping costs", "我要退款"})
+    void should_not_make_a_request_out_of_ordinary_words(String text) {
+        PhraseMatcher.Hit hit = tolerant(text);
+        assertThat(hit == null || hit.negated()).as(text).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"don't put me through to an agent please", "no human for this either, how do I cancel",
+            "please do not transfer me to a person", "先不转人工"})
+    void should_negate_a_refused_hand_over(String text) {
+        PhraseMatcher m = new PhraseMatcher(List.of("agent", "human", "person", "转人工"),
+                List.of("\\b(transfer|put) me (through )?to\\b"), PhraseMatcher.NEGATION_CUES);
+        PhraseMatcher.Hit hit = m.best(Texts.normalise(text));
+        assertThat(hit).isNotNull().extracting(PhraseMatcher.Hit::negated).isEqualTo(true);
+    }
 }

@@ -59,7 +59,11 @@ class PassiveSlowModelTest {
             "签收后 7 天内可申请无理由退货，退款 3 个工作日内到账。", "faq/returns.md › 退货要多久？", 0.9, true);
     static final KnowledgeAnswer UNSURE = new KnowledgeAnswer("faq/misc.md#hours", "营业时间", "客服时间为每天 9:00–21:00。",
             "faq/misc.md › 营业时间", 0.1, false);
-    static final KnowledgeSearch SHOP = (q, k) -> q.contains("退货") ? List.of(RETURNS) : List.of(UNSURE);
+    static final KnowledgeAnswer SHIPPING = new KnowledgeAnswer("faq/shipping.md#fee", "运费多少？",
+            "订单满 99 元包邮，不满收取运费 10 元。", "faq/shipping.md › 运费多少？", 0.85, true);
+    // the model's answer to the shipping question stands on a confident entry (an answer without one is not sent)
+    static final KnowledgeSearch SHOP = (q, k) -> q.contains("退货") ? List.of(RETURNS)
+            : q.contains("运费") ? List.of(SHIPPING) : List.of(UNSURE);
 
     @RegisterExtension
     static WireMockExtension llm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();

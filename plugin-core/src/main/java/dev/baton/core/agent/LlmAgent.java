@@ -48,7 +48,10 @@ import java.util.stream.Collectors;
  * <p>A turn: the customer's text is delimited ({@link CustomerText}); the retrieved hits are injected into the
  * outgoing request only; the model answers (one round trip on the common path), or calls {@code searchKnowledge}
  * for a follow-up, or calls {@code handoffToHuman} (the turn ends there: {@link HandoffReason#AGENT_TOOL}). The
- * answer passes the {@link OutputGuard}; {@code [n]} markers become the citation.
+ * answer passes the {@link OutputGuard}; {@code [n]} markers become the citation. The model phrases, it never
+ * overrules the knowledge: an answer that no confident entry backs (the retrieval abstained and the model's own
+ * searches found nothing confident, or it cited only low-relevance entries) is replaced by the configured
+ * not-sure reply, and the turn is a knowledge miss. Small talk never reaches the agent (the engine answers it).
  *
  * <p>Fallback: the call runs on a bounded executor and is abandoned at {@link LlmConfig#deadline()}, or at the
  * channel's shorter {@link AgentRequest#deadline()} (WeChat passive mode must answer while WeChat waits). A model error,
@@ -281,13 +284,31 @@ public final class LlmAgent implements SupportAgent, AutoCloseable {
         }
         m.appendTail(clean);
         String answer = clean.toString().strip();
+        if (!grounded(cited, turn.references())) {
+            // the knowledge abstained: the model may phrase answers, not turn "nothing relevant" into one
+            count("abstained");
+            log.info("conversation {}: no confident knowledge behind the model's answer; the customer gets the "
+                    + "honest not-sure reply", turn.conversationId);
+            return new AgentReply(fallback.notSure(request.language()), null, true, null, null, n, tokens);
+        }
         String citation = cited.isEmpty() ? null : cited.iterator().next().citation();
         if (!cited.isEmpty()) {
             answer = fallback.cite(answer, cited.stream().limit(2).toList(), request.language());
         }
-        boolean miss = cited.isEmpty() && turn.references().stream().noneMatch(KnowledgeAnswer::confident);
         count("answered");
-        return new AgentReply(answer, citation, miss, null, null, n, tokens);
+        return new AgentReply(answer, citation, false, null, null, n, tokens);
+    }
+
+    /**
+     * Whether an answer stands on the knowledge: it cites a confident entry, or it cites nothing while a confident
+     * entry was shown (a clarifying question, a paraphrase). An answer that cites only low-relevance entries, or that
+     * came without any confident knowledge this turn, overrules the knowledge's abstention and is not sent.
+     */
+    private static boolean grounded(Set<KnowledgeAnswer> cited, java.util.List<KnowledgeAnswer> shown) {
+        if (!cited.isEmpty()) {
+            return cited.stream().anyMatch(KnowledgeAnswer::confident);
+        }
+        return shown.stream().anyMatch(KnowledgeAnswer::confident);
     }
 
     private AgentReply unavailable(AgentRequest request, Turn turn, String reason) {

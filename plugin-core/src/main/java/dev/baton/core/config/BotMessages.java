@@ -11,11 +11,14 @@ package dev.baton.core.config;
  * @param stillQueued      a queued customer writes again: {position}
  * @param backToBot        a human resolved the conversation and the bot is back
  * @param unsupportedMedia the customer sent something the bot cannot read (image without text, …)
+ * @param smallTalk        short replies to greetings, thanks, "在吗", "are you a bot?" … ({@code small-talk:})
  */
 public record BotMessages(Localized welcome, Localized notSure, Localized sourceLabel, Localized queued,
-                          Localized stillQueued, Localized backToBot, Localized unsupportedMedia) {
+                          Localized stillQueued, Localized backToBot, Localized unsupportedMedia,
+                          SmallTalkReplies smallTalk) {
 
     public BotMessages {
+        smallTalk = smallTalk != null ? smallTalk : SmallTalkReplies.defaults();
         if (welcome == null || notSure == null || sourceLabel == null || queued == null || stillQueued == null
                 || backToBot == null || unsupportedMedia == null) {
             BotMessages d = defaults();
@@ -45,6 +48,7 @@ public record BotMessages(Localized welcome, Localized notSure, Localized source
                 Localized.of("人工服务已结束，智能客服继续为您服务。还有其他问题吗？",
                         "Our agent has finished. I'm back to help; anything else?"),
                 Localized.of("抱歉，我暂时只能阅读文字消息，请用文字描述您的问题。",
-                        "Sorry, I can only read text for now. Please describe your question in words."));
+                        "Sorry, I can only read text for now. Please describe your question in words."),
+                SmallTalkReplies.defaults());
     }
 }

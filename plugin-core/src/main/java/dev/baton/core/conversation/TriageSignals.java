@@ -1,5 +1,7 @@
 package dev.baton.core.conversation;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 import java.util.Locale;
@@ -14,9 +16,24 @@ import java.util.Locale;
  * @param intent          the nearest intent, or null when nothing is close enough
  * @param repetition      is this (semantically) a message the customer already sent
  * @param elapsedMicros   time spent in {@code Triage.analyze}, embedding included
+ * @param smallTalk       the kind of small talk the message is ("hi", "谢谢", "are you a bot?"), or null when it asks
+ *                        something: small talk is never a request, a knowledge miss or a step toward a handoff
  */
 public record TriageSignals(String language, ExplicitRequest explicitRequest, Sentiment sentiment, IntentMatch intent,
-                            Repetition repetition, long elapsedMicros) {
+                            Repetition repetition, long elapsedMicros,
+                            @JsonInclude(JsonInclude.Include.NON_NULL) SmallTalkKind smallTalk) {
+
+    /** The stored form is read through this constructor (there are shorter ones for callers). */
+    @JsonCreator
+    public TriageSignals {
+    }
+
+    /** Signals of a message that is not small talk. */
+    public TriageSignals(String language, ExplicitRequest explicitRequest, Sentiment sentiment, IntentMatch intent,
+                         Repetition repetition, long elapsedMicros) {
+        this(language, explicitRequest, sentiment, intent, repetition, elapsedMicros, null);
+    }
+
 
     /** How a signal was detected; shown in the policy's explanation so an operator can tune the right knob. */
     public enum Method {
@@ -65,8 +82,25 @@ public record TriageSignals(String language, ExplicitRequest explicitRequest, Se
      *
      * @param polarity the class
      * @param score    -1 (very negative) .. 1 (very positive)
+     * @param furious  strongly angry: negative and said with intensity (shouting, "!!", an angry emoji, insults), so
+     *                 that one such message is enough for a person
      */
-    public record Sentiment(Polarity polarity, double score) {
+    public record Sentiment(Polarity polarity, double score, boolean furious) {
+
+        /** The stored form is read through this constructor. */
+        @JsonCreator
+        public Sentiment {
+        }
+
+        /** A sentiment that is not furious. */
+        public Sentiment(Polarity polarity, double score) {
+            this(polarity, score, false);
+        }
+
+        /** The same sentiment, furious or not. */
+        public Sentiment withFurious(boolean f) {
+            return f == furious ? this : new Sentiment(polarity, score, f);
+        }
     }
 
     /**

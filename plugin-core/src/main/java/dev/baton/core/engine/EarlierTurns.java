@@ -5,6 +5,8 @@ import dev.baton.core.conversation.Message;
 import dev.baton.core.conversation.TriageSignals;
 import dev.baton.core.conversation.TurnSignals;
 
+import dev.baton.text.Texts;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,7 +16,9 @@ import java.util.List;
  *
  * @param texts           the earlier messages' texts (for repetition)
  * @param signals         their triage signals
- * @param knowledgeMisses whether each of them was a knowledge miss (same order as {@code signals})
+ * @param knowledgeMisses for the earlier genuine questions only, whether the knowledge missed each: small talk and
+ *                        messages without words ("A12345", "👍") are left out, so they neither count as a miss nor
+ *                        break a run of misses ("有学生折扣吗" → "哦" → "团餐呢" is two misses in a row)
  */
 record EarlierTurns(List<String> texts, List<TriageSignals> signals, List<Boolean> knowledgeMisses) {
 
@@ -37,7 +41,9 @@ record EarlierTurns(List<String> texts, List<TriageSignals> signals, List<Boolea
             TurnSignals s = m.signals();
             if (s != null) {
                 signals.add(s.triage());
-                misses.add(s.knowledgeMiss());
+                if (s.triage().smallTalk() == null && Texts.hasWords(m.text())) {
+                    misses.add(s.knowledgeMiss());
+                }
             }
         }
         return new EarlierTurns(texts, signals, misses);

@@ -23,6 +23,7 @@ import dev.baton.core.knowledge.CitationStyle;
 import dev.baton.core.knowledge.KnowledgeSearch;
 import dev.baton.core.store.Database;
 import dev.baton.core.store.Store;
+import dev.baton.core.triage.SmallTalk;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
@@ -51,6 +52,7 @@ public final class EngineBuilder {
     private final Database db;
     private KnowledgeSearch knowledge = KnowledgeSearch.empty();
     private CitationStyle citations = CitationStyle.title();
+    private SmallTalk smallTalk = SmallTalk.defaults();
     private TurnDecider decider;
     private HandoffPolicy policy = new HandoffPolicy(HandoffConfig.defaults());
     private Function<Store, SupportAgent> agent;
@@ -74,6 +76,12 @@ public final class EngineBuilder {
 
     public EngineBuilder knowledge(KnowledgeSearch k) {
         this.knowledge = k;
+        return this;
+    }
+
+    /** How small talk is told from questions; default: the built-in units ({@link SmallTalk#defaults()}). */
+    public EngineBuilder smallTalk(SmallTalk s) {
+        this.smallTalk = s;
         return this;
     }
 
@@ -214,7 +222,7 @@ public final class EngineBuilder {
                 : new KeywordDecider(policy.config().keywords(), policy);
         HandoffService handoffs = new HandoffService(store, summarizer, settings.messages().queued(), limits,
                 averageHandleTime, routing);
-        TurnPlanner planner = new TurnPlanner(knowledge, theDecider, theAgent, policy, settings, limits);
+        TurnPlanner planner = new TurnPlanner(knowledge, smallTalk, theDecider, theAgent, policy, settings, limits);
         TurnProcessor turns = new TurnProcessor(store, planner, handoffs, inbox, events, settings, metrics, json,
                 clock);
         HeldReplies held = new HeldReplies(clock);

@@ -31,18 +31,22 @@ public final class KeywordDecider implements TurnDecider {
         String matched = matchedKeyword(in.text());
         TriageSignals.ExplicitRequest request = matched == null ? TriageSignals.ExplicitRequest.none()
                 : new TriageSignals.ExplicitRequest(true, TriageSignals.Method.KEYWORD, matched, 1.0, false);
-        TriageSignals triage = new TriageSignals(in.language(), request, null, null, TriageSignals.Repetition.none(),
-                0);
+        TriageSignals triage = new TriageSignals(in.language(), in.smallTalk() != null
+                ? TriageSignals.ExplicitRequest.none() : request, null, null, TriageSignals.Repetition.none(), 0,
+                in.smallTalk());
         TurnSignals signals = TurnSignals.of(triage, in.knowledgeMiss());
         EarlierTurns earlier = EarlierTurns.of(in.history());
-        return new TurnDecision(policy.decide(new PolicyInput(triage, in.knowledgeMiss(), in.humanButton(),
+        return new TurnDecision(policy.decide(new PolicyInput(triage, in.countedMiss(), in.humanButton(),
                 in.customer().tier(), earlier.signals(), earlier.knowledgeMisses(), in.conversation().botTurns())),
                 signals);
     }
 
-    /** The first keyword (normalised, in the order given) found without a negation cue before it, or null. */
+    /**
+     * The first keyword (normalised, in the order given) found without a negation cue before it, also as a typo or a
+     * homophone ({@link PhraseMatcher#bestTolerant}), or null.
+     */
     public String matchedKeyword(String text) {
-        PhraseMatcher.Hit hit = matcher.best(Texts.normalise(text == null ? "" : text));
+        PhraseMatcher.Hit hit = matcher.bestTolerant(Texts.normalise(text == null ? "" : text));
         return hit == null || hit.negated() ? null : hit.matched();
     }
 }

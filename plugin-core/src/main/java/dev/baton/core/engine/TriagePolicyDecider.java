@@ -26,8 +26,12 @@ public final class TriagePolicyDecider implements TurnDecider {
     @Override
     public TurnDecision decide(TurnInput in) {
         EarlierTurns earlier = EarlierTurns.of(in.history());
-        TriageSignals signals = triage.analyze(new TriageInput(in.text(), earlier.texts(), in.language()));
-        return new TurnDecision(policy.decide(new PolicyInput(signals, in.knowledgeMiss(), in.humanButton(),
+        TriageSignals read = triage.analyze(new TriageInput(in.text(), earlier.texts(), in.language()));
+        // the engine's reading of small talk is the one that decided the reply; the stored signals say the same
+        TriageSignals signals = read.smallTalk() == in.smallTalk() ? read : new TriageSignals(read.language(),
+                in.smallTalk() != null ? TriageSignals.ExplicitRequest.none() : read.explicitRequest(),
+                read.sentiment(), read.intent(), read.repetition(), read.elapsedMicros(), in.smallTalk());
+        return new TurnDecision(policy.decide(new PolicyInput(signals, in.countedMiss(), in.humanButton(),
                 in.customer().tier(), earlier.signals(), earlier.knowledgeMisses(), in.conversation().botTurns())),
                 TurnSignals.of(signals, in.knowledgeMiss()));
     }

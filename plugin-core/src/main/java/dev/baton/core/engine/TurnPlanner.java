@@ -13,6 +13,7 @@ import dev.baton.core.handoff.Decision;
 import dev.baton.core.handoff.HandoffPolicy;
 import dev.baton.core.knowledge.KnowledgeAnswer;
 import dev.baton.core.knowledge.KnowledgeSearch;
+import dev.baton.core.triage.SmallTalk;
 
 import java.time.Duration;
 import java.util.List;
@@ -22,10 +23,17 @@ import java.util.function.Function;
  * Decides what the bot does with one turn, before anything is written: stay silent (a person has the conversation),
  * greet, answer (knowledge and the agent), or hand off (the decider's policy, or the agent asking for a person). Runs
  * outside any transaction, because the agent may call a model for seconds.
+ *
+ * <p>Small talk ("hi", "在吗", "thanks!", 👍, "are you a bot?") gets its short configured reply in the conversation's
+ * language: it never reaches the knowledge or the agent, so it is neither an answer nor a miss; the policy still sees
+ * it (a VIP is still a VIP). A message that asks something is searched without its small-talk clauses ("hi, where is
+ * my order?" as "where is my order?") and, when it follows up on the last answered question, with that question
+ * ({@link FollowUps}).
  */
 final class TurnPlanner {
 
-    private final KnowledgeSearch knowledge;
+    private final FollowUps knowledge;
+    private final SmallTalk smallTalk;
     private final TurnDecider decider;
     private final SupportAgent agent;
     private final HandoffPolicy policy;
@@ -33,9 +41,10 @@ final class TurnPlanner {
     private final Function<Channel, ChannelLimits> limits;
 
     /** @param limits each channel's limits; its {@code answerDeadline} caps how long the agent may take */
-    TurnPlanner(KnowledgeSearch knowledge, TurnDecider decider, SupportAgent agent, HandoffPolicy policy,
-                EngineSettings settings, Function<Channel, ChannelLimits> limits) {
-        this.knowledge = knowledge;
+    TurnPlanner(KnowledgeSearch knowledge, SmallTalk smallTalk, TurnDecider decider, SupportAgent agent,
+                HandoffPolicy policy, EngineSettings settings, Function<Channel, ChannelLimits> limits) {
+        this.knowledge = new FollowUps(knowledge);
+        this.smallTalk = smallTalk;
         this.decider = decider;
         this.agent = agent;
         this.policy = policy;
@@ -80,11 +89,17 @@ final class TurnPlanner {
     }
 
     private Plan decide(TurnContext ctx, String language, String text, boolean button) {
-        List<KnowledgeAnswer> hits = text.isBlank() ? List.of() : knowledge.search(text, settings.knowledgeTopK());
+        SmallTalk.Reading reading = button ? new SmallTalk.Reading(null, text) : smallTalk.read(text);
+        List<KnowledgeAnswer> hits = reading.isSmallTalk() || reading.content().isBlank() ? List.of()
+                : knowledge.search(reading.content(), settings.knowledgeTopK(), ctx.history(), language);
         TurnDecision decision = decider.decide(new TurnInput(ctx.conversation(), ctx.customer(), text, language,
-                button, hits, ctx.history()));
+                button, hits, ctx.history(), reading.kind()));
         if (decision.handsOff()) {
             return new Plan.Handoff(decision.handoff(), decision.signals(), null);
+        }
+        if (reading.isSmallTalk()) {
+            return new Plan.Reply(List.of(settings.messages().smallTalk().reply(reading.kind()).in(language)), null,
+                    decision.signals());
         }
         Duration deadline = limits.apply(ctx.conversation().channel()).answerDeadline();
         AgentReply reply = agent.answer(new AgentRequest(ctx.conversation().id(), text, language, hits, deadline));

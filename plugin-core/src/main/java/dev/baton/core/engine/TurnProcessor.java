@@ -107,9 +107,7 @@ final class TurnProcessor {
         if (tierChanged[0]) {
             events.changed(ctx.conversation().id(), ConversationEvents.Kind.STATE);
         }
-        String text = msg.content().text();
-        String language = text.isBlank() && ctx.customer().language() != null
-                ? ctx.customer().language() : Language.detect(text);
+        String language = Language.following(ctx.customer().language(), written(msg.content()));
         Plan plan = planner.plan(msg, ctx, language);
         int[] count = new int[1];
         HandoffService.Opened opened = store.db().inTransaction(c -> {
@@ -142,6 +140,15 @@ final class TurnProcessor {
                 cu.createdAt());
     }
 
+    /**
+     * What the customer wrote themselves: the language evidence of a message. A button or menu tap carries the
+     * business's label ("Talk to a human"), not the customer's words, and an event carries none.
+     */
+    private static String written(InboundContent content) {
+        return content instanceof InboundContent.ButtonTap || content instanceof InboundContent.Event
+                || content instanceof InboundContent.ServicerReply ? "" : content.text();
+    }
+
     private InboundMessage readPayload(InboundLog.Row row) {
         try {
             return json.readValue(row.payload(), InboundMessage.class);
@@ -161,7 +168,7 @@ final class TurnProcessor {
             store.conversations().touchCustomerMessage(c, conv.id(), now);
             replies[0] += store.outbox().release(c, msg.channel(), msg.customerId(), now);
         }
-        if (language != null && !msg.content().text().isBlank() && !language.equals(ctx.customer().language())) {
+        if (language != null && !language.equals(ctx.customer().language())) {
             store.customers().updateProfile(c, ctx.customer().id(), null, null, language);
         }
         // Someone (an agent in the inbox) took the conversation while we were thinking: stay silent.
@@ -183,7 +190,7 @@ final class TurnProcessor {
                 enqueue(c, conv, row.id(), OutboundMessage.Author.BOT, text, r.citation(), language, now);
                 replies[0]++;
             }
-            if (r.signals() != null) {
+            if (r.signals() != null && r.signals().triage().smallTalk() == null) {
                 store.conversations().incrementBotTurns(c, conv.id());
             }
             return null;

@@ -18,12 +18,13 @@ import java.util.Objects;
  *   default-group: support
  *   explicit-request:  { priority: 50 }
  *   button:            { priority: 50 }
- *   negative-sentiment: { threshold: -0.5, consecutive: 2, priority: 55 }
+ *   negative-sentiment: { threshold: -0.5, consecutive: 2, furious: true, priority: 55 }
  *   complaint:         { intents: [complaint], min-similarity: 0.82, priority: 60 }
  *   repeated-question: { times: 2, priority: 40 }
  *   knowledge-miss:    { count: 2, priority: 30 }
  *   turn-limit:        { max-bot-turns: 15, priority: 20 }
- *   sensitive-intent:  { intents: [account_change, large_transfer, fraud, refund_dispute], min-similarity: 0.85,
+ *   sensitive-intent:  { intents: [account_change, large_transfer, fraud, refund_dispute, identity_check],
+ *                        min-similarity: 0.85,
  *                        priority: 80 }        # no group: default-group (name one that inbox.groups defines)
  *   vip:               { tiers: [vip], direct: true, priority: 90 }
  *   agent-tool:        { priority: 50 }      # the LLM called handoffToHuman
@@ -65,7 +66,7 @@ public record HandoffConfig(List<String> keywords, String defaultGroup, Rule exp
         explicitRequest = Objects.requireNonNullElseGet(explicitRequest, () -> new Rule(null, null, null));
         button = Objects.requireNonNullElseGet(button, () -> new Rule(null, null, null));
         negativeSentiment = Objects.requireNonNullElseGet(negativeSentiment,
-                () -> new SentimentRule(null, null, null, null, null));
+                () -> new SentimentRule(null, null, null, null, null, null));
         complaint = Objects.requireNonNullElseGet(complaint, () -> new ComplaintRule(null, null, null, null, null));
         repeatedQuestion = Objects.requireNonNullElseGet(repeatedQuestion,
                 () -> new RepetitionRule(null, null, null, null));
@@ -171,14 +172,24 @@ public record HandoffConfig(List<String> keywords, String defaultGroup, Rule exp
         }
     }
 
-    /** Defaults: threshold -0.5, 2 consecutive turns, priority 55. The current turn counts. */
+    /**
+     * Defaults: threshold -0.5, 2 consecutive turns, priority 55, furious true. The current turn counts. With
+     * {@code furious}, one strongly angry message (triage's {@code furious}: negative and said with intensity) is
+     * enough.
+     */
     public record SentimentRule(Boolean enabled, Integer priority, String group, Double threshold,
-                                Integer consecutive) {
+                                Integer consecutive, Boolean furious) {
         public SentimentRule {
             enabled = Objects.requireNonNullElse(enabled, true);
             priority = Objects.requireNonNullElse(priority, 55);
             threshold = Objects.requireNonNullElse(threshold, -0.5);
             consecutive = Objects.requireNonNullElse(consecutive, 2);
+            furious = Objects.requireNonNullElse(furious, true);
+        }
+
+        /** The rule without the one-furious-message trigger's setting (default on). */
+        public SentimentRule(Boolean enabled, Integer priority, String group, Double threshold, Integer consecutive) {
+            this(enabled, priority, group, threshold, consecutive, null);
         }
     }
 
@@ -224,7 +235,8 @@ public record HandoffConfig(List<String> keywords, String defaultGroup, Rule exp
     }
 
     /**
-     * Defaults: intents [account_change, large_transfer, fraud, refund_dispute], min-similarity 0.85, priority 80.
+     * Defaults: intents [account_change, large_transfer, fraud, refund_dispute, identity_check], min-similarity 0.85,
+     * priority 80.
      * These need identity verification by a person; the bot must not perform or promise them.
      */
     public record SensitiveIntentRule(Boolean enabled, Integer priority, String group, List<String> intents,
@@ -232,7 +244,8 @@ public record HandoffConfig(List<String> keywords, String defaultGroup, Rule exp
         public SensitiveIntentRule {
             enabled = Objects.requireNonNullElse(enabled, true);
             priority = Objects.requireNonNullElse(priority, 80);
-            intents = intents == null ? List.of("account_change", "large_transfer", "fraud", "refund_dispute")
+            intents = intents == null ? List.of("account_change", "large_transfer", "fraud", "refund_dispute",
+                    "identity_check")
                     : List.copyOf(intents);
             minSimilarity = Objects.requireNonNullElse(minSimilarity, 0.85);
         }

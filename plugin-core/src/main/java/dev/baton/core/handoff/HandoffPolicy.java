@@ -50,10 +50,13 @@ public final class HandoffPolicy {
         }
         int negativeRun = negativeRun(in);
         var sent = cfg.negativeSentiment();
-        if (sent.enabled() && negativeRun >= sent.consecutive()) {
+        boolean furious = sent.furious() && s.sentiment() != null && s.sentiment().furious();
+        if (sent.enabled() && (negativeRun >= sent.consecutive() || furious)) {
             fired.add(new Fired(HandoffReason.NEGATIVE_SENTIMENT, sent.priority(), cfg.groupOr(sent.group()),
-                    "%d consecutive turns with sentiment <= %.2f (now %.2f)".formatted(negativeRun, sent.threshold(),
-                            score(s))));
+                    negativeRun >= sent.consecutive()
+                            ? "%d consecutive turns with sentiment <= %.2f (now %.2f)".formatted(negativeRun,
+                            sent.threshold(), score(s))
+                            : "one furious message (sentiment %.2f)".formatted(score(s))));
         }
         var complaint = cfg.complaint();
         if (complaint.enabled() && intentIn(s, complaint.intents(), complaint.minSimilarity())) {
@@ -86,14 +89,22 @@ public final class HandoffPolicy {
         }
         var vip = cfg.vip();
         boolean isVip = vip.enabled() && isVip(in.customerTier());
-        if (isVip && (vip.direct() || !fired.isEmpty())) {
+        // a VIP who said they do not want a person ("别转人工", "don't put me through") is answered by the bot;
+        // the decline holds for this stretch with the bot, and any other rule still brings a person (with priority)
+        String declined = declinedPerson(in);
+        boolean direct = vip.direct() && declined == null;
+        if (isVip && (direct || !fired.isEmpty())) {
             fired.add(new Fired(HandoffReason.VIP, vip.priority(), cfg.groupOr(vip.group()),
                     "tier '%s' is in %s%s".formatted(in.customerTier(), vip.tiers(),
-                            vip.direct() ? " (direct)" : " (queue boost)")));
+                            direct ? " (direct)" : " (queue boost)")));
         }
 
         if (fired.isEmpty()) {
-            return new Decision.Answer(answerExplanation(in, negativeRun, asked, misses));
+            String explanation = answerExplanation(in, negativeRun, asked, misses);
+            if (isVip && declined != null) {
+                explanation += ", VIP declined a person ('" + declined + "')";
+            }
+            return new Decision.Answer(explanation);
         }
         return handoff(fired);
     }
@@ -119,6 +130,20 @@ public final class HandoffPolicy {
                     "tier '%s' is in %s".formatted(customerTier, vip.tiers())));
         }
         return handoff(fired);
+    }
+
+    /** What the customer said to decline a person, this turn or earlier in this stretch with the bot; else null. */
+    private static String declinedPerson(PolicyInput in) {
+        var now = in.signals().explicitRequest();
+        if (now != null && now.negated()) {
+            return now.matched();
+        }
+        for (TriageSignals h : in.history()) {
+            if (h.explicitRequest() != null && h.explicitRequest().negated()) {
+                return h.explicitRequest().matched();
+            }
+        }
+        return null;
     }
 
     private boolean isVip(String tier) {

@@ -10,12 +10,14 @@ import java.util.Objects;
  * triage result, the knowledge lookup and the conversation's stored signals.
  *
  * @param signals                the triage signals of the current message
- * @param knowledgeMiss          the knowledge base had no confident hit for the current message
+ * @param knowledgeMiss          the current message is a genuine question (not small talk, has words) and the
+ *                               knowledge base had no confident hit for it
  * @param humanButton            the customer pressed the "talk to a human" button or menu item
  * @param customerTier           the customer's tier from the profile or CRM (e.g. {@code vip}), or null
  * @param history                this conversation's earlier customer turns (since the last human hand-back), oldest
  *                               first
- * @param earlierKnowledgeMisses knowledge misses of those earlier turns, oldest first (same order as history)
+ * @param earlierKnowledgeMisses for the earlier genuine questions of those turns (small talk and messages without
+ *                               words left out), whether the knowledge missed each, oldest first
  * @param botTurns               how many times the bot has answered in this conversation so far
  */
 public record PolicyInput(TriageSignals signals, boolean knowledgeMiss, boolean humanButton, String customerTier,

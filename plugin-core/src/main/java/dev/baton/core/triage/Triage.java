@@ -21,7 +21,9 @@ import java.util.Objects;
  * <p>The message is embedded once per {@link #analyze} and that vector is shared by the three similarity-based
  * signals (intent kNN, explicit request by similarity, repetition). Example utterances are embedded at construction;
  * earlier customer messages go through a small LRU keyed by their normalised text, so a conversation costs one model
- * call per turn. Explicit requests and intent keywords are negation-aware ("不要转人工" is not a request).
+ * call per turn. Explicit requests and intent keywords are negation-aware ("不要转人工" is not a request); explicit
+ * requests also survive typos and homophones ({@link PhraseMatcher#bestTolerant}: "talk to a persn", "转人共"). A
+ * message that is {@link SmallTalk} ("你是真人还是机器人", "thanks!") is never a request.
  *
  * <p>Thread-safe: one instance serves every conversation. Construction embeds all example utterances (about a second
  * with the in-process bge-small-zh model), so build it once in the composition root.
@@ -36,6 +38,7 @@ public final class Triage {
     private final ExampleIndex examples;
     private final SentimentScorer sentiment;
     private final EmbeddingCache cache;
+    private final SmallTalk smallTalk = SmallTalk.defaults();
 
     /** Without the English sentence-embedding model: English sentiment by the words classifier (or the lexicon). */
     public Triage(TriageConfig cfg, EmbeddingModel model) {
@@ -81,18 +84,22 @@ public final class Triage {
                     new TriageSignals.Sentiment(TriageSignals.Polarity.NEUTRAL, 0.0), null, Repetition.none(),
                     micros(start));
         }
-        // the text as the knowledge search embeds it, so that a shared caching model embeds it once per turn
-        float[] vector = cache.get(Texts.dense(in.text()), this::embed);
+        SmallTalk.Reading reading = smallTalk.read(in.text());
+        // the text as the knowledge search embeds it (without small-talk clauses: "hi, where is my order?" is searched
+        // as "where is my order?"), so that a shared caching model embeds it once per turn
+        String searched = reading.isSmallTalk() ? in.text() : reading.content();
+        float[] vector = cache.get(Texts.dense(searched), this::embed);
 
         IntentMatch intent = intent(norm, vector);
-        ExplicitRequest request = explicitRequest(norm, vector);
+        // small talk is never a request: "你是真人还是机器人" asks what the bot is, not for a person
+        ExplicitRequest request = reading.isSmallTalk() ? ExplicitRequest.none() : explicitRequest(norm, vector);
         Repetition repetition = repetition(norm, vector, in.earlierCustomerMessages());
-        TriageSignals.Sentiment s = sentiment.score(norm);
-        return new TriageSignals(language, request, s, intent, repetition, micros(start));
+        TriageSignals.Sentiment s = Fury.mark(sentiment.score(norm), in.text());
+        return new TriageSignals(language, request, s, intent, repetition, micros(start), reading.kind());
     }
 
     private ExplicitRequest explicitRequest(String norm, float[] vector) {
-        PhraseMatcher.Hit hit = requestMatcher.best(norm);
+        PhraseMatcher.Hit hit = requestMatcher.bestTolerant(norm);
         if (hit != null && !hit.negated()) {
             return new ExplicitRequest(true, method(hit), hit.matched(), 1.0, false);
         }
@@ -102,7 +109,7 @@ public final class Triage {
             return new ExplicitRequest(false, method(hit), hit.matched(), 1.0, true);
         }
         if (!similar && near != null && near.similarity() >= cfg.requestWeakSimilarity()) {
-            PhraseMatcher.Hit noun = personNouns.best(norm);
+            PhraseMatcher.Hit noun = personNouns.bestTolerant(norm);
             similar = noun != null && !noun.negated();
         }
         if (similar) {

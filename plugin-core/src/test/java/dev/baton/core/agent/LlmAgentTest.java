@@ -124,7 +124,44 @@ class LlmAgentTest {
 
         assertThat(r.knowledgeMiss()).isTrue();
         assertThat(r.citation()).isNull();
-        assertThat(r.text()).startsWith("I'm not sure");
+        // the knowledge abstained: the customer gets the configured honest reply, whatever the model wrote
+        assertThat(r.text()).isEqualTo(fx.offline.notSure("en"));
+    }
+
+    @Test
+    void should_not_let_the_model_turn_an_abstention_into_a_made_up_answer() {
+        reply(OpenAiStub.text("Yes, we ship to Mars within 3 days, free of charge."));
+        agent = fx.agent(cfg());
+
+        AgentReply r = agent.answer(fx.ask(1, "Do you ship to Mars?", AgentFixture.UNRELATED));
+
+        assertThat(r.text()).isEqualTo(fx.offline.notSure("en")).doesNotContain("Mars");
+        assertThat(r.knowledgeMiss()).isTrue();
+        assertThat(r.handoff()).isNull();
+        assertThat(r.llmCalls()).isEqualTo(1);
+    }
+
+    @Test
+    void should_not_accept_an_answer_that_cites_only_a_low_relevance_entry() {
+        reply(OpenAiStub.text("我们的客服时间为每天 9:00–21:00 [1]，火星也可以送。"));
+        agent = fx.agent(cfg());
+
+        AgentReply r = agent.answer(fx.ask(1, "能送到火星吗？", AgentFixture.UNRELATED));
+
+        assertThat(r.text()).isEqualTo(fx.offline.notSure("zh"));
+        assertThat(r.citation()).isNull();
+        assertThat(r.knowledgeMiss()).isTrue();
+    }
+
+    @Test
+    void should_let_the_model_phrase_an_answer_the_knowledge_backs() {
+        reply(OpenAiStub.text("Sure: returns are accepted within 7 days of delivery [1]."));
+        agent = fx.agent(cfg());
+
+        AgentReply r = agent.answer(fx.ask(1, "can I send it back?", AgentFixture.RETURNS));
+
+        assertThat(r.text()).startsWith("Sure: returns are accepted within 7 days");
+        assertThat(r.knowledgeMiss()).isFalse();
     }
 
     @Test
@@ -329,7 +366,8 @@ class LlmAgentTest {
 
         // when: the same conversation asks again at once; the abandoned turn's search ends 300 ms later
         CompletableFuture.delayedExecutor(300, TimeUnit.MILLISECONDS).execute(searchDone::countDown);
-        AgentReply next = agent.answer(fx.ask(1, "第二问：那支付宝呢？", AgentFixture.UNRELATED));
+        // (with a confident entry shown: an answer without any confident knowledge would not be sent as it is)
+        AgentReply next = agent.answer(fx.ask(1, "第二问：那支付宝呢？", AgentFixture.SHIPPING));
 
         // then: the model answers it; the slow turn before does not make it fall back and hand off
         assertThat(first.handoff()).isEqualTo(HandoffReason.LLM_UNAVAILABLE);

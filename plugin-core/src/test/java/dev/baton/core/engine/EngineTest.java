@@ -148,7 +148,7 @@ class EngineTest {
     void should_send_not_sure_and_flag_knowledge_miss_when_nothing_relevant() {
         start(new EngineBuilder(db).knowledge(SHOP).sender(new DeliveredSender()));
 
-        List<String> replies = ask(text("bob", "what is the meaning of life"));
+        List<String> replies = ask(text("bob", "can I pay with bitcoin?"));
 
         assertThat(replies).singleElement().asString().contains("couldn't find a reliable answer");
         TurnSignals signals = db.withConnection(c -> built.store().messages().transcript(c, 1L)).get(0).signals();
