@@ -37,15 +37,17 @@ public final class QueueViews {
     private final GroupRouter groups;
     private final List<String> groupNames;
     private final QueueTimeouts timeouts;
+    private final DeskLabels labels;
     private final Clock clock;
 
     public QueueViews(Store store, AgentDirectory agents, GroupRouter groups, List<String> groupNames,
-                      QueueTimeouts timeouts, Clock clock) {
+                      QueueTimeouts timeouts, DeskLabels labels, Clock clock) {
         this.store = store;
         this.agents = agents;
         this.groups = groups;
         this.groupNames = List.copyOf(groupNames);
         this.timeouts = timeouts;
+        this.labels = labels;
         this.clock = clock;
     }
 
@@ -56,7 +58,7 @@ public final class QueueViews {
         int position = 0;
         for (TicketRepository.Row t : active()) {
             Integer place = t.status() == TicketRepository.Status.OPEN ? ++position : null;
-            items.add(TicketSummary.of(t, now, timeouts.timedOut(t.id()), place));
+            items.add(TicketSummary.of(t, now, timeouts.timedOut(t.id()), place, labels));
         }
         return new Queue(items, now.toString());
     }
