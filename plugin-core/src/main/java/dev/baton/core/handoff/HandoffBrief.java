@@ -4,15 +4,20 @@ import dev.baton.core.conversation.Author;
 import dev.baton.core.conversation.Message;
 import dev.baton.core.conversation.TriageSignals;
 import dev.baton.core.conversation.TurnSignals;
-import dev.baton.text.Texts;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import static dev.baton.core.handoff.CustomerMessages.PLACEHOLDER;
+import static dev.baton.core.handoff.CustomerMessages.detailOnly;
+import static dev.baton.core.handoff.CustomerMessages.hasWords;
+import static dev.baton.core.handoff.CustomerMessages.key;
+import static dev.baton.core.handoff.CustomerMessages.placeholderKind;
+import static dev.baton.core.handoff.CustomerMessages.saysMore;
 
 /**
  * The transcript read the way an agent who takes over reads it: what the customer wants <em>now</em>, what the bot did
@@ -89,12 +94,6 @@ public record HandoffBrief(Question current, List<Question> earlier, List<Then> 
     public record Quote(String text, boolean current, boolean then) {
     }
 
-    private static final double UPSET = -0.5;
-    private static final Pattern PLACEHOLDER = Pattern.compile("^\\[([a-z_]+)]\\s*(.*)$", Pattern.DOTALL);
-    private static final Pattern TOKEN = Pattern.compile("[\\p{IsLatin}\\p{Nd}#-]+");
-    private static final Pattern LATIN_WORD = Pattern.compile("\\p{IsLatin}[\\p{IsLatin}']*");
-    private static final Pattern HAN = Pattern.compile("\\p{IsHan}");
-    private static final Pattern QUESTION_MARK = Pattern.compile("[?？]");
 
     /** What a customer message is. */
     private enum Reading { SMALL_TALK, REQUEST, BUTTON, MEDIA, DETAIL, NO_WORDS, UPSET, QUESTION }
@@ -112,7 +111,7 @@ public record HandoffBrief(Question current, List<Question> earlier, List<Then> 
             boolean askedBefore = items.stream().anyMatch(x -> x.reading == Reading.QUESTION
                     || x.reading == Reading.DETAIL);
             Reading r = reading(m, smallTalk, requestTexts, askedBefore);
-            if (r == Reading.REQUEST || (r == Reading.QUESTION && requested(m))) {
+            if (r == Reading.REQUEST || (r == Reading.QUESTION && CustomerMessages.requested(m))) {
                 requestTexts.add(key(m.text()));
             }
             items.add(new Item(m, r, outcome(stretch, i)));
@@ -153,7 +152,7 @@ public record HandoffBrief(Question current, List<Question> earlier, List<Then> 
         for (int i = 0; i < items.size(); i++) {
             Item it = items.get(i);
             Reading r = it.reading();
-            requested |= r == Reading.REQUEST || (r == Reading.QUESTION && requested(it.message()));
+            requested |= r == Reading.REQUEST || (r == Reading.QUESTION && CustomerMessages.requested(it.message()));
             button |= r == Reading.BUTTON;
             if (r == Reading.MEDIA) {
                 media = placeholderKind(it.text());
@@ -202,7 +201,7 @@ public record HandoffBrief(Question current, List<Question> earlier, List<Then> 
             case REQUEST -> new Then(Kind.REQUEST, it.text());
             case BUTTON -> new Then(Kind.BUTTON, it.text());
             case MEDIA -> new Then(Kind.MEDIA, placeholderKind(it.text()));
-            case QUESTION -> requested(it.message()) ? new Then(Kind.REQUEST, it.text()) : null;
+            case QUESTION -> CustomerMessages.requested(it.message()) ? new Then(Kind.REQUEST, it.text()) : null;
             default -> null;
         };
     }
@@ -211,7 +210,7 @@ public record HandoffBrief(Question current, List<Question> earlier, List<Then> 
         TriageSignals s = it.triage();
         String intent = s == null || s.intent() == null ? null : s.intent().name();
         return new Question(it.text(), it.answer().outcome(), it.answer().source(), intent,
-                it.reading() == Reading.QUESTION && requested(it.message()));
+                it.reading() == Reading.QUESTION && CustomerMessages.requested(it.message()));
     }
 
     private static int lastIndex(List<Item> items, Reading reading) {
@@ -253,80 +252,29 @@ public record HandoffBrief(Question current, List<Question> earlier, List<Then> 
         } else if (s.smallTalk() != null) {
             return Reading.SMALL_TALK;
         }
-        if (requested(m) && !saysMore(text, s)) {
+        if (CustomerMessages.requested(m) && !saysMore(text, s)) {
             return Reading.REQUEST;
         }
         if (detailOnly(text)) {
             return Reading.DETAIL;
         }
         if (!hasWords(text)) {
-            return negative(m) ? Reading.UPSET : Reading.NO_WORDS;
+            return CustomerMessages.negative(m) ? Reading.UPSET : Reading.NO_WORDS;
         }
         boolean missed = m.signals() != null && m.signals().knowledgeMiss();
-        if (askedBefore && negative(m) && missed && !requested(m)) {
+        if (askedBefore && CustomerMessages.negative(m) && missed && !CustomerMessages.requested(m)) {
             return Reading.UPSET;
         }
         return Reading.QUESTION;
     }
 
-    private static boolean requested(Message m) {
-        TurnSignals s = m.signals();
-        return s != null && s.triage().explicitRequest() != null && s.triage().explicitRequest().detected();
-    }
 
-    /**
-     * A request for a person that also says what about: with the matched words taken out, at least four Chinese
-     * characters or four words are left, and triage did not read the message as the request intent itself.
-     */
-    private static boolean saysMore(String text, TriageSignals s) {
-        String matched = s == null || s.explicitRequest() == null ? null : s.explicitRequest().matched();
-        String rest = text;
-        if (matched != null && !matched.isBlank()) {
-            int at = text.toLowerCase(Locale.ROOT).indexOf(matched.toLowerCase(Locale.ROOT));
-            if (at >= 0) {
-                rest = text.substring(0, at) + " " + text.substring(at + matched.length());
-            }
-        }
-        boolean requestIntent = s != null && s.intent() != null && "human_agent".equals(s.intent().name());
-        return !requestIntent && (count(HAN, rest) >= 4 || count(LATIN_WORD, rest) >= 4);
-    }
 
-    /** A code (at least five digits, or four with letters) and at most a few words around it, not a question. */
-    static boolean detailOnly(String text) {
-        Matcher t = TOKEN.matcher(text);
-        boolean code = false;
-        StringBuilder rest = new StringBuilder();
-        int from = 0;
-        while (t.find()) {
-            String token = t.group();
-            int digits = count(Pattern.compile("\\p{Nd}"), token);
-            boolean letters = token.chars().anyMatch(Character::isLetter);
-            if (digits >= 5 || (digits >= 4 && letters)) {
-                code = true;
-                rest.append(text, from, t.start()).append(' ');
-                from = t.end();
-            }
-        }
-        rest.append(text.substring(from));
-        return code && !QUESTION_MARK.matcher(text).find() && count(HAN, rest) <= 6
-                && count(LATIN_WORD, rest) <= 4;
-    }
 
-    private static boolean hasWords(String text) {
-        return Texts.hasWords(text);
-    }
 
-    private static boolean negative(Message m) {
-        TurnSignals s = m.signals();
-        if (s == null || s.triage().sentiment() == null) {
-            return false;
-        }
-        TriageSignals.Sentiment sentiment = s.triage().sentiment();
-        return sentiment.furious() || sentiment.score() <= UPSET;
-    }
 
     private static boolean negative(Item it) {
-        return negative(it.message());
+        return CustomerMessages.negative(it.message());
     }
 
     private static double score(Item it) {
@@ -388,27 +336,10 @@ public record HandoffBrief(Question current, List<Question> earlier, List<Then> 
         return citation.strip();
     }
 
-    /** {@code image} of "[image] …". */
-    private static String placeholderKind(String text) {
-        Matcher m = PLACEHOLDER.matcher(text.strip());
-        return m.matches() ? m.group(1) : text;
-    }
 
     private static boolean same(String a, String b) {
         return Objects.equals(key(a), key(b));
     }
 
-    /** Normalised, without punctuation: "转人工！" and "转人工" are the same message. */
-    private static String key(String text) {
-        return Texts.compact(Texts.normalise(text));
-    }
 
-    private static int count(Pattern p, CharSequence s) {
-        Matcher m = p.matcher(s);
-        int n = 0;
-        while (m.find()) {
-            n++;
-        }
-        return n;
-    }
 }

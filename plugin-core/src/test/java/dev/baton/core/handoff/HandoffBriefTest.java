@@ -62,13 +62,13 @@ class HandoffBriefTest {
 
     @Test
     void should_tell_details_from_questions_that_carry_a_number() {
-        assertThat(HandoffBrief.detailOnly("订单号 88812345")).isTrue();
-        assertThat(HandoffBrief.detailOnly("my order is SF1234567890")).isTrue();
-        assertThat(HandoffBrief.detailOnly("#998877")).isTrue();
-        assertThat(HandoffBrief.detailOnly("88812345 到哪了？")).as("a question").isFalse();
-        assertThat(HandoffBrief.detailOnly("我的订单 88812345 三天了还没发货，怎么回事")).isFalse();
-        assertThat(HandoffBrief.detailOnly("can you change the phone number on my account to 13800000000")).isFalse();
-        assertThat(HandoffBrief.detailOnly("退货要几天")).as("no code").isFalse();
+        assertThat(CustomerMessages.detailOnly("订单号 88812345")).isTrue();
+        assertThat(CustomerMessages.detailOnly("my order is SF1234567890")).isTrue();
+        assertThat(CustomerMessages.detailOnly("#998877")).isTrue();
+        assertThat(CustomerMessages.detailOnly("88812345 到哪了？")).as("a question").isFalse();
+        assertThat(CustomerMessages.detailOnly("我的订单 88812345 三天了还没发货，怎么回事")).isFalse();
+        assertThat(CustomerMessages.detailOnly("can you change the phone number on my account to 13800000000")).isFalse();
+        assertThat(CustomerMessages.detailOnly("退货要几天")).as("no code").isFalse();
     }
 
     @Test
