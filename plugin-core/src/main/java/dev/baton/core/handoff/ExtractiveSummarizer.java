@@ -85,6 +85,9 @@ public final class ExtractiveSummarizer implements Summarizer {
                 p.space(sb).append(why);
             }
         }
+        if (!reasons.contains(HandoffReason.NEGATIVE_SENTIMENT) && brief.upsetMessages() >= 2) {
+            p.space(sb).append(upset(p, brief));
+        }
         String lang = conversationLanguage == null ? null : conversationLanguage.strip();
         if (lang != null && !lang.isEmpty() && HandoffLabels.isChinese(lang) != p.chinese()) {
             p.space(sb).append(p.writesIn(lang));
@@ -121,8 +124,7 @@ public final class ExtractiveSummarizer implements Summarizer {
                     || (q == null && b.requested()) ? null : p.askedForPerson();
             case BUTTON -> has(b, HandoffBrief.Kind.BUTTON) || (q == null && !b.requested()) ? null
                     : p.pressedButton();
-            case NEGATIVE_SENTIMENT -> b.upset() == null ? p.soundsUpset() : b.upset().then() ? null
-                    : b.upset().current() ? p.upset() : p.upset(quote(b.upset().text()));
+            case NEGATIVE_SENTIMENT -> upset(p, b);
             case REPEATED_QUESTION -> p.askedTimes(Math.max(2, b.timesAsked()));
             case KNOWLEDGE_MISS -> b.missRun() >= 2 ? p.missesInARow(b.missRun()) : null;
             case TURN_LIMIT -> p.manyAnswers(b.answered());
@@ -134,6 +136,22 @@ public final class ExtractiveSummarizer implements Summarizer {
             case UNSUPPORTED_MEDIA -> has(b, HandoffBrief.Kind.MEDIA) ? null : p.unreadable(b.media());
             case AGENT_TAKEOVER -> p.takenOver();
         };
+    }
+
+    /**
+     * How upset they are: over several messages, how many ("upset for 2 messages"), quoting the worst unless the
+     * summary quotes it already; one upset message quoted unless already quoted; null when nothing to add.
+     */
+    private static String upset(SummaryPhrases p, HandoffBrief b) {
+        HandoffBrief.Quote q = b.upset();
+        if (q == null) {
+            return p.soundsUpset();
+        }
+        boolean quoted = q.then() || q.current();
+        if (b.upsetMessages() >= 2) {
+            return quoted ? p.upsetFor(b.upsetMessages()) : p.upsetFor(b.upsetMessages(), quote(q.text()));
+        }
+        return q.then() ? null : q.current() ? p.upset() : p.upset(quote(q.text()));
     }
 
     private static String sensitiveTopic(SummaryPhrases p, HandoffBrief b) {

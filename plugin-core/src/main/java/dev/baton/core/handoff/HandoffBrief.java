@@ -38,6 +38,7 @@ import static dev.baton.core.handoff.CustomerMessages.saysMore;
  * @param then          what they did after the current question, in order (each kind once)
  * @param detailsBefore details they gave before the current question (or all of them, without one)
  * @param upset         the most negative thing they wrote, or null when they were not upset
+ * @param upsetMessages how many of their messages in this stretch read as upset (negative or furious)
  * @param timesAsked    how many times they asked the current question (1 unless triage saw repeats)
  * @param missRun       questions in a row, ending with the current one, that the knowledge had no answer for
  * @param answered      questions the bot answered in this stretch
@@ -46,7 +47,7 @@ import static dev.baton.core.handoff.CustomerMessages.saysMore;
  * @param media         the kind of the last message the bot could not read ({@code image}, {@code audio}…), or null
  */
 public record HandoffBrief(Question current, List<Question> earlier, List<Then> then, List<String> detailsBefore,
-                           Quote upset, int timesAsked, int missRun, int answered, boolean requested,
+                           Quote upset, int upsetMessages, int timesAsked, int missRun, int answered, boolean requested,
                            boolean pressedButton, String media) {
 
     public HandoffBrief {
@@ -149,6 +150,7 @@ public record HandoffBrief(Question current, List<Question> earlier, List<Then> 
         boolean button = false;
         String media = null;
         Item upset = null;
+        int upsetMessages = 0;
         for (int i = 0; i < items.size(); i++) {
             Item it = items.get(i);
             Reading r = it.reading();
@@ -180,8 +182,11 @@ public record HandoffBrief(Question current, List<Question> earlier, List<Then> 
                     then.add(t);
                 }
             }
-            if (negative(it) && (upset == null || score(it) < score(upset))) {
-                upset = it;
+            if (negative(it)) {
+                upsetMessages++;
+                if (upset == null || score(it) < score(upset)) {
+                    upset = it;
+                }
             }
         }
         Quote quote = null;
@@ -190,7 +195,7 @@ public record HandoffBrief(Question current, List<Question> earlier, List<Then> 
             quote = new Quote(u.text(), items.indexOf(u) == current,
                     then.stream().anyMatch(t -> t.kind() == Kind.UPSET && t.text().equals(u.text())));
         }
-        return new HandoffBrief(now, earlier, then, detailsBefore, quote, timesAsked, missRun, answered, requested,
+        return new HandoffBrief(now, earlier, then, detailsBefore, quote, upsetMessages, timesAsked, missRun, answered, requested,
                 button, media);
     }
 

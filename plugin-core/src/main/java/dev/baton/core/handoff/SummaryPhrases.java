@@ -152,6 +152,15 @@ final class SummaryPhrases {
         return zh ? "客户情绪激动：" + quote + "。" : "They are upset: " + quote + ".";
     }
 
+    String upsetFor(int messages) {
+        return zh ? "客户已有 " + messages + " 条消息情绪激动。" : "They have been upset for " + messages + " messages.";
+    }
+
+    String upsetFor(int messages, String quote) {
+        return zh ? "客户已有 " + messages + " 条消息情绪激动，最重的一句是" + quote + "。"
+                : "They have been upset for " + messages + " messages, worst of all: " + quote + ".";
+    }
+
     String askedTimes(int times) {
         return zh ? "这个问题已经问了 " + times + " 次。" : "They have asked this " + (times == 2 ? "twice"
                 : times + " times") + ".";

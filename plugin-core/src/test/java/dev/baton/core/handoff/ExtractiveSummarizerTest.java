@@ -75,6 +75,27 @@ class ExtractiveSummarizerTest {
     }
 
     @Test
+    void should_say_for_how_many_messages_the_customer_has_been_upset() {
+        List<Message> t = Transcripts.in("zh")
+                .answered("我的快递三天了还没到", "江浙沪一般 1–2 天送达。", "配送-faq.md › 快递多久能到？")
+                .says("这都第三天了，太慢了", -0.6, true, false)
+                .missed("订单号 88812345")
+                .says("你们怎么回事！！再不到我就投诉", -0.95, true, false)
+                .asksForPerson("转人工", "转人工")
+                .messages();
+
+        String zh = new ExtractiveSummarizer("zh").summarize(t, List.of(HandoffReason.EXPLICIT_REQUEST), "zh");
+        String en = new ExtractiveSummarizer("en").summarize(t, List.of(HandoffReason.NEGATIVE_SENTIMENT), "zh");
+
+        assertThat(zh).isEqualTo("客户现在的问题是“我的快递三天了还没到”，机器人已按“快递多久能到？”作答，"
+                + "之后客户表示不满：“这都第三天了，太慢了”，提供了“订单号 88812345”，并要求转人工。"
+                + "客户已有 2 条消息情绪激动，最重的一句是“你们怎么回事！！再不到我就投诉”。");
+        assertThat(en).contains("then they replied upset: “这都第三天了，太慢了”")
+                .endsWith("They have been upset for 2 messages, worst of all: “你们怎么回事！！再不到我就投诉”. "
+                        + "They write in Chinese.");
+    }
+
+    @Test
     void should_say_an_upset_first_message_is_upset_without_quoting_it_twice() {
         List<Message> t = Transcripts.in("en").says("Your courier BROKE my TV!!! Unacceptable!", -0.95, true, true)
                 .messages();
