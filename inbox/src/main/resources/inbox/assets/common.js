@@ -22,8 +22,7 @@ const Baton = (() => {
     ' · closed now': ' · 现在下班', 'sensitive': '敏感', 'waiting': '等待中', 'waiting (fallback sent)': '等待中（已发送留言提示）',
     'with {0}': '{0} 处理中', 'Nobody is waiting. New handoffs appear here by themselves.': '没有人在等待。新的转人工会自动出现在这里。',
     'Priority': '优先级', 'Customer': '客户', 'Why': '原因', 'Group': '分组', 'Waiting': '已等待', 'Status': '状态',
-    // states
-    'QUEUED': '排队中', 'HUMAN': '人工处理中', 'BOT': '机器人接待中',
+    'assigned': '处理中', 'resolved': '已解决', 'open': '等待中', 'Customer language': '客户语言',
     // conversation
     'Write to the customer…': '回复客户…', 'Note for the record (optional)': '处理备注（可选）', 'Loading…': '加载中…',
     'No CRM record.': '没有 CRM 记录。', 'CRM lookup failed.': 'CRM 查询失败。', 'no tier': '无等级',
@@ -80,6 +79,24 @@ const Baton = (() => {
     'Created': '创建于', 'Last used': '最近使用', 'State': '状态', ' by {0}': '（{0} 创建）', 'never': '从未',
     'revoked {0}': '已于 {0} 撤销', 'active': '有效', 'Revoke': '撤销'
   };
+
+  /**
+   * Codes the API sends (conversation states, channel keys, language codes) as agents read them; the code itself stays
+   * in a data- attribute or a tooltip. A code not listed (a channel a plug-in adds) shows as it is.
+   */
+  const CODES = {
+    state: {BOT: ['机器人接待中', 'with the bot'], QUEUED: ['排队等人工', 'waiting for an agent'],
+      HUMAN: ['人工处理中', 'with an agent']},
+    channel: {dev: ['测试聊天', 'test chat'], wechat: ['微信公众号', 'WeChat'], 'wecom-kf': ['微信客服', 'WeChat support'],
+      whatsapp: ['WhatsApp', 'WhatsApp'], web: ['网页聊天', 'web chat']},
+    language: {zh: ['中文', 'Chinese'], en: ['英文', 'English']}
+  };
+
+  /** The code of this kind as agents read it, e.g. label('channel', 'wechat') → 微信公众号. */
+  function label(kind, code) {
+    const k = CODES[kind] && code !== null && code !== undefined ? CODES[kind][code] : null;
+    return k ? k[lang === 'zh' ? 0 : 1] : (code === null || code === undefined || code === '' ? '–' : String(code));
+  }
 
   /** The text in the desk's language; {0}, {1}… are filled with the arguments. */
   function t(text, ...args) {
@@ -142,17 +159,40 @@ const Baton = (() => {
     toast.timer = setTimeout(() => box.classList.add('hidden'), 4000);
   }
 
+  /**
+   * A wait or a time span as people say it: "45 s", "4 min 05 s", "1 h 20 min", "2 days 3 h" / "45 秒", "4 分 05 秒",
+   * "1 小时 20 分", "2 天 3 小时". Never more than two units.
+   */
   function duration(seconds) {
-    if (seconds === null || seconds === undefined) return '–';
+    if (seconds === null || seconds === undefined || Number.isNaN(Number(seconds))) return '–';
     const s = Math.max(0, Math.round(seconds));
-    const [sec, min, hour] = lang === 'zh' ? ['秒', '分', '小时'] : ['s', 'm', 'h'];
-    if (s < 60) return s + sec;
-    if (s < 3600) return Math.floor(s / 60) + min + ' ' + String(s % 60).padStart(2, '0') + sec;
-    return Math.floor(s / 3600) + hour + ' ' + String(Math.floor(s % 3600 / 60)).padStart(2, '0') + min;
+    const zh = lang === 'zh';
+    const two = n => String(n).padStart(2, '0');
+    if (s < 60) return s + (zh ? ' 秒' : ' s');
+    if (s < 3600) return Math.floor(s / 60) + (zh ? ' 分 ' : ' min ') + two(s % 60) + (zh ? ' 秒' : ' s');
+    if (s < 86400) return Math.floor(s / 3600) + (zh ? ' 小时 ' : ' h ') + two(Math.floor(s % 3600 / 60)) + (zh ? ' 分' : ' min');
+    const days = Math.floor(s / 86400);
+    return days + (zh ? ' 天 ' : (days === 1 ? ' day ' : ' days ')) + Math.floor(s % 86400 / 3600) + (zh ? ' 小时' : ' h');
   }
 
+  /**
+   * A moment as agents read it: the time of day for today ("14:05"), "yesterday 14:05" / "昨天 14:05", else the date
+   * and time ("3 Dec 14:05" / "12月3日 14:05"). The exact ISO time is the element's tooltip where it matters.
+   */
   function time(iso) {
-    return new Date(iso).toLocaleString(lang === 'zh' ? 'zh-CN' : undefined);
+    const d = new Date(iso);
+    if (Number.isNaN(d.getTime())) return '–';
+    const zh = lang === 'zh';
+    const locale = zh ? 'zh-CN' : 'en-GB';
+    const hm = d.toLocaleTimeString(locale, {hour: '2-digit', minute: '2-digit'});
+    const day = x => new Date(x.getFullYear(), x.getMonth(), x.getDate()).getTime();
+    const days = Math.round((day(new Date()) - day(d)) / 86400000);
+    if (days === 0) return hm;
+    if (days === 1) return (zh ? '昨天 ' : 'yesterday ') + hm;
+    const sameYear = d.getFullYear() === new Date().getFullYear();
+    const date = d.toLocaleDateString(locale, sameYear ? {month: 'short', day: 'numeric'}
+      : {year: 'numeric', month: 'short', day: 'numeric'});
+    return date + ' ' + hm;
   }
 
   /** Calls onChange(event) for each change; reconnects by itself (EventSource does). */
@@ -198,9 +238,9 @@ const Baton = (() => {
 
   /** The conversation's state as agents read it (the code stays in data-state). */
   function stateChip(state, attrs) {
-    return el('span', Object.assign({class: 'state ' + state, 'data-state': state}, attrs || {}), t(state));
+    return el('span', Object.assign({class: 'state ' + state, 'data-state': state}, attrs || {}), label('state', state));
   }
 
-  return {api, el, toast, duration, time, live, debounce, header, whoami, reasonChips, stateChip, t, lang,
+  return {api, el, toast, duration, time, live, debounce, header, whoami, reasonChips, stateChip, t, lang, label,
     translatePage};
 })();

@@ -1,6 +1,6 @@
 'use strict';
 (async () => {
-  const {api, el, duration, time, live, debounce, header, reasonChips, stateChip, toast, t} = Baton;
+  const {api, el, duration, time, live, debounce, header, reasonChips, stateChip, toast, t, label} = Baton;
   const me = await header();
   const id = Number(location.pathname.split('/').pop());
   const main = document.getElementById('main');
@@ -43,7 +43,7 @@
   function transcript(lines) {
     return el('ol', {id: 'transcript', class: 'transcript'}, lines.map(m =>
       el('li', {class: 'msg ' + m.author, 'data-id': m.id, title: m.citation || null},
-        el('div', {class: 'meta'}, (m.authorName ? m.authorName : t(m.author)) + ' · ' + time(m.at)),
+        el('div', {class: 'meta', title: m.at}, (m.authorName ? m.authorName : t(m.author)) + ' · ' + time(m.at)),
         el('div', {class: 'text'}, m.text),
         m.source ? el('div', {class: 'citation'}, t('Source: {0}', m.source)) : null)));
   }
@@ -94,10 +94,10 @@
     return el('section', {class: 'card', id: 'profile'}, el('h2', {}, t('Customer')),
       el('dl', {},
         el('dt', {}, t('Name')), el('dd', {}, c.name || c.platformId),
-        el('dt', {}, t('Channel')), el('dd', {}, c.channel),
+        el('dt', {}, t('Channel')), el('dd', {title: c.channel}, label('channel', c.channel)),
         el('dt', {}, t('Tier')), el('dd', {id: 'profile-tier-value'}, c.tier || '–'),
         el('dt', {}, t('Tags')), el('dd', {id: 'profile-tags-value'}, (c.tags || []).join(', ') || '–'),
-        el('dt', {}, t('Language')), el('dd', {}, c.language || '–')),
+        el('dt', {}, t('Customer language')), el('dd', {title: c.language || null}, label('language', c.language))),
       c.editable ? profileEditor(c) : null,
       c.crm ? el('div', {}, el('h3', {}, t('CRM')), crmBox) : null);
   }

@@ -1,6 +1,6 @@
 'use strict';
 (async () => {
-  const {api, el, duration, live, debounce, header, reasonChips, toast, t} = Baton;
+  const {api, el, duration, live, debounce, header, reasonChips, toast, t, label} = Baton;
   const me = await header();
   const main = document.getElementById('main');
   let team = {agents: [], groups: []};
@@ -79,7 +79,7 @@
         k.vip ? el('span', {class: 'badge vip'}, 'VIP') : null,
         k.sensitive ? el('span', {class: 'badge sensitive'}, t('sensitive')) : null),
       el('td', {}, el('strong', {}, k.customer ? k.customer.name : '?'),
-        el('div', {class: 'muted'}, k.customer ? k.customer.channel + (k.customer.tier ? ' · ' + k.customer.tier : '') : '')),
+        el('div', {class: 'muted'}, k.customer ? label('channel', k.customer.channel) + (k.customer.tier ? ' · ' + k.customer.tier : '') : '')),
       el('td', {}, reasonChips(k.reasons, k.reasonLabels), el('div', {class: 'summary'}, k.summary || '')),
       el('td', {}, k.group || t('default')),
       waitCell(k),
