@@ -23,12 +23,13 @@
     const perDay = el('canvas', {id: 'chart-days', 'aria-label': t('handoffs per day')});
     main.replaceChildren(el('h1', {}, t('Analytics') + ' ', days),
       el('div', {class: 'metrics'},
-        card(t('Handoff rate'), pct(r.handoffRate), t('{0} handoffs / {1} conversations', r.handoffs, r.conversations)),
+        card(t('Handoff rate'), pct(r.handoffRate), r.handoffs === 1 && r.conversations === 1 ? t('1 handoff / 1 conversation')
+            : t('{0} handoffs / {1} conversations', r.handoffs, r.conversations)),
         card(t('Bot-resolved rate'), pct(r.botResolvedRate)),
         card(t('Time to first human reply'), duration(r.firstHumanReply.p50),
-          t('p50 · p90 {0} · n={1}', duration(r.firstHumanReply.p90), r.firstHumanReply.samples)),
+          t('median · 9 in 10 within {0} · {1} replies', duration(r.firstHumanReply.p90), r.firstHumanReply.samples)),
         card(t('Queue wait'), duration(r.queueWait.p50),
-          t('p50 · p90 {0} · n={1}', duration(r.queueWait.p90), r.queueWait.samples)),
+          t('median · 9 in 10 within {0} · {1} tickets', duration(r.queueWait.p90), r.queueWait.samples)),
         card(t('Drafts approved'), String(r.draftsApproved))),
       el('div', {class: 'columns charts'},
         el('section', {class: 'card'}, el('h2', {}, t('Handoffs by reason')), el('div', {class: 'chart'}, reasons)),
@@ -39,10 +40,12 @@
     if (window.Chart) {
       charts.push(new Chart(reasons, {type: 'bar', data: {labels: Object.keys(r.byReason).map(label),
         datasets: [{label: t('handoffs'), data: Object.values(r.byReason).map(v => v.count), backgroundColor: '#4c6ef5'}]},
-        options: {animation: false, maintainAspectRatio: false, plugins: {legend: {display: false}}}}));
+        options: {animation: false, maintainAspectRatio: false, plugins: {legend: {display: false}},
+          scales: {y: {beginAtZero: true, ticks: {precision: 0}}}}}));
       charts.push(new Chart(perDay, {type: 'line', data: {labels: Object.keys(r.handoffsPerDay),
         datasets: [{label: t('handoffs'), data: Object.values(r.handoffsPerDay), borderColor: '#e8590c'}]},
-        options: {animation: false, maintainAspectRatio: false, plugins: {legend: {display: false}}}}));
+        options: {animation: false, maintainAspectRatio: false, plugins: {legend: {display: false}},
+          scales: {y: {beginAtZero: true, ticks: {precision: 0}}}}}));
     }
   }
   days.addEventListener('change', load);

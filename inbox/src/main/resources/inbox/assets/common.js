@@ -22,7 +22,10 @@ const Baton = (() => {
     ' · closed now': ' · 现在下班', 'sensitive': '敏感', 'waiting': '等待中', 'waiting (fallback sent)': '等待中（已发送留言提示）',
     'with {0}': '{0} 处理中', 'Nobody is waiting. New handoffs appear here by themselves.': '没有人在等待。新的转人工会自动出现在这里。',
     'Priority': '优先级', 'Customer': '客户', 'Why': '原因', 'Group': '分组', 'Waiting': '已等待', 'Status': '状态',
-    'assigned': '处理中', 'resolved': '已解决', 'open': '等待中', 'Customer language': '客户语言',
+    'assigned': '处理中', 'resolved': '已解决', 'now {0}': '目前{0}', 'upset': '不满', 'calm': '平稳',
+    'positive': '满意', '1 handoff / 1 conversation': '1 次转人工 / 1 个对话',
+    'median · 9 in 10 within {0} · {1} replies': '中位数 · 九成在 {0} 内 · 共 {1} 次',
+    'median · 9 in 10 within {0} · {1} tickets': '中位数 · 九成在 {0} 内 · 共 {1} 个工单', 'open': '等待中', 'Customer language': '客户语言',
     // conversation
     'Write to the customer…': '回复客户…', 'Note for the record (optional)': '处理备注（可选）', 'Loading…': '加载中…',
     'No CRM record.': '没有 CRM 记录。', 'CRM lookup failed.': 'CRM 查询失败。', 'no tier': '无等级',
@@ -52,7 +55,7 @@ const Baton = (() => {
     'Your reply takes the conversation from the bot; resolve it to hand it back':
       '你的回复会从机器人手中接管对话；点“解决”把它交回机器人',
     'Resolve': '解决', 'Return to bot': '交回机器人', 'Resolved: the bot is back': '已解决：机器人继续接待',
-    'Returned to the bot': '已交回机器人', ' with {0}': '（{0}）',
+    'Returned to the bot': '已交回机器人',
     // drafts
     'Knowledge drafts': '知识草稿', 'No drafts waiting.': '没有待审核的草稿。', 'Approve': '批准', 'Discard': '丢弃',
     'Approved and reindexed': '已批准并重建索引', 'Discarded': '已丢弃', ' A supervisor approves.': ' 由主管批准。',
@@ -61,7 +64,7 @@ const Baton = (() => {
     // analytics
     '{0} days': '{0} 天', 'Handoff rate': '转人工率', '{0} handoffs / {1} conversations': '{0} 次转人工 / {1} 个对话',
     'Bot-resolved rate': '机器人独立解决率', 'Time to first human reply': '人工首次回复用时', 'Queue wait': '排队等待',
-    'p50 · p90 {0} · n={1}': '中位数 · p90 {0} · n={1}', 'Drafts approved': '已批准草稿',
+    'Drafts approved': '已批准草稿',
     'Handoffs by reason': '各原因转人工次数', 'Handoffs per day': '每日转人工', 'Reason': '原因', 'Handoffs': '转人工次数',
     'Rate': '比例', 'handoffs by reason': '各原因转人工次数', 'handoffs per day': '每日转人工', 'handoffs': '转人工',
     // tokens
@@ -89,8 +92,49 @@ const Baton = (() => {
       HUMAN: ['人工处理中', 'with an agent']},
     channel: {dev: ['测试聊天', 'test chat'], wechat: ['微信公众号', 'WeChat'], 'wecom-kf': ['微信客服', 'WeChat support'],
       whatsapp: ['WhatsApp', 'WhatsApp'], web: ['网页聊天', 'web chat']},
-    language: {zh: ['中文', 'Chinese'], en: ['英文', 'English']}
+    language: {zh: ['中文', 'Chinese'], en: ['英文', 'English']},
+    author: {customer: ['客户', 'Customer'], bot: ['机器人', 'Bot'], human: ['客服', 'Agent'], system: ['系统通知', 'Notice']},
+    placeholder: {button: ['（点了“转人工”按钮）', '(pressed the “talk to a person” button)'],
+      image: ['（图片）', '(an image)'], audio: ['（语音）', '(a voice message)'], voice: ['（语音）', '(a voice message)'],
+      video: ['（视频）', '(a video)'], file: ['（文件）', '(a file)'], document: ['（文件）', '(a document)'],
+      sticker: ['（表情）', '(a sticker)'], location: ['（位置）', '(a location)'], contacts: ['（名片）', '(contact cards)']}
   };
+
+  /**
+   * A message as agents read it: the engine writes what is not text as "[image] …" or "[button] Talk to a human";
+   * that shows as what the customer did ("（图片）"), in the desk's language. Returns {text, placeholder}.
+   */
+  function message(text) {
+    const m = /^\[([a-z_]+)\]\s*([\s\S]*)$/.exec(text || '');
+    if (!m || !(CODES.placeholder[m[1]])) return {text: text || '', placeholder: false};
+    return {text: label('placeholder', m[1]), placeholder: true};
+  }
+
+  /**
+   * The API's refusals an agent meets at work (someone else took the ticket, capacity, empty reply…) in the desk's
+   * language; the API itself answers in English for scripts. Anything not listed shows as the API wrote it.
+   */
+  const REFUSALS = [
+    [/^ticket (\d+) is with (.+)$/, '工单 {0} 已由 {1} 处理'],
+    [/^conversation (\d+) is with (.+)$/, '这个对话已由 {1} 处理'],
+    [/^ticket (\d+) is for group (.+), not yours$/, '工单 {0} 属于分组 {1}，不在你的分组里'],
+    [/^you already hold (\d+) conversations \(capacity (\d+)\)$/, '你已经在处理 {0} 个对话（上限 {1} 个）'],
+    [/^text is required$/, '请先写回复内容'],
+    [/^text is longer than (\d+) characters$/, '回复太长了，最多 {0} 个字符'],
+    [/^note is longer than (\d+) characters$/, '备注太长了，最多 {0} 个字符'],
+    [/^question and answer are required$/, '问题和回答都要填写'],
+    [/^no conversation (\d+)$/, '找不到对话 {0}'],
+    [/^no ticket (\d+)$/, '找不到工单 {0}']
+  ];
+
+  function refusal(text) {
+    if (lang !== 'zh' || !text) return text;
+    for (const [re, zh] of REFUSALS) {
+      const m = re.exec(text);
+      if (m) return zh.replace(/\{(\d+)\}/g, (x, i) => m[Number(i) + 1]);
+    }
+    return text;
+  }
 
   /** The code of this kind as agents read it, e.g. label('channel', 'wechat') → 微信公众号. */
   function label(kind, code) {
@@ -131,7 +175,7 @@ const Baton = (() => {
     const r = await fetch(path, opts);
     if (r.status === 401) { location.href = '/inbox/login'; throw new Error('signed out'); }
     const data = r.headers.get('content-type')?.includes('json') ? await r.json() : {};
-    if (!r.ok) { toast(data.error || ('HTTP ' + r.status), true); throw new Error(data.error || r.status); }
+    if (!r.ok) { toast(refusal(data.error) || ('HTTP ' + r.status), true); throw new Error(data.error || r.status); }
     return data;
   }
 
@@ -237,10 +281,11 @@ const Baton = (() => {
   }
 
   /** The conversation's state as agents read it (the code stays in data-state). */
-  function stateChip(state, attrs) {
-    return el('span', Object.assign({class: 'state ' + state, 'data-state': state}, attrs || {}), label('state', state));
+  function stateChip(state, attrs, text) {
+    return el('span', Object.assign({class: 'state ' + state, 'data-state': state}, attrs || {}),
+      text || label('state', state));
   }
 
   return {api, el, toast, duration, time, live, debounce, header, whoami, reasonChips, stateChip, t, lang, label,
-    translatePage};
+    message, refusal, translatePage};
 })();

@@ -1,6 +1,6 @@
 'use strict';
 (async () => {
-  const {api, el, duration, time, live, debounce, header, reasonChips, stateChip, toast, t, label} = Baton;
+  const {api, el, duration, time, live, debounce, header, reasonChips, stateChip, toast, t, label, message} = Baton;
   const me = await header();
   const id = Number(location.pathname.split('/').pop());
   const main = document.getElementById('main');
@@ -41,18 +41,25 @@
    * the text does not, in a line under it (source). The file behind it is the tooltip, for whoever edits the knowledge.
    */
   function transcript(lines) {
-    return el('ol', {id: 'transcript', class: 'transcript'}, lines.map(m =>
-      el('li', {class: 'msg ' + m.author, 'data-id': m.id, title: m.citation || null},
-        el('div', {class: 'meta', title: m.at}, (m.authorName ? m.authorName : t(m.author)) + ' · ' + time(m.at)),
-        el('div', {class: 'text'}, m.text),
-        m.source ? el('div', {class: 'citation'}, t('Source: {0}', m.source)) : null)));
+    return el('ol', {id: 'transcript', class: 'transcript'}, lines.map(m => {
+      const shown = message(m.text);
+      return el('li', {class: 'msg ' + m.author, 'data-id': m.id, title: m.citation || null},
+        el('div', {class: 'meta', title: m.at}, (m.authorName ? m.authorName : label('author', m.author)) + ' · '
+          + time(m.at)),
+        el('div', {class: 'text' + (shown.placeholder ? ' placeholder' : ''), title: shown.placeholder ? m.text : null},
+          shown.text),
+        m.source ? el('div', {class: 'citation'}, t('Source: {0}', m.source)) : null);
+    }));
   }
 
+  /** The customer's mood over their messages (one mark each, oldest first), and in words how they are now. */
   function trend(values) {
     if (!values || values.length === 0) return el('span', {class: 'muted'}, t('no sentiment data'));
+    const word = v => (v < -0.3 ? 'upset' : v > 0.3 ? 'positive' : 'calm');
     return el('span', {class: 'trend'}, values.map(v =>
-      el('span', {class: 'spark ' + (v < -0.3 ? 'neg' : v > 0.3 ? 'pos' : 'neu'), title: v.toFixed(2)},
-        v < -0.3 ? '▼' : v > 0.3 ? '▲' : '■')));
+      el('span', {class: 'spark ' + (v < -0.3 ? 'neg' : v > 0.3 ? 'pos' : 'neu'), title: t(word(v))},
+        v < -0.3 ? '▼' : v > 0.3 ? '▲' : '■')),
+      el('span', {class: 'trend-word'}, t('now {0}', t(word(values[values.length - 1])))));
   }
 
   /** What the bot tried: each question with how it went; the answer itself one click away. Small talk left out. */
@@ -62,7 +69,7 @@
     return el('details', {id: 'attempts', open: true}, el('summary', {}, t('What the bot tried')),
       tried.length === 0 ? el('p', {class: 'muted'}, t('No answers from the bot before the handoff.')) :
         el('ul', {class: 'attempts'}, tried.map(a => el('li', {class: 'attempt ' + a.outcome},
-          el('div', {class: 'q'}, '“' + a.question + '”'),
+          el('div', {class: 'q'}, message(a.question).placeholder ? message(a.question).text : '“' + a.question + '”'),
           el('div', {class: 'outcome'}, a.outcome === 'no_answer' ? t('no answer found')
             : a.source ? t('answered from “{0}”', a.source) : t('answered')),
           a.outcome === 'no_answer' ? null : el('details', {class: 'answer'},
@@ -75,7 +82,8 @@
       t('No open ticket: the bot is handling this conversation.')));
     return el('section', {class: 'card', id: 'ticket'},
       el('h2', {}, t('Ticket #{0}', k.id) + ' ',
-        el('span', {class: 'muted'}, t(k.status === 'open' ? 'waiting' : k.status) + (k.assignee ? ' · ' + k.assignee : ''))),
+        el('span', {class: 'muted'}, k.status === 'open' ? t('waiting') : k.assignee ? t('with {0}', k.assignee)
+          : t(k.status))),
       reasonChips(k.reasons, k.reasonLabels),
       el('p', {id: 'summary', class: 'summary'}, k.summary || ''),
       el('dl', {},
@@ -198,8 +206,7 @@
     const opened = openDetails();
     main.replaceChildren(
       el('h1', {}, (view.customer.name || view.customer.platformId) + ' ',
-        stateChip(c.state, {id: 'state'}),
-        c.assignee ? el('span', {class: 'muted'}, t(' with {0}', c.assignee)) : null),
+        stateChip(c.state, {id: 'state'}, c.state === 'HUMAN' && c.assignee ? t('with {0}', c.assignee) : null)),
       el('div', {class: 'columns'},
         el('div', {class: 'left'}, transcript(view.transcript), replyBox(c), draftForm()),
         el('div', {class: 'right'}, ticketPanel(view.ticket), profilePanel(view.customer),

@@ -80,7 +80,7 @@
         k.sensitive ? el('span', {class: 'badge sensitive'}, t('sensitive')) : null),
       el('td', {}, el('strong', {}, k.customer ? k.customer.name : '?'),
         el('div', {class: 'muted'}, k.customer ? label('channel', k.customer.channel) + (k.customer.tier ? ' · ' + k.customer.tier : '') : '')),
-      el('td', {}, reasonChips(k.reasons, k.reasonLabels), el('div', {class: 'summary'}, k.summary || '')),
+      el('td', {class: 'reason-cell'}, reasonChips(k.reasons, k.reasonLabels), el('div', {class: 'summary'}, k.summary || '')),
       el('td', {}, k.group || t('default')),
       waitCell(k),
       el('td', {}, k.status === 'open' ? (k.timedOut ? t('waiting (fallback sent)') : t('waiting'))
