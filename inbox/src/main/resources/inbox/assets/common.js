@@ -14,7 +14,8 @@ const Baton = (() => {
     'API tokens': 'API 令牌', 'Sign out': '退出', 'live updates': '实时更新', 'agent': '客服', 'supervisor': '主管',
     // sign-in
     'sign in': '登录', 'Sign in': '登录', 'Name': '名字', 'Password': '密码', 'Wrong name or password.': '名字或密码错误。',
-    'Sign in with the agent name and password from inbox.agents.': '使用 inbox.agents 中配置的客服名字和密码登录。',
+    'Sign in with the name and password your supervisor gave you.': '请用主管给你的名字和密码登录。',
+    'no data yet': '还没有数据', 'Show the inbox in this language (only for you)': '用这种语言显示客服台（只对你）',
     // queue
     'Open': '打开', 'Claim': '认领', 'Transfer to group…': '转给分组…', 'Assign to…': '分配给…',
     'transfer to group': '转给分组', 'assign to agent': '分配给客服',
@@ -24,8 +25,10 @@ const Baton = (() => {
     'Priority': '优先级', 'Customer': '客户', 'Why': '原因', 'Group': '分组', 'Waiting': '已等待', 'Status': '状态',
     'assigned': '处理中', 'resolved': '已解决', 'now {0}': '目前{0}', 'upset': '不满', 'calm': '平稳',
     'positive': '满意', '1 handoff / 1 conversation': '1 次转人工 / 1 个对话',
-    'median · 9 in 10 within {0} · {1} replies': '中位数 · 九成在 {0} 内 · 共 {1} 次',
-    'median · 9 in 10 within {0} · {1} tickets': '中位数 · 九成在 {0} 内 · 共 {1} 个工单', 'open': '等待中', 'Customer language': '客户语言',
+    'median · 90% within {0} · {1} replies': '中位数 · 九成在 {0} 内 · 共 {1} 次',
+    'median · 90% within {0} · 1 reply': '中位数 · 九成在 {0} 内 · 共 1 次',
+    'median · 90% within {0} · {1} tickets': '中位数 · 九成在 {0} 内 · 共 {1} 个工单',
+    'median · 90% within {0} · 1 ticket': '中位数 · 九成在 {0} 内 · 共 1 个工单', 'open': '等待中', 'Customer language': '客户语言',
     // conversation
     'Write to the customer…': '回复客户…', 'Note for the record (optional)': '处理备注（可选）', 'Loading…': '加载中…',
     'No CRM record.': '没有 CRM 记录。', 'CRM lookup failed.': 'CRM 查询失败。', 'no tier': '无等级',
@@ -263,12 +266,30 @@ const Baton = (() => {
     }
     const page = document.body.dataset.page;
     document.querySelectorAll('[data-nav]').forEach(a => a.classList.toggle('active', a.dataset.nav === page));
+    languageSwitch();
     document.getElementById('logout').addEventListener('click', async () => {
       await fetch('/inbox/logout', {method: 'POST', credentials: 'same-origin',
         headers: {'X-CSRF-Token': m.csrf}});
       location.href = '/inbox/login';
     });
     return m;
+  }
+
+  /**
+   * The other language, for this agent only: a cookie the server reads for the pages and the labels (a year, this
+   * browser). Handoff summaries stay as they were written, in the desk's language.
+   */
+  function languageSwitch() {
+    const b = document.getElementById('lang-switch');
+    if (!b) return;
+    const other = lang === 'zh' ? 'en' : 'zh';
+    b.textContent = other === 'zh' ? '中文' : 'English';
+    b.title = t('Show the inbox in this language (only for you)');
+    b.setAttribute('lang', other);
+    b.addEventListener('click', () => {
+      document.cookie = 'baton-lang=' + other + '; path=/; max-age=31536000; SameSite=Lax';
+      location.reload();
+    });
   }
 
   /**

@@ -78,7 +78,7 @@
       el('td', {}, el('span', {class: 'priority'}, String(k.priority)),
         k.vip ? el('span', {class: 'badge vip'}, 'VIP') : null,
         k.sensitive ? el('span', {class: 'badge sensitive'}, t('sensitive')) : null),
-      el('td', {}, el('strong', {}, k.customer ? k.customer.name : '?'),
+      el('td', {}, el('strong', {title: k.customer ? k.customer.name : null}, k.customer ? k.customer.name : '?'),
         el('div', {class: 'muted'}, k.customer ? label('channel', k.customer.channel) + (k.customer.tier ? ' · ' + k.customer.tier : '') : '')),
       el('td', {class: 'reason-cell'}, reasonChips(k.reasons, k.reasonLabels), el('div', {class: 'summary'}, k.summary || '')),
       el('td', {}, k.group || t('default')),

@@ -200,11 +200,11 @@ class InboxBrowserTest {
             browser.get(zh.base() + "/inbox");
             wait.until(ExpectedConditions.urlContains("/inbox/login"));
             assertThat(browser.findElement(By.id("login-submit")).getText()).isEqualTo("登录");
-            browser.findElement(By.id("login-name")).sendKeys("bob");
+            browser.findElement(By.id("login-name")).sendKeys("ann");
             browser.findElement(By.id("login-password")).sendKeys(TestBaton.PASSWORD);
             shot("zh-01-login");
             browser.findElement(By.id("login-submit")).click();
-            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("me"), "bob · 客服"));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("me"), "ann · 主管"));
 
             String inboxTab = browser.getWindowHandle();
             String customer = "王女士-" + System.nanoTime() % 10000;
@@ -249,6 +249,25 @@ class InboxBrowserTest {
             assertThat(textOf(By.id("technical"))).as("the codes, one click away")
                     .contains("button");
             shot("zh-05-technical-detail");
+
+            browser.get(zh.base() + "/inbox/analytics");
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("table.reasons tbody tr")));
+            assertThat(textOf(By.cssSelector("table.reasons"))).contains("原因", "点了转人工按钮")
+                    .doesNotContain("button");
+            assertThat(textOf(By.id("main"))).contains("转人工率", "还没有数据").doesNotContain("p50", "n=", "Handoff", "NaN");
+            shot("zh-06-analytics");
+
+            // an agent who reads English better switches for themselves: pages and labels in English, the summary as
+            // written for the desk
+            browser.get(zh.base() + "/inbox");
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath(rowPath)));
+            browser.findElement(By.id("lang-switch")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("h1"), "Queue"));
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath(rowPath)));
+            assertThat(textOf(chip)).isEqualTo("pressed the human button");
+            assertThat(textOf(By.xpath(rowPath))).contains("客户现在的问题是", "test chat", "waiting");
+            assertThat(textOf(By.id("lang-switch"))).isEqualTo("中文");
+            shot("zh-07-agent-switched-to-english");
         }
     }
 

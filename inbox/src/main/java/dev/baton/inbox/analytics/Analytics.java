@@ -70,6 +70,12 @@ public final class Analytics {
     }
 
     public Report report(Duration period) {
+        return report(period, null);
+    }
+
+    /** As {@link #report(Duration)}, with the reason labels in {@code language} (the agent's choice; null: the desk's). */
+    public Report report(Duration period, String language) {
+        DeskLabels labels = this.labels.in(language);
         Instant to = clock.instant();
         Instant from = to.minus(period);
         Database db = store.db();

@@ -141,7 +141,13 @@ public final class ConversationViews {
 
     /** The conversation as {@code p} sees it (whether they may edit the customer depends on who they are). */
     public View view(Principal p, long id) {
+        return view(p, id, null);
+    }
+
+    /** As {@link #view(Principal, long)}, with the labels in {@code language} (the agent's choice; null: the desk's). */
+    public View view(Principal p, long id, String language) {
         Instant now = clock.instant();
+        DeskLabels labels = this.labels.in(language);
         record Rows(Conversation conv, Customer customer, List<Message> transcript,
                     Optional<TicketRepository.Row> ticket) {
         }
@@ -160,7 +166,7 @@ public final class ConversationViews {
                         conv.priority(), conv.windowNote()),
                 new Profile(cu.displayName(), cu.platformId(), cu.channel().key(), cu.tier(), cu.tags(),
                         cu.language(), crm.configured(), WorkRules.mayEditCustomer(p, conv)),
-                v.ticket().map(t -> detail(t, v.transcript(), now)).orElse(null),
+                v.ticket().map(t -> detail(t, v.transcript(), now, labels)).orElse(null),
                 v.transcript().stream().map(ConversationViews::line).toList(),
                 window(conv, now),
                 lastQuestion,
@@ -190,7 +196,7 @@ public final class ConversationViews {
         return new Window(status, left.toSeconds());
     }
 
-    private TicketDetail detail(TicketRepository.Row t, List<Message> transcript, Instant now) {
+    private TicketDetail detail(TicketRepository.Row t, List<Message> transcript, Instant now, DeskLabels labels) {
         HandoffTicket full = t.ticket();
         int atHandoff = Math.min(transcript.size(), full.transcript().size());
         return new TicketDetail(TicketSummary.of(t, now, timeouts.timedOut(t.id()), null, labels), full.intent(),

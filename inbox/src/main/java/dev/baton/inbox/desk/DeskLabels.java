@@ -30,6 +30,14 @@ public final class DeskLabels {
         this.intents = Map.copyOf(byName);
     }
 
+    /**
+     * The same labels in {@code language} (an agent's own choice); this one for null or the same language. The
+     * summaries stay as written, in the desk's language.
+     */
+    public DeskLabels in(String language) {
+        return language == null || language.equals(this.language) ? this : new DeskLabels(language, intents);
+    }
+
     /** The desk's language. */
     public String language() {
         return language;

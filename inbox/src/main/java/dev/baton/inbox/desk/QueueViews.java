@@ -53,6 +53,12 @@ public final class QueueViews {
 
     /** Active tickets in serving order; open ones carry their position in the queue. */
     public Queue queue() {
+        return queue(null);
+    }
+
+    /** The queue with its labels in {@code language} (the agent's choice; null: the desk's). */
+    public Queue queue(String language) {
+        DeskLabels labels = this.labels.in(language);
         Instant now = clock.instant();
         List<TicketSummary> items = new ArrayList<>();
         int position = 0;

@@ -97,7 +97,7 @@ public final class InboxPages implements Consumer<Javalin> {
     /** 429 with Retry-After, and the sign-in page saying how long to wait (the password was not checked). */
     private void tooManyFailures(Context ctx, Duration wait) {
         long seconds = wait.toSeconds();
-        boolean zh = "zh".equals(language);
+        boolean zh = "zh".equals(Requests.language(ctx, language));
         String when = seconds < 120 ? seconds + (zh ? " 秒" : " seconds")
                 : ((seconds + 59) / 60) + (zh ? " 分钟" : " minutes");
         String message = zh ? "登录失败次数过多，请 " + when + "后再试。"
@@ -105,7 +105,7 @@ public final class InboxPages implements Consumer<Javalin> {
         String page = new String(resource("/inbox/login.html"), StandardCharsets.UTF_8).replace(LOGIN_ERROR,
                 "<p id=\"login-error\" class=\"error\">" + message + "</p>");
         ctx.status(429).header("Retry-After", String.valueOf(seconds));
-        html(ctx, localized(page.getBytes(StandardCharsets.UTF_8)));
+        html(ctx, localized(ctx, page.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static final String LOGIN_ERROR =
@@ -138,11 +138,15 @@ public final class InboxPages implements Consumer<Javalin> {
     }
 
     private void html(Context ctx, String file) {
-        html(ctx, localized(withTop(resource("/inbox/" + file))));
+        html(ctx, localized(ctx, withTop(resource("/inbox/" + file))));
     }
 
-    /** The page in the desk's language: its {@code <html lang>}, which the pages' script reads its texts by. */
-    private byte[] localized(byte[] page) {
+    /**
+     * The page in the agent's language (their choice, else the desk's): its {@code <html lang>}, which the pages'
+     * script reads its texts by.
+     */
+    private byte[] localized(Context ctx, byte[] page) {
+        String language = Requests.language(ctx, this.language);
         String html = new String(page, StandardCharsets.UTF_8);
         return html.replace(HTML_LANG, "<html lang=\"" + language + "\">").getBytes(StandardCharsets.UTF_8);
     }

@@ -26,11 +26,14 @@ public final class MeRoutes implements Consumer<Javalin> {
      * @param via     {@code session}, {@code agent-token} or {@code integration-token}
      * @param tokenId the agent token used (absent otherwise)
      * @param csrf     the session's CSRF token, to send with every change (absent for tokens)
-     * @param language the desk's language ({@code zh} or {@code en}): of the pages, labels and summaries
+     * @param language     the caller's language ({@code zh} or {@code en}): their choice, else the desk's; of the
+     *                     pages and the labels
+     * @param deskLanguage the desk's language, in which the handoff summaries are written
      */
     public record Me(String name, String role, String via,
                      @JsonInclude(JsonInclude.Include.NON_NULL) Long tokenId,
-                     @JsonInclude(JsonInclude.Include.NON_NULL) String csrf, String language) {
+                     @JsonInclude(JsonInclude.Include.NON_NULL) String csrf, String language,
+                     String deskLanguage) {
     }
 
     private final InboxAuth auth;
@@ -53,6 +56,7 @@ public final class MeRoutes implements Consumer<Javalin> {
     private void me(Context ctx) {
         Principal p = auth.require(ctx, Role.AGENT);
         String csrf = p.viaToken() ? null : auth.session(ctx).map(s -> s.csrf()).orElse(null);
-        ctx.json(new Me(p.name(), p.role().name().toLowerCase(Locale.ROOT), p.via(), p.tokenId(), csrf, language));
+        ctx.json(new Me(p.name(), p.role().name().toLowerCase(Locale.ROOT), p.via(), p.tokenId(), csrf,
+                Requests.language(ctx, language), language));
     }
 }

@@ -49,6 +49,18 @@ class QueueViewsTest {
     }
 
     @Test
+    void should_label_the_queue_in_the_language_the_agent_chose_keeping_the_summary_as_written() {
+        f.queued("support");
+
+        QueueViews.Queue english = views.queue("en");
+        QueueViews.Queue desk = views.queue(null);
+
+        assertThat(english.items().get(0).reasonLabels()).containsExactly("asked for a person");
+        assertThat(desk.items().get(0).reasonLabels()).containsExactly("客户要求人工");
+        assertThat(english.items().get(0).summary()).isEqualTo(desk.items().get(0).summary());
+    }
+
+    @Test
     void should_show_each_agents_load_and_each_groups_queue() {
         f.heldBy("bob", "support");
         f.queued("billing");
