@@ -15,7 +15,11 @@ const Baton = (() => {
     // sign-in
     'sign in': '登录', 'Sign in': '登录', 'Name': '名字', 'Password': '密码', 'Wrong name or password.': '名字或密码错误。',
     'Sign in with the name and password your supervisor gave you.': '请用主管给你的名字和密码登录。',
-    'no data yet': '还没有数据', 'Show the inbox in this language (only for you)': '用这种语言显示客服台（只对你）',
+    'no data yet': '还没有数据',
+    'The channel did not deliver your reply (reply window closed or quota used up). It goes out by itself when the customer writes again.':
+      '渠道没有送达你的回复（回复窗口已关闭或额度已用完）。客户再次发消息时会自动发出。',
+    'The channel refused the last message (reply window closed or quota used up).':
+      '渠道拒收了最后一条消息（回复窗口已关闭或额度已用完）。', 'Show the inbox in this language (only for you)': '用这种语言显示客服台（只对你）',
     // queue
     'Open': '打开', 'Claim': '认领', 'Transfer to group…': '转给分组…', 'Assign to…': '分配给…',
     'transfer to group': '转给分组', 'assign to agent': '分配给客服',

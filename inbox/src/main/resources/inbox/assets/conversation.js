@@ -162,11 +162,26 @@
       }}, t('Save draft')));
   }
 
+  /**
+   * The channel's last delivery problem (stored as the engine wrote it, with the platform's code) as agents read it;
+   * the stored note stays the banner's tooltip.
+   */
+  function windowNote(note) {
+    if (/^reply window closed or quota reached \([^)]*\): the agent's reply is sent when the customer writes again$/.test(note)) {
+      return t('The channel did not deliver your reply (reply window closed or quota used up). It goes out by itself when the customer writes again.');
+    }
+    if (/^reply window closed or quota reached \([^)]*\)$/.test(note)) {
+      return t('The channel refused the last message (reply window closed or quota used up).');
+    }
+    return note;
+  }
+
   function replyBox(c) {
     const withHuman = c.state !== 'BOT';
     return el('section', {class: 'card reply'},
       windowBanner(view.replyWindow),
-      c.windowNote ? el('div', {class: 'banner closing'}, c.windowNote) : null,
+      c.windowNote ? el('div', {class: 'banner closing', id: 'window-note', title: c.windowNote}, windowNote(c.windowNote))
+        : null,
       replyText,
       el('div', {class: 'row'},
         el('button', {id: 'reply-send', onclick: send,
