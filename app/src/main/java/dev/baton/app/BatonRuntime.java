@@ -6,6 +6,7 @@ import dev.baton.config.ChannelsConfig;
 import dev.baton.app.http.HttpServer;
 import dev.baton.app.http.OpsApi;
 import dev.baton.inbox.InboxModule;
+import dev.baton.inbox.config.DeskLanguage;
 import dev.baton.inbox.ScheduledJob;
 import dev.baton.inbox.live.LiveEvents;
 import dev.baton.inbox.webhook.WebhookInbox;
@@ -232,8 +233,12 @@ public final class BatonRuntime implements AutoCloseable {
                 Duration.ofMinutes(5), e.inboundRetention());
         HandoffPolicy policy = new HandoffPolicy(config.handoff());
         Triage triage = triageKeepingExampleVectors(embeddings, english);
+        DeskLanguage desk = DeskLanguage.resolve(config.inbox(), config.knowledge().folder());
+        log.info("inbox language: {} ({})", desk.code(), desk.source());
+        ExtractiveSummarizer summary = new ExtractiveSummarizer(desk.code());
         EngineBuilder builder = new EngineBuilder(db)
                 .knowledge(new KnowledgeBridge(knowledge))
+                .summarizer(summary)
                 .citations(config.knowledge().citationStyle())
                 .policy(policy)
                 .routing(new Routing(config.inbox().groups()))
@@ -252,8 +257,7 @@ public final class BatonRuntime implements AutoCloseable {
             LlmAgent llm = LlmAgent.create(config.llm(), Store.over(db), new KnowledgeBridge(knowledge), offline,
                     meters, clock);
             closeables.add(llm);
-            builder.agent(store -> llm).summarizer(config.llm().llmSummary() ? llm.summarizer(new ExtractiveSummarizer())
-                    : new ExtractiveSummarizer());
+            builder.agent(store -> llm).summarizer(config.llm().llmSummary() ? llm.summarizer(summary) : summary);
             log.info("agent: LLM {} at {}", config.llm().model(), config.llm().baseUrl().getHost());
         } else {
             log.info("agent: offline (answers from the knowledge base; add llm: to baton.yaml for an LLM)");
@@ -264,7 +268,7 @@ public final class BatonRuntime implements AutoCloseable {
         InboxModule inboxModule = InboxModule.create(new InboxModule.Dependencies(config.inbox(), engine.store(),
                 engine.desk(), engine.outbox()::wake, channel -> senders.stream().filter(s -> s.channel().equals(channel))
                 .findFirst().map(Sender::limits).orElse(null), live, webhook, new KnowledgeBridge(knowledge),
-                config.knowledge().folder(), this::reindex, okHttp, clock));
+                config.knowledge().folder(), this::reindex, okHttp, desk.code(), clock));
         engine.engine().start();
         for (ScheduledJob job : inboxModule.jobs()) {
             inboxJobs.scheduleWithFixedDelay(job.task(), job.initialDelay().toMillis(), job.every().toMillis(),

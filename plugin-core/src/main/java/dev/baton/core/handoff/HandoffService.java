@@ -124,8 +124,8 @@ public final class HandoffService {
                                  String group, String language, String intent, List<Double> sentimentTrend,
                                  String agentNote, Integer toldPosition, Instant now) throws SQLException {
         List<Message> transcript = store.messages().transcript(c, conv.id());
-        String summary = withNote(summarizer.immediate().summarize(transcript, plan.reasons(), language), language,
-                agentNote);
+        String summary = withNote(summarizer.immediate().summarize(transcript, plan.reasons(), language),
+                summarizer.writesIn(language), agentNote);
         HandoffTicket.CustomerProfile profile = new HandoffTicket.CustomerProfile(customer.id(), customer.channel(),
                 customer.platformId(), conv.channelAccount(), customer.displayName(), customer.tier(),
                 customer.tags());
@@ -149,8 +149,8 @@ public final class HandoffService {
             return t;
         }
         List<Message> transcript = store.db().withConnection(c -> store.messages().transcript(c, t.conversationId()));
-        String summary = withNote(summarizer.summarize(transcript, t.reasons(), t.language()), t.language(),
-                opened.agentNote());
+        String summary = withNote(summarizer.summarize(transcript, t.reasons(), t.language()),
+                summarizer.writesIn(t.language()), opened.agentNote());
         if (summary.equals(t.summary())) {
             return t;
         }
@@ -165,7 +165,7 @@ public final class HandoffService {
         if (agentNote == null || agentNote.isBlank()) {
             return summary;
         }
-        return summary + ("zh".equals(language) ? " 机器人备注：" : " Bot's note: ") + agentNote.strip();
+        return summary + (HandoffLabels.isChinese(language) ? "机器人备注：" : " Bot's note: ") + agentNote.strip();
     }
 
     /** How long free-form replies remain allowed on the conversation's channel, or null when unlimited. */
