@@ -1,0 +1,1 @@
+console.log("x"); var css = "__BATON_CSS__";
