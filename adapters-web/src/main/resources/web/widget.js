@@ -19,20 +19,23 @@
   var TEXTS = {
     zh: {
       open: "打开在线客服", close: "关闭", placeholder: "请输入您的问题…", send: "发送", human: "转人工",
-      queued: "正在为您转接人工客服，您前面还有 {n} 位", wait: "，预计等待约 {m} 分钟", agentJoined: "{agent} 为您服务",
+      queued: "正在为您转接人工客服，您排在第 {n} 位", wait: "，预计等待约 {m} 分钟", agentJoined: "{agent} 为您服务",
       humanNow: "人工客服为您服务", offline: "现在是非工作时间，请留言，我们会尽快联系您。", typing: "正在输入…",
       reconnecting: "连接中断，正在重连…", failed: "发送失败，点击重试", tooLong: "消息太长了（最多 {n} 字）",
-      rateAsk: "请为本次人工服务评分", ratePlaceholder: "补充评价（可选）", rateSend: "提交评价", rateThanks: "感谢您的评价！",
+      rateAsk: "请为本次人工服务评分", ratePlaceholder: "补充评价（可选）", rateSend: "提交评价",
+      rateThanks: "感谢您的评价！", rated: "您的评价：{stars}",
       formTitle: "留言", formName: "姓名", formContact: "手机或邮箱", formQuestion: "您的问题", formSend: "提交留言",
       formDone: "已收到您的留言，我们会尽快联系您。", agent: "客服", bot: "智能助手", you: "我", retryIn: "发送太频繁，请 {s} 秒后再试"
     },
     en: {
       open: "Open chat", close: "Close", placeholder: "Type your question…", send: "Send", human: "Talk to a person",
-      queued: "Connecting you to a person: {n} ahead of you", wait: ", about {m} min", agentJoined: "{agent} is helping you",
+      queued: "Connecting you to a person: you are number {n} in line", wait: ", about {m} min",
+      agentJoined: "{agent} is helping you",
       humanNow: "A person is helping you", offline: "We are offline now. Leave a message and we will get back to you.",
       typing: "typing…", reconnecting: "Connection lost, reconnecting…", failed: "Not sent, tap to retry",
       tooLong: "Message too long (at most {n} characters)", rateAsk: "How did we do?",
-      ratePlaceholder: "Anything to add? (optional)", rateSend: "Send rating", rateThanks: "Thank you for your rating!",
+      ratePlaceholder: "Anything to add? (optional)", rateSend: "Send rating",
+      rateThanks: "Thank you for your rating!", rated: "Your rating: {stars}",
       formTitle: "Leave a message", formName: "Name", formContact: "Phone or e-mail", formQuestion: "Your question",
       formSend: "Send message", formDone: "Thank you, we will get back to you soon.", agent: "Agent", bot: "Assistant",
       you: "You", retryIn: "Too many messages, try again in {s} s"
@@ -219,7 +222,7 @@
         compose.requestSubmit ? compose.requestSubmit() : compose.dispatchEvent(new Event("submit"));
       }
     });
-    ui = { host: host, root: root, panel: panel, launcher: launcher, badge: badge, log: log, typing: typing,
+    ui = { host: host, root: root, wrap: wrap, panel: panel, launcher: launcher, badge: badge, log: log, typing: typing,
       banner: banner, notice: notice, input: input, human: human, unread: 0 };
     log.appendChild(typing);
   }
@@ -244,7 +247,11 @@
     shown[m.id] = true;
     lastId = Math.max(lastId, m.id);
     if (m.kind === "rating") {
-      return; // the rating card says thank you
+      if (!ui.root.querySelector(".card.rating")) { // the card says thank you; after a reload, this line does
+        var score = parseInt(m.text, 10) || 0;
+        addBubble("system", fmt(T.rated, { stars: "★★★★★".slice(0, score) + "☆☆☆☆☆".slice(score) }));
+      }
+      return;
     }
     if (m.inboundId != null) { seenInbound[m.inboundId] = true; }
     var mine = m.inboundId != null && pending[m.inboundId];
@@ -271,7 +278,7 @@
     var b = ui.banner;
     b.classList.remove("agent");
     if (s.state === "QUEUED") {
-      b.textContent = fmt(T.queued, { n: Math.max(0, (s.position || 1) - 1) })
+      b.textContent = fmt(T.queued, { n: s.position || 1 })
         + (s.waitMinutes > 0 ? fmt(T.wait, { m: s.waitMinutes }) : "");
       b.hidden = false;
       if (s.closed) { offerForm(); }
@@ -465,6 +472,7 @@
     open: function () {
       return ready.then(function () {
         ui.panel.hidden = false;
+        ui.wrap.classList.add("open");
         ui.unread = 0;
         ui.badge.hidden = true;
         scrollDown();
@@ -476,6 +484,7 @@
     close: function () {
       return ready.then(function () {
         ui.panel.hidden = true;
+        ui.wrap.classList.remove("open");
         emit("close", {});
       });
     },

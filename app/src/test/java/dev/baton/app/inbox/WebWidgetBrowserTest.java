@@ -191,6 +191,17 @@ class WebWidgetBrowserTest {
                 "var done = arguments[0]; Baton.history().then(function (m) { done(m.length); });");
         assertThat(((Number) history).intValue()).isGreaterThanOrEqualTo(4);
         shot("web-07-after-reload");
+        assertThat(text(".log")).contains("您的评价：★★★★★");
+
+        // on a phone the panel takes the whole screen
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 800));
+        browser.navigate().refresh();
+        wait.until(d -> widget() != null);
+        find(".launcher").click();
+        wait.until(d -> text(".log").contains("快递员明天上门取件"));
+        assertThat(find(".panel").getSize().getWidth()).isEqualTo(390);
+        shot("web-07b-phone");
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1200, 860));
 
         // the same page on an origin that is not allowed: no widget, and the API answers nothing it may read
         browser.get("http://127.0.0.1:" + shop.getAddress().getPort() + "/");
