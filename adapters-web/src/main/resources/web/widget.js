@@ -19,26 +19,31 @@
   var TEXTS = {
     zh: {
       open: "打开在线客服", close: "关闭", placeholder: "请输入您的问题…", send: "发送", human: "转人工",
-      queued: "正在为您转接人工客服，您排在第 {n} 位", wait: "，预计等待约 {m} 分钟", agentJoined: "{agent} 为您服务",
-      humanNow: "人工客服为您服务", offline: "现在是非工作时间，请留言，我们会尽快联系您。", typing: "正在输入…",
-      reconnecting: "连接中断，正在重连…", failed: "发送失败，点击重试", tooLong: "消息太长了（最多 {n} 字）",
+      queued: "正在为您转接人工客服，您排在第 {n} 位", wait: "，预计等待约 {m} 分钟",
+      agentJoined: "{agent} 为您服务", humanNow: "人工客服为您服务",
+      offline: "现在是非工作时间，请留言，我们会尽快联系您。",
+      offlineQueued: "现在是非工作时间，您的请求已保存，上班后客服会回复您",
+      typing: "正在输入…", reconnecting: "连接中断，正在重连…", failed: "发送失败，点击重试",
+      tooLong: "消息太长了（最多 {n} 字）", retryIn: "发送太频繁，请 {s} 秒后再试",
       rateAsk: "请为本次人工服务评分", ratePlaceholder: "补充评价（可选）", rateSend: "提交评价",
       rateThanks: "感谢您的评价！", rated: "您的评价：{stars}",
-      formTitle: "留言", formName: "姓名", formContact: "手机或邮箱", formQuestion: "您的问题", formSend: "提交留言",
-      formDone: "已收到您的留言，我们会尽快联系您。", agent: "客服", bot: "智能助手", you: "我", retryIn: "发送太频繁，请 {s} 秒后再试"
+      formName: "姓名", formContact: "手机或邮箱", formQuestion: "您的问题", formSend: "提交留言",
+      formDone: "已收到您的留言，我们会尽快联系您。", badContact: "请填写正确的手机号或邮箱",
+      needQuestion: "请写下您的问题", agent: "客服"
     },
     en: {
       open: "Open chat", close: "Close", placeholder: "Type your question…", send: "Send", human: "Talk to a person",
       queued: "Connecting you to a person: you are number {n} in line", wait: ", about {m} min",
-      agentJoined: "{agent} is helping you",
-      humanNow: "A person is helping you", offline: "We are offline now. Leave a message and we will get back to you.",
+      agentJoined: "{agent} is helping you", humanNow: "A person is helping you",
+      offline: "We are offline now. Leave a message and we will get back to you.",
+      offlineQueued: "We are offline now; your request is saved and an agent will reply when we open",
       typing: "typing…", reconnecting: "Connection lost, reconnecting…", failed: "Not sent, tap to retry",
-      tooLong: "Message too long (at most {n} characters)", rateAsk: "How did we do?",
-      ratePlaceholder: "Anything to add? (optional)", rateSend: "Send rating",
+      tooLong: "Message too long (at most {n} characters)", retryIn: "Too many messages, try again in {s} s",
+      rateAsk: "How did we do?", ratePlaceholder: "Anything to add? (optional)", rateSend: "Send rating",
       rateThanks: "Thank you for your rating!", rated: "Your rating: {stars}",
-      formTitle: "Leave a message", formName: "Name", formContact: "Phone or e-mail", formQuestion: "Your question",
-      formSend: "Send message", formDone: "Thank you, we will get back to you soon.", agent: "Agent", bot: "Assistant",
-      you: "You", retryIn: "Too many messages, try again in {s} s"
+      formName: "Name", formContact: "Phone or e-mail", formQuestion: "Your question", formSend: "Send message",
+      formDone: "Thank you, we will get back to you soon.", badContact: "Please enter a phone number or an e-mail address",
+      needQuestion: "Please write your question", agent: "Agent"
     }
   };
 
@@ -277,11 +282,14 @@
     state = s;
     var b = ui.banner;
     b.classList.remove("agent");
-    if (s.state === "QUEUED") {
+    if (s.state === "QUEUED" && s.closed) {
+      b.textContent = T.offlineQueued;
+      b.hidden = false;
+      offerForm();
+    } else if (s.state === "QUEUED") {
       b.textContent = fmt(T.queued, { n: s.position || 1 })
         + (s.waitMinutes > 0 ? fmt(T.wait, { m: s.waitMinutes }) : "");
       b.hidden = false;
-      if (s.closed) { offerForm(); }
     } else if (s.state === "HUMAN") {
       b.textContent = s.agent ? fmt(T.agentJoined, { agent: s.agent }) : T.humanNow;
       b.classList.add("agent");
@@ -355,6 +363,16 @@
     var go = el("button", "go", T.formSend);
     var err = el("div", "err");
     go.addEventListener("click", function () {
+      err.textContent = "";
+      var how = contact.value.trim();
+      if (!/^\+?[0-9][0-9 ()-]{5,30}$/.test(how) && !/^[^@\s]+@[^@\s]+\.[^@\s]{2,}$/.test(how)) {
+        err.textContent = T.badContact;
+        return;
+      }
+      if (!question.value.trim()) {
+        err.textContent = T.needQuestion;
+        return;
+      }
       go.disabled = true;
       api.leaveMessage({ name: name.value, contact: contact.value, question: question.value }).then(function () {
         c.textContent = "";

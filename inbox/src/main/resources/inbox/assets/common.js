@@ -98,7 +98,7 @@ const Baton = (() => {
     negative_sentiment: 'upset', repeated_question: 'repeated question', knowledge_miss: 'bot had no answer',
     turn_limit: 'too many turns', sensitive_intent: 'sensitive', complaint: 'complaint', vip: 'VIP',
     agent_tool: 'bot chose handoff', llm_unavailable: 'LLM unavailable', unsupported_media: 'unsupported media',
-    agent_takeover: 'agent took over'
+    agent_takeover: 'agent took over', callback: 'left a message to be called back'
   };
 
   function reasonChips(reasons) {

@@ -45,20 +45,17 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class WebWidgetBrowserTest {
 
-    static final Path SHOTS = Path.of("target", "screenshots");
-
     @TempDir
     static Path dir;
     static TestBaton baton;
-    static HttpServer shop;
+    static ShopPage shop;
     static WebDriver browser;
 
     @BeforeAll
     static void start() throws Exception {
         assumeTrue(Files.isExecutable(InboxBrowserTest.CHROMIUM) && Files.isExecutable(InboxBrowserTest.CHROMEDRIVER),
                 "needs /usr/bin/chromium and /usr/bin/chromedriver");
-        shop = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        shop.start();
+        shop = ShopPage.start();
         Files.createDirectories(dir.resolve("knowledge"));
         Files.writeString(dir.resolve("knowledge").resolve("退货.md"), """
                 # 退货与退款
@@ -71,67 +68,34 @@ class WebWidgetBrowserTest {
 
                 我们收到退货后 3 到 5 个工作日内原路退款。
                 """);
-        String channels = "  web:\n    allowed-origins: [\"http://localhost:" + shop.getAddress().getPort() + "\"]\n"
+        String channels = "  web:\n    allowed-origins: [\"" + shop.origin() + "\"]\n"
                 + "    title: { zh: 好物商城客服, en: Shop support }\n";
         baton = TestBaton.start(dir, Map.of("CHANNELS", channels));
-        String page = """
-                <!doctype html>
-                <html lang="zh"><head><meta charset="utf-8"><title>好物商城</title>
-                <link rel="stylesheet" href="/shop.css"></head>
-                <body><header>好物商城</header><main><h1>新品上架</h1><p>春季新款，全场包邮。</p>
-                <div class="grid"><div>连衣裙 ¥299</div><div>运动鞋 ¥459</div><div>帆布包 ¥99</div></div></main>
-                <script src="BATON/widget.js" async data-lang="zh"></script>
-                </body></html>
-                """.replace("BATON", baton.base());
-        // a host page that would break a careless widget: global rules for every div, button and form
-        String css = "body{font-family:serif;margin:0;background:#faf7f2}header{background:#333;color:#fff;"
-                + "padding:14px 24px;font-size:20px}main{padding:24px}.grid{display:flex;gap:16px}.grid div{"
-                + "background:#fff;border:1px solid #ddd;padding:40px 30px}button{background:red!important;"
-                + "font-size:30px!important}div{letter-spacing:3px}";
-        String csp = "default-src 'none'; script-src " + baton.base() + "; connect-src " + baton.base()
-                + "; style-src 'self'; img-src 'self'";
-        shop.createContext("/", ex -> {
-            boolean style = ex.getRequestURI().getPath().equals("/shop.css");
-            byte[] body = (style ? css : page).getBytes(StandardCharsets.UTF_8);
-            ex.getResponseHeaders().set("Content-Type", style ? "text/css" : "text/html; charset=utf-8");
-            ex.getResponseHeaders().set("Content-Security-Policy", csp);
-            ex.sendResponseHeaders(200, body.length);
-            ex.getResponseBody().write(body);
-            ex.close();
-        });
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(InboxBrowserTest.CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=1200,860", "--lang=zh-CN");
-        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(InboxBrowserTest.CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        Files.createDirectories(SHOTS);
+        shop.serve(baton.base(), "zh");
+        browser = shop.browser;
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.quit();
+        if (shop != null) {
+            shop.close();
         }
         if (baton != null) {
             baton.close();
-        }
-        if (shop != null) {
-            shop.stop(0);
         }
     }
 
     @Test
     void should_serve_a_customer_from_question_to_rating_on_another_site() throws Exception {
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-        String shopUrl = "http://localhost:" + shop.getAddress().getPort() + "/";
-        browser.get(shopUrl);
+        browser.get(shop.origin() + "/");
         wait.until(d -> widget() != null);
         shot("web-01-launcher");
-        assertThat(problems()).as("the page's console: no CSP violation, no error").isEmpty();
+        assertThat(shop.problems()).as("the page's console: no CSP violation, no error").isEmpty();
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        js.executeScript("window.seen = []; Baton.on('message', function (m) { seen.push(m.author + ': ' + m.text); });"
+                + "Baton.on('state', function (s) { seen.push('state ' + s.state); });"
+                + "Baton.on('rating', function () { seen.push('rating asked'); });");
 
         find(".launcher").click();
         wait.until(d -> find(".panel").isDisplayed());
@@ -141,10 +105,14 @@ class WebWidgetBrowserTest {
                 .isEqualTo("13px");
         find("textarea").sendKeys("怎么退货？");
         find(".send").click();
-        WebElement answer = wait.until(d -> last(".msg.bot"));
-        wait.until(d -> !last(".msg.bot").getText().isBlank());
-        assertThat(last(".msg.bot").getText()).contains("7 天").contains("退货");
+        wait.until(d -> last(".msg.bot") != null);
+        assertThat(last(".msg.bot").getText()).contains("7 天").contains("退货").contains("来源");
         shot("web-02-answer-with-source");
+        // the host page's own call: send() resolves once the message is stored
+        Object stored = js.executeAsyncScript("var done = arguments[0];"
+                + "Baton.send('退款多久到账？').then(function (r) { done(r.inboundId > 0 && !r.duplicate); });");
+        assertThat(stored).isEqualTo(Boolean.TRUE);
+        wait.until(d -> last(".msg.bot").getText().contains("3 到 5 个工作日"));
 
         find(".human").click();
         wait.until(d -> find(".banner").isDisplayed() && find(".banner").getText().contains("人工"));
@@ -181,15 +149,18 @@ class WebWidgetBrowserTest {
             assertThat(r.ticketId()).isEqualTo(ticket);
         });
 
+        assertThat(js.executeScript("return seen;")).asString().contains("customer: 退款多久到账？",
+                "state QUEUED", "state HUMAN", "agent: 您好，我是客服小林", "rating asked");
+
         browser.navigate().refresh();
         wait.until(d -> widget() != null);
         find(".launcher").click();
         wait.until(d -> text(".log").contains("快递员明天上门取件"));
         assertThat(text(".log")).contains("怎么退货？").contains("7 天");
         assertThat(find(".card.rating")).as("a rated episode is not asked again").isNull();
-        Object history = ((JavascriptExecutor) browser).executeAsyncScript(
+        Object history = js.executeAsyncScript(
                 "var done = arguments[0]; Baton.history().then(function (m) { done(m.length); });");
-        assertThat(((Number) history).intValue()).isGreaterThanOrEqualTo(4);
+        assertThat(((Number) history).intValue()).isGreaterThanOrEqualTo(6);
         shot("web-07-after-reload");
         assertThat(text(".log")).contains("您的评价：★★★★★");
 
@@ -204,8 +175,8 @@ class WebWidgetBrowserTest {
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(1200, 860));
 
         // the same page on an origin that is not allowed: no widget, and the API answers nothing it may read
-        browser.get("http://127.0.0.1:" + shop.getAddress().getPort() + "/");
-        Object opened = ((JavascriptExecutor) browser).executeAsyncScript("""
+        browser.get(shop.otherOrigin() + "/");
+        Object opened = js.executeAsyncScript("""
                 var done = arguments[0];
                 (function wait() {
                     if (!window.Baton) { return setTimeout(wait, 50); }
@@ -214,7 +185,7 @@ class WebWidgetBrowserTest {
                 """);
         assertThat(opened).asString().startsWith("Baton chat unavailable");
         assertThat(widget()).isNull();
-        Object refused = ((JavascriptExecutor) browser).executeAsyncScript("""
+        Object refused = js.executeAsyncScript("""
                 var done = arguments[0];
                 fetch('BATON/api/web/session', {method: 'POST', headers: {'Content-Type': 'application/json'},
                     body: '{}'}).then(function (r) { done('read ' + r.status); }, function (e) { done('refused'); });
@@ -236,36 +207,22 @@ class WebWidgetBrowserTest {
     }
 
     private static SearchContext widget() {
-        List<WebElement> hosts = browser.findElements(By.tagName("baton-chat"));
-        if (hosts.isEmpty()) {
-            return null;
-        }
-        SearchContext root = hosts.get(0).getShadowRoot();
-        return root.findElements(By.cssSelector(".launcher")).isEmpty() ? null : root;
+        return shop.widget();
     }
 
     private static WebElement find(String css) {
-        List<WebElement> found = widget().findElements(By.cssSelector(css));
-        return found.isEmpty() ? null : found.get(0);
+        return shop.find(css);
     }
 
     private static WebElement last(String css) {
-        List<WebElement> found = widget().findElements(By.cssSelector(css));
-        return found.isEmpty() ? null : found.get(found.size() - 1);
+        return shop.last(css);
     }
 
     private static String text(String css) {
-        WebElement e = find(css);
-        return e == null ? "" : e.getText();
-    }
-
-    private static List<String> problems() {
-        return browser.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage)
-                .filter(m -> !m.contains("favicon")).toList();
+        return shop.text(css);
     }
 
     private static void shot(String name) throws Exception {
-        File f = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-        Files.copy(f.toPath(), SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        shop.shot(name);
     }
 }
