@@ -99,7 +99,7 @@
   }
 
   /** POST to the widget API; resolves with the JSON answer, rejects with an Error carrying status and retryAfter. */
-  function call(path, body) {
+  function call(path, body, renewed) {
     var headers = { "Content-Type": "application/json" };
     if (token) {
       headers.Authorization = "Bearer " + token;
@@ -108,6 +108,9 @@
       method: "POST", headers: headers, body: JSON.stringify(body || {}), credentials: "omit", mode: "cors"
     }).then(function (r) {
       return r.json().catch(function () { return {}; }).then(function (j) {
+        if (r.status === 401 && path !== "session" && !renewed) { // the token expired: renew it once
+          return startSession().then(function () { return call(path, body, true); });
+        }
         if (!r.ok) {
           var e = new Error(j.error || ("HTTP " + r.status));
           e.status = r.status;
@@ -396,6 +399,9 @@
       headers: { "Content-Type": "application/json", Authorization: "Bearer " + token, "Last-Event-ID": String(lastId) },
       body: JSON.stringify({ after: lastId })
     }).then(function (r) {
+      if (r.status === 401) { // the token expired (a signed-in customer's lasts a day): a new session, then go on
+        return startSession().then(function () { retry = 0; });
+      }
       if (!r.ok || !r.body) { throw new Error("HTTP " + r.status); }
       ui.notice.hidden = true;
       var reader = r.body.getReader();
