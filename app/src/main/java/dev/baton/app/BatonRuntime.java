@@ -1,8 +1,8 @@
 package dev.baton.app;
 
-import dev.baton.app.config.BatonConfig;
+import dev.baton.config.BatonConfig;
 import dev.baton.dev.DevConfig;
-import dev.baton.app.config.ChannelsConfig;
+import dev.baton.config.ChannelsConfig;
 import dev.baton.app.http.HttpServer;
 import dev.baton.app.http.OpsApi;
 import dev.baton.inbox.InboxModule;

@@ -2,9 +2,9 @@ package dev.baton.app.inbox;
 
 import dev.baton.inbox.auth.PasswordHasher;
 import dev.baton.app.cli.Main;
-import dev.baton.app.config.BatonConfig;
-import dev.baton.app.config.ConfigException;
-import dev.baton.app.config.ConfigLoader;
+import dev.baton.config.BatonConfig;
+import dev.baton.config.ConfigException;
+import dev.baton.config.ConfigLoader;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
