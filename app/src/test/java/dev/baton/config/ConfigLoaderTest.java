@@ -211,6 +211,44 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void should_bind_the_web_block_with_its_nested_limits_and_mask_its_identity_secret() {
+        BatonConfig cfg = load("""
+                channels:
+                  web:
+                    allowed-origins: [https://Shop.Example.com/, "http://localhost:8080"]
+                    identity-secret: ${WEB_SECRET}
+                    title: { zh: 好物客服, en: Shop help }
+                    rate-limits: { messages-per-minute: 5 }
+                """, Map.of("WEB_SECRET", "web-identity-secret-0123456789"));
+
+        dev.baton.web.config.WebConfig web = cfg.channels().config(dev.baton.web.config.WebConfig.KEY,
+                dev.baton.web.config.WebConfig.class).orElseThrow();
+        assertThat(web.allowedOrigins()).containsExactly("https://shop.example.com", "http://localhost:8080");
+        assertThat(web.title().in("zh")).isEqualTo("好物客服");
+        assertThat(web.rateLimits().messagesPerMinute()).isEqualTo(5);
+        assertThat(web.rateLimits().requestsPerMinute()).as("the default").isEqualTo(240);
+        assertThat(cfg.channels().isEnabled("web")).isTrue();
+        assertThat(dev.baton.config.ConfiguredSecrets.of(cfg)).contains("web-identity-secret-0123456789");
+    }
+
+    @Test
+    void should_refuse_a_web_block_open_to_any_site_or_with_a_short_secret() {
+        ConfigException e = fails("""
+                channels:
+                  web: { allowed-origins: ["*", "https://shop.example.com/path"], identity-secret: short }
+                """);
+
+        assertThat(e.problems()).anySatisfy(p -> assertThat(p).startsWith("channels.web.allowed-origins:")
+                .contains("no wildcard"));
+        assertThat(e.problems()).anySatisfy(p -> assertThat(p).startsWith("channels.web.allowed-origins:")
+                .contains("is not an origin"));
+        assertThat(e.problems()).anySatisfy(p -> assertThat(p).startsWith("channels.web.identity-secret:")
+                .contains("at least 16"));
+        assertThat(fails("channels:\n  web: { title: { zh: x } }\n").problems()).anySatisfy(p ->
+                assertThat(p).startsWith("channels.web.allowed-origins: is required"));
+    }
+
+    @Test
     void should_name_a_misspelt_key_inside_a_channel_block_with_the_nearest_valid_one() {
         ConfigException e = fails("""
                 channels:

@@ -18,7 +18,9 @@ public enum HandoffReason {
     LLM_UNAVAILABLE("llm_unavailable"),
     UNSUPPORTED_MEDIA("unsupported_media"),
     /** An agent replied while the bot had the conversation: the reply took it over (a ticket held by them). */
-    AGENT_TAKEOVER("agent_takeover");
+    AGENT_TAKEOVER("agent_takeover"),
+    /** The customer left a message asking to be contacted (a leave-a-message form): someone calls or writes back. */
+    CALLBACK("callback");
 
     private final String code;
 

@@ -135,6 +135,7 @@ public final class ExtractiveSummarizer implements Summarizer {
             case LLM_UNAVAILABLE -> p.modelUnavailable();
             case UNSUPPORTED_MEDIA -> has(b, HandoffBrief.Kind.MEDIA) ? null : p.unreadable(b.media());
             case AGENT_TAKEOVER -> p.takenOver();
+            case CALLBACK -> p.leftMessage();
         };
     }
 

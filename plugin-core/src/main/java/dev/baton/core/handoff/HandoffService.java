@@ -86,11 +86,19 @@ public final class HandoffService {
         int position = store.tickets().positionForNew(c, plan.priority());
         HandoffTicket ticket = insert(c, conv, customer, plan, group, language, intent, sentimentTrend, agentNote,
                 position, now);
-        long waitMinutes = Math.max(1, averageHandleTime.multipliedBy(position).toMinutes());
+        long waitMinutes = expectedWait(averageHandleTime, position).toMinutes();
         List<String> told = new ArrayList<>();
         told.add(queuedMessage.format(language, Map.of("position", position, "wait", waitMinutes)));
         routing.offHoursNotice(group, language, now).ifPresent(told::add);
         return new Opened(ticket, position, told, agentNote);
+    }
+
+    /**
+     * The wait a customer at {@code position} is told to expect: the average handle time per ticket ahead of them and
+     * their own, in whole minutes, at least one.
+     */
+    public static Duration expectedWait(Duration averageHandleTime, int position) {
+        return Duration.ofMinutes(Math.max(1, averageHandleTime.multipliedBy(Math.max(1, position)).toMinutes()));
     }
 
     /**

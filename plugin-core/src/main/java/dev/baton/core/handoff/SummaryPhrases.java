@@ -202,6 +202,10 @@ final class SummaryPhrases {
         return zh ? "客户发送了机器人无法识别的" + media(kind) + "。" : "They sent " + media(kind) + " the bot cannot read.";
     }
 
+    String leftMessage() {
+        return zh ? "客户留言，请按留下的联系方式回电或回复。" : "They left a message to be called or written back.";
+    }
+
     String takenOver() {
         return zh ? "客服从机器人手中接管了对话。" : "An agent took the conversation over from the bot.";
     }
