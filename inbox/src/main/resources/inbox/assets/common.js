@@ -98,6 +98,7 @@ const Baton = (() => {
     negative_sentiment: 'upset', repeated_question: 'repeated question', knowledge_miss: 'bot had no answer',
     turn_limit: 'too many turns', sensitive_intent: 'sensitive', complaint: 'complaint', vip: 'VIP',
     agent_tool: 'bot chose handoff', llm_unavailable: 'LLM unavailable', unsupported_media: 'unsupported media',
+    lookup_failed: 'look-up failed',
     agent_takeover: 'agent took over'
   };
 

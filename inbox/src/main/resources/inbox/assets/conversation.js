@@ -104,6 +104,15 @@
     return editBox;
   }
 
+  /** What the business look-ups found in this conversation (order status, tracking…), newest last. */
+  function lookups(list) {
+    if (!list || list.length === 0) return null;
+    return el('section', {class: 'card', id: 'lookups'}, el('h2', {}, 'Look-ups'),
+      el('ul', {}, list.map(l => el('li', {class: 'lookup ' + l.outcome},
+        el('div', {class: 'meta muted'}, l.lookup + ' · ' + l.outcome.replace('_', ' ') + ' · ' + time(l.at)),
+        el('div', {}, l.text || '')))));
+  }
+
   function suggestions(list, question) {
     return el('section', {class: 'card', id: 'suggestions'}, el('h2', {}, 'Knowledge suggestions'),
       question ? el('p', {class: 'muted'}, 'For: ' + question) : null,
@@ -174,7 +183,7 @@
         c.assignee ? el('span', {class: 'muted'}, ' with ' + c.assignee) : null),
       el('div', {class: 'columns'},
         el('div', {class: 'left'}, transcript(view.transcript), replyBox(c), draftForm()),
-        el('div', {class: 'right'}, ticketPanel(view.ticket), profilePanel(view.customer),
+        el('div', {class: 'right'}, ticketPanel(view.ticket), lookups(view.lookups), profilePanel(view.customer),
           suggestions(view.suggestions, view.lastQuestion))));
     const t = document.getElementById('transcript');
     if (atBottom) t.scrollTop = t.scrollHeight;

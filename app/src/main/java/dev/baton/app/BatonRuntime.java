@@ -5,6 +5,9 @@ import dev.baton.dev.DevConfig;
 import dev.baton.app.config.ChannelsConfig;
 import dev.baton.app.http.HttpServer;
 import dev.baton.app.http.OpsApi;
+import dev.baton.app.lookup.DemoOrders;
+import dev.baton.app.lookup.OkHttpLookupTransport;
+import dev.baton.app.lookup.OwnServer;
 import dev.baton.inbox.InboxModule;
 import dev.baton.inbox.ScheduledJob;
 import dev.baton.inbox.live.LiveEvents;
@@ -22,12 +25,15 @@ import dev.baton.core.handoff.ExtractiveSummarizer;
 import dev.baton.core.handoff.HandoffPolicy;
 import dev.baton.core.handoff.routing.Routing;
 import dev.baton.core.handoff.HumanInbox;
+import dev.baton.core.lookup.LookupConfig;
+import dev.baton.core.lookup.Lookups;
 import dev.baton.core.store.Database;
 import dev.baton.core.store.EngineJson;
 import dev.baton.core.store.JdbcKeyValueStore;
 import dev.baton.core.store.Store;
 import dev.baton.core.triage.Triage;
 import dev.baton.core.triage.TriageConfig;
+import dev.baton.core.triage.TriageOverrides;
 import dev.baton.core.engine.TriagePolicyDecider;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.baton.knowledge.CachingEmbeddingModel;
@@ -78,6 +84,7 @@ public final class BatonRuntime implements AutoCloseable {
     private EngineBuilder.Built engine;
     private HttpServer http;
     private PrometheusMeterRegistry meters;
+    private final OwnServer ownServer = new OwnServer();
 
     private final Consumer<EngineBuilder> engineOverrides;
 
@@ -147,11 +154,19 @@ public final class BatonRuntime implements AutoCloseable {
         return new Triage(tc, model, tc.needsEnglishModel() ? english : null);
     }
 
-    /** The triage configuration {@link #triage} builds on. */
+    /**
+     * The triage configuration {@link #triage} builds on: the defaults, the {@code triage:} overrides, the handoff
+     * keywords, and each look-up's examples as the intent of its name (so that triage recognises "where is my order?"
+     * as {@code order_status}; a built-in intent of that name keeps its own examples too).
+     */
     public static TriageConfig triageConfig(BatonConfig config) {
         TriageConfig tc = TriageConfig.defaults();
         if (config.triage() != null) {
             tc = tc.with(config.triage());
+        }
+        if (!config.lookups().isEmpty()) {
+            tc = tc.with(new TriageOverrides(null, null, config.lookups().stream().map(LookupConfig::intent).toList(),
+                    null, null, null, null, null));
         }
         return tc.withExtraKeywords(config.handoff().keywords());
     }
@@ -232,12 +247,14 @@ public final class BatonRuntime implements AutoCloseable {
                 Duration.ofMinutes(5), e.inboundRetention());
         HandoffPolicy policy = new HandoffPolicy(config.handoff());
         Triage triage = triageKeepingExampleVectors(embeddings, english);
+        Lookups lookups = new Lookups(config.lookups(), new OkHttpLookupTransport(okHttp, ownServer), meters, clock);
         EngineBuilder builder = new EngineBuilder(db)
                 .knowledge(new KnowledgeBridge(knowledge))
                 .citations(config.knowledge().citationStyle())
                 .policy(policy)
                 .routing(new Routing(config.inbox().groups()))
-                .decider(new TriagePolicyDecider(triage, policy))
+                .decider(new TriagePolicyDecider(triage, policy, lookups.names()))
+                .lookups(lookups)
                 .inbox(inbox)
                 .settings(settings)
                 .retry(new OutboxWorker.RetryPolicy(e.outboxMaxAttempts(), e.outboxBackoff(), e.outboxMaxBackoff()))
@@ -249,8 +266,8 @@ public final class BatonRuntime implements AutoCloseable {
         if (config.llm() != null) {
             OfflineAgent offline = new OfflineAgent(settings.messages().notSure(), settings.messages().sourceLabel(),
                     config.knowledge().citationStyle());
-            LlmAgent llm = LlmAgent.create(config.llm(), Store.over(db), new KnowledgeBridge(knowledge), offline,
-                    meters, clock);
+            LlmAgent llm = LlmAgent.create(config.llm(), Store.over(db), new KnowledgeBridge(knowledge), lookups,
+                    offline, meters, clock);
             closeables.add(llm);
             builder.agent(store -> llm).summarizer(config.llm().llmSummary() ? llm.summarizer(new ExtractiveSummarizer())
                     : new ExtractiveSummarizer());
@@ -275,9 +292,16 @@ public final class BatonRuntime implements AutoCloseable {
         List<Consumer<Javalin>> routes = new ArrayList<>();
         routes.add(new OpsApi(engine.store(), engine.engine(), inboxModule.auth(), engine.outbox()::wake));
         routes.add(inboxModule);
+        if (config.channels().isEnabled(DevConfig.KEY)) {
+            routes.add(DemoOrders.load()); // the example shop's order API, for the bundled order_status look-up
+        }
         http = new HttpServer(config.server().host(), config.server().maxBodyBytes(), adapters, engine.engine(),
                 meters, engine.json(), routes, notConfigured()).start(config.server().port());
+        ownServer.listening(http.port());
         log.info("Baton is listening on port {} (channels: {})", http.port(), channelNames());
+        if (!lookups.isEmpty()) {
+            log.info("look-ups: {}", String.join(", ", lookups.names().stream().sorted().toList()));
+        }
         phases.done("http");
         log.info(phases.summary());
         loadTheModelInTheBackground(embeddings);

@@ -113,8 +113,10 @@ public final class ConfigLoader {
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : "line " + at.getLineNr() + ", column " + at.getColumnNr() + ": ";
-            throw new ConfigException(source, List.of(where + "not valid YAML (" + yamlProblem(e)
-                    + "); check the indentation and quoting there"));
+            String problem = yamlProblem(e);
+            throw new ConfigException(source, List.of(where + "not valid YAML (" + problem + "); " + (problem
+                    .contains("'{'") ? "quote a text that holds {placeholders}, e.g. '订单 {order} 发货了吗'"
+                    : "check the indentation and quoting there")));
         } catch (IOException e) {
             throw new ConfigException(source, List.of("cannot read: " + e.getMessage()));
         }

@@ -9,6 +9,7 @@ import dev.baton.core.conversation.Author;
 import dev.baton.core.conversation.Conversation;
 import dev.baton.core.conversation.Customer;
 import dev.baton.core.conversation.HandoffTicket;
+import dev.baton.core.conversation.LookupTrace;
 import dev.baton.core.conversation.Message;
 import dev.baton.core.handoff.routing.QueueTimeouts;
 import dev.baton.core.knowledge.KnowledgeAnswer;
@@ -26,7 +27,8 @@ import java.util.function.Function;
 
 /**
  * One conversation as an agent works on it: the conversation, the customer's profile, the active ticket, the
- * transcript, the reply window, and knowledge suggestions for the customer's last question. The CRM lookup is
+ * transcript, what the business look-ups found, the reply window, and knowledge suggestions for the customer's last
+ * question. The CRM lookup is
  * separate ({@link #crm}), so a slow CRM never holds the view up.
  */
 public final class ConversationViews {
@@ -34,9 +36,13 @@ public final class ConversationViews {
     /** Below this, the view warns that the reply window is closing. */
     public static final Duration WINDOW_WARNING = Duration.ofHours(2);
 
-    /** The whole view. {@code ticket} is null when there is no active ticket (the bot has the conversation). */
+    /**
+     * The whole view. {@code ticket} is null when there is no active ticket (the bot has the conversation);
+     * {@code lookups} are the business look-ups of the conversation that reached the API, oldest first.
+     */
     public record View(Summary conversation, Profile customer, TicketDetail ticket, List<Line> transcript,
-                       Window replyWindow, String lastQuestion, List<Suggestion> suggestions) {
+                       Window replyWindow, String lastQuestion, List<Suggestion> suggestions,
+                       List<HandoffTicket.LookupResult> lookups) {
     }
 
     /** The conversation's state and routing. */
@@ -122,7 +128,8 @@ public final class ConversationViews {
                 window(conv, now),
                 lastQuestion,
                 hits.stream().map(h -> new Suggestion(String.valueOf(h.question()), String.valueOf(h.answer()),
-                        String.valueOf(h.citation()), h.confident())).toList());
+                        String.valueOf(h.citation()), h.confident())).toList(),
+                LookupTrace.results(v.transcript()));
     }
 
     /** The customer of the conversation looked up in the CRM (empty when not configured, slow or broken). */

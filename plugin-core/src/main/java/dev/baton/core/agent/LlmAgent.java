@@ -5,6 +5,7 @@ import dev.baton.core.conversation.HandoffReason;
 import dev.baton.core.handoff.Summarizer;
 import dev.baton.core.knowledge.KnowledgeAnswer;
 import dev.baton.core.knowledge.KnowledgeSearch;
+import dev.baton.core.lookup.Lookups;
 import dev.baton.core.store.Store;
 import dev.langchain4j.data.message.ToolExecutionResultMessage;
 import dev.langchain4j.model.chat.ChatModel;
@@ -47,7 +48,10 @@ import java.util.stream.Collectors;
  *
  * <p>A turn: the customer's text is delimited ({@link CustomerText}); the retrieved hits are injected into the
  * outgoing request only; the model answers (one round trip on the common path), or calls {@code searchKnowledge}
- * for a follow-up, or calls {@code handoffToHuman} (the turn ends there: {@link HandoffReason#AGENT_TOOL}). The
+ * for a follow-up, or a business look-up ({@link LookupTools}: "where is my order?"), or calls
+ * {@code handoffToHuman} (the turn ends there: {@link HandoffReason#AGENT_TOOL}). An answer after a look-up stands
+ * on the look-up's result; a look-up that failed and hands off on error makes the turn a handoff
+ * ({@link HandoffReason#LOOKUP_FAILED}) whatever the model wrote. The
  * answer passes the {@link OutputGuard}; {@code [n]} markers become the citation. The model phrases, it never
  * overrules the knowledge: an answer that no confident entry backs (the retrieval abstained and the model's own
  * searches found nothing confident, or it cited only low-relevance entries) is replaced by the configured
@@ -82,6 +86,7 @@ public final class LlmAgent implements SupportAgent, AutoCloseable {
     private final SystemPrompt prompt;
     private final OutputGuard guard;
     private final SupportAssistant assistant;
+    private final Lookups lookups;
     private final TurnSlots turns = new TurnSlots();
     private final Map<Long, LongAdder> tokensByConversation = new ConcurrentHashMap<>();
     private final Counter calls;
@@ -90,7 +95,14 @@ public final class LlmAgent implements SupportAgent, AutoCloseable {
 
     LlmAgent(LlmConfig cfg, ChatModel model, Store store, KnowledgeSearch knowledge, OfflineAgent fallback,
              MeterRegistry meters, Clock clock, ExecutorService executor, boolean ownsExecutor) {
+        this(cfg, model, store, knowledge, Lookups.none(), fallback, meters, clock, executor, ownsExecutor);
+    }
+
+    LlmAgent(LlmConfig cfg, ChatModel model, Store store, KnowledgeSearch knowledge, Lookups lookups,
+             OfflineAgent fallback, MeterRegistry meters, Clock clock, ExecutorService executor,
+             boolean ownsExecutor) {
         this.cfg = cfg;
+        this.lookups = lookups;
         this.model = model;
         this.fallback = fallback;
         this.clock = clock;
@@ -99,8 +111,8 @@ public final class LlmAgent implements SupportAgent, AutoCloseable {
         this.ownsExecutor = ownsExecutor;
         this.breaker = new CircuitBreaker(cfg.circuitBreaker(), clock);
         this.memory = new ModelMemory(new JdbcChatMemoryStore(store, clock), cfg.memoryWindow(), cfg.deadline());
-        this.prompt = new SystemPrompt(cfg, canary(cfg));
-        this.guard = new OutputGuard(prompt);
+        this.prompt = new SystemPrompt(cfg, canary(cfg), !lookups.isEmpty());
+        this.guard = new OutputGuard(prompt, lookups.names());
         this.calls = Counter.builder("baton.llm.calls").description("chat-model calls").register(meters);
         this.inputTokens = Counter.builder("baton.llm.tokens").tag("type", "input").register(meters);
         this.outputTokens = Counter.builder("baton.llm.tokens").tag("type", "output").register(meters);
@@ -121,20 +133,23 @@ public final class LlmAgent implements SupportAgent, AutoCloseable {
             outputTokens.increment(out);
             tokensByConversation.computeIfAbsent(turn.conversationId, k -> new LongAdder()).add(in + out);
         };
-        this.assistant = AiServices.builder(SupportAssistant.class)
+        LookupTools lookupTools = new LookupTools(lookups, this::turnOf, cfg.maxLookupsPerTurn());
+        java.util.Set<String> toolNames = new java.util.TreeSet<>(AssistantTools.names());
+        toolNames.addAll(lookupTools.names());
+        AiServices<SupportAssistant> services = AiServices.builder(SupportAssistant.class)
                 .chatModel(model)
                 .systemMessageProvider(id -> prompt.text())
                 .chatMemoryProvider(memory::of)
                 .retrievalAugmentor(new KnowledgeInjector(this::turnOf))
                 .storeRetrievedContentInChatMemory(false)
                 .tools(new AssistantTools(this::turnOf, knowledge))
-                .maxToolCallingRoundTrips(3)
+                .maxToolCallingRoundTrips(lookups.isEmpty() ? 3 : 4)
                 .toolArgumentsErrorHandler((error, ctx) -> ToolErrorHandlerResult.text(
                         "invalid arguments: " + error.getMessage()))
                 .toolExecutionErrorHandler((error, ctx) -> ToolErrorHandlerResult.text(
                         "rejected: " + error.getMessage()))
                 .hallucinatedToolNameStrategy(request -> ToolExecutionResultMessage.from(request,
-                        "no such tool; the tools are " + String.join(", ", AssistantTools.names())))
+                        "no such tool; the tools are " + String.join(", ", toolNames)))
                 .chatRequestTransformer((request, id) -> {
                     Turn turn = turns.current(memoryId(id));
                     if (turn != null) {
@@ -143,8 +158,11 @@ public final class LlmAgent implements SupportAgent, AutoCloseable {
                     calls.increment();
                     return request;
                 })
-                .registerListener(tokenListener)
-                .build();
+                .registerListener(tokenListener);
+        if (!lookups.isEmpty()) {
+            services.tools(lookupTools.tools());
+        }
+        this.assistant = services.build();
     }
 
     /**
@@ -154,8 +172,19 @@ public final class LlmAgent implements SupportAgent, AutoCloseable {
      */
     public static LlmAgent create(LlmConfig cfg, Store store, KnowledgeSearch knowledge, OfflineAgent fallback,
                                   MeterRegistry meters, Clock clock) {
-        return new LlmAgent(cfg, LlmModels.chatModel(cfg), store, knowledge, fallback, meters, clock,
+        return create(cfg, store, knowledge, Lookups.none(), fallback, meters, clock);
+    }
+
+    /** As above, with the business look-ups as the model's tools (at most {@code llm.max-lookups-per-turn} calls). */
+    public static LlmAgent create(LlmConfig cfg, Store store, KnowledgeSearch knowledge, Lookups lookups,
+                                  OfflineAgent fallback, MeterRegistry meters, Clock clock) {
+        return new LlmAgent(cfg, LlmModels.chatModel(cfg), store, knowledge, lookups, fallback, meters, clock,
                 LlmModels.boundedExecutor("baton-llm", LlmModels.DEFAULT_THREADS, LlmModels.DEFAULT_QUEUE), true);
+    }
+
+    @Override
+    public boolean runsLookups() {
+        return !lookups.isEmpty();
     }
 
     @Override
@@ -166,7 +195,7 @@ public final class LlmAgent implements SupportAgent, AutoCloseable {
         if (request.text() == null || request.text().isBlank()) {
             return fallback.answer(request);
         }
-        Turn turn = new Turn(id, request.language(), request.knowledge());
+        Turn turn = new Turn(id, request.language(), request.knowledge(), request.customer());
         if (!turns.enter(turn, limit.dividedBy(2))) {
             return unavailable(request, turn, "busy");
         }
@@ -210,7 +239,8 @@ public final class LlmAgent implements SupportAgent, AutoCloseable {
             breaker.release();
             return unavailable(request, turn, "interrupted");
         }
-        if (turn.handoff().isEmpty() && (result == null || result.content() == null
+        if (turn.handoff().isEmpty() && turn.failedLookupToHandOff().isEmpty() && (result == null
+                || result.content() == null
                 || result.content().isBlank())) {
             breaker.onFailure();
             return unavailable(request, turn, "empty");
@@ -258,14 +288,22 @@ public final class LlmAgent implements SupportAgent, AutoCloseable {
     private AgentReply reply(AgentRequest request, Turn turn, Result<String> result) {
         int n = turn.calls.get();
         long tokens = turn.tokens();
+        java.util.List<dev.baton.core.conversation.LookupTrace> looked = turn.lookups();
         if (turn.handoff().isPresent()) {
             count("handoff");
             log.info("conversation {}: the assistant handed off ({})", turn.conversationId,
                     turn.handoff().get().reason());
-            return new AgentReply("", null, false, HandoffReason.AGENT_TOOL, turn.handoff().get().note(), n, tokens);
+            return new AgentReply("", null, false, HandoffReason.AGENT_TOOL, turn.handoff().get().note(), n, tokens,
+                    looked);
+        }
+        var failed = turn.failedLookupToHandOff();
+        if (failed.isPresent()) {
+            count("lookup_failed");
+            return new AgentReply("", null, false, HandoffReason.LOOKUP_FAILED, "look-up " + failed.get().name()
+                    + " failed (" + failed.get().text() + ")", n, tokens, looked);
         }
         String text = result.content().strip();
-        var violation = guard.check(text, turn.references());
+        var violation = guard.check(text, shown(turn));
         if (violation.isPresent()) {
             count("guarded");
             meters.counter("baton.agent.guard.blocked", "rule", violation.get().code()).increment();
@@ -273,7 +311,7 @@ public final class LlmAgent implements SupportAgent, AutoCloseable {
                     turn.conversationId, violation.get().code());
             AgentReply offline = fallback.answer(request);
             return new AgentReply(offline.text(), offline.citation(), offline.knowledgeMiss(), null, null, n,
-                    tokens);
+                    tokens, looked);
         }
         Set<KnowledgeAnswer> cited = new LinkedHashSet<>();
         Matcher m = MARKER.matcher(text);
@@ -284,19 +322,33 @@ public final class LlmAgent implements SupportAgent, AutoCloseable {
         }
         m.appendTail(clean);
         String answer = clean.toString().strip();
-        if (!grounded(cited, turn.references())) {
+        if (!turn.lookupGrounds() && !grounded(cited, turn.references())) {
             // the knowledge abstained: the model may phrase answers, not turn "nothing relevant" into one
             count("abstained");
             log.info("conversation {}: no confident knowledge behind the model's answer; the customer gets the "
                     + "honest not-sure reply", turn.conversationId);
-            return new AgentReply(fallback.notSure(request.language()), null, true, null, null, n, tokens);
+            return new AgentReply(fallback.notSure(request.language()), null, true, null, null, n, tokens, looked);
         }
         String citation = cited.isEmpty() ? null : cited.iterator().next().citation();
         if (!cited.isEmpty()) {
             answer = fallback.cite(answer, cited.stream().limit(2).toList(), request.language());
         }
-        count("answered");
-        return new AgentReply(answer, citation, false, null, null, n, tokens);
+        count(looked.isEmpty() ? "answered" : "looked_up");
+        return new AgentReply(answer, citation, false, null, null, n, tokens, looked);
+    }
+
+    /**
+     * What the output guard may find an answer's claims in: the knowledge shown this turn and the facts the look-ups
+     * returned ("退款已到账" is no invented claim when the order system says so).
+     */
+    private static java.util.List<KnowledgeAnswer> shown(Turn turn) {
+        java.util.List<KnowledgeAnswer> out = new java.util.ArrayList<>(turn.references());
+        for (var t : turn.lookups()) {
+            if (t.outcome().answered() && t.text() != null) {
+                out.add(new KnowledgeAnswer("lookup:" + t.name(), t.name(), t.text(), t.name(), 1.0, true));
+            }
+        }
+        return out;
     }
 
     /**
@@ -318,11 +370,12 @@ public final class LlmAgent implements SupportAgent, AutoCloseable {
         AgentReply offline = fallback.answer(request);
         int n = turn.calls.get();
         long tokens = turn.tokens();
+        var looked = turn.lookups();
         if (!offline.knowledgeMiss()) {
-            return new AgentReply(offline.text(), offline.citation(), false, null, null, n, tokens);
+            return new AgentReply(offline.text(), offline.citation(), false, null, null, n, tokens, looked);
         }
         return new AgentReply(offline.text(), null, true, HandoffReason.LLM_UNAVAILABLE,
-                "the language model was unavailable (" + reason + ")", n, tokens);
+                "the language model was unavailable (" + reason + ")", n, tokens, looked);
     }
 
     @Override

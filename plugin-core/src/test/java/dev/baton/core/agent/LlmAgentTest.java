@@ -518,7 +518,7 @@ class LlmAgentTest {
     void should_send_no_authorization_header_when_api_key_is_blank() {
         reply(OpenAiStub.text("ok"));
         agent = fx.agent(new LlmConfig(cfg().baseUrl(), "", "qwen2.5:7b", null, 0, null, null, null, null, null,
-                null, null, null));
+                null, null, null, null));
 
         agent.answer(fx.ask(1, "hello"));
 
