@@ -36,10 +36,10 @@ import dev.baton.core.triage.TriageConfig;
 import dev.baton.core.triage.TriageOverrides;
 import dev.baton.core.engine.TriagePolicyDecider;
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.baton.knowledge.CachingEmbeddingModel;
-import dev.baton.knowledge.Embedders;
-import dev.baton.knowledge.InProcessEmbeddings;
-import dev.baton.knowledge.LazyEmbeddingModel;
+import dev.baton.knowledge.embed.CachingEmbeddingModel;
+import dev.baton.knowledge.embed.Embedders;
+import dev.baton.knowledge.embed.InProcessEmbeddings;
+import dev.baton.knowledge.embed.LazyEmbeddingModel;
 import dev.baton.knowledge.KnowledgeBase;
 import dev.baton.knowledge.KnowledgeConfig;
 import dev.baton.knowledge.SyncReport;
@@ -304,21 +304,10 @@ public final class BatonRuntime implements AutoCloseable {
         }
         phases.done("http");
         log.info(phases.summary());
-        loadTheModelInTheBackground(embeddings);
+        KnowledgeStartup.loadInTheBackground(embeddings);
         if (knowledge.hasEnglishVectors() && !englishModel.loaded()) {
-            warmUp(englishModel); // English questions need it: load it now, after start-up, not at the first one
+            KnowledgeStartup.warmUp(englishModel); // English questions need it: load it now, after start-up, not at the first one
         }
-    }
-
-    /** Loads a lazy model on a daemon thread, so that the first customer who needs it does not wait for it. */
-    private static void warmUp(LazyEmbeddingModel model) {
-        Thread t = new Thread(() -> {
-            long start = System.nanoTime();
-            model.get();
-            log.info("English embedding model loaded in {} ms", (System.nanoTime() - start) / 1_000_000);
-        }, "baton-model-warmup");
-        t.setDaemon(true);
-        t.start();
     }
 
     /** Triage over example vectors kept from the last start: unchanged examples need no model to start. */
@@ -329,22 +318,6 @@ public final class BatonRuntime implements AutoCloseable {
         Triage triage = triage(config, examples, english);
         examples.seal();
         return triage;
-    }
-
-    /** Loads the embedding model now that Baton serves, so that the first customer message does not wait for it. */
-    private static void loadTheModelInTheBackground(EmbeddingModel embeddings) {
-        if (InProcessEmbeddings.loaded(embeddings)) {
-            return;
-        }
-        Thread t = new Thread(() -> {
-            try {
-                InProcessEmbeddings.load(embeddings);
-            } catch (RuntimeException e) {
-                log.warn("the embedding model did not load: {}", e.toString());
-            }
-        }, "baton-model-load");
-        t.setDaemon(true);
-        t.start();
     }
 
     /** The dev channel has no sign-in: next to a real channel it is a door left open in production. */

@@ -18,7 +18,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import dev.baton.app.logging.ConfiguredSecrets;
 import dev.baton.app.logging.LogRedaction;
 import dev.baton.core.config.ConfigProblems;
 import dev.baton.core.config.Durations;

@@ -1,6 +1,5 @@
 package dev.baton.app.cli;
 
-import dev.baton.app.Main;
 import dev.baton.app.config.BatonConfig;
 import dev.baton.app.config.ConfigException;
 import org.junit.jupiter.api.Test;

@@ -203,7 +203,7 @@ class ConfigLoaderTest {
         assertThat(cfg.channels().enabled()).extracting(ChannelsConfig.Configured::key)
                 .containsExactly("dev", "whatsapp");
         assertThat(cfg.channels().installed().keys()).contains("dev", "wechat", "wecom-kf", "whatsapp");
-        assertThat(dev.baton.app.logging.ConfiguredSecrets.of(cfg)).as("each module names its secrets")
+        assertThat(dev.baton.app.config.ConfiguredSecrets.of(cfg)).as("each module names its secrets")
                 .contains("EAAG-token", "v");
     }
 

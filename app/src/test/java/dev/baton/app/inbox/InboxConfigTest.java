@@ -1,7 +1,7 @@
 package dev.baton.app.inbox;
 
 import dev.baton.inbox.auth.PasswordHasher;
-import dev.baton.app.Main;
+import dev.baton.app.cli.Main;
 import dev.baton.app.config.BatonConfig;
 import dev.baton.app.config.ConfigException;
 import dev.baton.app.config.ConfigLoader;

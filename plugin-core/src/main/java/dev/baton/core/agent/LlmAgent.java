@@ -20,12 +20,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -40,7 +36,6 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * The LLM agent: one {@link SupportAssistant} call per customer turn, grounded in the knowledge the engine already
@@ -111,7 +106,7 @@ public final class LlmAgent implements SupportAgent, AutoCloseable {
         this.ownsExecutor = ownsExecutor;
         this.breaker = new CircuitBreaker(cfg.circuitBreaker(), clock);
         this.memory = new ModelMemory(new JdbcChatMemoryStore(store, clock), cfg.memoryWindow(), cfg.deadline());
-        this.prompt = new SystemPrompt(cfg, canary(cfg), !lookups.isEmpty());
+        this.prompt = new SystemPrompt(cfg, SystemPrompt.canary(cfg), !lookups.isEmpty());
         this.guard = new OutputGuard(prompt, lookups.names());
         this.calls = Counter.builder("baton.llm.calls").description("chat-model calls").register(meters);
         this.inputTokens = Counter.builder("baton.llm.tokens").tag("type", "input").register(meters);
@@ -231,7 +226,7 @@ public final class LlmAgent implements SupportAgent, AutoCloseable {
         } catch (ExecutionException e) {
             breaker.onFailure();
             Throwable cause = e.getCause() == null ? e : e.getCause();
-            log.warn("conversation {}: model call failed: {}", turn.conversationId, describe(cause, cfg.apiKey()));
+            log.warn("conversation {}: model call failed: {}", turn.conversationId, ModelErrors.describe(cause, cfg.apiKey()));
             return unavailable(request, turn, "error");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -431,30 +426,5 @@ public final class LlmAgent implements SupportAgent, AutoCloseable {
 
     private void count(String outcome) {
         meters.counter("baton.agent.turns", "outcome", outcome).increment();
-    }
-
-    /**
-     * The error for the log: its class and the first 200 characters of its message, which is often the provider's
-     * error body (long ones are never logged whole). A provider or a proxy may echo the API key there, so the key
-     * is masked first (before the cut, so that no part of it survives), whatever the host's logging does.
-     */
-    private static String describe(Throwable t, String apiKey) {
-        String msg = t.getMessage() == null ? "" : t.getMessage().replaceAll("\\s+", " ");
-        if (!apiKey.isBlank()) {
-            msg = msg.replace(apiKey, "***");
-        }
-        return t.getClass().getSimpleName() + (msg.isEmpty() ? "" : ": " + (msg.length() > 200
-                ? msg.substring(0, 200) + "…" : msg));
-    }
-
-    /** A stable per-deployment canary, so the prompt (and the provider's prefix cache) survives restarts. */
-    private static String canary(LlmConfig cfg) {
-        try {
-            byte[] h = MessageDigest.getInstance("SHA-256").digest((cfg.persona() + '|' + cfg.tone() + '|'
-                    + cfg.language() + '|' + cfg.model()).getBytes(StandardCharsets.UTF_8));
-            return "bt-" + HexFormat.of().formatHex(h, 0, 6);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,11 +1,15 @@
 package dev.baton.core.agent;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
 import dev.baton.core.config.LlmConfig;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 
@@ -84,6 +88,18 @@ public final class SystemPrompt {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+
+    /** A stable per-deployment canary, so the prompt (and the provider's prefix cache) survives restarts. */
+    static String canary(LlmConfig cfg) {
+        try {
+            byte[] h = MessageDigest.getInstance("SHA-256").digest((cfg.persona() + '|' + cfg.tone() + '|'
+                    + cfg.language() + '|' + cfg.model()).getBytes(StandardCharsets.UTF_8));
+            return "bt-" + HexFormat.of().formatHex(h, 0, 6);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 }

@@ -2,7 +2,7 @@ package dev.baton.app.cli.eval;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.baton.app.Main;
+import dev.baton.app.cli.Main;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 

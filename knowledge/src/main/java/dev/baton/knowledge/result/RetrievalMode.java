@@ -1,4 +1,4 @@
-package dev.baton.knowledge;
+package dev.baton.knowledge.result;
 
 /** Which retrievers a search runs. Production uses {@link #HYBRID}; the others exist for evaluation. */
 public enum RetrievalMode {

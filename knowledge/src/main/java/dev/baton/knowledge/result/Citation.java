@@ -1,4 +1,4 @@
-package dev.baton.knowledge;
+package dev.baton.knowledge.result;
 
 import java.util.Objects;
 

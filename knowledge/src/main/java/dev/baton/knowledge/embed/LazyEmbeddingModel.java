@@ -1,4 +1,4 @@
-package dev.baton.knowledge;
+package dev.baton.knowledge.embed;
 
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;

@@ -1,4 +1,4 @@
-package dev.baton.knowledge;
+package dev.baton.knowledge.embed;
 
 /**
  * Keeps DJL, the tokenizer library under LangChain4j's in-process embeddings, from calling home.

@@ -1,8 +1,9 @@
-package dev.baton.app;
+package dev.baton.app.cli;
 
+import dev.baton.app.BatonRuntime;
 import dev.baton.app.config.BatonConfig;
 import dev.baton.app.config.ConfigLoader;
-import dev.baton.knowledge.DjlOffline;
+import dev.baton.knowledge.embed.DjlOffline;
 
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,4 +1,4 @@
-package dev.baton.knowledge;
+package dev.baton.knowledge.embed;
 
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;

@@ -1,4 +1,4 @@
-package dev.baton.knowledge;
+package dev.baton.knowledge.index;
 
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package dev.baton.knowledge;
+package dev.baton.knowledge.embed;
 
 import dev.baton.knowledge.index.DocLanguage;
 import dev.langchain4j.model.embedding.EmbeddingModel;

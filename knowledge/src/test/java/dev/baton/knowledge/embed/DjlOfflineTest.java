@@ -1,4 +1,4 @@
-package dev.baton.knowledge;
+package dev.baton.knowledge.embed;
 
 import ai.djl.util.Ec2Utils;
 import ai.djl.util.Utils;

@@ -1,6 +1,5 @@
-package dev.baton.app.logging;
+package dev.baton.app.config;
 
-import dev.baton.app.config.BatonConfig;
 import dev.baton.inbox.config.InboxConfig;
 
 import java.util.ArrayList;

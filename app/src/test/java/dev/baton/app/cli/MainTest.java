@@ -1,4 +1,4 @@
-package dev.baton.app;
+package dev.baton.app.cli;
 
 import ai.djl.util.Utils;
 import org.junit.jupiter.api.Test;

@@ -1,13 +1,7 @@
-package dev.baton.app;
+package dev.baton.app.cli;
 
-import dev.baton.app.cli.AskCommand;
-import dev.baton.app.cli.ChatCommand;
-import dev.baton.app.cli.EvalCommand;
-import dev.baton.app.cli.HashPasswordCommand;
-import dev.baton.app.cli.IndexCommand;
-import dev.baton.app.cli.ServeCommand;
 import dev.baton.app.config.ConfigException;
-import dev.baton.knowledge.DjlOffline;
+import dev.baton.knowledge.embed.DjlOffline;
 import picocli.CommandLine;
 
 import java.io.OutputStreamWriter;
