@@ -33,7 +33,6 @@ import dev.baton.core.store.JdbcKeyValueStore;
 import dev.baton.core.store.Store;
 import dev.baton.core.triage.Triage;
 import dev.baton.core.triage.TriageConfig;
-import dev.baton.core.triage.TriageOverrides;
 import dev.baton.core.engine.TriagePolicyDecider;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.baton.knowledge.embed.CachingEmbeddingModel;
@@ -59,14 +58,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
@@ -165,8 +160,7 @@ public final class BatonRuntime implements AutoCloseable {
             tc = tc.with(config.triage());
         }
         if (!config.lookups().isEmpty()) {
-            tc = tc.with(new TriageOverrides(null, null, config.lookups().stream().map(LookupConfig::intent).toList(),
-                    null, null, null, null, null));
+            tc = tc.with(LookupConfig.intents(config.lookups()));
         }
         return tc.withExtraKeywords(config.handoff().keywords());
     }
@@ -197,7 +191,7 @@ public final class BatonRuntime implements AutoCloseable {
         closeables.add(db);
         phases.done("database");
 
-        ExecutorService background = boundedExecutor("baton-channel", 4, 1000);
+        ExecutorService background = Threads.bounded("baton-channel", 4, 1000);
         closeables.add(background::shutdownNow);
         OkHttpClient okHttp = new OkHttpClient.Builder().connectTimeout(Duration.ofSeconds(5))
                 .readTimeout(Duration.ofSeconds(15)).callTimeout(Duration.ofSeconds(20)).build();
@@ -218,9 +212,9 @@ public final class BatonRuntime implements AutoCloseable {
             }
         }
         // what the engine needs from the inbox comes first: the live events hub and the inbox tickets open in
-        ScheduledExecutorService inboxJobs = inboxScheduler();
+        ScheduledExecutorService inboxJobs = Threads.inboxScheduler();
         closeables.add(inboxJobs::shutdownNow);
-        ExecutorService sse = boundedExecutor("baton-sse", 1, 1000);
+        ExecutorService sse = Threads.bounded("baton-sse", 1, 1000);
         closeables.add(sse::shutdownNow);
         LiveEvents live = new LiveEvents(sse);
         closeables.add(live);
@@ -358,24 +352,6 @@ public final class BatonRuntime implements AutoCloseable {
     private String channelNames() {
         List<String> names = config.channels().enabled().stream().map(ChannelsConfig.Configured::key).toList();
         return names.isEmpty() ? "none" : String.join(", ", names);
-    }
-
-    private static ExecutorService boundedExecutor(String name, int threads, int queue) {
-        AtomicInteger n = new AtomicInteger();
-        return new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(queue), r -> {
-            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-    }
-
-    /** One named daemon thread for the inbox's jobs (queue timeouts, position updates, sweeps, webhook posts). */
-    private static ScheduledExecutorService inboxScheduler() {
-        return Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "baton-inbox");
-            t.setDaemon(true);
-            return t;
-        });
     }
 
     public int port() {

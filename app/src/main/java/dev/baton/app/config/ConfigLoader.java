@@ -115,7 +115,8 @@ public final class ConfigLoader {
             String problem = yamlProblem(e);
             throw new ConfigException(source, List.of(where + "not valid YAML (" + problem + "); " + (problem
                     .contains("'{'") ? "quote a text that holds {placeholders}, e.g. '订单 {order} 发货了吗'"
-                    : "check the indentation and quoting there")));
+                    : problem.contains("'?'") ? "inside { } quote a text that holds a ?, e.g. en: \"What is your "
+                    + "order number?\"" : "check the indentation and quoting there")));
         } catch (IOException e) {
             throw new ConfigException(source, List.of("cannot read: " + e.getMessage()));
         }

@@ -1,5 +1,6 @@
 package dev.baton.core.agent;
 
+import dev.baton.core.resilience.CircuitBreaker;
 import dev.baton.core.config.LlmConfig;
 import dev.baton.core.conversation.HandoffReason;
 import dev.baton.core.handoff.Summarizer;
@@ -34,8 +35,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The LLM agent: one {@link SupportAssistant} call per customer turn, grounded in the knowledge the engine already
@@ -65,7 +64,6 @@ import java.util.regex.Pattern;
 public final class LlmAgent implements SupportAgent, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LlmAgent.class);
-    private static final Pattern MARKER = Pattern.compile("[ \\t]?[\\[【](\\d{1,2})[]】]");
     private static final String HUMAN_MARKER = "A human colleague served the customer after your last message and "
             + "has finished; the customer is back with you.";
 
@@ -283,7 +281,7 @@ public final class LlmAgent implements SupportAgent, AutoCloseable {
     private AgentReply reply(AgentRequest request, Turn turn, Result<String> result) {
         int n = turn.calls.get();
         long tokens = turn.tokens();
-        java.util.List<dev.baton.core.conversation.LookupTrace> looked = turn.lookups();
+        var looked = turn.lookups();
         if (turn.handoff().isPresent()) {
             count("handoff");
             log.info("conversation {}: the assistant handed off ({})", turn.conversationId,
@@ -298,7 +296,7 @@ public final class LlmAgent implements SupportAgent, AutoCloseable {
                     + " failed (" + failed.get().text() + ")", n, tokens, looked);
         }
         String text = result.content().strip();
-        var violation = guard.check(text, shown(turn));
+        var violation = guard.check(text, Grounding.shown(turn));
         if (violation.isPresent()) {
             count("guarded");
             meters.counter("baton.agent.guard.blocked", "rule", violation.get().code()).increment();
@@ -309,15 +307,8 @@ public final class LlmAgent implements SupportAgent, AutoCloseable {
                     tokens, looked);
         }
         Set<KnowledgeAnswer> cited = new LinkedHashSet<>();
-        Matcher m = MARKER.matcher(text);
-        StringBuilder clean = new StringBuilder();
-        while (m.find()) {
-            turn.referenced(Integer.parseInt(m.group(1))).ifPresent(cited::add);
-            m.appendReplacement(clean, "");
-        }
-        m.appendTail(clean);
-        String answer = clean.toString().strip();
-        if (!turn.lookupGrounds() && !grounded(cited, turn.references())) {
+        String answer = Grounding.withoutMarkers(text, turn, cited);
+        if (!turn.lookupGrounds() && !Grounding.grounded(cited, turn.references())) {
             // the knowledge abstained: the model may phrase answers, not turn "nothing relevant" into one
             count("abstained");
             log.info("conversation {}: no confident knowledge behind the model's answer; the customer gets the "
@@ -330,32 +321,6 @@ public final class LlmAgent implements SupportAgent, AutoCloseable {
         }
         count(looked.isEmpty() ? "answered" : "looked_up");
         return new AgentReply(answer, citation, false, null, null, n, tokens, looked);
-    }
-
-    /**
-     * What the output guard may find an answer's claims in: the knowledge shown this turn and the facts the look-ups
-     * returned ("退款已到账" is no invented claim when the order system says so).
-     */
-    private static java.util.List<KnowledgeAnswer> shown(Turn turn) {
-        java.util.List<KnowledgeAnswer> out = new java.util.ArrayList<>(turn.references());
-        for (var t : turn.lookups()) {
-            if (t.outcome().answered() && t.text() != null) {
-                out.add(new KnowledgeAnswer("lookup:" + t.name(), t.name(), t.text(), t.name(), 1.0, true));
-            }
-        }
-        return out;
-    }
-
-    /**
-     * Whether an answer stands on the knowledge: it cites a confident entry, or it cites nothing while a confident
-     * entry was shown (a clarifying question, a paraphrase). An answer that cites only low-relevance entries, or that
-     * came without any confident knowledge this turn, overrules the knowledge's abstention and is not sent.
-     */
-    private static boolean grounded(Set<KnowledgeAnswer> cited, java.util.List<KnowledgeAnswer> shown) {
-        if (!cited.isEmpty()) {
-            return cited.stream().anyMatch(KnowledgeAnswer::confident);
-        }
-        return shown.stream().anyMatch(KnowledgeAnswer::confident);
     }
 
     private AgentReply unavailable(AgentRequest request, Turn turn, String reason) {

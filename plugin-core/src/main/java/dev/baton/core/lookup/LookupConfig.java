@@ -7,6 +7,7 @@ import dev.baton.core.config.LlmConfig;
 import dev.baton.core.config.Localized;
 import dev.baton.core.config.Validated;
 import dev.baton.core.triage.TriageConfig;
+import dev.baton.core.triage.TriageOverrides;
 
 import java.time.Duration;
 import java.util.Collections;
@@ -155,6 +156,12 @@ public record LookupConfig(String name, Localized description, List<String> exam
         List<String> plain = examples.stream().map(e -> e.replaceAll("\\{[A-Za-z_][A-Za-z0-9_]*}", " ")
                 .replaceAll("\\s+", " ").strip()).filter(e -> !e.isEmpty()).distinct().toList();
         return new TriageConfig.IntentDefinition(name, List.of(), List.of(), plain);
+    }
+
+    /** Every look-up's examples as triage intents of their names (the {@code triage:} overrides' shape). */
+    public static TriageOverrides intents(List<LookupConfig> lookups) {
+        return new TriageOverrides(null, null, lookups.stream().map(LookupConfig::intent).toList(), null, null, null,
+                null, null);
     }
 
     /** The secret values of this look-up (bearer token, header values), for log redaction. */

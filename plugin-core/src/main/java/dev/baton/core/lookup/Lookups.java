@@ -126,7 +126,7 @@ public final class Lookups {
     }
 
     /** The breaker state of a look-up, for tests and health views. */
-    public dev.baton.core.agent.CircuitBreaker.State circuit(String lookup) {
+    public dev.baton.core.resilience.CircuitBreaker.State circuit(String lookup) {
         return client.circuit(lookup);
     }
 }
