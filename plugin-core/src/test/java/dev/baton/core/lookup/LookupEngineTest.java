@@ -18,6 +18,7 @@ import dev.baton.core.knowledge.KnowledgeAnswer;
 import dev.baton.core.knowledge.KnowledgeSearch;
 import dev.baton.core.store.Database;
 import dev.baton.core.testing.DeliveredSender;
+import dev.baton.core.testing.JdkLookupTransport;
 import dev.baton.core.testing.TestClock;
 import dev.baton.core.triage.Triage;
 import dev.baton.core.triage.TriageConfig;
@@ -122,7 +123,7 @@ class LookupEngineTest {
         meters = new SimpleMeterRegistry();
         db = Database.open("jdbc:h2:mem:lookup-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "", 8);
         HandoffPolicy policy = new HandoffPolicy(HandoffConfig.defaults());
-        Lookups lookups = new Lookups(configs, new JdkTransport(), meters, clock);
+        Lookups lookups = new Lookups(configs, new JdkLookupTransport(), meters, clock);
         built = new EngineBuilder(db).knowledge(NOTHING).policy(policy)
                 .decider(new TriagePolicyDecider(triage, policy, lookups.names())).lookups(lookups)
                 .sender(new DeliveredSender()).meters(meters).clock(clock).build();
@@ -255,19 +256,21 @@ class LookupEngineTest {
     void should_apologise_on_a_5xx_and_stop_calling_once_the_circuit_opens() {
         shop.stubFor(get(urlPathMatching("/members/.*")).willReturn(aResponse().withStatus(503)));
 
+        // three customers: the breaker is the look-up's, and a customer repeating a question is handed off by policy
         List<String> first = say("hank", "我的积分还有多少");
-        say("hank", "查一下我的会员积分");
-        List<String> third = say("hank", "我的积分还有多少");
+        say("ivy", "查一下我的会员积分");
+        List<String> third = say("jack", "我的积分还有多少");
 
         assertThat(first).singleElement().asString().startsWith("抱歉，暂时查询不到");
         assertThat(third).singleElement().asString().startsWith("抱歉，暂时查询不到");
         assertThat(conversation("hank").state()).isEqualTo(ConversationState.BOT);
+        assertThat(conversation("jack").state()).isEqualTo(ConversationState.BOT);
         shop.verify(2, getRequestedFor(urlPathMatching("/members/.*")));
         assertThat(meters.get("baton.lookup.errors").tags("kind", "circuit_open").counter().count()).isEqualTo(1);
 
         clock.advance(Duration.ofSeconds(31));
         shop.stubFor(get(urlPathMatching("/members/.*")).willReturn(okJson("{\"points\": 120}")));
-        assertThat(say("hank", "我的积分还有多少")).containsExactly("您当前的积分：120。");
+        assertThat(say("kim", "我的积分还有多少")).containsExactly("您当前的积分：120。");
     }
 
     @Test
