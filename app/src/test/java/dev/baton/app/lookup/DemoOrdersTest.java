@@ -94,5 +94,7 @@ class DemoOrdersTest {
                 .isEqualTo("订单 20251120-8891：已发货，顺丰速运 SF1234567890，预计 12-05 送达。");
         assertThat(say("demo-en", "Where is my order 20251120-8891?"))
                 .isEqualTo("Order 20251120-8891: shipped, SF Express SF1234567890, expected 12-05.");
+        assertThat(say("demo-delivered", "track order 20251121-0002"))
+                .isEqualTo("Order 20251121-0002: delivered, ZTO Express ZTO75310086420, arrived 11-24.");
     }
 }
