@@ -113,10 +113,7 @@ public final class ConfigLoader {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : "line " + at.getLineNr() + ", column " + at.getColumnNr() + ": ";
             String problem = yamlProblem(e);
-            throw new ConfigException(source, List.of(where + "not valid YAML (" + problem + "); " + (problem
-                    .contains("'{'") ? "quote a text that holds {placeholders}, e.g. '订单 {order} 发货了吗'"
-                    : problem.contains("'?'") ? "inside { } quote a text that holds a ?, e.g. en: \"What is your "
-                    + "order number?\"" : "check the indentation and quoting there")));
+            throw new ConfigException(source, List.of(where + "not valid YAML (" + problem + "); " + yamlFix(problem)));
         } catch (IOException e) {
             throw new ConfigException(source, List.of("cannot read: " + e.getMessage()));
         }
@@ -338,6 +335,17 @@ public final class ConfigLoader {
     }
 
     /** Reads a bundled resource as text (the example config). */
+    /** The fix for a YAML syntax problem: quoting for the two that look-up texts cause, else the general advice. */
+    private static String yamlFix(String problem) {
+        if (problem.contains("got {") || problem.contains("'{'")) {
+            return "quote a text that holds {placeholders}, e.g. '订单 {order} 发货了吗'";
+        }
+        if (problem.contains("got ?") || problem.contains("'?'")) {
+            return "inside { } quote a text that holds a ?, e.g. en: \"What is your order number?\"";
+        }
+        return "check the indentation and quoting there";
+    }
+
     public static String resource(String name) {
         try (InputStream in = ConfigLoader.class.getResourceAsStream(name)) {
             if (in == null) {
