@@ -22,7 +22,9 @@ import java.util.List;
 import java.util.Map;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -75,6 +77,28 @@ class LookupCallTest {
 
         assertThat(run("20250000-0001").reply()).isEqualTo("没有找到这个订单号，请核对一下。");
         assertThat(run("20250000-0002").reply()).isEqualTo("没有找到这个订单号，请核对一下。");
+    }
+
+    @Test
+    void should_send_a_safe_post_with_its_json_body_and_read_the_record_at_found_at() {
+        Lookups search = new Lookups(LookupYaml.list("""
+                - name: order_search
+                  examples: [find my order]
+                  params: { order: { pattern: '\\d{8}-\\d{4}', ask: "Your order number?" } }
+                  request: { method: POST, safe: true, url: '%s/search', body: { order_no: '{order}', kind: order } }
+                  answer: 'Order {order}: {$.data.status}'
+                  found-at: $.data
+                """.formatted(wm.baseUrl())), transport, meters, clock);
+        Lookup lookup = search.find("order_search").orElseThrow();
+        wm.stubFor(post(urlEqualTo("/search")).withRequestBody(equalToJson("{\"order_no\":\"20251120-8891\","
+                + "\"kind\":\"order\"}")).willReturn(okJson("{\"data\":{\"status\":\"shipped\"}}")));
+        wm.stubFor(post(urlEqualTo("/search")).withRequestBody(equalToJson("{\"order_no\":\"20250000-0000\","
+                + "\"kind\":\"order\"}")).willReturn(okJson("{\"data\":null}")));
+
+        assertThat(search.run(lookup, Map.of("order", "20251120-8891"), ALICE, 7, "en").reply())
+                .isEqualTo("Order 20251120-8891: shipped");
+        Lookups.Result none = search.run(lookup, Map.of("order", "20250000-0000"), ALICE, 7, "en");
+        assertThat(none.outcome()).isInstanceOf(LookupOutcome.NotFound.class);
     }
 
     @Test
