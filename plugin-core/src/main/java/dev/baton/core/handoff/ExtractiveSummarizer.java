@@ -30,7 +30,8 @@ public final class ExtractiveSummarizer implements Summarizer {
         String why = reasons.stream().map(HandoffReason::code).collect(Collectors.joining(", "));
         List<HandoffTicket.LookupResult> lookups = LookupTrace.results(transcript);
         List<String> found = lookups.subList(Math.max(0, lookups.size() - LOOKUPS_QUOTED), lookups.size()).stream()
-                .filter(r -> r.text() != null && !r.text().isBlank()).map(r -> quote(r.text())).toList();
+                .filter(r -> r.text() != null && !r.text().isBlank())
+                .map(r -> quote(r.text().strip().replaceAll("[。.！!]+$", ""))).toList();
         if ("zh".equals(language)) {
             StringBuilder sb = new StringBuilder("客户问题：").append(first.isEmpty() ? "（无文字）" : first).append("。");
             if (!last.isEmpty()) {

@@ -318,6 +318,7 @@ class LookupEngineTest {
             assertThat(r.outcome()).isEqualTo("found");
             assertThat(r.text()).isEqualTo("订单 20251120-8891：已发货，顺丰 SF1234，预计 12-05 送达。");
         });
-        assertThat(t.summary()).contains("查询结果：“订单 20251120-8891：已发货，顺丰 SF1234，预计 12-05 送达。”");
+        assertThat(t.summary()).contains("查询结果：“订单 20251120-8891：已发货，顺丰 SF1234，预计 12-05 送达”。")
+                .as("no doubled full stop around a quoted result").doesNotContain("。”。");
     }
 }
