@@ -1,14 +1,15 @@
 package dev.baton.app;
 
-import dev.baton.app.config.BatonConfig;
+import dev.baton.config.BatonConfig;
 import dev.baton.dev.DevConfig;
-import dev.baton.app.config.ChannelsConfig;
+import dev.baton.config.ChannelsConfig;
 import dev.baton.app.http.HttpServer;
 import dev.baton.app.http.OpsApi;
 import dev.baton.app.lookup.DemoOrders;
 import dev.baton.app.lookup.OkHttpLookupTransport;
 import dev.baton.app.lookup.OwnServer;
 import dev.baton.inbox.InboxModule;
+import dev.baton.inbox.config.DeskLanguage;
 import dev.baton.inbox.ScheduledJob;
 import dev.baton.inbox.live.LiveEvents;
 import dev.baton.inbox.webhook.WebhookInbox;
@@ -242,8 +243,12 @@ public final class BatonRuntime implements AutoCloseable {
         HandoffPolicy policy = new HandoffPolicy(config.handoff());
         Triage triage = triageKeepingExampleVectors(embeddings, english);
         Lookups lookups = new Lookups(config.lookups(), new OkHttpLookupTransport(okHttp, ownServer), meters, clock);
+        DeskLanguage desk = DeskLanguage.resolve(config.inbox(), config.knowledge().folder());
+        log.info("inbox language: {} ({})", desk.code(), desk.source());
+        ExtractiveSummarizer summary = new ExtractiveSummarizer(desk.code());
         EngineBuilder builder = new EngineBuilder(db)
                 .knowledge(new KnowledgeBridge(knowledge))
+                .summarizer(summary)
                 .citations(config.knowledge().citationStyle())
                 .policy(policy)
                 .routing(new Routing(config.inbox().groups()))
@@ -263,8 +268,7 @@ public final class BatonRuntime implements AutoCloseable {
             LlmAgent llm = LlmAgent.create(config.llm(), Store.over(db), new KnowledgeBridge(knowledge), lookups,
                     offline, meters, clock);
             closeables.add(llm);
-            builder.agent(store -> llm).summarizer(config.llm().llmSummary() ? llm.summarizer(new ExtractiveSummarizer())
-                    : new ExtractiveSummarizer());
+            builder.agent(store -> llm).summarizer(config.llm().llmSummary() ? llm.summarizer(summary) : summary);
             log.info("agent: LLM {} at {}", config.llm().model(), config.llm().baseUrl().getHost());
         } else {
             log.info("agent: offline (answers from the knowledge base; add llm: to baton.yaml for an LLM)");
@@ -272,10 +276,11 @@ public final class BatonRuntime implements AutoCloseable {
         senders.forEach(builder::sender);
         engineOverrides.accept(builder);
         engine = builder.build();
-        InboxModule inboxModule = InboxModule.create(new InboxModule.Dependencies(config.inbox(), engine.store(),
+        InboxModule inboxModule = InboxModule.create(new InboxModule.Dependencies(
+                config.inbox().withIntentLabelDefaults(LookupConfig.labels(config.lookups())), engine.store(),
                 engine.desk(), engine.outbox()::wake, channel -> senders.stream().filter(s -> s.channel().equals(channel))
                 .findFirst().map(Sender::limits).orElse(null), live, webhook, new KnowledgeBridge(knowledge),
-                config.knowledge().folder(), this::reindex, okHttp, clock));
+                config.knowledge().folder(), this::reindex, okHttp, desk.code(), clock));
         engine.engine().start();
         for (ScheduledJob job : inboxModule.jobs()) {
             inboxJobs.scheduleWithFixedDelay(job.task(), job.initialDelay().toMillis(), job.every().toMillis(),

@@ -5,7 +5,7 @@ import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.baton.knowledge.embed.LazyEmbeddingModel;
 import dev.baton.knowledge.embed.Embedders;
 import dev.baton.knowledge.embed.InProcessEmbeddings;
-import dev.baton.app.config.BatonConfig;
+import dev.baton.config.BatonConfig;
 import dev.baton.knowledge.embed.CachingEmbeddingModel;
 import dev.baton.knowledge.KnowledgeBase;
 import dev.baton.knowledge.SyncReport;

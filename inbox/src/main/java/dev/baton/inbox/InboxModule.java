@@ -18,16 +18,19 @@ import dev.baton.core.store.EngineJson;
 import dev.baton.core.store.JdbcKeyValueStore;
 import dev.baton.core.store.ReplyWriter;
 import dev.baton.core.store.Store;
+import dev.baton.core.triage.SmallTalk;
 import dev.baton.inbox.analytics.Analytics;
 import dev.baton.inbox.auth.AgentDirectory;
 import dev.baton.inbox.auth.ApiTokens;
 import dev.baton.inbox.auth.LoginThrottle;
 import dev.baton.inbox.auth.Sessions;
+import dev.baton.inbox.config.DeskLanguage;
 import dev.baton.inbox.config.InboxConfig;
 import dev.baton.inbox.desk.AgentTokens;
 import dev.baton.inbox.desk.ConversationViews;
 import dev.baton.inbox.desk.CrmLookup;
 import dev.baton.inbox.desk.CustomerProfiles;
+import dev.baton.inbox.desk.DeskLabels;
 import dev.baton.inbox.desk.QueueViews;
 import dev.baton.inbox.desk.TicketDesk;
 import dev.baton.inbox.desk.WorkRules;
@@ -85,12 +88,13 @@ public final class InboxModule implements Consumer<Javalin> {
      * @param knowledgeFolder {@code knowledge.folder}, whose {@code _drafts/} holds drafts
      * @param reindex         syncs the knowledge index (after a draft is approved)
      * @param http            for the CRM lookup
+     * @param language        the agents' language ({@link DeskLanguage}; the summarizer the engine got writes in it)
      * @param clock           the time
      */
     public record Dependencies(InboxConfig config, Store store, HumanDesk desk, Runnable wakeOutbox,
                                Function<Channel, ChannelLimits> channelLimits, LiveEvents live, WebhookInbox webhook,
                                KnowledgeSearch knowledge, Path knowledgeFolder, Runnable reindex, OkHttpClient http,
-                               Clock clock) {
+                               String language, Clock clock) {
     }
 
     private final InboxAuth auth;
@@ -122,18 +126,20 @@ public final class InboxModule implements Consumer<Javalin> {
         List<String> groupNames = config.groups().stream().map(Group::name).toList();
         TicketDesk tickets = new TicketDesk(d.desk(), new WorkRules(store, agents, groupNames));
         CrmLookup crm = new CrmLookup(config.crmUrl(), d.http(), config.crmTimeout(), json);
+        DeskLabels labels = new DeskLabels(d.language(), config.intentLabels());
+        SmallTalk smallTalk = SmallTalk.defaults();
         this.routes = List.of(
                 new ErrorRoutes(),
-                new InboxPages(auth, agents, new LoginThrottle(LoginThrottle.Limits.DEFAULT, clock)),
-                new MeRoutes(auth, d.live()),
+                new InboxPages(auth, agents, new LoginThrottle(LoginThrottle.Limits.DEFAULT, clock), d.language()),
+                new MeRoutes(auth, d.live(), d.language()),
                 new QueueRoutes(auth, new QueueViews(store, agents, new GroupRouter(config.groups()), groupNames,
-                        timeouts, clock)),
+                        timeouts, labels, clock)),
                 new TicketRoutes(auth, tickets, json),
-                new ConversationRoutes(auth, new ConversationViews(store, d.knowledge(), crm, timeouts, limits, clock),
-                        tickets, json),
+                new ConversationRoutes(auth, new ConversationViews(store, d.knowledge(), crm, timeouts, limits, labels,
+                        text -> smallTalk.read(text).isSmallTalk(), clock), tickets, json),
                 new CustomerRoutes(auth, profiles, json),
                 new DraftRoutes(auth, new KnowledgeDrafts(d.knowledgeFolder(), d.reindex(), kv, clock), json),
-                new AnalyticsRoutes(auth, new Analytics(store, clock)),
+                new AnalyticsRoutes(auth, new Analytics(store, labels, clock)),
                 new TokenRoutes(auth, new AgentTokens(auth.tokens(), agents), json),
                 new WebhookDeliveryRoutes(auth, d.webhook()));
         this.jobs = jobs(config, timeouts, positions, store, d.webhook());

@@ -1,6 +1,6 @@
 package dev.baton.app.cli;
 
-import dev.baton.app.config.BatonConfig;
+import dev.baton.config.BatonConfig;
 import dev.baton.knowledge.KnowledgeBase;
 import dev.baton.knowledge.result.KnowledgeHit;
 import dev.baton.knowledge.result.SearchResult;

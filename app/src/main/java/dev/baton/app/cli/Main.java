@@ -1,6 +1,8 @@
 package dev.baton.app.cli;
 
-import dev.baton.app.config.ConfigException;
+import dev.baton.config.ConfigException;
+import dev.baton.eval.AbstainCommand;
+import dev.baton.eval.ConversationsCommand;
 import dev.baton.knowledge.embed.DjlOffline;
 import picocli.CommandLine;
 
@@ -33,7 +35,7 @@ public final class Main implements Runnable {
     /** Runs the CLI and returns the exit code (used by tests). */
     public static int run(String... args) {
         DjlOffline.apply(); // first: no command may let the embeddings' tokenizer call home
-        CommandLine cli = new CommandLine(new Main());
+        CommandLine cli = commandLine();
         // UTF-8 whatever the platform's default (Chinese answers, citations); at call time, so tests can capture
         cli.setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
         cli.setErr(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
@@ -56,6 +58,22 @@ public final class Main implements Runnable {
             return 1;
         });
         return cli.execute(args);
+    }
+
+    /** The command tree, each command built by {@link #create}. */
+    public static CommandLine commandLine() {
+        return new CommandLine(new Main(), Main::create);
+    }
+
+    /** Builds the commands; the evaluation commands get the in-process Baton they play against. */
+    private static <K> K create(Class<K> type) throws Exception {
+        if (type == ConversationsCommand.class) {
+            return type.cast(new ConversationsCommand(EvalBaton::start));
+        }
+        if (type == AbstainCommand.class) {
+            return type.cast(new AbstainCommand(EvalBaton::start));
+        }
+        return CommandLine.defaultFactory().create(type);
     }
 
     @Override

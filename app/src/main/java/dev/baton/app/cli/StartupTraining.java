@@ -1,8 +1,8 @@
 package dev.baton.app.cli;
 
 import dev.baton.app.BatonRuntime;
-import dev.baton.app.config.BatonConfig;
-import dev.baton.app.config.ConfigLoader;
+import dev.baton.config.BatonConfig;
+import dev.baton.config.ConfigLoader;
 import dev.baton.knowledge.embed.DjlOffline;
 
 import java.io.IOException;

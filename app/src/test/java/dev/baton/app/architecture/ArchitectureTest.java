@@ -29,7 +29,8 @@ class ArchitectureTest {
 
     /** Each module's root package. */
     private static final List<String> MODULES = List.of("dev.baton.text", "dev.baton.core", "dev.baton.knowledge",
-            "dev.baton.dev", "dev.baton.wechat", "dev.baton.whatsapp", "dev.baton.inbox", "dev.baton.app");
+            "dev.baton.dev", "dev.baton.wechat", "dev.baton.whatsapp", "dev.baton.web", "dev.baton.inbox",
+            "dev.baton.config", "dev.baton.eval", "dev.baton.app");
 
     private static JavaClasses classes;
 
@@ -43,7 +44,8 @@ class ArchitectureTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"dev.baton.text", "dev.baton.core", "dev.baton.knowledge", "dev.baton.dev",
-            "dev.baton.wechat", "dev.baton.whatsapp", "dev.baton.inbox", "dev.baton.app"})
+            "dev.baton.wechat", "dev.baton.whatsapp", "dev.baton.web", "dev.baton.inbox", "dev.baton.config",
+            "dev.baton.eval", "dev.baton.app"})
     void should_have_no_cycle_between_the_top_level_packages_of_a_module(String root) {
         slices().assignedFrom(topLevelPackagesOf(root)).should().beFreeOfCycles().allowEmptyShould(false)
                 .check(classes);
@@ -53,18 +55,27 @@ class ArchitectureTest {
     @ValueSource(strings = {"dev.baton.text", "dev.baton.core", "dev.baton.knowledge"})
     void should_keep_the_inner_modules_free_of_the_outer_ones(String inner) {
         noClasses().that().resideInAPackage(inner + "..").should().dependOnClassesThat()
-                .resideInAnyPackage("dev.baton.app..", "dev.baton.inbox..", "dev.baton.wechat..",
-                        "dev.baton.whatsapp..", "dev.baton.dev..")
+                .resideInAnyPackage("dev.baton.app..", "dev.baton.config..", "dev.baton.eval..", "dev.baton.inbox..",
+                        "dev.baton.wechat..", "dev.baton.whatsapp..", "dev.baton.web..", "dev.baton.dev..")
                 .check(classes);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"dev.baton.dev", "dev.baton.wechat", "dev.baton.whatsapp", "dev.baton.inbox"})
+    @ValueSource(strings = {"dev.baton.dev", "dev.baton.wechat", "dev.baton.whatsapp", "dev.baton.web",
+            "dev.baton.inbox"})
     void should_let_a_plug_in_module_depend_on_the_core_only(String module) {
         List<String> others = MODULES.stream().filter(m -> !m.equals(module) && !m.equals("dev.baton.core")
                 && !m.equals("dev.baton.text")).map(m -> m + "..").toList();
         noClasses().that().resideInAPackage(module + "..").should().dependOnClassesThat()
                 .resideInAnyPackage(others.toArray(String[]::new)).check(classes);
+    }
+
+    @org.junit.jupiter.api.Test
+    void should_let_the_eval_harness_know_baton_only_through_http() {
+        noClasses().that().resideInAPackage("dev.baton.eval..").should().dependOnClassesThat()
+                .resideInAnyPackage(MODULES.stream().filter(m -> !m.equals("dev.baton.eval")).map(m -> m + "..")
+                        .toArray(String[]::new))
+                .check(classes);
     }
 
     @org.junit.jupiter.api.Test

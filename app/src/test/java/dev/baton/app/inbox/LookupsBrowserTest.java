@@ -31,7 +31,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The agent who takes over sees what the look-ups found: the conversation page's Look-ups card and the summary, in a
- * real browser (headless chromium). The shop's API is WireMock. Skipped when chromium is missing.
+ * real browser (headless chromium), on a Chinese desk: the look-up and its outcome as labels, never their codes. The shop's API is WireMock. Skipped when chromium is missing.
  */
 class LookupsBrowserTest {
 
@@ -49,7 +49,7 @@ class LookupsBrowserTest {
         shop.start();
         shop.stubFor(get(urlEqualTo("/orders/20251120-8891")).willReturn(okJson("{\"status_text\":\"已发货\","
                 + "\"carrier\":\"顺丰速运\",\"tracking_no\":\"SF1234567890\",\"eta\":\"12-05\"}")));
-        baton = TestBaton.start(dir, Map.of("LOOKUPS", """
+        baton = TestBaton.start(dir, Map.of("INBOX", "  language: zh", "LOOKUPS", """
                 lookups:
                   - name: order_status
                     examples: [我的订单到哪了, '订单 {order} 发货了吗', where is my order]
@@ -100,7 +100,9 @@ class LookupsBrowserTest {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("lookups"),
                 "订单 20251120-8891：已发货，顺丰速运 SF1234567890，预计 12-05 送达。"));
 
-        assertThat(browser.findElement(By.id("lookups")).getText()).contains("order_status · found");
+        assertThat(browser.findElement(By.id("lookups")).getText()).as("the look-up and its outcome as agents read "
+                + "them, in the desk's language").contains("业务查询").contains("订单状态 · 已查到").doesNotContain("order_status")
+                .doesNotContain("found");
         assertThat(browser.findElement(By.id("summary")).getText()).contains("查询结果");
         Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
         Files.copy(shot, InboxBrowserTest.SHOTS.resolve("lookups-conversation.png"), StandardCopyOption.REPLACE_EXISTING);

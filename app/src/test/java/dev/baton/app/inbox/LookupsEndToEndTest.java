@@ -166,6 +166,12 @@ class LookupsEndToEndTest {
         assertThat(view.path("ticket").path("summary").asText()).contains("订单 20251120-8891：已发货");
         assertThat(view.path("lookups").get(0).path("text").asText()).contains("订单 20251120-8891：已发货");
         assertThat(view.path("lookups").get(1).path("outcome").asText()).isEqualTo("failed");
+        assertThat(view.path("lookups").get(0).path("label").asText()).as("the look-up by its description, in the "
+                + "desk's language (English here)").isEqualTo("Order status and tracking");
+        assertThat(view.path("ticket").path("reasonLabels").toString()).contains("look-up failed");
+        assertThat(view.path("ticket").path("summary").asText())
+                .contains("A look-up in the business's system failed, so the bot could not answer.")
+                .doesNotContain("lookup_failed");
     }
 
     @Test

@@ -5,8 +5,8 @@ import dev.baton.inbox.http.InboxAuth;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.app.BatonRuntime;
-import dev.baton.app.config.BatonConfig;
-import dev.baton.app.config.ConfigLoader;
+import dev.baton.config.BatonConfig;
+import dev.baton.config.ConfigLoader;
 import dev.baton.core.engine.EngineBuilder;
 
 import java.io.IOException;

@@ -8,8 +8,12 @@ import dev.baton.core.handoff.routing.PositionUpdateConfig;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -33,12 +37,19 @@ import java.util.Set;
  * @param sessionTtl      idle time after which an inbox login expires
  * @param positionUpdates unsolicited "you moved up in the queue" messages, within the channel's limits
  * @param customers       customers whose tier and tags the config sets (e.g. the VIP list), applied at start-up
+ * @param language        the agents' language ({@code zh} or {@code en}): of the inbox pages, the labels and the
+ *                        handoff summaries; null: the business's, read from the knowledge folder ({@link DeskLanguage})
+ * @param intentLabels    how agents read the business's own intents ({@code warranty_claim: {zh: 保修, en: warranty}});
+ *                        the built-in intents have labels already
  */
 public record InboxConfig(String kind, String apiToken, String crmUrl, Duration crmTimeout, Webhook webhook,
                           List<Agent> agents, List<Group> groups, Duration queueTimeout, String timeoutFallback,
                           Localized timeoutMessage, Duration sessionTtl, PositionUpdateConfig positionUpdates,
-                          List<Customer> customers)
+                          List<Customer> customers, String language, Map<String, Localized> intentLabels)
         implements Validated {
+
+    /** The languages the inbox is written in. */
+    public static final List<String> LANGUAGES = List.of("zh", "en");
 
     public InboxConfig {
         kind = kind != null ? kind : "builtin";
@@ -50,11 +61,26 @@ public record InboxConfig(String kind, String apiToken, String crmUrl, Duration 
         sessionTtl = sessionTtl != null ? sessionTtl : Duration.ofHours(12);
         positionUpdates = positionUpdates != null ? positionUpdates : PositionUpdateConfig.defaults();
         customers = customers != null ? List.copyOf(customers) : List.of();
+        language = language == null || language.isBlank() ? null : language.strip().toLowerCase(Locale.ROOT);
+        intentLabels = intentLabels != null ? Collections.unmodifiableMap(new LinkedHashMap<>(intentLabels))
+                : Map.of();
     }
 
     /** The defaults: built-in inbox, no agents, no groups. */
     public static InboxConfig defaults() {
-        return new InboxConfig(null, null, null, null, null, null, null, null, null, null, null, null, null);
+        return new InboxConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null);
+    }
+
+    /**
+     * This config with {@code defaults} added to the intent labels (e.g. the business look-ups' descriptions): an
+     * intent {@code intent-labels} names keeps its configured label.
+     */
+    public InboxConfig withIntentLabelDefaults(Map<String, Localized> defaults) {
+        Map<String, Localized> merged = new LinkedHashMap<>(defaults);
+        merged.putAll(intentLabels);
+        return new InboxConfig(kind, apiToken, crmUrl, crmTimeout, webhook, agents, groups, queueTimeout,
+                timeoutFallback, timeoutMessage, sessionTtl, positionUpdates, customers, language, merged);
     }
 
     @Override
@@ -69,6 +95,16 @@ public record InboxConfig(String kind, String apiToken, String crmUrl, Duration 
             webhook.validate(prefix + ".webhook", problems);
         }
         positionUpdates.validate(prefix + ".position-updates", problems);
+        if (language != null && !LANGUAGES.contains(language)) {
+            problems.add(prefix + ".language", "must be zh or en (or left out: the language of the knowledge folder), "
+                    + "got " + language);
+        }
+        intentLabels.forEach((intent, label) -> {
+            if (intent.isBlank() || label == null) {
+                problems.add(prefix + ".intent-labels", "each entry is intent: label, e.g. warranty_claim: {zh: 保修, "
+                        + "en: warranty claim}");
+            }
+        });
         GuessableSecrets.checkApiToken(prefix + ".api-token", apiToken, problems);
         if (sessionTtl.compareTo(Duration.ofMinutes(1)) < 0) {
             problems.add(prefix + ".session-ttl", "must be at least 1m, got " + sessionTtl);

@@ -20,7 +20,9 @@ public enum HandoffReason {
     /** A business look-up failed (timeout, error, circuit open) and it is configured {@code on-error: handoff}. */
     LOOKUP_FAILED("lookup_failed"),
     /** An agent replied while the bot had the conversation: the reply took it over (a ticket held by them). */
-    AGENT_TAKEOVER("agent_takeover");
+    AGENT_TAKEOVER("agent_takeover"),
+    /** The customer left a message asking to be contacted (a leave-a-message form): someone calls or writes back. */
+    CALLBACK("callback");
 
     private final String code;
 

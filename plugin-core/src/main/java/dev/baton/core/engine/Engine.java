@@ -7,7 +7,6 @@ import dev.baton.core.channel.Channel;
 import dev.baton.core.channel.DeliveryStatus;
 import dev.baton.core.channel.InboundMessage;
 import dev.baton.core.channel.OutboundMessage;
-import dev.baton.core.conversation.Customer;
 import dev.baton.core.plugin.PassiveReplies;
 import dev.baton.core.store.InboundLog;
 import dev.baton.core.store.Outbox;
@@ -45,6 +44,7 @@ public final class Engine implements PassiveReplies, AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final ConversationEvents events;
     private final HeldReplies held;
+    private final CustomerView view;
     private ScheduledFuture<?> sweep;
     /** The recovery sweep also purges processed inbound rows, at most this often (unless a purge was cut short). */
     private static final Duration PURGE_EVERY = Duration.ofHours(1);
@@ -54,7 +54,7 @@ public final class Engine implements PassiveReplies, AutoCloseable {
 
     Engine(Store store, Dispatcher dispatcher, OutboxWorker outbox, EngineSettings settings, EngineMetrics metrics,
            ObjectMapper json, Clock clock, ScheduledExecutorService scheduler, ConversationEvents events,
-           HeldReplies held) {
+           HeldReplies held, CustomerView view) {
         this.store = store;
         this.dispatcher = dispatcher;
         this.outbox = outbox;
@@ -65,6 +65,7 @@ public final class Engine implements PassiveReplies, AutoCloseable {
         this.scheduler = scheduler;
         this.events = events;
         this.held = held;
+        this.view = view;
         metrics.laneDepth(dispatcher::queued);
     }
 
@@ -166,12 +167,12 @@ public final class Engine implements PassiveReplies, AutoCloseable {
 
     @Override
     public Optional<ConversationStatus> conversation(Channel channel, String customerId) {
-        return store.db().withConnection(c -> {
-            Optional<Customer> customer = store.customers().find(c, channel, customerId);
-            return customer.isEmpty() ? Optional.<ConversationStatus>empty()
-                    : store.conversations().byCustomer(c, customer.get().id())
-                    .map(v -> new ConversationStatus(v.id(), v.state()));
-        });
+        return view.conversation(channel, customerId);
+    }
+
+    @Override
+    public List<Line> transcript(Channel channel, String customerId, long afterId, int limit) {
+        return view.transcript(channel, customerId, afterId, limit);
     }
 
     @Override

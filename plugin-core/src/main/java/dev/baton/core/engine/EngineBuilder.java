@@ -241,7 +241,8 @@ public final class EngineBuilder {
         HeldReplies held = new HeldReplies(clock);
         OutboxWorker outbox = new OutboxWorker(store, senders, retry, metrics, json, clock, scheduler, events, held);
         Dispatcher dispatcher = new Dispatcher(store, new Lanes(laneExecutor), turns, outbox, settings, clock);
-        Engine engine = new Engine(store, dispatcher, outbox, settings, metrics, json, clock, scheduler, events, held);
+        Engine engine = new Engine(store, dispatcher, outbox, settings, metrics, json, clock, scheduler, events, held,
+                new CustomerView(store, routing, averageHandleTime, clock));
         HumanDesk desk = new HumanDesk(store, new ReplyWriter(store, json), handoffs, theAgent, inbox, events,
                 new HandoffMetrics(meters),
                 settings.messages().backToBot(), outbox::wake, clock);

@@ -87,11 +87,19 @@ public final class HandoffService {
         int position = store.tickets().positionForNew(c, plan.priority());
         HandoffTicket ticket = insert(c, conv, customer, plan, group, language, intent, sentimentTrend, agentNote,
                 position, now);
-        long waitMinutes = Math.max(1, averageHandleTime.multipliedBy(position).toMinutes());
+        long waitMinutes = expectedWait(averageHandleTime, position).toMinutes();
         List<String> told = new ArrayList<>();
         told.add(queuedMessage.format(language, Map.of("position", position, "wait", waitMinutes)));
         routing.offHoursNotice(group, language, now).ifPresent(told::add);
         return new Opened(ticket, position, told, agentNote);
+    }
+
+    /**
+     * The wait a customer at {@code position} is told to expect: the average handle time per ticket ahead of them and
+     * their own, in whole minutes, at least one.
+     */
+    public static Duration expectedWait(Duration averageHandleTime, int position) {
+        return Duration.ofMinutes(Math.max(1, averageHandleTime.multipliedBy(Math.max(1, position)).toMinutes()));
     }
 
     /**
@@ -125,8 +133,8 @@ public final class HandoffService {
                                  String group, String language, String intent, List<Double> sentimentTrend,
                                  String agentNote, Integer toldPosition, Instant now) throws SQLException {
         List<Message> transcript = store.messages().transcript(c, conv.id());
-        String summary = withNote(summarizer.immediate().summarize(transcript, plan.reasons(), language), language,
-                agentNote);
+        String summary = withNote(summarizer.immediate().summarize(transcript, plan.reasons(), language),
+                summarizer.writesIn(language), agentNote);
         HandoffTicket.CustomerProfile profile = new HandoffTicket.CustomerProfile(customer.id(), customer.channel(),
                 customer.platformId(), conv.channelAccount(), customer.displayName(), customer.tier(),
                 customer.tags());
@@ -150,8 +158,8 @@ public final class HandoffService {
             return t;
         }
         List<Message> transcript = store.db().withConnection(c -> store.messages().transcript(c, t.conversationId()));
-        String summary = withNote(summarizer.summarize(transcript, t.reasons(), t.language()), t.language(),
-                opened.agentNote());
+        String summary = withNote(summarizer.summarize(transcript, t.reasons(), t.language()),
+                summarizer.writesIn(t.language()), opened.agentNote());
         if (summary.equals(t.summary())) {
             return t;
         }
@@ -166,7 +174,7 @@ public final class HandoffService {
         if (agentNote == null || agentNote.isBlank()) {
             return summary;
         }
-        return summary + ("zh".equals(language) ? " 机器人备注：" : " Bot's note: ") + agentNote.strip();
+        return summary + (HandoffLabels.isChinese(language) ? "机器人备注：" : " Bot's note: ") + agentNote.strip();
     }
 
     /** How long free-form replies remain allowed on the conversation's channel, or null when unlimited. */

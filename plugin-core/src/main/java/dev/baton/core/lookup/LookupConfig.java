@@ -164,6 +164,17 @@ public record LookupConfig(String name, Localized description, List<String> exam
                 null, null);
     }
 
+    /**
+     * Each described look-up's description by its name: how agents read the look-up (and the intent of its name) in
+     * the inbox, unless the inbox names that intent itself.
+     */
+    public static Map<String, Localized> labels(List<LookupConfig> lookups) {
+        Map<String, Localized> out = new LinkedHashMap<>();
+        lookups.stream().filter(l -> l.name() != null && l.description() != null)
+                .forEach(l -> out.put(l.name(), l.description()));
+        return out;
+    }
+
     /** The secret values of this look-up (bearer token, header values), for log redaction. */
     public List<String> secrets() {
         List<String> out = new java.util.ArrayList<>();

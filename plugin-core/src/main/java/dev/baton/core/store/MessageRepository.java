@@ -66,6 +66,20 @@ public final class MessageRepository {
         return out;
     }
 
+    /**
+     * The latest {@code limit} lines after {@code afterId} that the customer wrote or was sent, oldest first: their
+     * own messages and the replies written through the outbox (bot, agents, notices). Lines recorded from platform
+     * events, and any other author, are left out: the customer never saw them.
+     */
+    public List<Message> customerView(Connection c, long conversationId, long afterId, int limit)
+            throws SQLException {
+        List<Message> rows = Sql.list(c, "SELECT " + COLUMNS + " FROM messages WHERE conversation_id = ? AND id > ? "
+                        + "AND (author = ? OR (inbound_id IS NULL AND author IN (?, ?, ?))) ORDER BY id DESC LIMIT ?",
+                this::map, conversationId, afterId, Author.CUSTOMER, Author.BOT, Author.HUMAN, Author.SYSTEM, limit);
+        java.util.Collections.reverse(rows);
+        return rows;
+    }
+
     private Message map(ResultSet rs) throws SQLException {
         return new Message(rs.getLong("id"), rs.getLong("conversation_id"), Sql.nullableLong(rs, "inbound_id"),
                 Author.valueOf(rs.getString("author")), rs.getString("author_name"), rs.getString("text"),

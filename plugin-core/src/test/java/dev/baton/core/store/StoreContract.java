@@ -364,6 +364,34 @@ abstract class StoreContract {
     }
 
     @Test
+    void should_store_a_rating_with_the_resolved_ticket_it_rates_once_per_inbound_message() {
+        Conversation conv = newConversation(Channel.of("web"));
+        long ticket = db().inTransaction(c -> store.tickets().insert(c, conv.id(), List.of(HandoffReason.BUTTON), 10,
+                "general", "s", CONTEXT, 1, now));
+        assertThat(ok(c -> store.tickets().resolve(c, ticket, "resolved", "done", now))).isTrue();
+        long inboundId = 9_000_000L + Math.abs(uid().hashCode() % 1_000_000);
+        String longComment = "好".repeat(RatingRepository.MAX_COMMENT + 10);
+
+        db().inTransaction(c -> {
+            store.ratings().record(c, conv.id(), inboundId, Channel.of("web"), 4, "  " + longComment, now);
+            return null;
+        });
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> db().inTransaction(c -> {
+            store.ratings().record(c, conv.id(), inboundId, Channel.of("web"), 5, null, now);
+            return null;
+        })).as("one rating per inbound message").isInstanceOf(RuntimeException.class);
+
+        List<RatingRepository.Row> rows = db().withConnection(c -> store.ratings().forConversation(c, conv.id()));
+        assertThat(rows).singleElement()
+                .satisfies(r -> {
+                    assertThat(r.score()).isEqualTo(4);
+                    assertThat(r.ticketId()).isEqualTo(ticket);
+                    assertThat(r.channel()).isEqualTo(Channel.of("web"));
+                    assertThat(r.comment()).hasSize(RatingRepository.MAX_COMMENT).startsWith("好");
+                });
+    }
+
+    @Test
     void should_persist_chat_memory_and_key_values() {
         String mem = "conv-" + uid();
         db().inTransaction(c -> {
