@@ -334,7 +334,6 @@ public final class ConfigLoader {
         return prev[b.length()];
     }
 
-    /** Reads a bundled resource as text (the example config). */
     /** The fix for a YAML syntax problem: quoting for the two that look-up texts cause, else the general advice. */
     private static String yamlFix(String problem) {
         if (problem.contains("got {") || problem.contains("'{'")) {
@@ -346,6 +345,7 @@ public final class ConfigLoader {
         return "check the indentation and quoting there";
     }
 
+    /** Reads a bundled resource as text (the example config). */
     public static String resource(String name) {
         try (InputStream in = ConfigLoader.class.getResourceAsStream(name)) {
             if (in == null) {
