@@ -62,7 +62,7 @@ const Baton = (() => {
     'Your reply takes the conversation from the bot; resolve it to hand it back':
       '你的回复会从机器人手中接管对话；点“解决”把它交回机器人',
     'Resolve': '解决', 'Return to bot': '交回机器人', 'Resolved: the bot is back': '已解决：机器人继续接待',
-    'Returned to the bot': '已交回机器人',
+    'Returned to the bot': '已交回机器人', 'Look-ups': '业务查询',
     // drafts
     'Knowledge drafts': '知识草稿', 'No drafts waiting.': '没有待审核的草稿。', 'Approve': '批准', 'Discard': '丢弃',
     'Approved and reindexed': '已批准并重建索引', 'Discarded': '已丢弃', ' A supervisor approves.': ' 由主管批准。',
@@ -71,7 +71,8 @@ const Baton = (() => {
     // analytics
     '{0} days': '{0} 天', 'Handoff rate': '转人工率', '{0} handoffs / {1} conversations': '{0} 次转人工 / {1} 个对话',
     'Bot-resolved rate': '机器人独立解决率', 'Time to first human reply': '人工首次回复用时', 'Queue wait': '排队等待',
-    'Drafts approved': '已批准草稿',
+    'Drafts approved': '已批准草稿', 'Settled by look-ups': '业务查询解决',
+    'conversations a look-up answered, no handoff': '业务查询作答、未转人工的对话',
     'Handoffs by reason': '各原因转人工次数', 'Handoffs per day': '每日转人工', 'Reason': '原因', 'Handoffs': '转人工次数',
     'Rate': '比例', 'handoffs by reason': '各原因转人工次数', 'handoffs per day': '每日转人工', 'handoffs': '转人工',
     // tokens
@@ -100,6 +101,7 @@ const Baton = (() => {
     channel: {dev: ['测试聊天', 'test chat'], wechat: ['微信公众号', 'WeChat'], 'wecom-kf': ['微信客服', 'WeChat support'],
       whatsapp: ['WhatsApp', 'WhatsApp'], web: ['网页聊天', 'web chat']},
     language: {zh: ['中文', 'Chinese'], en: ['英文', 'English']},
+    lookup: {found: ['已查到', 'found'], not_found: ['查无记录', 'not found'], failed: ['查询失败', 'failed']},
     author: {customer: ['客户', 'Customer'], bot: ['机器人', 'Bot'], human: ['客服', 'Agent'], system: ['系统通知', 'Notice']},
     placeholder: {button: ['（点了“转人工”按钮）', '(pressed the “talk to a person” button)'],
       image: ['（图片）', '(an image)'], audio: ['（语音）', '(a voice message)'], voice: ['（语音）', '(a voice message)'],

@@ -132,6 +132,20 @@
     return editBox;
   }
 
+  /**
+   * What the business look-ups found in this conversation (order status, tracking…), newest last: each look-up by its
+   * label and its outcome in the desk's language; the codes stay in data- attributes and the tooltip.
+   */
+  function lookups(list) {
+    if (!list || list.length === 0) return null;
+    return el('section', {class: 'card', id: 'lookups'}, el('h2', {}, t('Look-ups')),
+      el('ul', {}, list.map(l => el('li', {class: 'lookup ' + l.outcome, 'data-lookup': l.lookup,
+          'data-outcome': l.outcome},
+        el('div', {class: 'meta muted', title: l.lookup}, (l.label || l.lookup) + ' · ' + label('lookup', l.outcome)
+          + ' · ' + time(l.at)),
+        el('div', {}, l.text || '')))));
+  }
+
   /** Knowledge for the conversation's issue: the customer's latest real question (not an order number or a "thanks"). */
   function suggestions(list, question) {
     return el('section', {class: 'card', id: 'suggestions'}, el('h2', {}, t('Knowledge suggestions')),
@@ -224,7 +238,7 @@
         stateChip(c.state, {id: 'state'}, c.state === 'HUMAN' && c.assignee ? t('with {0}', c.assignee) : null)),
       el('div', {class: 'columns'},
         el('div', {class: 'left'}, transcript(view.transcript), replyBox(c), draftForm()),
-        el('div', {class: 'right'}, ticketPanel(view.ticket), profilePanel(view.customer),
+        el('div', {class: 'right'}, ticketPanel(view.ticket), lookups(view.lookups), profilePanel(view.customer),
           suggestions(view.suggestions, view.lastQuestion))));
     opened.forEach(x => { const d = document.getElementById(x); if (d) d.open = true; });
     const tr = document.getElementById('transcript');

@@ -151,6 +151,17 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void should_say_to_quote_a_question_mark_or_a_placeholder_in_a_flow_map() {
+        ConfigException question = fails("lookups:\n  - name: order_status\n    params:\n      order: { pattern: x, "
+                + "ask: { zh: 请提供订单号, en: What is your order number? } }\n");
+        ConfigException placeholder = fails("lookups:\n  - name: order_status\n    examples: [订单 {order} 发货了吗]\n");
+
+        assertThat(question.problems()).singleElement().asString().startsWith("line 4")
+                .contains("quote a text that holds a ?");
+        assertThat(placeholder.problems()).singleElement().asString().contains("quote a text that holds {placeholders}");
+    }
+
+    @Test
     void should_explain_a_value_of_the_wrong_type() {
         assertThat(fails("server: { port: eighty }").problems()).singleElement().asString()
                 .contains("server.port").contains("whole number");

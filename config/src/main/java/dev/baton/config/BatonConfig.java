@@ -11,19 +11,24 @@ import dev.baton.core.config.Validated;
 import dev.baton.core.engine.EngineSettings;
 import dev.baton.core.handoff.HandoffConfig;
 import dev.baton.core.knowledge.CitationStyle;
+import dev.baton.core.lookup.LookupConfig;
 import dev.baton.core.triage.TriageOverrides;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The whole {@code baton.yaml}, typed. Every key has a default except a channel's own credentials; without
  * {@code llm:} Baton runs its offline agent. {@code channels:} is bound by the channel modules ({@link ChannelsConfig}). Keys are
- * kebab-case in YAML ({@code index-dir}) and camelCase here ({@code indexDir}).
+ * kebab-case in YAML ({@code index-dir}) and camelCase here ({@code indexDir}). {@code lookups:} lists the business
+ * look-ups ({@link LookupConfig}, docs/lookups.md).
  */
 public record BatonConfig(Server server, Storage storage, Knowledge knowledge, LlmConfig llm, HandoffConfig handoff,
-                          TriageOverrides triage, InboxConfig inbox, ChannelsConfig channels, BotMessages messages, Engine engine)
+                          TriageOverrides triage, InboxConfig inbox, ChannelsConfig channels, BotMessages messages, Engine engine,
+                          List<LookupConfig> lookups)
         implements Validated {
 
     public BatonConfig {
@@ -35,6 +40,7 @@ public record BatonConfig(Server server, Storage storage, Knowledge knowledge, L
         channels = channels != null ? channels : ChannelsConfig.none();
         messages = messages != null ? messages : BotMessages.defaults();
         engine = engine != null ? engine : new Engine(null, null, null, null, null, null, null, null, null);
+        lookups = lookups == null ? List.of() : lookups.stream().filter(java.util.Objects::nonNull).toList();
     }
 
     @Override
@@ -65,6 +71,20 @@ public record BatonConfig(Server server, Storage storage, Knowledge knowledge, L
             problems.add("inbox.kind", kind + " needs the channels." + kind + " block; add it or use kind: builtin");
         }
         GuessableSecrets.checkDemoPasswords(server.host(), inbox.agents(), problems);
+        validateLookups(problems);
+    }
+
+    /** Each look-up on its own, and their names unique (a name is an intent and a tool). */
+    private void validateLookups(ConfigProblems problems) {
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < lookups.size(); i++) {
+            LookupConfig l = lookups.get(i);
+            l.validate("lookups[" + i + "]", problems);
+            if (l.name() != null && !names.add(l.name())) {
+                problems.add("lookups[" + i + "].name", l.name() + " is declared twice; give each look-up its own "
+                        + "name");
+            }
+        }
     }
 
     /** "a, b or c". */
@@ -77,17 +97,17 @@ public record BatonConfig(Server server, Storage storage, Knowledge knowledge, L
 
     /** This config with {@code channels:} as bound by the {@link ConfigLoader}. */
     public BatonConfig withChannels(ChannelsConfig bound) {
-        return new BatonConfig(server, storage, knowledge, llm, handoff, triage, inbox, bound, messages, engine);
+        return new BatonConfig(server, storage, knowledge, llm, handoff, triage, inbox, bound, messages, engine, lookups);
     }
 
     /** The same config listening elsewhere ({@code baton serve --port/--host}); not validated again here. */
     public BatonConfig withServer(Server other) {
-        return new BatonConfig(other, storage, knowledge, llm, handoff, triage, inbox, channels, messages, engine);
+        return new BatonConfig(other, storage, knowledge, llm, handoff, triage, inbox, channels, messages, engine, lookups);
     }
 
     /** The same config over another knowledge folder or index. */
     public BatonConfig withKnowledge(Knowledge other) {
-        return new BatonConfig(server, storage, other, llm, handoff, triage, inbox, channels, messages, engine);
+        return new BatonConfig(server, storage, other, llm, handoff, triage, inbox, channels, messages, engine, lookups);
     }
 
     /**

@@ -112,8 +112,8 @@ public final class ConfigLoader {
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : "line " + at.getLineNr() + ", column " + at.getColumnNr() + ": ";
-            throw new ConfigException(source, List.of(where + "not valid YAML (" + yamlProblem(e)
-                    + "); check the indentation and quoting there"));
+            String problem = yamlProblem(e);
+            throw new ConfigException(source, List.of(where + "not valid YAML (" + problem + "); " + yamlFix(problem)));
         } catch (IOException e) {
             throw new ConfigException(source, List.of("cannot read: " + e.getMessage()));
         }
@@ -332,6 +332,17 @@ public final class ConfigLoader {
             cur = t;
         }
         return prev[b.length()];
+    }
+
+    /** The fix for a YAML syntax problem: quoting for the two that look-up texts cause, else the general advice. */
+    private static String yamlFix(String problem) {
+        if (problem.contains("got {") || problem.contains("'{'")) {
+            return "quote a text that holds {placeholders}, e.g. '订单 {order} 发货了吗'";
+        }
+        if (problem.contains("got ?") || problem.contains("'?'")) {
+            return "inside { } quote a text that holds a ?, e.g. en: \"What is your order number?\"";
+        }
+        return "check the indentation and quoting there";
     }
 
     /** Reads a bundled resource as text (the example config). */

@@ -7,8 +7,8 @@ import java.util.List;
 
 /**
  * Every secret value a {@code baton.yaml} can hold: the LLM API key, the database password, the inbox integration
- * token, the helpdesk webhook secret, agents' plain passwords, and each channel's tokens, app secrets and AES keys
- * (as its module lists them). These are what {@link LogRedaction} masks by value; a new secret key in the config
+ * token, the helpdesk webhook secret, agents' plain passwords, each look-up's bearer token and header values, and
+ * each channel's tokens, app secrets and AES keys (as its module lists them). These are what {@link LogRedaction} masks by value; a new secret key in the config
  * belongs in this list, or in its channel module's {@code secrets}.
  */
 public final class ConfiguredSecrets {
@@ -31,6 +31,7 @@ public final class ConfiguredSecrets {
         for (InboxConfig.Agent a : inbox.agents()) {
             out.add(a.password());
         }
+        cfg.lookups().forEach(l -> out.addAll(l.secrets()));
         out.addAll(cfg.channels().secrets()); // each channel module names its own (ChannelModule.secrets)
         out.removeIf(s -> s == null || s.isBlank());
         return out;

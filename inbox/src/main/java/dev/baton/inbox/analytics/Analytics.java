@@ -26,7 +26,7 @@ import java.util.TreeMap;
 
 /**
  * Handoff analytics over a period: handoff rate (overall and by reason), bot-resolved rate, time to first human
- * reply, queue wait p50/p90, and approved knowledge drafts. Computed from the ticket table on demand. An agent's
+ * reply, queue wait p50/p90, approved knowledge drafts, and the conversations a business look-up settled. Computed from the ticket table on demand. An agent's
  * takeover ({@code agent_takeover}) counts as a handoff with its reason, but not in the two times: it never waited.
  */
 public final class Analytics {
@@ -43,12 +43,14 @@ public final class Analytics {
      * @param queueWait         p50 and p90 of ticket opened → claimed (takeovers left out)
      * @param draftsApproved    knowledge drafts approved
      * @param handoffsPerDay    date → tickets opened (UTC)
+     * @param lookupSettled     conversations in which a business look-up answered the customer (the record, or that
+     *                          there is none) and that were not handed off
      * @param reasonLabels      reason code (of {@code byReason}) → the reason as agents read it, in the desk's language
      */
     public record Report(Instant from, Instant to, long conversations, long handoffs, double handoffRate,
                          Map<String, ReasonCount> byReason, double botResolvedRate, Percentiles firstHumanReply,
                          Percentiles queueWait, long draftsApproved, Map<String, Long> handoffsPerDay,
-                         Map<String, String> reasonLabels) {
+                         long lookupSettled, Map<String, String> reasonLabels) {
     }
 
     /** One reason's share. */
@@ -105,6 +107,8 @@ public final class Analytics {
                 wait.add(Duration.between(t.createdAt(), t.claimedAt()).toSeconds());
             }
         }
+        Set<Long> settled = new HashSet<>(db.withConnection(c -> store.messages().answeredByLookups(c, from)));
+        settled.removeAll(handedOff);
         long base = Math.max(conversations, handedOff.size());
         Map<String, ReasonCount> byReason = new LinkedHashMap<>();
         reasons.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
@@ -113,7 +117,7 @@ public final class Analytics {
         byReason.keySet().forEach(code -> reasonLabels.put(code, labels.reason(code)));
         return new Report(from, to, base, tickets.size(), rate(handedOff.size(), base), byReason,
                 base == 0 ? 0 : rate(base - handedOff.size(), base), percentiles(firstReply), percentiles(wait),
-                drafts, perDay, reasonLabels);
+                drafts, perDay, settled.size(), reasonLabels);
     }
 
     /** A ticket an agent opened by taking the conversation from the bot ({@code agent_takeover} first). */

@@ -72,6 +72,17 @@ public record InboxConfig(String kind, String apiToken, String crmUrl, Duration 
                 null);
     }
 
+    /**
+     * This config with {@code defaults} added to the intent labels (e.g. the business look-ups' descriptions): an
+     * intent {@code intent-labels} names keeps its configured label.
+     */
+    public InboxConfig withIntentLabelDefaults(Map<String, Localized> defaults) {
+        Map<String, Localized> merged = new LinkedHashMap<>(defaults);
+        merged.putAll(intentLabels);
+        return new InboxConfig(kind, apiToken, crmUrl, crmTimeout, webhook, agents, groups, queueTimeout,
+                timeoutFallback, timeoutMessage, sessionTtl, positionUpdates, customers, language, merged);
+    }
+
     @Override
     public void validate(String prefix, ConfigProblems problems) {
         if (!List.of("builtin", "webhook", "wecom-kf").contains(kind)) {

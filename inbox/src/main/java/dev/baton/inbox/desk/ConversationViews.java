@@ -9,6 +9,7 @@ import dev.baton.core.conversation.Author;
 import dev.baton.core.conversation.Conversation;
 import dev.baton.core.conversation.Customer;
 import dev.baton.core.conversation.HandoffTicket;
+import dev.baton.core.conversation.LookupTrace;
 import dev.baton.core.conversation.Message;
 import dev.baton.core.conversation.TurnSignals;
 import dev.baton.core.handoff.HandoffBrief;
@@ -30,10 +31,11 @@ import java.util.function.Predicate;
 
 /**
  * One conversation as an agent works on it: the conversation, the customer's profile, the active ticket (its reasons
- * and intent as labels, what the bot tried and how it went), the transcript (each answer's source named once), the
- * reply window, and knowledge suggestions for the conversation's issue: the customer's latest real question
- * ({@link HandoffBrief#current()}), not their last line, which is often an order number, a "thanks" or a request for a
- * person. The CRM lookup is separate ({@link #crm}), so a slow CRM never holds the view up.
+ * and intent as labels, what the bot tried and how it went), the transcript (each answer's source named once), what
+ * the business look-ups found (each look-up named by its label), the reply window, and knowledge suggestions for the
+ * conversation's issue: the customer's latest real question ({@link HandoffBrief#current()}), not their last line,
+ * which is often an order number, a "thanks" or a request for a person. The CRM lookup is separate ({@link #crm}), so
+ * a slow CRM never holds the view up.
  */
 public final class ConversationViews {
 
@@ -45,9 +47,21 @@ public final class ConversationViews {
      *
      * @param lastQuestion the customer's latest real question (small talk, requests for a person, order numbers and
      *                     emoji skipped), which the suggestions are for; null when they asked none
+     * @param lookups      the business look-ups of the conversation that reached the API, oldest first
      */
     public record View(Summary conversation, Profile customer, TicketDetail ticket, List<Line> transcript,
-                       Window replyWindow, String lastQuestion, List<Suggestion> suggestions) {
+                       Window replyWindow, String lastQuestion, List<Suggestion> suggestions, List<Lookup> lookups) {
+    }
+
+    /**
+     * What a business look-up found.
+     *
+     * @param lookup  the look-up's name (a code, for integrations)
+     * @param label   the look-up as agents read it, in the desk's language ({@link DeskLabels#lookup})
+     * @param outcome {@code found}, {@code not_found} or {@code failed}
+     * @param text    what the result said, in the customer's language
+     */
+    public record Lookup(Instant at, String lookup, String label, String outcome, String text) {
     }
 
     /** The conversation's state and routing. */
@@ -171,7 +185,9 @@ public final class ConversationViews {
                 window(conv, now),
                 lastQuestion,
                 hits.stream().map(h -> new Suggestion(String.valueOf(h.question()), String.valueOf(h.answer()),
-                        String.valueOf(h.citation()), h.confident())).toList());
+                        String.valueOf(h.citation()), h.confident())).toList(),
+                LookupTrace.results(v.transcript()).stream().map(r -> new Lookup(r.at(), r.lookup(),
+                        labels.lookup(r.lookup()), r.outcome(), r.text())).toList());
     }
 
     /** The customer of the conversation looked up in the CRM (empty when not configured, slow or broken). */

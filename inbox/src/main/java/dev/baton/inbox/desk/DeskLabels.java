@@ -11,7 +11,8 @@ import java.util.Map;
 
 /**
  * Reasons and intents as the desk's agents read them, in the desk's language ({@code inbox.language}): the built-in
- * labels of {@link HandoffLabels}, and for the business's own intents the names given in {@code inbox.intent-labels}.
+ * labels of {@link HandoffLabels}, and for the business's own intents the names given in {@code inbox.intent-labels}
+ * (a business look-up is an intent too: its {@code description} names it unless {@code inbox.intent-labels} does).
  * The API keeps the codes next to these labels, so integrations that read codes are unaffected.
  */
 public final class DeskLabels {
@@ -60,5 +61,10 @@ public final class DeskLabels {
         }
         Localized configured = intents.get(intent.toLowerCase(Locale.ROOT));
         return configured != null ? configured.in(language) : HandoffLabels.intent(intent, language);
+    }
+
+    /** A business look-up's label: as its intent (the look-up's name is one); never the bare code. */
+    public String lookup(String name) {
+        return intent(name);
     }
 }

@@ -3,6 +3,7 @@ package dev.baton.inbox.desk;
 import dev.baton.core.config.Localized;
 import dev.baton.core.conversation.HandoffReason;
 import dev.baton.inbox.analytics.Analytics;
+import dev.baton.inbox.config.InboxConfig;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -31,6 +32,22 @@ class DeskLabelsTest {
                 .containsExactly("upset", "asked again", "needs identity check");
         assertThat(new DeskLabels("zh", OWN).reason("knowledge_miss")).isEqualTo("机器人答不上来");
         assertThat(new DeskLabels("en", OWN).reason("button")).isEqualTo("pressed the human button");
+    }
+
+    @Test
+    void should_name_a_business_look_up_by_its_description_unless_the_inbox_names_it() {
+        InboxConfig configured = new InboxConfig(null, null, null, null, null, null, null, null, null, null, null,
+                null, null, null, OWN).withIntentLabelDefaults(Map.of(
+                "invoice_copy", Localized.of("补开发票", "invoice copy request"),
+                "warranty_claim", Localized.of("保修查询", "warranty look-up")));
+        DeskLabels zh = new DeskLabels("zh", configured.intentLabels());
+        DeskLabels en = new DeskLabels("en", configured.intentLabels());
+
+        assertThat(zh.lookup("invoice_copy")).isEqualTo("补开发票");
+        assertThat(en.lookup("invoice_copy")).isEqualTo("invoice copy request");
+        assertThat(zh.lookup("warranty_claim")).as("inbox.intent-labels wins over the description").isEqualTo("保修申请");
+        assertThat(zh.lookup("order_status")).as("no description: the built-in intent label").isEqualTo("订单状态");
+        assertThat(en.lookup("store_hours")).as("neither: the name made readable").isEqualTo("store hours");
     }
 
     @Test

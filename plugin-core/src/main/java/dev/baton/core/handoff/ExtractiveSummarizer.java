@@ -1,6 +1,8 @@
 package dev.baton.core.handoff;
 
 import dev.baton.core.conversation.HandoffReason;
+import dev.baton.core.conversation.HandoffTicket;
+import dev.baton.core.conversation.LookupTrace;
 import dev.baton.core.conversation.Message;
 
 import java.util.List;
@@ -9,7 +11,8 @@ import java.util.function.Predicate;
 /**
  * The offline summary, written for the agent who takes over, in the agents' language: what the customer wants now
  * (their latest real question, not their first), what the bot did with it and what happened since, their earlier
- * questions and how they went, and why the conversation came to a person, as a few plain sentences. No model needed:
+ * questions and how they went, what the business look-ups found (their latest results, quoted as the customer got
+ * them), and why the conversation came to a person, as a few plain sentences. No model needed:
  * the sentences come from {@link HandoffBrief}; the customer's words are quoted as they wrote them.
  *
  * <p>Example, for a Chinese desk: 客户现在的问题是“退款多久到账”，机器人已用知识库作答，之后客户提供了“订单号
@@ -19,6 +22,8 @@ public final class ExtractiveSummarizer implements Summarizer {
 
     private static final int MAX_QUOTE = 80;
     private static final int MAX_EARLIER = 3;
+    /** The latest look-up results quoted; the ticket lists them all. */
+    private static final int LOOKUPS_QUOTED = 2;
 
     private final String agentLanguage;
     private final Predicate<String> smallTalk;
@@ -52,11 +57,20 @@ public final class ExtractiveSummarizer implements Summarizer {
 
     @Override
     public String summarize(List<Message> transcript, List<HandoffReason> reasons, String language) {
-        return write(HandoffBrief.read(transcript, smallTalk), reasons, language);
+        return write(HandoffBrief.read(transcript, smallTalk), LookupTrace.results(transcript), reasons, language);
     }
 
     /** The sentences for {@code brief}, in {@link #writesIn} of {@code conversationLanguage}. */
     public String write(HandoffBrief brief, List<HandoffReason> reasons, String conversationLanguage) {
+        return write(brief, List.of(), reasons, conversationLanguage);
+    }
+
+    /**
+     * As {@link #write(HandoffBrief, List, String)}, with the conversation's look-up results (oldest first): the latest
+     * {@value #LOOKUPS_QUOTED} are quoted after the customer's question.
+     */
+    public String write(HandoffBrief brief, List<HandoffTicket.LookupResult> lookups, List<HandoffReason> reasons,
+                        String conversationLanguage) {
         SummaryPhrases p = SummaryPhrases.in(writesIn(conversationLanguage));
         StringBuilder sb = new StringBuilder();
         HandoffBrief.Question q = brief.current();
@@ -69,6 +83,12 @@ public final class ExtractiveSummarizer implements Summarizer {
                         t.kind() == HandoffBrief.Kind.MEDIA ? t.text() : quote(t.text()))).toList()));
             }
             sb.append(p.stop());
+        }
+        List<String> found = lookups.subList(Math.max(0, lookups.size() - LOOKUPS_QUOTED), lookups.size()).stream()
+                .filter(r -> r.text() != null && !r.text().isBlank())
+                .map(r -> quote(r.text().strip().replaceAll("[。.！!]+$", ""))).toList();
+        if (!found.isEmpty()) {
+            p.space(sb).append(p.lookups(found));
         }
         if (!brief.detailsBefore().isEmpty()) {
             p.space(sb).append(p.details(brief.detailsBefore().stream().map(ExtractiveSummarizer::quote).toList()));
@@ -136,6 +156,7 @@ public final class ExtractiveSummarizer implements Summarizer {
             case UNSUPPORTED_MEDIA -> has(b, HandoffBrief.Kind.MEDIA) ? null : p.unreadable(b.media());
             case AGENT_TAKEOVER -> p.takenOver();
             case CALLBACK -> p.leftMessage();
+            case LOOKUP_FAILED -> p.lookupFailed();
         };
     }
 

@@ -37,6 +37,7 @@ public final class HandoffLabels {
             Map.entry(HandoffReason.AGENT_TOOL, new Label("智能助手转人工", "assistant handed over")),
             Map.entry(HandoffReason.LLM_UNAVAILABLE, new Label("大模型不可用", "AI model unavailable")),
             Map.entry(HandoffReason.UNSUPPORTED_MEDIA, new Label("无法识别的消息", "unreadable message")),
+            Map.entry(HandoffReason.LOOKUP_FAILED, new Label("业务查询失败", "look-up failed")),
             Map.entry(HandoffReason.AGENT_TAKEOVER, new Label("客服主动接管", "agent took over")),
             Map.entry(HandoffReason.CALLBACK, new Label("留言待回复", "left a message"))));
 

@@ -10,6 +10,7 @@ import dev.baton.core.conversation.Author;
 import dev.baton.core.conversation.Conversation;
 import dev.baton.core.conversation.ConversationState;
 import dev.baton.core.conversation.Customer;
+import dev.baton.core.conversation.LookupTrace;
 import dev.baton.core.conversation.Message;
 import dev.baton.core.store.Store;
 import dev.baton.core.handoff.routing.Routing;
@@ -140,7 +141,7 @@ public final class HandoffService {
         List<HandoffTicket.TranscriptLine> lines = transcript.stream()
                 .map(m -> new HandoffTicket.TranscriptLine(m.createdAt(), m.author().code(), m.text())).toList();
         HandoffContext context = new HandoffContext(profile, plan.explanation(), language, intent, sentimentTrend,
-                botAttempts(transcript), lines, windowRemaining(conv, now));
+                botAttempts(transcript), lines, windowRemaining(conv, now), LookupTrace.results(transcript));
         long id = store.tickets().insert(c, conv.id(), plan.reasons(), plan.priority(), group, summary, context,
                 toldPosition, now);
         return HandoffTicket.of(id, conv.id(), plan.reasons(), plan.priority(), group, summary, now, context);

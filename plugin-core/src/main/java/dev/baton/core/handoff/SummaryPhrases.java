@@ -206,6 +206,16 @@ final class SummaryPhrases {
         return zh ? "客户留言，请按留下的联系方式回电或回复。" : "They left a message to be called or written back.";
     }
 
+    /** The business look-ups' latest results, each already quoted (without its own full stop). */
+    String lookups(List<String> quotes) {
+        return zh ? "查询结果：" + String.join("；", quotes) + "。"
+                : "The look-ups returned " + join(quotes, ", ", " and ") + ".";
+    }
+
+    String lookupFailed() {
+        return zh ? "查询业务系统失败，机器人无法回答。" : "A look-up in the business's system failed, so the bot could not answer.";
+    }
+
     String takenOver() {
         return zh ? "客服从机器人手中接管了对话。" : "An agent took the conversation over from the bot.";
     }

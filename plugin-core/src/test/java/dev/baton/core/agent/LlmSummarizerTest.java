@@ -1,5 +1,6 @@
 package dev.baton.core.agent;
 
+import dev.baton.core.resilience.CircuitBreaker;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.baton.core.config.LlmConfig;
@@ -150,7 +151,9 @@ class LlmSummarizerTest {
 
     @Test
     void should_skip_model_when_circuit_is_open() {
-        LlmConfig cfg = cfg().withCircuitBreaker(new LlmConfig.CircuitBreakerConfig(1, Duration.ofMinutes(1)));
+        // its own path: the slow-model test's request is journaled only when its 3 s reply ends, after that test
+        LlmConfig cfg = AgentFixture.config(wm.baseUrl() + "/circuit/v1")
+                .withCircuitBreaker(new LlmConfig.CircuitBreakerConfig(1, Duration.ofMinutes(1)));
         CircuitBreaker breaker = new CircuitBreaker(cfg.circuitBreaker(), Clock.systemUTC());
         breaker.onFailure();
         LlmSummarizer s = new LlmSummarizer(cfg, LlmModels.chatModel(cfg), breaker, executor, extractive, meters);
@@ -158,6 +161,6 @@ class LlmSummarizerTest {
         String summary = s.summarize(TRANSCRIPT, REASONS, "zh");
 
         assertThat(summary).isEqualTo(extractive.summarize(TRANSCRIPT, REASONS, "zh"));
-        assertThat(wm.findAll(postRequestedFor(urlEqualTo("/v1/chat/completions")))).isEmpty();
+        assertThat(wm.findAll(postRequestedFor(urlEqualTo("/circuit/v1/chat/completions")))).isEmpty();
     }
 }

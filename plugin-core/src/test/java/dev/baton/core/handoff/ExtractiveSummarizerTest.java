@@ -1,6 +1,7 @@
 package dev.baton.core.handoff;
 
 import dev.baton.core.conversation.HandoffReason;
+import dev.baton.core.conversation.LookupTrace;
 import dev.baton.core.conversation.Message;
 import dev.baton.core.conversation.SmallTalkKind;
 import org.junit.jupiter.api.Test;
@@ -195,5 +196,36 @@ class ExtractiveSummarizerTest {
             assertThat(summary).as(r.code()).doesNotContain("_").doesNotContain("(s)").endsWith(".");
             assertThat(zh).as(r.code()).doesNotContain("_").doesNotContain(r.code()).endsWith("。");
         }
+    }
+
+    @Test
+    void should_quote_what_the_look_ups_found_in_the_agents_language() {
+        List<Message> t = Transcripts.in("zh")
+                .lookedUp("我的订单 20251120-8891 到哪了", "order_status", LookupTrace.Outcome.FOUND,
+                        "订单 20251120-8891：已发货，顺丰 SF1234，预计 12-05 送达。")
+                .asksForPerson("转人工", "转人工")
+                .messages();
+
+        String zh = new ExtractiveSummarizer("zh").summarize(t, List.of(HandoffReason.EXPLICIT_REQUEST), "zh");
+        String en = new ExtractiveSummarizer("en").summarize(t, List.of(HandoffReason.EXPLICIT_REQUEST), "zh");
+
+        assertThat(zh).contains("查询结果：“订单 20251120-8891：已发货，顺丰 SF1234，预计 12-05 送达”。")
+                .doesNotContain("。”。").doesNotContain("order_status");
+        assertThat(en).contains("The look-ups returned “订单 20251120-8891：已发货，顺丰 SF1234，预计 12-05 送达”.")
+                .doesNotContain("order_status").doesNotContain("查询结果");
+    }
+
+    @Test
+    void should_say_a_failed_look_up_brought_the_person_in_both_languages() {
+        List<Message> t = Transcripts.in("en")
+                .lookedUp("where is my order 20251120-8891", "order_status", LookupTrace.Outcome.FAILED, null)
+                .messages();
+
+        String en = new ExtractiveSummarizer("en").summarize(t, List.of(HandoffReason.LOOKUP_FAILED), "en");
+        String zh = new ExtractiveSummarizer("zh").summarize(t, List.of(HandoffReason.LOOKUP_FAILED), "en");
+
+        assertThat(en).contains("A look-up in the business's system failed, so the bot could not answer.")
+                .doesNotContain("lookup_failed");
+        assertThat(zh).contains("查询业务系统失败，机器人无法回答。").doesNotContain("lookup_failed");
     }
 }

@@ -1,6 +1,7 @@
 package dev.baton.core.handoff;
 
 import dev.baton.core.conversation.Author;
+import dev.baton.core.conversation.LookupTrace;
 import dev.baton.core.conversation.Message;
 import dev.baton.core.conversation.SmallTalkKind;
 import dev.baton.core.conversation.TriageSignals;
@@ -78,6 +79,16 @@ final class Transcripts {
     /** A message of the customer written while queued (stored without signals). */
     Transcripts writesWhileQueued(String text) {
         return add(Author.CUSTOMER, text, null, null);
+    }
+
+    /**
+     * A question a business look-up answered: the customer's message with the look-up's trace ({@code outcome}, the
+     * result's text) and the bot's reply, the result itself.
+     */
+    Transcripts lookedUp(String question, String lookup, LookupTrace.Outcome outcome, String result) {
+        add(Author.CUSTOMER, question, null, TurnSignals.of(signals(null, null, null, null), false)
+                .withLookups(List.of(new LookupTrace(lookup, outcome, java.util.Map.of(), null, result))));
+        return add(Author.BOT, result, null, null);
     }
 
     /** An agent's reply. */

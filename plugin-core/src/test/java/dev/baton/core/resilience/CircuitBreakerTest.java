@@ -1,4 +1,4 @@
-package dev.baton.core.agent;
+package dev.baton.core.resilience;
 
 import dev.baton.core.config.LlmConfig;
 import dev.baton.core.testing.TestClock;

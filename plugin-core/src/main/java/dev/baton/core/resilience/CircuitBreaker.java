@@ -1,4 +1,4 @@
-package dev.baton.core.agent;
+package dev.baton.core.resilience;
 
 import dev.baton.core.config.LlmConfig;
 
@@ -7,8 +7,8 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * A small consecutive-failure circuit breaker for the model endpoint (Resilience4j is not a dependency, and this
- * needs only three states). {@code CLOSED}: calls pass; {@code failures} consecutive failures open it. {@code OPEN}:
+ * A small consecutive-failure circuit breaker for a remote endpoint, the model's or a business look-up's
+ * (Resilience4j is not a dependency, and this needs only three states). {@code CLOSED}: calls pass; {@code failures} consecutive failures open it. {@code OPEN}:
  * calls are refused until {@code openFor} has passed on the injected {@link Clock}. {@code HALF_OPEN}: one trial
  * call passes; its success closes the breaker, its failure opens it again. Thread-safe.
  */
