@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -58,18 +59,16 @@ public final class HandoffService {
     /**
      * A handoff that was opened.
      *
-     * @param customerMessages what to tell the customer, in order: the queue confirmation, then the off-hours notice
-     *                         when the group is closed
+     * @param customerMessages what to tell the customer: the queue confirmation with place and expected wait, or,
+     *                         when the group is closed, only the off-hours notice (a wait of minutes would be a
+     *                         promise nobody is there to keep)
      * @param agentNote        the bot's note appended to the summary (null if none)
+     * @param offHours         true when the customer was told the group is closed now
      */
-    public record Opened(HandoffTicket ticket, int position, List<String> customerMessages, String agentNote) {
+    public record Opened(HandoffTicket ticket, int position, List<String> customerMessages, String agentNote,
+                         boolean offHours) {
         public Opened {
             customerMessages = List.copyOf(customerMessages);
-        }
-
-        /** True when the customer was told the group is closed now. */
-        public boolean offHours() {
-            return customerMessages.size() > 1;
         }
     }
 
@@ -88,10 +87,10 @@ public final class HandoffService {
         HandoffTicket ticket = insert(c, conv, customer, plan, group, language, intent, sentimentTrend, agentNote,
                 position, now);
         long waitMinutes = expectedWait(averageHandleTime, position).toMinutes();
-        List<String> told = new ArrayList<>();
-        told.add(queuedMessage.format(language, Map.of("position", position, "wait", waitMinutes)));
-        routing.offHoursNotice(group, language, now).ifPresent(told::add);
-        return new Opened(ticket, position, told, agentNote);
+        Optional<String> closed = routing.offHoursNotice(group, language, now);
+        List<String> told = closed.map(List::of).orElseGet(() -> List.of(
+                queuedMessage.format(language, Map.of("position", position, "wait", waitMinutes))));
+        return new Opened(ticket, position, told, agentNote, closed.isPresent());
     }
 
     /**
