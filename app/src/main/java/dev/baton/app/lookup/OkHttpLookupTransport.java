@@ -27,8 +27,9 @@ public final class OkHttpLookupTransport implements LookupTransport {
 
     /** @param client the base client (its pool and dispatcher are shared; its timeouts are replaced per call) */
     public OkHttpLookupTransport(OkHttpClient client, OwnServer own) {
-        this.client = client.newBuilder().followRedirects(false).followSslRedirects(false).retryOnConnectionFailure(false)
-                .build();
+        // OkHttp's retry on connection failure stays on: it replaces a pooled connection the API closed while it idled
+        // (a look-up is read-only, GET or a POST declared safe, and is only retried when the request never got through)
+        this.client = client.newBuilder().followRedirects(false).followSslRedirects(false).build();
         this.own = own;
     }
 
