@@ -142,6 +142,9 @@ const Baton = (() => {
     [/^note text is required$/, '请先写备注内容'],
     [/^team replies are managed by supervisors.*$/, '团队快捷回复由主管管理'],
     [/^this is someone else's personal reply$/, '这是别人的个人快捷回复'],
+    [/^shortcut is required$/, '请填写快捷词'],
+    [/^shortcut must be one word of at most (\d+) characters$/, '快捷词必须是一个词，最多 {0} 个字符'],
+    [/^give the text in zh and\/or en$/, '请至少填写中文或英文内容'],
     [/^no conversation (\d+)$/, '找不到对话 {0}'],
     [/^no ticket (\d+)$/, '找不到工单 {0}']
   ];
