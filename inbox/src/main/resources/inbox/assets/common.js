@@ -34,7 +34,7 @@ const Baton = (() => {
     'median · 90% within {0} · {1} tickets': '中位数 · 九成在 {0} 内 · 共 {1} 个工单',
     'median · 90% within {0} · 1 ticket': '中位数 · 九成在 {0} 内 · 共 1 个工单', 'open': '等待中', 'Customer language': '客户语言',
     // conversation
-    'Write to the customer…': '回复客户…', 'Note for the record (optional)': '处理备注（可选）', 'Loading…': '加载中…',
+    'Write to the customer…': '回复客户…', 'Resolution note (optional)': '解决说明（可选）', 'Loading…': '加载中…',
     'No CRM record.': '没有 CRM 记录。', 'CRM lookup failed.': 'CRM 查询失败。', 'no tier': '无等级',
     'tags, comma separated': '标签，用逗号分隔',
     'The channel\'s reply window is closed: a free-form reply may not be delivered (WhatsApp needs a template).':
@@ -63,6 +63,14 @@ const Baton = (() => {
       '你的回复会从机器人手中接管对话；点“解决”把它交回机器人',
     'Resolve': '解决', 'Return to bot': '交回机器人', 'Resolved: the bot is back': '已解决：机器人继续接待',
     'Returned to the bot': '已交回机器人', 'Look-ups': '业务查询',
+    // internal notes and canned replies
+    'Internal note': '内部备注', 'not sent to the customer': '不会发给客户', 'Internal note for colleagues…': '给同事的内部备注…',
+    'Only agents see it, in the transcript. It is never sent to the customer or shown to the bot.':
+      '只有客服能在对话记录里看到，不会发给客户，也不会给机器人看。', 'Add note': '添加备注', 'Note added': '备注已添加',
+    'Type / for canned replies.': '输入 / 使用快捷回复。', 'team': '团队', 'mine': '我的',
+    'The reply still contains {0}, which was not filled in. Send it anyway?': '回复里还有未填写的 {0}，仍要发送吗？',
+    'No canned reply matches “/{0}”.': '没有匹配“/{0}”的快捷回复。',
+    'Not filled in: {0}. Edit it before sending.': '未填写：{0}。请在发送前修改。',
     // drafts
     'Knowledge drafts': '知识草稿', 'No drafts waiting.': '没有待审核的草稿。', 'Approve': '批准', 'Discard': '丢弃',
     'Approved and reindexed': '已批准并重建索引', 'Discarded': '已丢弃', ' A supervisor approves.': ' 由主管批准。',
@@ -102,7 +110,8 @@ const Baton = (() => {
       whatsapp: ['WhatsApp', 'WhatsApp'], web: ['网页聊天', 'web chat']},
     language: {zh: ['中文', 'Chinese'], en: ['英文', 'English']},
     lookup: {found: ['已查到', 'found'], not_found: ['查无记录', 'not found'], failed: ['查询失败', 'failed']},
-    author: {customer: ['客户', 'Customer'], bot: ['机器人', 'Bot'], human: ['客服', 'Agent'], system: ['系统通知', 'Notice']},
+    author: {customer: ['客户', 'Customer'], bot: ['机器人', 'Bot'], human: ['客服', 'Agent'], system: ['系统通知', 'Notice'],
+      note: ['内部备注', 'Internal note']},
     placeholder: {button: ['（点了“转人工”按钮）', '(pressed the “talk to a person” button)'],
       image: ['（图片）', '(an image)'], audio: ['（语音）', '(a voice message)'], voice: ['（语音）', '(a voice message)'],
       video: ['（视频）', '(a video)'], file: ['（文件）', '(a file)'], document: ['（文件）', '(a document)'],
@@ -132,6 +141,12 @@ const Baton = (() => {
     [/^text is longer than (\d+) characters$/, '回复太长了，最多 {0} 个字符'],
     [/^note is longer than (\d+) characters$/, '备注太长了，最多 {0} 个字符'],
     [/^question and answer are required$/, '问题和回答都要填写'],
+    [/^note text is required$/, '请先写备注内容'],
+    [/^team replies are managed by supervisors.*$/, '团队快捷回复由主管管理'],
+    [/^this is someone else's personal reply$/, '这是别人的个人快捷回复'],
+    [/^shortcut is required$/, '请填写快捷词'],
+    [/^shortcut must be one word of at most (\d+) characters$/, '快捷词必须是一个词，最多 {0} 个字符'],
+    [/^give the text in zh and\/or en$/, '请至少填写中文或英文内容'],
     [/^no conversation (\d+)$/, '找不到对话 {0}'],
     [/^no ticket (\d+)$/, '找不到工单 {0}']
   ];

@@ -8,7 +8,9 @@
   let crmLoaded = false;
 
   const replyText = el('textarea', {id: 'reply-text', rows: 3, placeholder: t('Write to the customer…')});
-  const note = el('input', {id: 'resolve-note', placeholder: t('Note for the record (optional)')});
+  const note = el('input', {id: 'resolve-note', placeholder: t('Resolution note (optional)')});
+  const noteText = el('textarea', {id: 'note-text', rows: 2, placeholder: t('Internal note for colleagues…')});
+  const picker = Baton.cannedPicker(replyText, id);
   const crmBox = el('div', {id: 'crm', class: 'muted'}, t('Loading…'));
   const tierInput = el('input', {id: 'profile-tier', list: 'tier-options', placeholder: t('no tier'), maxlength: 64});
   const tagsInput = el('input', {id: 'profile-tags', placeholder: t('tags, comma separated')});
@@ -42,6 +44,12 @@
    */
   function transcript(lines) {
     return el('ol', {id: 'transcript', class: 'transcript'}, lines.map(m => {
+      if (m.author === 'note') {
+        return el('li', {class: 'msg note', 'data-note': m.id},
+          el('div', {class: 'meta', title: m.at}, el('span', {class: 'note-label'}, t('Internal note')), ' '
+            + m.authorName + ' · ' + time(m.at) + ' · ' + t('not sent to the customer')),
+          el('div', {class: 'text'}, m.text));
+      }
       const shown = message(m.text);
       return el('li', {class: 'msg ' + m.author, 'data-id': m.id, title: m.citation || null},
         el('div', {class: 'meta', title: m.at}, (m.authorName ? m.authorName : label('author', m.author)) + ' · '
@@ -196,7 +204,9 @@
       windowBanner(view.replyWindow),
       c.windowNote ? el('div', {class: 'banner closing', id: 'window-note', title: c.windowNote}, windowNote(c.windowNote))
         : null,
-      replyText,
+      el('div', {class: 'reply-input'}, replyText, picker.box),
+      picker.warning,
+      el('p', {class: 'muted hint'}, t('Type / for canned replies.')),
       el('div', {class: 'row'},
         el('button', {id: 'reply-send', onclick: send,
           title: c.state === 'BOT' ? t('Your reply takes the conversation from the bot; resolve it to hand it back') : null},
@@ -211,8 +221,30 @@
   async function send() {
     const text = replyText.value.trim();
     if (!text) return;
+    const left = picker.unresolvedIn(text);
+    if (left.length > 0 && !confirm(t('The reply still contains {0}, which was not filled in. Send it anyway?',
+      left.join(' ')))) return;
     await api('POST', '/api/conversations/' + id + '/reply', {text});
     replyText.value = '';
+    picker.reset();
+    load();
+  }
+
+  /** An internal note: agents see it in the transcript; it is never sent to the customer or the bot. */
+  function noteBox() {
+    return el('section', {class: 'card note-box', id: 'note-box'},
+      el('h2', {}, t('Internal note')),
+      el('p', {class: 'muted'}, t('Only agents see it, in the transcript. It is never sent to the customer or shown to the bot.')),
+      noteText,
+      el('div', {class: 'row'}, el('button', {id: 'note-add', class: 'secondary', onclick: addNote}, t('Add note'))));
+  }
+
+  async function addNote() {
+    const text = noteText.value.trim();
+    if (!text) return;
+    await api('POST', '/api/conversations/' + id + '/notes', {text});
+    noteText.value = '';
+    toast(t('Note added'));
     load();
   }
 
@@ -237,7 +269,7 @@
       el('h1', {}, (view.customer.name || view.customer.platformId) + ' ',
         stateChip(c.state, {id: 'state'}, c.state === 'HUMAN' && c.assignee ? t('with {0}', c.assignee) : null)),
       el('div', {class: 'columns'},
-        el('div', {class: 'left'}, transcript(view.transcript), replyBox(c), draftForm()),
+        el('div', {class: 'left'}, transcript(view.transcript), replyBox(c), noteBox(), draftForm()),
         el('div', {class: 'right'}, ticketPanel(view.ticket), lookups(view.lookups), profilePanel(view.customer),
           suggestions(view.suggestions, view.lastQuestion))));
     opened.forEach(x => { const d = document.getElementById(x); if (d) d.open = true; });
@@ -245,7 +277,9 @@
     if (atBottom) tr.scrollTop = tr.scrollHeight;
   }
 
-  replyText.addEventListener('keydown', e => { if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) send(); });
+  replyText.addEventListener('keydown', e => {
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && !picker.open()) send();
+  });
   live(debounce(e => { if (e.conversationId === id) load(); }, 150));
   setInterval(load, 60000);
   load();

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
@@ -134,9 +135,12 @@ class InboxBrowserTest {
         shot("04b-customer-made-vip");
 
         browser.switchTo().window(chatTab);
+        browser.findElement(By.id("name")).sendKeys("Alice");   // from now on the customer has a name
         customerTypes("Great, thank you!");
         browser.switchTo().window(inboxTab);
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("transcript"), "Great, thank you!"));
+
+        notesAndCannedReplies(wait, inboxTab, chatTab);
 
         browser.findElement(By.cssSelector("#save-knowledge-box summary")).click();
         WebElement question = browser.findElement(By.id("draft-question"));
@@ -269,6 +273,58 @@ class InboxBrowserTest {
             assertThat(textOf(By.id("lang-switch"))).isEqualTo("中文");
             shot("zh-07-agent-switched-to-english");
         }
+    }
+
+    /**
+     * An internal note, shown marked in the transcript and never delivered to the customer; then a team canned reply
+     * with {@code {customer.name}} picked by typing "/", edited and sent: the customer gets the filled text. A reply
+     * with a variable Baton cannot fill is flagged in the picker.
+     */
+    private static void notesAndCannedReplies(WebDriverWait wait, String inboxTab, String chatTab) throws Exception {
+        TestBaton.Client ann = baton.token("ann");
+        assertThat(ann.postJson("/api/canned-replies", Map.of("scope", "team", "shortcut", "thanks",
+                "en", "Thanks for your patience, {customer.name}! Anything else I can do for you?",
+                "zh", "{customer.name}，感谢您的耐心等待！还有什么可以帮您？")).status()).isEqualTo(201);
+        assertThat(ann.postJson("/api/canned-replies", Map.of("scope", "team", "shortcut", "tracking",
+                "en", "Your parcel {order.tracking} is on its way.")).status()).isEqualTo(201);
+        String note = "Alice may ask for a refund next week: order 88812345, check with billing first.";
+
+        browser.findElement(By.id("note-text")).sendKeys(note);
+        browser.findElement(By.id("note-add")).click();
+        WebElement shown = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#transcript li.note")));
+        assertThat(textOf(By.cssSelector("#transcript li.note"))).contains("Internal note", "ann", note,
+                "not sent to the customer");
+        assertThat(shown.getCssValue("border-top-style")).as("marked apart from messages").isEqualTo("dashed");
+
+        WebElement reply = browser.findElement(By.id("reply-text"));
+        reply.click();
+        reply.sendKeys("/");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#canned-picker li.pick")));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("canned-picker"), "/tracking"));
+        assertThat(textOf(By.cssSelector("#canned-picker li[data-shortcut='tracking']")))
+                .as("an unknown variable is flagged, not filled with a guess")
+                .contains("Your parcel {order.tracking} is on its way.", "Not filled in: {order.tracking}");
+        shot("10-canned-reply-picker");
+        reply.sendKeys("than");
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("#canned-picker li[data-shortcut='tracking']")));
+        assertThat(textOf(By.cssSelector("#canned-picker li[data-shortcut='thanks']")))
+                .contains("Thanks for your patience, Alice!").doesNotContain("{customer.name}", "Not filled in");
+        reply.sendKeys(Keys.ENTER);
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("canned-picker")));
+        assertThat(reply.getAttribute("value"))
+                .isEqualTo("Thanks for your patience, Alice! Anything else I can do for you?");
+        reply.sendKeys(Keys.BACK_SPACE, " today? – Ann");
+        browser.findElement(By.id("reply-send")).click();
+        String sent = "Thanks for your patience, Alice! Anything else I can do for you today? – Ann";
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("transcript"), sent));
+        browser.switchTo().window(chatTab);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), sent));
+        assertThat(textOf(By.id("messages"))).as("the note, added before the reply, never reached the customer")
+                .doesNotContain("88812345", "refund next week");
+        browser.switchTo().window(inboxTab);
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "document.querySelector('#transcript li.note').scrollIntoView({block: 'center'})");
+        shot("11-internal-note-and-canned-reply");
     }
 
     /** A wait that looks again when the page re-rendered the element under it (live updates replace the page). */

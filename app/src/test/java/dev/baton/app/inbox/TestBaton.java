@@ -177,6 +177,19 @@ final class TestBaton implements AutoCloseable {
             return parse(send(b.DELETE().build()));
         }
 
+        Json put(String path, Object body) {
+            HttpRequest.Builder b = request(path).header("Content-Type", "application/json");
+            if (csrf != null) {
+                b.header(InboxAuth.CSRF_HEADER, csrf);
+            }
+            try {
+                return parse(send(b.PUT(HttpRequest.BodyPublishers.ofString(
+                        server.json.writeValueAsString(body))).build()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
         JsonNode getJson(String path) {
             return parse(get(path)).body;
         }

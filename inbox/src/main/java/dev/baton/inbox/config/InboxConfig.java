@@ -45,7 +45,8 @@ import java.util.Set;
 public record InboxConfig(String kind, String apiToken, String crmUrl, Duration crmTimeout, Webhook webhook,
                           List<Agent> agents, List<Group> groups, Duration queueTimeout, String timeoutFallback,
                           Localized timeoutMessage, Duration sessionTtl, PositionUpdateConfig positionUpdates,
-                          List<Customer> customers, String language, Map<String, Localized> intentLabels)
+                          List<Customer> customers, String language, Map<String, Localized> intentLabels,
+                          List<CannedReply> cannedReplies)
         implements Validated {
 
     /** The languages the inbox is written in. */
@@ -64,12 +65,13 @@ public record InboxConfig(String kind, String apiToken, String crmUrl, Duration 
         language = language == null || language.isBlank() ? null : language.strip().toLowerCase(Locale.ROOT);
         intentLabels = intentLabels != null ? Collections.unmodifiableMap(new LinkedHashMap<>(intentLabels))
                 : Map.of();
+        cannedReplies = cannedReplies != null ? List.copyOf(cannedReplies) : List.of();
     }
 
     /** The defaults: built-in inbox, no agents, no groups. */
     public static InboxConfig defaults() {
         return new InboxConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null);
+                null, null);
     }
 
     /**
@@ -121,6 +123,19 @@ public record InboxConfig(String kind, String apiToken, String crmUrl, Duration 
             g.validate(prefix + ".groups[" + i + "]", problems);
             if (g.name() != null && !groupNames.add(g.name())) {
                 problems.add(prefix + ".groups[" + i + "].name", "duplicate group " + g.name());
+            }
+        }
+        Set<String> shortcuts = new HashSet<>();
+        for (int i = 0; i < cannedReplies.size(); i++) {
+            CannedReply r = cannedReplies.get(i);
+            String p = prefix + ".canned-replies[" + i + "]";
+            if (r == null || r.shortcut() == null || !r.shortcut().matches("\\S{1,64}")) {
+                problems.add(p + ".shortcut", "is required: one word of at most 64 characters, e.g. thanks");
+            } else if (!shortcuts.add(r.shortcut())) {
+                problems.add(p + ".shortcut", "duplicate shortcut " + r.shortcut());
+            }
+            if (r != null && (r.text() == null || r.text().texts().values().stream().allMatch(String::isBlank))) {
+                problems.add(p + ".text", "is required: a text or {zh: …, en: …}");
             }
         }
         Set<String> seen = new HashSet<>();
@@ -272,4 +287,13 @@ public record InboxConfig(String kind, String apiToken, String crmUrl, Duration 
         }
     }
 
+    /**
+     * {@code inbox.canned-replies[]:} a team canned reply (快捷回复) the config provides. Added at start-up when no team
+     * reply has this shortcut yet; after that, supervisors change it in the inbox (the config does not overwrite it).
+     *
+     * @param shortcut what agents type after {@code /}, e.g. {@code thanks}
+     * @param text     a text, or {@code {zh: …, en: …}}; may use {@code {customer.name}}, {@code {agent.name}}, …
+     */
+    public record CannedReply(String shortcut, Localized text) {
+    }
 }

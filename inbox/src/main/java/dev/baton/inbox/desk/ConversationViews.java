@@ -19,6 +19,7 @@ import dev.baton.core.knowledge.KnowledgeSearch;
 import dev.baton.core.store.Store;
 import dev.baton.core.store.TicketRepository;
 import dev.baton.inbox.auth.Principal;
+import dev.baton.inbox.store.NoteRepository;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -103,7 +104,8 @@ public final class ConversationViews {
     }
 
     /**
-     * One message of the transcript; {@code author} is the author's code.
+     * One message of the transcript; {@code author} is the author's code, {@value #NOTE} for an agent's internal note
+     * (never sent to the customer; {@code authorName} is the agent, {@code id} the note's own).
      *
      * @param citation the knowledge reference behind a bot answer ({@code file › heading}), or null
      * @param source   the entry's title, when the answer's text does not name it already (else null: each source is
@@ -128,7 +130,11 @@ public final class ConversationViews {
     public record CrmAnswer(boolean configured, boolean found, JsonNode data) {
     }
 
+    /** The author code of an agent's internal note in the transcript. */
+    public static final String NOTE = "note";
+
     private final Store store;
+    private final NoteRepository notes;
     private final KnowledgeSearch knowledge;
     private final CrmLookup crm;
     private final QueueTimeouts timeouts;
@@ -144,6 +150,7 @@ public final class ConversationViews {
                              Function<Channel, ChannelLimits> limits, DeskLabels labels, Predicate<String> smallTalk,
                              Clock clock) {
         this.store = store;
+        this.notes = new NoteRepository(store.db());
         this.knowledge = knowledge;
         this.crm = crm;
         this.timeouts = timeouts;
@@ -163,13 +170,14 @@ public final class ConversationViews {
         Instant now = clock.instant();
         DeskLabels labels = this.labels.in(language);
         record Rows(Conversation conv, Customer customer, List<Message> transcript,
-                    Optional<TicketRepository.Row> ticket) {
+                    Optional<TicketRepository.Row> ticket, List<NoteRepository.Note> notes) {
         }
         Rows v = store.db().withConnection(c -> {
             Conversation conv = store.conversations().byId(c, id)
                     .orElseThrow(() -> Refusal.notFound("no conversation " + id));
             return new Rows(conv, store.customers().byId(c, conv.customerId()).orElseThrow(),
-                    store.messages().transcript(c, id), store.tickets().activeFor(c, id));
+                    store.messages().transcript(c, id), store.tickets().activeFor(c, id),
+                    notes.forConversation(c, id));
         });
         Conversation conv = v.conv();
         Customer cu = v.customer();
@@ -181,7 +189,7 @@ public final class ConversationViews {
                 new Profile(cu.displayName(), cu.platformId(), cu.channel().key(), cu.tier(), cu.tags(),
                         cu.language(), crm.configured(), WorkRules.mayEditCustomer(p, conv)),
                 v.ticket().map(t -> detail(t, v.transcript(), now, labels)).orElse(null),
-                v.transcript().stream().map(ConversationViews::line).toList(),
+                transcript(v.transcript(), v.notes()),
                 window(conv, now),
                 lastQuestion,
                 hits.stream().map(h -> new Suggestion(String.valueOf(h.question()), String.valueOf(h.answer()),
@@ -246,6 +254,29 @@ public final class ConversationViews {
         String outcome = s != null && s.triage().smallTalk() != null ? "small_talk"
                 : source == null && s != null && s.knowledgeMiss() ? "no_answer" : "answered";
         return new Attempt(asked.text(), answer.text(), answer.citation(), outcome, source);
+    }
+
+    /**
+     * The messages with the agents' notes among them, by time (a note's author code is {@value #NOTE}). The notes
+     * are added here, for agents' eyes; what the suggestions and the summaries read is the messages alone.
+     */
+    static List<Line> transcript(List<Message> messages, List<NoteRepository.Note> notes) {
+        List<Line> out = new ArrayList<>(messages.size() + notes.size());
+        int n = 0;
+        for (Message m : messages) {
+            while (n < notes.size() && notes.get(n).createdAt().isBefore(m.createdAt())) {
+                out.add(note(notes.get(n++)));
+            }
+            out.add(line(m));
+        }
+        while (n < notes.size()) {
+            out.add(note(notes.get(n++)));
+        }
+        return out;
+    }
+
+    private static Line note(NoteRepository.Note n) {
+        return new Line(n.id(), n.createdAt().toString(), NOTE, n.author(), n.text(), null, null);
     }
 
     private static Line line(Message m) {
