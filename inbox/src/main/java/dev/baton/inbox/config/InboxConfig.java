@@ -82,7 +82,7 @@ public record InboxConfig(String kind, String apiToken, String crmUrl, Duration 
         Map<String, Localized> merged = new LinkedHashMap<>(defaults);
         merged.putAll(intentLabels);
         return new InboxConfig(kind, apiToken, crmUrl, crmTimeout, webhook, agents, groups, queueTimeout,
-                timeoutFallback, timeoutMessage, sessionTtl, positionUpdates, customers, language, merged);
+                timeoutFallback, timeoutMessage, sessionTtl, positionUpdates, customers, language, merged, cannedReplies);
     }
 
     @Override
