@@ -100,7 +100,8 @@ Baton.cannedPicker = (textarea, conversationId) => {
       hide();
     }
   });
-  textarea.addEventListener('blur', () => setTimeout(hide, 150));
+  // closed when the agent leaves the box, not when a live update moves it and gives the focus back
+  textarea.addEventListener('blur', () => setTimeout(() => { if (document.activeElement !== textarea) hide(); }, 150));
 
   return {
     box, warning, unresolvedIn,

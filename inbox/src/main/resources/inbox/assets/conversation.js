@@ -260,11 +260,22 @@
     return new Set([...main.querySelectorAll('details[id][open]')].map(d => d.id));
   }
 
+  /**
+   * The field the agent is typing in, with its caret: a live update moves the page's fields into a new layout, which
+   * would take the focus away mid-word (and close the canned-reply picker); render() puts both back.
+   */
+  function typing() {
+    const a = document.activeElement;
+    if (![replyText, noteText, note, tierInput, tagsInput].includes(a)) return null;
+    return {field: a, start: a.selectionStart, end: a.selectionEnd};
+  }
+
   function render() {
     const c = view.conversation;
     const scroll = document.getElementById('transcript');
     const atBottom = !scroll || scroll.scrollTop + scroll.clientHeight >= scroll.scrollHeight - 20;
     const opened = openDetails();
+    const typed = typing();
     main.replaceChildren(
       el('h1', {}, (view.customer.name || view.customer.platformId) + ' ',
         stateChip(c.state, {id: 'state'}, c.state === 'HUMAN' && c.assignee ? t('with {0}', c.assignee) : null)),
@@ -275,6 +286,10 @@
     opened.forEach(x => { const d = document.getElementById(x); if (d) d.open = true; });
     const tr = document.getElementById('transcript');
     if (atBottom) tr.scrollTop = tr.scrollHeight;
+    if (typed) {
+      typed.field.focus();
+      if (typed.start != null) typed.field.setSelectionRange(typed.start, typed.end);
+    }
   }
 
   replyText.addEventListener('keydown', e => {

@@ -304,6 +304,15 @@ class InboxBrowserTest {
         assertThat(textOf(By.cssSelector("#canned-picker li[data-shortcut='tracking']")))
                 .as("an unknown variable is flagged, not filled with a guess")
                 .contains("Your parcel {order.tracking} is on its way.", "Not filled in: {order.tracking}");
+        // a live update while the agent types (a colleague's note): the page re-renders around the reply box, which
+        // keeps the focus and the open picker instead of losing both mid-word
+        String conversation = browser.getCurrentUrl().replaceAll(".*/conversations/(\\d+).*", "$1");
+        assertThat(ann.postJson("/api/conversations/" + conversation + "/notes",
+                Map.of("text", "Colleague: billing confirmed the refund rules.")).status()).isEqualTo(201);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("transcript"), "billing confirmed"));
+        assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("reply-text");
+        assertThat(browser.findElement(By.cssSelector("#canned-picker li[data-shortcut='tracking']")).isDisplayed())
+                .as("the picker stays open through a live update").isTrue();
         shot("10-canned-reply-picker");
         reply.sendKeys("than");
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("#canned-picker li[data-shortcut='tracking']")));
