@@ -6,7 +6,7 @@ import dev.baton.core.store.Sql;
 import dev.baton.core.store.Store;
 import dev.baton.core.engine.EngineBuilder;
 import dev.baton.inbox.store.CannedReplyRepository.Scope;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import dev.baton.core.testing.EmbeddedPostgresDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,20 +23,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class InboxPostgresTest {
 
-    private static EmbeddedPostgres pg;
+    private static EmbeddedPostgresDatabase pg;
     private static Database db;
 
     @BeforeAll
     static void open() throws IOException {
-        pg = EmbeddedPostgres.builder().start();
-        db = Database.open(pg.getJdbcUrl("postgres", "postgres"), "postgres", "postgres", 2);
+        pg = EmbeddedPostgresDatabase.start(2);
+        db = pg.db();
     }
 
     @AfterAll
     static void close() throws IOException {
-        if (db != null) {
-            db.close();
-        }
         if (pg != null) {
             pg.close();
         }
