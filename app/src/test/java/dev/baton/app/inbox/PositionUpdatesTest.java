@@ -170,6 +170,42 @@ class PositionUpdatesTest {
         assertThat(smallerReserve.check()).contains(conv);
     }
 
+    /**
+     * A long queue where nobody moved costs one query for the whole queue, not a position count per ticket: the
+     * check runs every few seconds, and counting the tickets ahead of each queued ticket grew with the square of the
+     * queue (2,000 queued customers on a sales day: four million row visits per check).
+     */
+    @Test
+    void should_not_count_the_queue_once_per_queued_ticket() {
+        for (int i = 0; i < 40; i++) {
+            quiet.customerSays("long-" + i + "-" + System.nanoTime(), "I want a human");
+        }
+        PositionUpdates updates = updates(new PositionUpdateConfig(true, Duration.ofSeconds(1), 3, 3, null),
+                ChannelLimits.unlimited());
+        updates.check(); // first sight of each ticket: its position is noted
+        Store store = quiet.runtime.engine().store();
+        long before = positionCounts(store);
+        time.advance(Duration.ofMillis(1100));
+        assertThat(updates.check()).as("nobody moved").isEmpty();
+        assertThat(positionCounts(store) - before).as("per-ticket position counts in one check of 40+ tickets")
+                .isZero();
+    }
+
+    /** How often H2 ran the per-ticket position count (its query statistics, switched on at first use). */
+    private static long positionCounts(Store store) {
+        return store.db().withConnection(c -> {
+            try (var st = c.createStatement()) {
+                st.execute("SET QUERY_STATISTICS TRUE");
+                try (var rs = st.executeQuery("SELECT COALESCE(SUM(EXECUTION_COUNT), 0) FROM "
+                        + "INFORMATION_SCHEMA.QUERY_STATISTICS WHERE SQL_STATEMENT LIKE "
+                        + "'SELECT COUNT(*) FROM handoff_tickets WHERE status = ? AND id <> ?%'")) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        });
+    }
+
     /** Position updates on the quiet Baton, on the tests' clock. */
     private static PositionUpdates updates(PositionUpdateConfig cfg, ChannelLimits limits) {
         return updates(quiet, cfg, limits, time);

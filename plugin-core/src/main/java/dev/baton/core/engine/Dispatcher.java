@@ -7,6 +7,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Runs stored inbound messages, one serial {@link Lanes lane} per conversation: a message becomes a turn
@@ -35,7 +37,13 @@ final class Dispatcher {
     private final Clock clock;
     private final Set<Long> scheduled = ConcurrentHashMap.newKeySet();
     private final Map<Long, CompletableFuture<Void>> completions = new ConcurrentHashMap<>();
+    /** Something was left in the inbound log for the sweep (lanes full, a failed attempt). */
+    private final AtomicBoolean missed = new AtomicBoolean(true);
+    private volatile Instant lastFullSweep = Instant.MIN;
     private volatile boolean stopping;
+
+    /** The sweep reads the whole pending list at least this often even when nothing was left behind. */
+    static final Duration FULL_SWEEP_EVERY = Duration.ofMinutes(1);
 
     Dispatcher(Store store, Lanes lanes, TurnProcessor turns, OutboxWorker outbox, EngineSettings settings,
                Clock clock) {
@@ -54,6 +62,7 @@ final class Dispatcher {
         }
         boolean accepted = lanes.submit(laneKey, () -> run(inboundId));
         if (!accepted) {
+            missed.set(true);
             scheduled.remove(inboundId);
             log.debug("inbound {} deferred: lanes are full; the recovery sweep will pick it up", inboundId);
         }
@@ -61,11 +70,26 @@ final class Dispatcher {
 
     /** Schedules every PENDING message of the inbound log (start-up and the recovery sweep); returns how many. */
     int resumePending() {
+        missed.set(false);
+        lastFullSweep = clock.instant();
         List<InboundLog.Row> pending = store.db().withConnection(c -> store.inbound().pending(c, 10_000));
         for (InboundLog.Row r : pending) {
             schedule(r.id(), laneKey(r.channel().key(), r.customerId()));
         }
         return pending.size();
+    }
+
+    /**
+     * The recovery sweep: reads the inbound log again only when this process left something behind since the last
+     * look (lanes were full, a turn failed and waits for its next attempt), and otherwise at least every
+     * {@link #FULL_SWEEP_EVERY} for what no event here could announce. Reading up to 10,000 pending rows every few
+     * seconds while they all sit on the lanes already (a burst) took CPU from the acks and the turns themselves.
+     */
+    int sweep() {
+        if (!missed.get() && clock.instant().isBefore(lastFullSweep.plus(FULL_SWEEP_EVERY))) {
+            return 0;
+        }
+        return resumePending();
     }
 
     /** Waits until the inbound row is no longer PENDING. */
@@ -125,6 +149,7 @@ final class Dispatcher {
                 return;
             }
             log.warn("inbound {} failed: {}", inboundId, e.toString());
+            missed.set(true);
             store.db().inTransaction(c -> {
                 store.inbound().markAttemptFailed(c, inboundId, e.toString(), settings.inboundMaxAttempts(),
                         clock.instant());

@@ -228,9 +228,14 @@ public final class Engine implements PassiveReplies, AutoCloseable {
         return rows.stream().map(r -> new Reply(r.id(), OutboundMessage.Author.valueOf(r.author()), text(r))).toList();
     }
 
+    /** The inbound part of the recovery sweep, as the scheduler runs it; returns how many rows it looked at. */
+    int sweepInbound() {
+        return dispatcher.sweep();
+    }
+
     private void sweepQuietly() {
         try {
-            dispatcher.resumePending();
+            dispatcher.sweep();
             if (store.db().inTransaction(c -> store.outbox().releaseReopened(c, clock.instant())) > 0) {
                 outbox.wake();
             }

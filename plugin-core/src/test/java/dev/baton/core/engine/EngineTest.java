@@ -365,6 +365,56 @@ class EngineTest {
     }
 
     @Test
+    void should_reread_the_inbound_log_only_when_something_was_left_behind_or_a_minute_passed() {
+        // given lanes that can hold two messages while their one worker is busy, and a clock the test moves
+        CountDownLatch busy = new CountDownLatch(1);
+        java.util.concurrent.ThreadPoolExecutor lanes = new java.util.concurrent.ThreadPoolExecutor(1, 1, 1,
+                TimeUnit.MINUTES, new java.util.concurrent.ArrayBlockingQueue<>(2));
+        lanes.execute(() -> {
+            try {
+                busy.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        dev.baton.core.testing.TestClock clock = dev.baton.core.testing.TestClock.system();
+        EngineSettings d = EngineSettings.defaults();
+        start(new EngineBuilder(db).knowledge(SHOP).sender(new DeliveredSender()).laneExecutor(lanes).clock(clock)
+                .settings(new EngineSettings(d.messages(), d.knowledgeTopK(), d.historyWindow(),
+                        d.inboundMaxAttempts(), Duration.ofHours(1), d.unsupportedMediaHandoff(),
+                        d.stillQueuedEvery(), d.inboundRetention())));
+        List<Long> ids = new java.util.ArrayList<>();
+        for (String who : List.of("h1", "h2", "h3", "h4")) {
+            ids.add(built.engine().accept(List.of(text(who, "How do I return an item?"))).get(0).inboundId());
+        }
+
+        // the lanes were full for two of them: the sweep looks at the log again
+        assertThat(built.engine().sweepInbound()).isEqualTo(4);
+        busy.countDown();
+        // the sweep keeps looking while the lanes turn messages away (as the scheduler would, every few seconds)
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            built.engine().sweepInbound();
+            return ids.stream().allMatch(id -> db.withConnection(c -> built.store().inbound().byId(c, id))
+                    .orElseThrow().status() == InboundLog.Status.DONE);
+        });
+        for (long id : ids) {
+            assertThat(built.engine().repliesFor(id, Duration.ofSeconds(10))).hasSize(1);
+        }
+        built.engine().sweepInbound(); // the look that found everything on the lanes
+        assertThat(built.engine().sweepInbound()).as("all on the lanes and done: nothing to look for").isZero();
+
+        // a row this process did not write (another writer, a restore) waits at most a minute
+        InboundMessage stray = text("h5", "How do I return an item?");
+        long strayId = db.inTransaction(c -> built.store().inbound().insert(c, Channel.of("dev"),
+                stray.platformMessageId(), stray.customerId(), EngineJson.write(built.json(), stray),
+                Instant.now())).id();
+        assertThat(built.engine().sweepInbound()).isZero();
+        clock.advance(Dispatcher.FULL_SWEEP_EVERY);
+        assertThat(built.engine().sweepInbound()).isEqualTo(1);
+        assertThat(built.engine().repliesFor(strayId, Duration.ofSeconds(10))).hasSize(1);
+    }
+
+    @Test
     void should_let_a_passive_caller_claim_replies_so_the_outbox_does_not_send_them() {
         AtomicInteger sends = new AtomicInteger();
         Sender passive = devSender(message -> {

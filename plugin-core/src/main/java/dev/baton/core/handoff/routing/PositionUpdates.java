@@ -120,12 +120,15 @@ public final class PositionUpdates implements Runnable {
         if (!enabled()) {
             return List.of();
         }
+        // active() is in queue order (priority, then age), so a ticket's position is its index among the OPEN ones:
+        // one query for the whole queue instead of a count per ticket, which grew with the square of the queue
         List<TicketRepository.Row> open = store.db().withConnection(c -> store.tickets().active(c)).stream()
                 .filter(t -> t.status() == TicketRepository.Status.OPEN).toList();
         List<Long> told = new ArrayList<>();
-        for (TicketRepository.Row t : open) {
+        for (int i = 0; i < open.size(); i++) {
+            TicketRepository.Row t = open.get(i);
             try {
-                if (update(t)) {
+                if (update(t, i + 1)) {
                     told.add(t.conversationId());
                 }
             } catch (RuntimeException e) {
@@ -138,10 +141,13 @@ public final class PositionUpdates implements Runnable {
         return told;
     }
 
-    private boolean update(TicketRepository.Row t) {
+    private boolean update(TicketRepository.Row t, int position) {
         Instant now = clock.instant();
         Optional<Told> last = marks.get(key(t.id())).flatMap(Told::decode)
                 .or(() -> Optional.ofNullable(t.toldPosition()).map(p -> new Told(p, 0, t.createdAt())));
+        if (last.isPresent() && (position >= last.get().position() || last.get().count() >= config.max())) {
+            return false; // nothing to tell: no transaction at all, which is the case of almost every queued ticket
+        }
         record Outcome(boolean sent, int position, String skipped) {
         }
         Outcome o = store.db().inTransaction(c -> {
@@ -149,17 +155,10 @@ public final class PositionUpdates implements Runnable {
             if (conv == null || conv.state() != ConversationState.QUEUED) {
                 return new Outcome(false, 0, null);
             }
-            int position = store.tickets().queuePosition(c, t.id());
-            if (position <= 0) {
-                return new Outcome(false, 0, null);
-            }
             if (last.isEmpty()) {
                 return new Outcome(false, position, "baseline");
             }
             Told before = last.get();
-            if (position >= before.position() || before.count() >= config.max()) {
-                return new Outcome(false, position, null);
-            }
             Instant quietSince = before.at();
             for (Message m : store.messages().recent(c, conv.id(), 20)) {
                 if (m.author() == Author.SYSTEM && m.createdAt().isAfter(quietSince)) {
