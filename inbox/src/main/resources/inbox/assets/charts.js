@@ -56,12 +56,12 @@ const Charts = (() => {
     const root = svg('svg', {viewBox: `0 0 ${W} ${H}`, class: 'svg-chart', role: 'img', 'aria-label': opts.ariaLabel});
     for (const t of ticks) {
       root.append(svg('line', {x1: L, x2: W - R, y1: y(t), y2: y(t), class: 'grid'}),
-        svg('text', {x: L - 6, y: y(t) + 4, 'text-anchor': 'end', class: 'tick'}, fmt(t)));
+        svg('text', {x: L - 6, y: y(t) + 4, 'text-anchor': 'end', class: 'tick y-tick'}, fmt(t)));
     }
     const every = Math.max(1, Math.ceil(n / 10));
     labels.forEach((l, i) => {
       if (i % every === 0 || i === n - 1) {
-        root.append(svg('text', {x: x(i), y: H - B + 16, 'text-anchor': 'middle', class: 'tick'}, l));
+        root.append(svg('text', {x: x(i), y: H - B + 16, 'text-anchor': 'middle', class: 'tick x-tick'}, l));
       }
     });
     const few = n <= 16;

@@ -79,7 +79,10 @@ final class AnalyticsSeed {
                 HandoffReason.NEGATIVE_SENTIMENT, HandoffReason.BUTTON, HandoffReason.EXPLICIT_REQUEST};
         for (int d = 13; d >= 1; d--) {
             for (int i = 0; i < 4 + d % 5; i++) {
-                botOnly(i % 3 == 0 ? "web" : "dev", at(d, 9 + i, 10));
+                long conv = botOnly(i % 3 == 0 ? "web" : "dev", at(d, 9 + i, 10));
+                if (i == 1 && d % 2 == 0) {
+                    says(conv, at(d - 1, 8, 30));   // back the next morning: the bot's answer did not settle it
+                }
             }
             for (int i = 0; i < 1 + d % 3; i++) {
                 boolean billing = (d + i) % 4 == 0;
