@@ -71,6 +71,27 @@ const Baton = (() => {
     'The reply still contains {0}, which was not filled in. Send it anyway?': '回复里还有未填写的 {0}，仍要发送吗？',
     'No canned reply matches “/{0}”.': '没有匹配“/{0}”的快捷回复。',
     'Not filled in: {0}. Edit it before sending.': '未填写：{0}。请在发送前修改。',
+    // canned replies page
+    'Canned replies': '快捷回复', 'Search shortcut or text…': '搜索快捷词或内容…', 'Team and mine': '团队和我的',
+    'Team': '团队', 'Mine': '我的', 'Team (everyone)': '团队（所有人可用）', 'Mine (only me)': '我的（只有我可用）',
+    'e.g. refund': '例如 refund', 'New canned reply': '新建快捷回复', 'Cancel': '取消', 'Who it is for': '给谁用',
+    'Shortcut (typed after /)': '快捷词（在 / 后输入）', 'Chinese text': '中文内容', 'English text': '英文内容',
+    'Give at least one. The customer\'s language picks the text; a reply with only one text uses it for everyone.':
+      '至少填写一种。按客户的语言选用内容；只有一种内容时所有客户都用它。',
+    'Variables': '变量', 'Filled in when the reply is inserted into a conversation. Click one to add it to the text you are editing.':
+      '插入到对话时自动填写。点击变量即可加到正在编辑的内容里。',
+    'the customer\'s name, as their channel or profile gives it': '客户的名字（来自渠道或客户资料）',
+    'the name of the agent who inserts the reply': '插入这条回复的客服的名字',
+    'the number of the conversation\'s open ticket': '对话当前工单的编号', 'the customer\'s tier (e.g. vip)': '客户等级（如 vip）',
+    'the customer\'s tags, comma separated': '客户标签，用逗号分隔', 'the customer\'s id on their channel': '客户在其渠道上的 ID',
+    'A variable with no value in that conversation (or one Baton does not know) stays as written and is flagged before sending.':
+      '在该对话里没有值的变量（或 Baton 不认识的变量）会原样保留，并在发送前提示。',
+    'Edit /{0}': '编辑 /{0}', 'Saved /{0}': '已保存 /{0}', 'Added /{0}': '已添加 /{0}', 'Delete the canned reply /{0}?': '删除快捷回复 /{0}？',
+    'Deleted /{0}': '已删除 /{0}', 'Shortcut': '快捷词', 'For': '范围', 'Edit': '编辑', 'Delete': '删除',
+    'a supervisor manages it': '由主管管理', 'No canned reply matches “{0}”.': '没有匹配“{0}”的快捷回复。',
+    'No canned replies yet. Add the first one below.': '还没有快捷回复，请在下方添加第一条。',
+    'Type / in a conversation\'s reply box to insert one. Team replies are for everyone; ': '在对话的回复框里输入 / 即可插入。团队快捷回复所有人可用；',
+    'as a supervisor you manage them.': '作为主管，由你管理。', 'a supervisor manages them. Yours are only for you.': '由主管管理。你自己的只有你能用。',
     // drafts
     'Knowledge drafts': '知识草稿', 'No drafts waiting.': '没有待审核的草稿。', 'Approve': '批准', 'Discard': '丢弃',
     'Approved and reindexed': '已批准并重建索引', 'Discarded': '已丢弃', ' A supervisor approves.': ' 由主管批准。',
@@ -83,6 +104,20 @@ const Baton = (() => {
     'conversations a look-up answered, no handoff': '业务查询作答、未转人工的对话',
     'Handoffs by reason': '各原因转人工次数', 'Handoffs per day': '每日转人工', 'Reason': '原因', 'Handoffs': '转人工次数',
     'Rate': '比例', 'handoffs by reason': '各原因转人工次数', 'handoffs per day': '每日转人工', 'handoffs': '转人工',
+    // analytics report: range, filters, containment, times, CSAT, tables
+    'Download CSV': '下载 CSV', 'From': '从', 'to': '到', 'All channels': '全部渠道', 'All groups': '全部分组',
+    'All agents': '全部客服', 'per day': '按天', 'per week': '按周', 'Bot containment': '机器人独立解决率',
+    '{0} of {1} contacts without a person; {2} came back within 24 h': '{1} 次咨询中 {0} 次无需人工；{2} 次客户 24 小时内又来咨询',
+    '{0} too recent to tell': '{0} 次未满 24 小时，暂不计入',
+    'Contacts the bot settled alone: no person, and the customer did not come back within 24 h.':
+      '机器人独立解决的咨询：没有转人工，客户 24 小时内也没有再来。',
+    'First response': '人工首次回复', 'Resolution time': '解决用时', 'CSAT': '满意度',
+    '{0} ratings · {1} of resolved tickets rated': '{0} 个评价 · 已解决工单中 {1} 有评价', 'no ratings yet': '还没有评价',
+    'conversations': '对话', 'Conversations and handoffs': '对话与转人工', 'Ratings': '评价', 'Conversations': '对话数',
+    'Average': '平均分', 'by agent': '按客服', 'by group': '按分组', 'by reason': '按转人工原因', 'by channel': '按渠道',
+    'Share of handoffs': '占转人工', 'By channel': '按渠道', 'By group': '按分组', 'By agent': '按客服',
+    'Times: median / 90% within. A contact is a customer\'s messages with no silence over 30 minutes; ratings are not contacts. Group and agent filters narrow what belongs to a ticket; conversations and containment follow the channel only.':
+      '用时：中位数 / 九成在此之内。一次咨询指客户的一组消息，中间停顿不超过 30 分钟；评价不算咨询。分组和客服筛选只作用于工单相关的数字；对话数和机器人独立解决率只按渠道筛选。',
     // tokens
     'What it is for, e.g. helpdesk-sync': '用途，例如 helpdesk-sync', 'Give the token a name': '请给令牌起个名字',
     'Token "{0}" for {1}': '{1} 的令牌“{0}”', 'Copy it now: it is shown only this once. Baton keeps only a hash.':

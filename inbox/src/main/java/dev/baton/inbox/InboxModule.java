@@ -20,6 +20,7 @@ import dev.baton.core.store.ReplyWriter;
 import dev.baton.core.store.Store;
 import dev.baton.core.triage.SmallTalk;
 import dev.baton.inbox.analytics.Analytics;
+import dev.baton.inbox.analytics.DeskAnalytics;
 import dev.baton.inbox.auth.AgentDirectory;
 import dev.baton.inbox.auth.ApiTokens;
 import dev.baton.inbox.auth.LoginThrottle;
@@ -37,6 +38,7 @@ import dev.baton.inbox.desk.QueueViews;
 import dev.baton.inbox.desk.TicketDesk;
 import dev.baton.inbox.desk.WorkRules;
 import dev.baton.inbox.http.AnalyticsRoutes;
+import dev.baton.inbox.http.AnalyticsReportRoutes;
 import dev.baton.inbox.http.CannedReplyRoutes;
 import dev.baton.inbox.http.NoteRoutes;
 import dev.baton.inbox.http.ConversationRoutes;
@@ -151,6 +153,8 @@ public final class InboxModule implements Consumer<Javalin> {
                 new CannedReplyRoutes(auth, cannedReplies, json),
                 new DraftRoutes(auth, new KnowledgeDrafts(d.knowledgeFolder(), d.reindex(), kv, clock), json),
                 new AnalyticsRoutes(auth, new Analytics(store, labels, clock)),
+                new AnalyticsReportRoutes(auth, new DeskAnalytics(store.db(), labels, clock, groupNames,
+                        agents.all().stream().map(AgentDirectory.Agent::name).toList()), clock),
                 new TokenRoutes(auth, new AgentTokens(auth.tokens(), agents), json),
                 new WebhookDeliveryRoutes(auth, d.webhook()));
         this.jobs = jobs(config, timeouts, positions, store, d.webhook());

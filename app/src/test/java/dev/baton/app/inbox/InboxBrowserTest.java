@@ -173,9 +173,7 @@ class InboxBrowserTest {
 
         browser.get(baton.base() + "/inbox/analytics");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".metric")));
-        Object drawn = ((org.openqa.selenium.JavascriptExecutor) browser)
-                .executeScript("return !!(window.Chart && Chart.getChart('chart-reasons'));");
-        assertThat(drawn).isEqualTo(Boolean.TRUE);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#chart-reasons svg")));
         shot("07-analytics");
 
         browser.get(baton.base() + "/inbox/tokens");

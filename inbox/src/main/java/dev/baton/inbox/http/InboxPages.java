@@ -22,8 +22,8 @@ import java.util.regex.Pattern;
 
 /**
  * The /inbox web pages: static HTML/CSS/JS from the jar (classpath {@code /inbox}), no Node build. Pages need a
- * login (else a redirect to {@code /inbox/login}); assets and the chart library (a webjar, under
- * {@code /webjars/}) do not, as they hold no data.
+ * login (else a redirect to {@code /inbox/login}); assets do not, as they hold no data (the analytics charts are
+ * inline SVG drawn by {@code charts.js}: nothing is fetched from elsewhere).
  * <pre>
  * GET  /inbox/login, POST /inbox/login (form: name, password; {@link LoginThrottle}), POST /inbox/logout
  * GET  /inbox                      queue
@@ -31,13 +31,13 @@ import java.util.regex.Pattern;
  * GET  /inbox/drafts               knowledge drafts
  * GET  /inbox/analytics            analytics (supervisor)
  * GET  /inbox/tokens               API tokens: yours (a supervisor: everyone's), create, revoke
+ * GET  /inbox/canned-replies       canned replies: the team's (a supervisor manages them) and your own
  * </pre>
  */
 public final class InboxPages implements Consumer<Javalin> {
 
     private static final Logger log = LoggerFactory.getLogger(InboxPages.class);
     private static final Pattern ASSET = Pattern.compile("[a-z0-9-]{1,40}\\.(js|css|svg)");
-    private static final Pattern WEBJAR = Pattern.compile("chart\\.js/[0-9.]+/dist/chart\\.umd\\.js");
 
     private final InboxAuth auth;
     private final AgentDirectory agents;
@@ -63,8 +63,8 @@ public final class InboxPages implements Consumer<Javalin> {
         app.get("/inbox/drafts", ctx -> page(ctx, "drafts.html", Role.AGENT));
         app.get("/inbox/analytics", ctx -> page(ctx, "analytics.html", Role.SUPERVISOR));
         app.get("/inbox/tokens", ctx -> page(ctx, "tokens.html", Role.AGENT));
+        app.get("/inbox/canned-replies", ctx -> page(ctx, "canned-replies.html", Role.AGENT));
         app.get("/inbox/assets/{file}", this::asset);
-        app.get("/webjars/<path>", this::webjar);
     }
 
     private void login(Context ctx) {
@@ -173,16 +173,6 @@ public final class InboxPages implements Consumer<Javalin> {
             return;
         }
         ctx.contentType(type(file)).header("Cache-Control", "no-cache").result(bytes);
-    }
-
-    private void webjar(Context ctx) {
-        String path = ctx.pathParam("path");
-        byte[] bytes = WEBJAR.matcher(path).matches() ? resourceOrNull("/META-INF/resources/webjars/" + path) : null;
-        if (bytes == null) {
-            ctx.status(404);
-            return;
-        }
-        ctx.contentType("text/javascript; charset=utf-8").header("Cache-Control", "max-age=86400").result(bytes);
     }
 
     private static String type(String file) {
