@@ -21,8 +21,6 @@ import dev.baton.core.plugin.ChannelRuntime;
 import dev.baton.core.engine.EngineSettings;
 import dev.baton.core.engine.OutboxWorker;
 import dev.baton.core.agent.LlmAgent;
-import dev.baton.core.agent.LlmReplyDraftWriter;
-import dev.baton.core.agent.ReplyDraftWriter;
 import dev.baton.core.agent.OfflineAgent;
 import dev.baton.core.handoff.ExtractiveSummarizer;
 import dev.baton.core.handoff.HandoffPolicy;
@@ -42,7 +40,6 @@ import dev.baton.knowledge.embed.CachingEmbeddingModel;
 import dev.baton.knowledge.embed.Embedders;
 import dev.baton.knowledge.embed.InProcessEmbeddings;
 import dev.baton.knowledge.embed.LazyEmbeddingModel;
-import dev.baton.knowledge.embed.QuestionEmbedder;
 import dev.baton.knowledge.KnowledgeBase;
 import dev.baton.knowledge.KnowledgeConfig;
 import dev.baton.knowledge.SyncReport;
@@ -283,8 +280,8 @@ public final class BatonRuntime implements AutoCloseable {
                 config.inbox().withIntentLabelDefaults(LookupConfig.labels(config.lookups())), engine.store(),
                 engine.desk(), engine.outbox()::wake, channel -> senders.stream().filter(s -> s.channel().equals(channel))
                 .findFirst().map(Sender::limits).orElse(null), live, webhook, new KnowledgeBridge(knowledge),
-                config.knowledge().folder(), this::reindex, okHttp, desk.code(), clock), assist(clock, embeddings,
-                english));
+                config.knowledge().folder(), this::reindex, okHttp, desk.code(), clock), InboxAssist.of(config.llm(),
+                embeddings, english, meters, clock, closeables::add));
         engine.engine().start();
         for (ScheduledJob job : inboxModule.jobs()) {
             inboxJobs.scheduleWithFixedDelay(job.task(), job.initialDelay().toMillis(), job.every().toMillis(),
@@ -311,21 +308,6 @@ public final class BatonRuntime implements AutoCloseable {
         if (knowledge.hasEnglishVectors() && !englishModel.loaded()) {
             KnowledgeStartup.warmUp(englishModel); // English questions need it: load it now, after start-up, not at the first one
         }
-    }
-
-    /**
-     * What the inbox's copilot and knowledge gaps use: the knowledge's embedding models (cached, shared with triage
-     * and the search) to compare questions, and with {@code llm:} the model that writes reply drafts.
-     */
-    private InboxModule.Assist assist(Clock clock, EmbeddingModel chinese, EmbeddingModel english) {
-        QuestionVectorsBridge vectors = new QuestionVectorsBridge(new QuestionEmbedder(Embedders.of(chinese,
-                english)));
-        if (config.llm() == null) {
-            return new InboxModule.Assist(vectors, ReplyDraftWriter.none(), false);
-        }
-        LlmReplyDraftWriter writer = LlmReplyDraftWriter.create(config.llm(), meters, clock);
-        closeables.add(writer);
-        return new InboxModule.Assist(vectors, writer, true);
     }
 
     /** Triage over example vectors kept from the last start: unchanged examples need no model to start. */
