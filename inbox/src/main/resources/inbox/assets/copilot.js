@@ -42,7 +42,7 @@ Baton.copilot = (conversationId, replyText) => {
   }
 
   function show(r) {
-    card.replaceChildren(el('h2', {}, t('Copilot'),
+    fill(el('h2', {}, t('Copilot'),
         el('button', {class: 'link refresh', onclick: () => load(true)}, t('Refresh'))),
       !r.question ? el('p', {class: 'muted'}, t('No question from the customer yet.')) :
         el('p', {class: 'muted', id: 'copilot-for'}, t('Reply drafts for: {0}', r.question)),
@@ -51,6 +51,11 @@ Baton.copilot = (conversationId, replyText) => {
       r.question && r.drafts.length === 0 ? el('p', {class: 'muted'},
         t('No draft: nothing in the knowledge, earlier answers or canned replies fits this question.')) : null,
       r.drafts.length > 0 ? el('ul', {class: 'copilot-drafts'}, r.drafts.map(draftItem)) : null);
+  }
+
+  /** The card's content; parts left out are null (the DOM's replaceChildren would write "null"). */
+  function fill(...parts) {
+    card.replaceChildren(...parts.filter(x => x !== null && x !== undefined));
   }
 
   async function load(force) {

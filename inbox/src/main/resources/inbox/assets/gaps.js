@@ -11,7 +11,8 @@ Baton.addTexts({
     '机器人答不上来的问题，以及转人工前客户正在问的问题，按语义归组。先补那些问的人多、又大多转了人工的问题。',
   'Last {0} days': '最近 {0} 天', 'Most asked first': '问得最多的在前', 'Highest handoff rate first': '转人工率最高的在前',
   'No gaps: the bot answered every question in this period.': '这段时间没有知识缺口：机器人答上了所有问题。',
-  '{0} conversations': '{0} 个对话', '{0} questions': '{0} 个问题', 'handoff rate {0}': '转人工率 {0}',
+  '{0} conversations': '{0} 个对话', '{0} questions': '{0} 个问题', '1 conversation': '1 个对话',
+  '1 question': '1 个问题', 'handoff rate {0}': '转人工率 {0}',
   'last asked {0}': '最近一次 {0}', 'Examples': '客户问法', 'How people answered it': '人工是怎么回答的',
   'No human answer yet: write the answer below.': '还没有人工回答：请在下面写答案。',
   'went to a person': '转了人工', 'by {0}, {1}': '{0}，{1}', 'open': '打开',
@@ -21,7 +22,7 @@ Baton.addTexts({
 });
 
 (async () => {
-  const {api, el, header, toast, t, time} = Baton;
+  const {api, el, header, live, toast, t, time} = Baton;
   await header();
   const main = document.getElementById('main');
   let days = 30;
@@ -38,8 +39,8 @@ Baton.addTexts({
     return el('li', {class: 'card gap', 'data-gap': String(g.id)},
       el('h2', {}, g.question),
       el('div', {class: 'figures muted'},
-        el('span', {class: 'volume'}, t('{0} conversations', g.conversations)),
-        el('span', {}, t('{0} questions', g.questions)),
+        el('span', {class: 'volume'}, g.conversations === 1 ? t('1 conversation') : t('{0} conversations', g.conversations)),
+        el('span', {}, g.questions === 1 ? t('1 question') : t('{0} questions', g.questions)),
         el('span', {class: 'rate'}, t('handoff rate {0}', percent(g.handoffRate))),
         el('span', {}, t('last asked {0}', time(g.lastAsked)))),
       el('details', {class: 'examples', open: true}, el('summary', {}, t('Examples')),
@@ -76,5 +77,6 @@ Baton.addTexts({
       r.gaps.length === 0 ? el('p', {class: 'empty'}, t('No gaps: the bot answered every question in this period.')) :
         el('ul', {class: 'gaps'}, r.gaps.map(gapItem)));
   }
+  live(() => {});   // the header's live dot; the report is read again on demand, not on every change
   load();
 })();
