@@ -98,6 +98,7 @@ class AssistBrowserTest {
         assertThat(human.findElement(By.cssSelector(".text")).getText()).isEqualTo(ANSWER);
         assertThat(human.findElement(By.cssSelector(".citations")).getText())
                 .matches("(?s)Based on: reply by ann on \\d{4}-\\d{2}-\\d{2} to a similar question");
+        assertThat(textOf(By.id("copilot"))).as("no raw value on the card").doesNotContain("null", "undefined");
         scrollTo(By.id("copilot"));
         shot("inbox-copilot-1-drafts");
 
