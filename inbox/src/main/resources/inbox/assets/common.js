@@ -12,6 +12,7 @@ const Baton = (() => {
   const ZH = {
     'Baton inbox': 'Baton 客服台', 'Queue': '排队', 'Drafts': '知识草稿', 'Analytics': '数据分析',
     'API tokens': 'API 令牌', 'Sign out': '退出', 'live updates': '实时更新', 'agent': '客服', 'supervisor': '主管',
+    'Knowledge gaps': '知识缺口',
     // sign-in
     'sign in': '登录', 'Sign in': '登录', 'Name': '名字', 'Password': '密码', 'Wrong name or password.': '名字或密码错误。',
     'Sign in with the name and password your supervisor gave you.': '请用主管给你的名字和密码登录。',
@@ -207,6 +208,11 @@ const Baton = (() => {
     return s.replace(/\{(\d+)\}/g, (m, i) => (args[i] === undefined ? m : String(args[i])));
   }
 
+  /** Adds a page's own Chinese texts (each page script may bring its own, next to its code). */
+  function addTexts(more) {
+    Object.assign(ZH, more);
+  }
+
   /** Translates the static texts of a page: elements marked data-i18n, placeholders, the title. */
   function translatePage() {
     document.querySelectorAll('[data-i18n]').forEach(e => { e.textContent = t(e.textContent.trim()); });
@@ -364,5 +370,5 @@ const Baton = (() => {
   }
 
   return {api, el, toast, duration, time, live, debounce, header, whoami, reasonChips, stateChip, t, lang, label,
-    message, refusal, translatePage};
+    message, refusal, translatePage, addTexts};
 })();

@@ -12,6 +12,7 @@
   const noteText = el('textarea', {id: 'note-text', rows: 2, placeholder: t('Internal note for colleagues…')});
   const picker = Baton.cannedPicker(replyText, id);
   const crmBox = el('div', {id: 'crm', class: 'muted'}, t('Loading…'));
+  const copilot = Baton.copilot(id, replyText);
   const tierInput = el('input', {id: 'profile-tier', list: 'tier-options', placeholder: t('no tier'), maxlength: 64});
   const tagsInput = el('input', {id: 'profile-tags', placeholder: t('tags, comma separated')});
   const tierOptions = el('datalist', {id: 'tier-options'}, ['vip', 'gold', 'standard'].map(x => el('option', {value: x})));
@@ -282,7 +283,8 @@
       el('div', {class: 'columns'},
         el('div', {class: 'left'}, transcript(view.transcript), replyBox(c), noteBox(), draftForm()),
         el('div', {class: 'right'}, ticketPanel(view.ticket), lookups(view.lookups), profilePanel(view.customer),
-          suggestions(view.suggestions, view.lastQuestion))));
+          copilot.card, suggestions(view.suggestions, view.lastQuestion))));
+    copilot.refresh(view.lastQuestion);
     opened.forEach(x => { const d = document.getElementById(x); if (d) d.open = true; });
     const tr = document.getElementById('transcript');
     if (atBottom) tr.scrollTop = tr.scrollHeight;

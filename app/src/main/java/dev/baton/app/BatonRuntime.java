@@ -280,7 +280,8 @@ public final class BatonRuntime implements AutoCloseable {
                 config.inbox().withIntentLabelDefaults(LookupConfig.labels(config.lookups())), engine.store(),
                 engine.desk(), engine.outbox()::wake, channel -> senders.stream().filter(s -> s.channel().equals(channel))
                 .findFirst().map(Sender::limits).orElse(null), live, webhook, new KnowledgeBridge(knowledge),
-                config.knowledge().folder(), this::reindex, okHttp, desk.code(), clock));
+                config.knowledge().folder(), this::reindex, okHttp, desk.code(), clock), InboxAssist.of(config.llm(),
+                embeddings, english, meters, clock, closeables::add));
         engine.engine().start();
         for (ScheduledJob job : inboxModule.jobs()) {
             inboxJobs.scheduleWithFixedDelay(job.task(), job.initialDelay().toMillis(), job.every().toMillis(),

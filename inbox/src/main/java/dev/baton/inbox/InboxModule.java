@@ -3,6 +3,8 @@ package dev.baton.inbox;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.core.channel.Channel;
 import dev.baton.core.channel.ChannelLimits;
+import dev.baton.core.agent.ReplyDraftWriter;
+import dev.baton.core.knowledge.QuestionVectors;
 import dev.baton.core.config.Localized;
 import dev.baton.core.handoff.HumanDesk;
 import dev.baton.core.handoff.HumanInbox;
@@ -21,6 +23,10 @@ import dev.baton.core.store.Store;
 import dev.baton.core.triage.SmallTalk;
 import dev.baton.inbox.analytics.Analytics;
 import dev.baton.inbox.analytics.DeskAnalytics;
+import dev.baton.inbox.assist.Copilot;
+import dev.baton.inbox.assist.HumanAnswers;
+import dev.baton.inbox.assist.KnowledgeGaps;
+import dev.baton.inbox.assist.VectorCache;
 import dev.baton.inbox.auth.AgentDirectory;
 import dev.baton.inbox.auth.ApiTokens;
 import dev.baton.inbox.auth.LoginThrottle;
@@ -40,6 +46,8 @@ import dev.baton.inbox.desk.WorkRules;
 import dev.baton.inbox.http.AnalyticsRoutes;
 import dev.baton.inbox.http.AnalyticsReportRoutes;
 import dev.baton.inbox.http.CannedReplyRoutes;
+import dev.baton.inbox.http.CopilotRoutes;
+import dev.baton.inbox.http.KnowledgeGapRoutes;
 import dev.baton.inbox.http.NoteRoutes;
 import dev.baton.inbox.http.ConversationRoutes;
 import dev.baton.inbox.http.CustomerRoutes;
@@ -105,13 +113,29 @@ public final class InboxModule implements Consumer<Javalin> {
                                String language, Clock clock) {
     }
 
+    /**
+     * What the copilot and the knowledge gaps need besides {@link Dependencies}.
+     *
+     * @param vectors questions as sentence vectors (the knowledge's embedding models), to find similar questions
+     * @param writer  the model that writes reply drafts, or {@link ReplyDraftWriter#none()} offline
+     * @param llm     a model is configured
+     */
+    public record Assist(QuestionVectors vectors, ReplyDraftWriter writer, boolean llm) {
+
+        /** No model and no embeddings: the copilot offers the knowledge and canned replies only. */
+        public static Assist none() {
+            return new Assist(QuestionVectors.none(), ReplyDraftWriter.none(), false);
+        }
+    }
+
     private final InboxAuth auth;
     private final CustomerProfiles profiles;
     private final CannedReplies cannedReplies;
     private final List<ScheduledJob> jobs;
     private final List<Consumer<Javalin>> routes;
+    private final List<Consumer<Javalin>> assistRoutes;
 
-    private InboxModule(Dependencies d) {
+    private InboxModule(Dependencies d, Assist assist) {
         InboxConfig config = d.config();
         Store store = d.store();
         Clock clock = d.clock();
@@ -157,6 +181,7 @@ public final class InboxModule implements Consumer<Javalin> {
                         agents.all().stream().map(AgentDirectory.Agent::name).toList()), clock),
                 new TokenRoutes(auth, new AgentTokens(auth.tokens(), agents), json),
                 new WebhookDeliveryRoutes(auth, d.webhook()));
+        this.assistRoutes = assistRoutes(d, assist, kv, json, smallTalk);
         this.jobs = jobs(config, timeouts, positions, store, d.webhook());
     }
 
@@ -167,7 +192,12 @@ public final class InboxModule implements Consumer<Javalin> {
      * the first message on).
      */
     public static InboxModule create(Dependencies d) {
-        InboxModule module = new InboxModule(d);
+        return create(d, Assist.none());
+    }
+
+    /** As {@link #create(Dependencies)}, with what the copilot and the knowledge gaps use. */
+    public static InboxModule create(Dependencies d, Assist assist) {
+        InboxModule module = new InboxModule(d, assist);
         if (d.webhook() != null) {
             d.webhook().recoverInterrupted();
         }
@@ -194,6 +224,19 @@ public final class InboxModule implements Consumer<Javalin> {
             case "webhook" -> java.util.Objects.requireNonNull(webhook, "inbox.kind webhook needs the webhook inbox");
             default -> new NoopInbox();
         };
+    }
+
+    /** The copilot's and the knowledge gaps' routes (issue 18, items 6 and 7). */
+    private List<Consumer<Javalin>> assistRoutes(Dependencies d, Assist assist, KeyValueStore kv, ObjectMapper json,
+                                                 SmallTalk smallTalk) {
+        java.util.function.Predicate<String> isSmallTalk = text -> smallTalk.read(text).isSmallTalk();
+        HumanAnswers answers = new HumanAnswers(d.store(), isSmallTalk);
+        VectorCache vectors = new VectorCache(assist.vectors());
+        Copilot copilot = new Copilot(d.store(), d.knowledge(), cannedReplies, answers, vectors, assist.writer(),
+                assist.llm(), isSmallTalk, d.clock());
+        KnowledgeGaps gaps = new KnowledgeGaps(d.store(), answers, vectors,
+                new KnowledgeDrafts(d.knowledgeFolder(), d.reindex(), kv, d.clock()), kv, isSmallTalk, d.clock());
+        return List.of(new CopilotRoutes(auth, copilot, d.language()), new KnowledgeGapRoutes(auth, gaps, json));
     }
 
     private static List<ScheduledJob> jobs(InboxConfig config, QueueTimeouts timeouts, PositionUpdates positions,
@@ -235,5 +278,6 @@ public final class InboxModule implements Consumer<Javalin> {
     @Override
     public void accept(Javalin app) {
         routes.forEach(r -> r.accept(app));
+        assistRoutes.forEach(r -> r.accept(app));
     }
 }

@@ -62,6 +62,7 @@ public final class InboxPages implements Consumer<Javalin> {
         app.get("/inbox/conversations/{id}", ctx -> page(ctx, "conversation.html", Role.AGENT));
         app.get("/inbox/drafts", ctx -> page(ctx, "drafts.html", Role.AGENT));
         app.get("/inbox/analytics", ctx -> page(ctx, "analytics.html", Role.SUPERVISOR));
+        app.get("/inbox/knowledge-gaps", ctx -> page(ctx, "knowledge-gaps.html", Role.SUPERVISOR));
         app.get("/inbox/tokens", ctx -> page(ctx, "tokens.html", Role.AGENT));
         app.get("/inbox/canned-replies", ctx -> page(ctx, "canned-replies.html", Role.AGENT));
         app.get("/inbox/assets/{file}", this::asset);

@@ -120,6 +120,44 @@ public record HandoffBrief(Question current, List<Question> earlier, List<Then> 
         return assemble(items);
     }
 
+    /**
+     * A customer message that reads as a question, with what the bot did with it.
+     *
+     * @param message the customer's message
+     * @param outcome what the bot did with it ({@link Outcome#NO_ANSWER}: the knowledge had no answer)
+     */
+    public record Asked(Message message, Outcome outcome) {
+    }
+
+    /**
+     * Every customer message of {@code transcript} (oldest first, the whole transcript, not only the latest stretch)
+     * that reads as a question by the rules of {@link #read} (small talk, requests for a person, order numbers, emoji
+     * and unhappy reactions left out), with what the bot did with each. For mining what the knowledge lacks.
+     */
+    public static List<Asked> questions(List<Message> transcript, Predicate<String> smallTalk) {
+        List<Asked> out = new ArrayList<>();
+        List<String> requestTexts = new ArrayList<>();
+        boolean askedBefore = false;
+        for (int i = 0; i < transcript.size(); i++) {
+            Message m = transcript.get(i);
+            if (m.author() == Author.HUMAN) {
+                askedBefore = false;
+            }
+            if (m.author() != Author.CUSTOMER || m.text() == null || m.text().isBlank()) {
+                continue;
+            }
+            Reading r = reading(m, smallTalk, requestTexts, askedBefore);
+            if (r == Reading.REQUEST || (r == Reading.QUESTION && CustomerMessages.requested(m))) {
+                requestTexts.add(key(m.text()));
+            }
+            askedBefore |= r == Reading.QUESTION || r == Reading.DETAIL;
+            if (r == Reading.QUESTION) {
+                out.add(new Asked(m, outcome(transcript, i).outcome()));
+            }
+        }
+        return out;
+    }
+
     /** One customer message as read, with what the bot did after it. */
     private record Item(Message message, Reading reading, Answer answer) {
         String text() {
