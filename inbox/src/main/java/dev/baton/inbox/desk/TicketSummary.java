@@ -23,12 +23,27 @@ import java.util.Optional;
  * @param waitSeconds  from opened to claimed (or to now while still open)
  * @param timedOut     the customer was already offered the queue-timeout fallback
  * @param position     place in the queue (1 = next), for open tickets in the queue only
+ * @param sla          the first-response SLA: when the holder's reply is due, and the breaches; null when the
+ *                     group has no limit and the ticket never breached
  */
 public record TicketSummary(long id, long conversationId, String status, List<String> reasons,
                             List<String> reasonLabels, String explanation, int priority, String group,
                             String assignee, String summary, Customer customer, boolean vip, boolean sensitive,
                             String createdAt, long waitSeconds, boolean timedOut,
-                            @JsonInclude(JsonInclude.Include.NON_NULL) Integer position) {
+                            @JsonInclude(JsonInclude.Include.NON_NULL) Integer position,
+                            @JsonInclude(JsonInclude.Include.NON_NULL) Sla sla) {
+
+    /**
+     * A ticket's first-response SLA as the queue shows it.
+     *
+     * @param limitSeconds  the group's first-response limit, or null when it has none
+     * @param replyDueAt    while claimed and not answered yet: when the holder's first reply is due
+     * @param breaches      how many times the ticket went back to the queue for want of a first reply
+     * @param lastBreachAt  the last of those, or null
+     * @param lastBreachBy  whose claim lapsed then, or null
+     */
+    public record Sla(Long limitSeconds, String replyDueAt, int breaches, String lastBreachAt, String lastBreachBy) {
+    }
 
     /** The customer on a ticket: a name (the platform id when they gave none), the channel, the tier ("" if none). */
     public record Customer(String name, String channel, String tier) {
@@ -37,6 +52,12 @@ public record TicketSummary(long id, long conversationId, String status, List<St
     /** The summary of a stored ticket at {@code now}. */
     public static TicketSummary of(TicketRepository.Row t, Instant now, boolean timedOut, Integer position,
                                    DeskLabels labels) {
+        return of(t, now, timedOut, position, labels, null);
+    }
+
+    /** The summary of a stored ticket at {@code now}, with its SLA (or null). */
+    public static TicketSummary of(TicketRepository.Row t, Instant now, boolean timedOut, Integer position,
+                                   DeskLabels labels, Sla sla) {
         HandoffTicket ticket = t.ticket();
         HandoffTicket.CustomerProfile c = ticket.customer();
         Customer customer = c == null ? null : new Customer(
@@ -48,6 +69,6 @@ public record TicketSummary(long id, long conversationId, String status, List<St
                 t.assignee(), t.summary(), customer, t.hasReason(HandoffReason.VIP),
                 t.hasReason(HandoffReason.SENSITIVE_INTENT), t.createdAt().toString(),
                 Duration.between(t.createdAt(), t.claimedAt() != null ? t.claimedAt() : now).toSeconds(), timedOut,
-                position);
+                position, sla);
     }
 }

@@ -31,6 +31,7 @@ import java.util.regex.Pattern;
  * GET  /inbox/drafts               knowledge drafts
  * GET  /inbox/analytics            analytics (supervisor)
  * GET  /inbox/tokens               API tokens: yours (a supervisor: everyone's), create, revoke
+ * GET  /inbox/callbacks            callbacks (回电/留言) by promised time
  * </pre>
  */
 public final class InboxPages implements Consumer<Javalin> {
@@ -63,6 +64,7 @@ public final class InboxPages implements Consumer<Javalin> {
         app.get("/inbox/drafts", ctx -> page(ctx, "drafts.html", Role.AGENT));
         app.get("/inbox/analytics", ctx -> page(ctx, "analytics.html", Role.SUPERVISOR));
         app.get("/inbox/tokens", ctx -> page(ctx, "tokens.html", Role.AGENT));
+        app.get("/inbox/callbacks", ctx -> page(ctx, "callbacks.html", Role.AGENT));
         app.get("/inbox/assets/{file}", this::asset);
         app.get("/webjars/<path>", this::webjar);
     }
