@@ -67,12 +67,15 @@ public final class ContactDetails {
         return s.chars().filter(Character::isDigit).count();
     }
 
-    /** The message without the contact and the words around it that only introduce it. */
+    /** The message without the contact and the words just before it that only introduce it ("我的电话是"). */
     private static String rest(String text, int start, int end) {
-        String r = (text.substring(0, start) + " " + text.substring(end)).strip();
-        r = r.replaceAll("(?i)(我的)?(电话|手机号?|号码|联系方式|邮箱|email|e-mail|phone( number)?|mobile|tel|"
-                + "call me (on|at)|my number|number)\\s*(是|为|:|：|is)?\\s*([,，。.;；]|$)", "$5");
-        r = r.replaceAll("^[\\s,，。.;；:：]+|[\\s,，;；:：]+$", "");
+        String before = INTRO.matcher(text.substring(0, start)).replaceFirst("");
+        String r = (before.strip() + " " + text.substring(end).strip()).strip();
+        r = r.replaceAll("^[\\s,，。.;；:：]+|[\\s,，;；:：]+$", "").replaceAll("\\s{2,}", " ");
         return r.toLowerCase(Locale.ROOT).matches("[\\p{Punct}\\s，。！？、]*") ? "" : r;
     }
+
+    private static final Pattern INTRO = Pattern.compile("(?:我的)?(?:电话|手机号?|号码|联系方式|邮箱|座机|email|e-mail|"
+            + "phone(?: number)?|mobile|tel|call me(?: on| at)?|(?:my )?(?:phone )?number|reach me(?: on| at)?)"
+            + "\\s*(?:是|为|:|：|is)?\\s*$", Pattern.CASE_INSENSITIVE);
 }
