@@ -77,11 +77,11 @@ public final class FirstResponseTimeouts implements Runnable {
         return group == null ? Optional.empty() : routing.group(group).map(Group::firstResponse);
     }
 
-    /** How often to run: a tenth of the shortest limit, between 1 and 15 seconds. */
+    /** How often to run: a tenth of the shortest limit, between 1 and 5 seconds (one indexed query). */
     public Duration checkInterval() {
         long shortest = routing.groupNames().stream().map(this::limit).flatMap(Optional::stream)
                 .mapToLong(Duration::toSeconds).min().orElse(60);
-        return Duration.ofSeconds(Math.max(1, Math.min(15, shortest / 10)));
+        return Duration.ofSeconds(Math.max(1, Math.min(5, shortest / 10)));
     }
 
     @Override
