@@ -152,8 +152,8 @@
     if (!list || list.length === 0) return null;
     return el('section', {class: 'card', id: 'callbacks-card'}, el('h2', {}, t('Callbacks')),
       el('ul', {}, list.map(k => el('li', {'data-callback': k.id, 'data-status': k.status},
-        el('div', {}, el('strong', {}, k.contact), ' · ', label('origin', k.origin), ' · ',
-          k.status === 'open' ? t('Promised by') + ' ' + time(k.promisedAt) : null,
+        el('div', {}, el('strong', {}, k.contact), ' · ', label('origin', k.origin),
+          k.status === 'open' ? ' · ' + t('Promised by') + ' ' + time(k.promisedAt) : null,
           k.status === 'open' && k.overdue ? el('span', {class: 'badge overdue'}, t('overdue')) : null),
         k.question ? el('div', {class: 'muted'}, k.question) : null,
         k.status === 'done'

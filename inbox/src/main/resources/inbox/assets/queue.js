@@ -105,7 +105,7 @@
       out.push(el('div', {class: 'sla-due' + (late ? ' late' : ''), title: k.sla.replyDueAt},
         late ? t('reply overdue') : t('reply due {0}', Baton.time(k.sla.replyDueAt))));
     }
-    return out;
+    return el('div', {class: 'sla'}, out);
   }
 
   setInterval(() => {

@@ -38,6 +38,7 @@ public final class CallbackDesk {
     /**
      * A callback as the inbox shows it.
      *
+     * @param name           the name the customer gave (or has on the channel), else their id on the channel
      * @param status         {@code open} or {@code done}
      * @param origin         {@code form}, {@code queue_timeout} or {@code off_hours}
      * @param overdue        still open after the promised time
@@ -123,8 +124,10 @@ public final class CallbackDesk {
     private Callback view(CallbackRepository.Row r, Instant now) {
         Optional<Conversation> conv = store.db().withConnection(c -> store.conversations().byId(c, r.conversationId()));
         boolean open = r.status() == CallbackRepository.Status.OPEN;
+        String name = r.customerName() != null ? r.customerName() : conv.flatMap(cv -> store.db().withConnection(c ->
+                store.customers().byId(c, cv.customerId()))).map(cu -> cu.platformId()).orElse(null);
         return new Callback(r.id(), r.conversationId(), conv.map(c -> c.channel().key()).orElse(null),
-                open ? "open" : "done", r.origin().code(), r.group(), r.customerName(), r.contact(), r.question(),
+                open ? "open" : "done", r.origin().code(), r.group(), name, r.contact(), r.question(),
                 r.language(), str(r.requestedAt() != null ? r.requestedAt() : r.createdAt()), str(r.promisedAt()),
                 open && r.promisedAt() != null && r.promisedAt().isBefore(now), str(r.closedAt()), r.closedBy(),
                 r.outcome() == null ? null : r.outcome().code(), r.outcomeNote());

@@ -20,7 +20,7 @@ import java.util.Optional;
  * @param explanation  the handoff policy's own words on the decision (rule values): technical detail, not a headline
  * @param summary      what the customer wants now and what was tried, in the desk's language
  * @param customer     who is waiting, or null when the ticket has no snapshot of them
- * @param waitSeconds  from opened to claimed (or to now while still open)
+ * @param waitSeconds  from opened to claimed (or to now while in the queue, also when back in it after a claim)
  * @param timedOut     the customer was already offered the queue-timeout fallback
  * @param position     place in the queue (1 = next), for open tickets in the queue only
  * @param sla          the first-response SLA: when the holder's reply is due, and the breaches; null when the
@@ -68,7 +68,8 @@ public record TicketSummary(long id, long conversationId, String status, List<St
                 ticket.explanation(), t.priority(), t.group(),
                 t.assignee(), t.summary(), customer, t.hasReason(HandoffReason.VIP),
                 t.hasReason(HandoffReason.SENSITIVE_INTENT), t.createdAt().toString(),
-                Duration.between(t.createdAt(), t.claimedAt() != null ? t.claimedAt() : now).toSeconds(), timedOut,
+                Duration.between(t.createdAt(), t.claimedAt() != null && t.status() != TicketRepository.Status.OPEN
+                        ? t.claimedAt() : now).toSeconds(), timedOut,
                 position, sla);
     }
 }
