@@ -81,7 +81,12 @@ public final class CallbackIntake {
     public String offer(Connection c, Conversation conv, Customer customer, String group,
                         CallbackRepository.Origin origin, Localized template, String language, Instant now)
             throws SQLException {
-        if (callbacks.collecting(c, conv.id()).isEmpty()) {
+        Optional<CallbackRepository.Row> collecting = callbacks.collecting(c, conv.id());
+        if (collecting.isPresent() && collecting.get().createdAt().plus(COLLECT_FOR).isBefore(now)) {
+            callbacks.drop(c, collecting.get().id(), now); // an offer nobody took up long ago: this one counts
+            collecting = Optional.empty();
+        }
+        if (collecting.isEmpty()) {
             callbacks.startCollecting(c, conv.id(), origin, group, customer.displayName(), language, now);
         }
         return template.format(language, Map.of("by", by(group, language, now)));

@@ -194,6 +194,26 @@ class CallbackIntakeTest {
     }
 
     @Test
+    void should_offer_afresh_when_an_earlier_offer_lapsed_unanswered() {
+        start(true);
+        say("quinn", new InboundContent.ButtonTap("human", "Talk to a human", true)); // off hours: offered
+        QueueTimeouts slow = new QueueTimeouts(built.store(), new ReplyWriter(built.store(), built.json()),
+                new JdbcKeyValueStore(db, clock), Duration.ofHours(2), QueueTimeouts.LEAVE_MESSAGE,
+                ConversationEvents.none(), () -> { }, clock, new CallbackIntake(built.store(),
+                new Routing(List.of(new Group("support", null, null, null, null, null))), CallbackConfig.defaults()));
+        clock.advance(Duration.ofHours(2)); // the customer said nothing; the off-hours offer lapsed meanwhile
+
+        assertThat(slow.check()).contains(conversation("quinn"));
+        say("quinn", "quinn@example.com, still no refund");
+
+        assertThat(open()).singleElement().satisfies(cb -> {
+            assertThat(cb.contact()).isEqualTo("quinn@example.com");
+            assertThat(cb.question()).isEqualTo("still no refund");
+            assertThat(cb.origin()).isEqualTo(CallbackRepository.Origin.QUEUE_TIMEOUT);
+        });
+    }
+
+    @Test
     void should_turn_a_form_into_a_callback_on_any_channel_without_a_handoff() {
         start(false);
         List<String> told = say("pat", new InboundContent.CallbackRequest("Pat", "pat@example.com",
