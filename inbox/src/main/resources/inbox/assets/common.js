@@ -132,7 +132,22 @@ const Baton = (() => {
     'You see everyone\'s tokens.': '你能看到所有人的令牌。', 'You see your own tokens.': '你只能看到自己的令牌。',
     'New token': '新令牌', 'Create': '创建', 'No tokens yet.': '还没有令牌。', 'Agent': '客服', 'Starts with': '开头',
     'Created': '创建于', 'Last used': '最近使用', 'State': '状态', ' by {0}': '（{0} 创建）', 'never': '从未',
-    'revoked {0}': '已于 {0} 撤销', 'active': '有效', 'Revoke': '撤销'
+    'revoked {0}': '已于 {0} 撤销', 'active': '有效', 'Revoke': '撤销',
+    // first-response SLA
+    'First reply late': '首次响应超时', 'First reply late ×{0}': '首次响应超时 ×{0}',
+    'reply due {0}': '需在 {0} 前回复', 'reply overdue': '回复已超时',
+    '{0} did not reply within {1}; back in the queue at its place.': '{0} 未在 {1} 内回复，已按原位置退回队列。',
+    'First reply late: ticket #{0} ({1})': '首次响应超时：工单 #{0}（{1}）', 'Dismiss': '知道了',
+    // callbacks (leave a message)
+    'Callbacks': '回电/留言', 'Promised by': '承诺回电时间', 'Contact': '联系方式', 'Left': '留言时间',
+    'From': '来源', 'overdue': '已超时', 'Outcome': '结果', 'Outcome note (what was agreed)': '结果说明（约定了什么）',
+    'Mark called back': '标记已回电', 'Called back: {0}': '已回电：{0}', 'Open callbacks': '待回电',
+    'Done (last 7 days)': '已完成（近 7 天）', 'No callbacks waiting.': '没有待回电的留言。',
+    'No callbacks closed in the last 7 days.': '近 7 天没有已完成的回电。',
+    'Messages customers left to be called back, the earliest promise first. Call, then record how it went.':
+      '客户留下的回电请求，按承诺时间排序。回电后记录结果。',
+    '{0} called back {1}: {2}': '{0} 于 {1} 回电：{2}', 'Closed by': '处理人', 'Closed': '完成时间',
+    'Callback requested': '客户留言请求回电', 'called back': '已回电', 'waiting for a call back': '待回电'
   };
 
   /**
@@ -145,6 +160,9 @@ const Baton = (() => {
     channel: {dev: ['测试聊天', 'test chat'], wechat: ['微信公众号', 'WeChat'], 'wecom-kf': ['微信客服', 'WeChat support'],
       whatsapp: ['WhatsApp', 'WhatsApp'], web: ['网页聊天', 'web chat']},
     language: {zh: ['中文', 'Chinese'], en: ['英文', 'English']},
+    origin: {form: ['留言表单', 'form'], queue_timeout: ['排队超时后留言', 'left after a long wait'],
+      off_hours: ['非工作时间留言', 'left off hours']},
+    outcome: {reached: ['已联系上', 'reached'], unreachable: ['未联系上', 'could not reach']},
     lookup: {found: ['已查到', 'found'], not_found: ['查无记录', 'not found'], failed: ['查询失败', 'failed']},
     author: {customer: ['客户', 'Customer'], bot: ['机器人', 'Bot'], human: ['客服', 'Agent'], system: ['系统通知', 'Notice'],
       note: ['内部备注', 'Internal note']},
@@ -304,12 +322,42 @@ const Baton = (() => {
     return date + ' ' + hm;
   }
 
+  /**
+   * A first-response SLA breach, for supervisors on any page: a banner that stays until dismissed, saying which
+   * ticket went back to the queue and whose claim lapsed (from the queue's SLA details).
+   */
+  async function slaAlert(change) {
+    const m = await whoami();
+    if (m.role !== 'supervisor') return;
+    const r = await fetch('/api/queue', {credentials: 'same-origin'});
+    if (!r.ok) return;
+    const k = (await r.json()).items.find(x => x.conversationId === change.conversationId);
+    if (!k || !k.sla || !k.sla.breaches) return;
+    let box = document.getElementById('alerts');
+    if (!box) {
+      box = el('div', {id: 'alerts', class: 'alerts', role: 'alert'});
+      document.body.append(box);
+    }
+    const alert = el('div', {class: 'alert sla-alert', 'data-ticket': k.id},
+      el('strong', {}, t('First reply late: ticket #{0} ({1})', k.id, k.customer ? k.customer.name : '?')), ' ',
+      t('{0} did not reply within {1}; back in the queue at its place.', k.sla.lastBreachBy,
+        duration(k.sla.limitSeconds)), ' ',
+      el('a', {href: '/inbox/conversations/' + k.conversationId}, t('Open')), ' ',
+      el('button', {class: 'link dismiss', onclick: () => alert.remove()}, t('Dismiss')));
+    box.querySelectorAll('[data-ticket="' + k.id + '"]').forEach(x => x.remove());
+    box.append(alert);
+  }
+
   /** Calls onChange(event) for each change; reconnects by itself (EventSource does). */
   function live(onChange) {
     const dot = document.getElementById('live');
     const src = new EventSource('/api/events');
     src.addEventListener('hello', () => { dot.className = 'live on'; });
-    src.addEventListener('change', e => onChange(JSON.parse(e.data)));
+    src.addEventListener('change', e => {
+      const change = JSON.parse(e.data);
+      if (change.kind === 'SLA_BREACH') slaAlert(change);
+      onChange(change);
+    });
     src.onerror = () => { dot.className = 'live off'; };
     return src;
   }

@@ -20,8 +20,11 @@
   tierInput.addEventListener('input', () => { profileDirty = true; });
   tagsInput.addEventListener('input', () => { profileDirty = true; });
 
+  let callbacks = [];
+
   async function load() {
-    view = await api('GET', '/api/conversations/' + id);
+    [view, callbacks] = await Promise.all([api('GET', '/api/conversations/' + id),
+      api('GET', '/api/conversations/' + id + '/callbacks').then(r => r.items)]);
     render();
     if (!crmLoaded && view.customer.crm) {
       crmLoaded = true;
@@ -145,6 +148,21 @@
    * What the business look-ups found in this conversation (order status, tracking…), newest last: each look-up by its
    * label and its outcome in the desk's language; the codes stay in data- attributes and the tooltip.
    */
+  /** The conversation's callbacks (回电/留言): what was left, the promise, and once done who called back, when, how. */
+  function callbackCard(list) {
+    if (!list || list.length === 0) return null;
+    return el('section', {class: 'card', id: 'callbacks-card'}, el('h2', {}, t('Callbacks')),
+      el('ul', {}, list.map(k => el('li', {'data-callback': k.id, 'data-status': k.status},
+        el('div', {}, el('strong', {}, k.contact), ' · ', label('origin', k.origin),
+          k.status === 'open' ? ' · ' + t('Promised by') + ' ' + time(k.promisedAt) : null,
+          k.status === 'open' && k.overdue ? el('span', {class: 'badge overdue'}, t('overdue')) : null),
+        k.question ? el('div', {class: 'muted'}, k.question) : null,
+        k.status === 'done'
+          ? el('div', {class: 'callback-outcome'}, t('{0} called back {1}: {2}', k.closedBy, time(k.closedAt),
+            label('outcome', k.outcome)) + (k.outcomeNote ? ' · ' + k.outcomeNote : ''))
+          : el('div', {}, el('a', {href: '/inbox/callbacks'}, t('waiting for a call back')))))));
+  }
+
   function lookups(list) {
     if (!list || list.length === 0) return null;
     return el('section', {class: 'card', id: 'lookups'}, el('h2', {}, t('Look-ups')),
@@ -282,7 +300,8 @@
         stateChip(c.state, {id: 'state'}, c.state === 'HUMAN' && c.assignee ? t('with {0}', c.assignee) : null)),
       el('div', {class: 'columns'},
         el('div', {class: 'left'}, transcript(view.transcript), replyBox(c), noteBox(), draftForm()),
-        el('div', {class: 'right'}, ticketPanel(view.ticket), lookups(view.lookups), profilePanel(view.customer),
+        el('div', {class: 'right'}, ticketPanel(view.ticket), callbackCard(callbacks), lookups(view.lookups),
+          profilePanel(view.customer),
           copilot.card, suggestions(view.suggestions, view.lastQuestion))));
     copilot.refresh(view.lastQuestion);
     opened.forEach(x => { const d = document.getElementById(x); if (d) d.open = true; });

@@ -83,9 +83,29 @@
       el('td', {class: 'reason-cell'}, reasonChips(k.reasons, k.reasonLabels), el('div', {class: 'summary'}, k.summary || '')),
       el('td', {}, k.group || t('default')),
       waitCell(k),
-      el('td', {}, k.status === 'open' ? (k.timedOut ? t('waiting (fallback sent)') : t('waiting'))
-        : t('with {0}', k.assignee)),
+      el('td', {class: 'status-cell'}, k.status === 'open' ? (k.timedOut ? t('waiting (fallback sent)') : t('waiting'))
+        : t('with {0}', k.assignee), slaBadges(k)),
       actions(k));
+  }
+
+  /**
+   * The first-response SLA: a red badge when the ticket went back to the queue for want of a first reply (how many
+   * times, whose claim lapsed), and for a claimed ticket not answered yet, when the reply is due.
+   */
+  function slaBadges(k) {
+    if (!k.sla) return null;
+    const out = [];
+    if (k.sla.breaches > 0) {
+      out.push(el('span', {class: 'badge sla-breach', title: t('{0} did not reply within {1}; back in the queue at its place.',
+        k.sla.lastBreachBy, duration(k.sla.limitSeconds)) + ' ' + Baton.time(k.sla.lastBreachAt)},
+        k.sla.breaches > 1 ? t('First reply late ×{0}', k.sla.breaches) : t('First reply late')));
+    }
+    if (k.status === 'assigned' && k.sla.replyDueAt) {
+      const late = new Date(k.sla.replyDueAt).getTime() <= Date.now();
+      out.push(el('div', {class: 'sla-due' + (late ? ' late' : ''), title: k.sla.replyDueAt},
+        late ? t('reply overdue') : t('reply due {0}', Baton.time(k.sla.replyDueAt))));
+    }
+    return el('div', {class: 'sla'}, out);
   }
 
   setInterval(() => {

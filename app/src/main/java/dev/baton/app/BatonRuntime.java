@@ -252,6 +252,7 @@ public final class BatonRuntime implements AutoCloseable {
                 .citations(config.knowledge().citationStyle())
                 .policy(policy)
                 .routing(new Routing(config.inbox().groups()))
+                .callbacks(config.inbox().callbacks())
                 .decider(new TriagePolicyDecider(triage, policy, lookups.names()))
                 .lookups(lookups)
                 .inbox(inbox)
@@ -276,12 +277,13 @@ public final class BatonRuntime implements AutoCloseable {
         senders.forEach(builder::sender);
         engineOverrides.accept(builder);
         engine = builder.build();
+        Clock engineClock = builder.clock(); // the inbox's timers run on the engine's clock (tests set it)
         InboxModule inboxModule = InboxModule.create(new InboxModule.Dependencies(
                 config.inbox().withIntentLabelDefaults(LookupConfig.labels(config.lookups())), engine.store(),
                 engine.desk(), engine.outbox()::wake, channel -> senders.stream().filter(s -> s.channel().equals(channel))
                 .findFirst().map(Sender::limits).orElse(null), live, webhook, new KnowledgeBridge(knowledge),
-                config.knowledge().folder(), this::reindex, okHttp, desk.code(), clock), InboxAssist.of(config.llm(),
-                embeddings, english, meters, clock, closeables::add));
+                config.knowledge().folder(), this::reindex, okHttp, desk.code(), engineClock, meters),
+                InboxAssist.of(config.llm(), embeddings, english, meters, clock, closeables::add));
         engine.engine().start();
         for (ScheduledJob job : inboxModule.jobs()) {
             inboxJobs.scheduleWithFixedDelay(job.task(), job.initialDelay().toMillis(), job.every().toMillis(),

@@ -14,6 +14,9 @@ import dev.baton.core.handoff.routing.GroupRouter;
 import dev.baton.core.handoff.routing.PositionUpdates;
 import dev.baton.core.handoff.routing.QueueStateSweep;
 import dev.baton.core.handoff.routing.QueueTimeouts;
+import dev.baton.core.handoff.routing.FirstResponseTimeouts;
+import dev.baton.core.handoff.routing.Routing;
+import dev.baton.core.handoff.callback.CallbackIntake;
 import dev.baton.core.knowledge.KnowledgeSearch;
 import dev.baton.core.state.KeyValueStore;
 import dev.baton.core.store.EngineJson;
@@ -34,6 +37,7 @@ import dev.baton.inbox.auth.Sessions;
 import dev.baton.inbox.config.DeskLanguage;
 import dev.baton.inbox.config.InboxConfig;
 import dev.baton.inbox.desk.AgentTokens;
+import dev.baton.inbox.desk.CallbackDesk;
 import dev.baton.inbox.desk.CannedReplies;
 import dev.baton.inbox.desk.ConversationNotes;
 import dev.baton.inbox.desk.ConversationViews;
@@ -45,6 +49,7 @@ import dev.baton.inbox.desk.TicketDesk;
 import dev.baton.inbox.desk.WorkRules;
 import dev.baton.inbox.http.AnalyticsRoutes;
 import dev.baton.inbox.http.AnalyticsReportRoutes;
+import dev.baton.inbox.http.CallbackRoutes;
 import dev.baton.inbox.http.CannedReplyRoutes;
 import dev.baton.inbox.http.CopilotRoutes;
 import dev.baton.inbox.http.KnowledgeGapRoutes;
@@ -66,6 +71,8 @@ import dev.baton.inbox.store.CannedReplyRepository;
 import dev.baton.inbox.store.NoteRepository;
 import dev.baton.inbox.webhook.WebhookInbox;
 import io.javalin.Javalin;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -106,11 +113,21 @@ public final class InboxModule implements Consumer<Javalin> {
      * @param http            for the CRM lookup
      * @param language        the agents' language ({@link DeskLanguage}; the summarizer the engine got writes in it)
      * @param clock           the time
+     * @param meters          where the SLA breaches are counted ({@code baton.sla.breaches})
      */
     public record Dependencies(InboxConfig config, Store store, HumanDesk desk, Runnable wakeOutbox,
                                Function<Channel, ChannelLimits> channelLimits, LiveEvents live, WebhookInbox webhook,
                                KnowledgeSearch knowledge, Path knowledgeFolder, Runnable reindex, OkHttpClient http,
-                               String language, Clock clock) {
+                               String language, Clock clock, MeterRegistry meters) {
+
+        /** Without a meter registry of the app's (the SLA breaches are counted in a registry of their own). */
+        public Dependencies(InboxConfig config, Store store, HumanDesk desk, Runnable wakeOutbox,
+                            Function<Channel, ChannelLimits> channelLimits, LiveEvents live, WebhookInbox webhook,
+                            KnowledgeSearch knowledge, Path knowledgeFolder, Runnable reindex, OkHttpClient http,
+                            String language, Clock clock) {
+            this(config, store, desk, wakeOutbox, channelLimits, live, webhook, knowledge, knowledgeFolder, reindex,
+                    http, language, clock, new SimpleMeterRegistry());
+        }
     }
 
     /**
@@ -149,8 +166,11 @@ public final class InboxModule implements Consumer<Javalin> {
         AgentDirectory agents = new AgentDirectory(config.agents());
         Localized fallback = config.timeoutMessage() != null ? config.timeoutMessage()
                 : "callback".equals(config.timeoutFallback()) ? QueueTimeouts.CALLBACK : QueueTimeouts.LEAVE_MESSAGE;
+        Routing routing = new Routing(config.groups());
         QueueTimeouts timeouts = new QueueTimeouts(store, replies, kv, config.queueTimeout(), fallback, d.live(),
-                d.wakeOutbox(), clock);
+                d.wakeOutbox(), clock, new CallbackIntake(store, routing, config.callbacks()));
+        FirstResponseTimeouts firstResponses = new FirstResponseTimeouts(store, routing, d.live(),
+                d.webhook() != null ? d.webhook()::slaBreached : breach -> { }, d.meters(), clock);
         PositionUpdates positions = new PositionUpdates(store, replies, kv, config.positionUpdates(), limits,
                 d.live(), d.wakeOutbox(), clock);
         this.profiles = new CustomerProfiles(store, d.live(), clock);
@@ -180,9 +200,10 @@ public final class InboxModule implements Consumer<Javalin> {
                 new AnalyticsReportRoutes(auth, new DeskAnalytics(store.db(), labels, clock, groupNames,
                         agents.all().stream().map(AgentDirectory.Agent::name).toList()), clock),
                 new TokenRoutes(auth, new AgentTokens(auth.tokens(), agents), json),
-                new WebhookDeliveryRoutes(auth, d.webhook()));
+                new WebhookDeliveryRoutes(auth, d.webhook()),
+                new CallbackRoutes(auth, new CallbackDesk(store, agents, d.live(), clock), json));
         this.assistRoutes = assistRoutes(d, assist, kv, json, smallTalk);
-        this.jobs = jobs(config, timeouts, positions, store, d.webhook());
+        this.jobs = jobs(config, timeouts, positions, store, d.webhook(), firstResponses);
     }
 
     /**
@@ -240,7 +261,7 @@ public final class InboxModule implements Consumer<Javalin> {
     }
 
     private static List<ScheduledJob> jobs(InboxConfig config, QueueTimeouts timeouts, PositionUpdates positions,
-                                           Store store, WebhookInbox webhook) {
+                                           Store store, WebhookInbox webhook, FirstResponseTimeouts firstResponses) {
         List<ScheduledJob> jobs = new ArrayList<>();
         if (!config.queueTimeout().isZero()) {
             Duration every = Duration.ofSeconds(Math.max(1, Math.min(30, config.queueTimeout().toSeconds() / 4)));
@@ -249,6 +270,10 @@ public final class InboxModule implements Consumer<Javalin> {
         if (positions.enabled()) {
             jobs.add(new ScheduledJob("queue-positions", positions, positions.checkInterval(),
                     positions.checkInterval()));
+        }
+        if (firstResponses.enabled()) {
+            jobs.add(new ScheduledJob("first-response-sla", firstResponses, firstResponses.checkInterval(),
+                    firstResponses.checkInterval()));
         }
         jobs.add(new ScheduledJob("queue-state-sweep", new QueueStateSweep(store.db()), Duration.ofMinutes(1),
                 Duration.ofMinutes(10)));

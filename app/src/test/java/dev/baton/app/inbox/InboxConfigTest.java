@@ -45,6 +45,35 @@ class InboxConfigTest {
     }
 
     @Test
+    void should_load_a_groups_first_response_time_and_how_callbacks_are_taken() throws Exception {
+        String yaml = """
+                inbox:
+                  groups:
+                    - name: support
+                      first-response: 5m
+                    - name: billing
+                  callbacks:
+                    within: 2h
+                    confirmed: { zh: "收到，{by} 前回电。", en: "Got it, we call you by {by}." }
+                """;
+        BatonConfig c = new ConfigLoader(Map.<String, String>of()::get)
+                .load(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "t.yaml");
+
+        assertThat(c.inbox().groups().get(0).firstResponse()).isEqualTo(java.time.Duration.ofMinutes(5));
+        assertThat(c.inbox().groups().get(1).firstResponse()).isNull();
+        assertThat(c.inbox().callbacks().within()).isEqualTo(java.time.Duration.ofHours(2));
+        assertThat(c.inbox().callbacks().confirmed().in("zh")).isEqualTo("收到，{by} 前回电。");
+        assertThat(c.inbox().callbacks().ask()).as("built in").isEqualTo(
+                dev.baton.core.handoff.callback.CallbackConfig.ASK);
+
+        String tooShort = "inbox:\n  groups:\n    - name: support\n      first-response: 5s\n"
+                + "  callbacks:\n    within: 1m\n";
+        assertThatThrownBy(() -> new ConfigLoader(Map.<String, String>of()::get)
+                .load(new ByteArrayInputStream(tooShort.getBytes(StandardCharsets.UTF_8)), "t.yaml"))
+                .hasMessageContaining("inbox.groups[0].first-response").hasMessageContaining("inbox.callbacks.within");
+    }
+
+    @Test
     void should_load_the_desk_language_and_the_labels_of_the_business_intents() throws Exception {
         String yaml = """
                 inbox:

@@ -19,8 +19,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The widget outside business hours, in English: the customer taps "Talk to a person", hears the team is offline,
- * gets the leave-a-message form, and what they leave reaches the agents' queue as a callback with their contact
- * details. A wrong contact is refused with the reason and nothing is sent.
+ * gets the leave-a-message form, and what they leave reaches the agents' Callbacks view with their contact details
+ * and the promised time. A wrong contact is refused with the reason and nothing is sent.
  */
 class WebWidgetOffHoursBrowserTest {
 
@@ -79,13 +79,17 @@ class WebWidgetOffHoursBrowserTest {
         wait.until(d -> shop.text(".card.form").contains("we will get back to you"));
         shop.shot("web-10-message-left");
 
-        JsonNode queue = baton.token("ann").getJson("/api/queue");
+        JsonNode callbacks = baton.token("ann").getJson("/api/callbacks");
         long conv = 0;
-        for (JsonNode item : queue.path("items")) {
-            if (item.toString().contains("visitor:")) {
+        for (JsonNode item : callbacks.path("items")) {
+            if (item.path("contact").asText().equals("+86 138 0013 8000")) {
                 conv = item.path("conversationId").asLong();
+                assertThat(item.path("name").asText()).isEqualTo("Li Lei");
+                assertThat(item.path("origin").asText()).isEqualTo("form");
+                assertThat(item.path("promisedAt").asText()).isNotEmpty();
             }
         }
+        assertThat(conv).as("the message is in the Callbacks view").isPositive();
         JsonNode view = baton.token("ann").getJson("/api/conversations/" + conv);
         assertThat(view.path("transcript").toString())
                 .contains("Li Lei · +86 138 0013 8000 · My refund has not arrived, please call me.");

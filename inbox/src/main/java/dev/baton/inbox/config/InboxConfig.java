@@ -3,6 +3,7 @@ package dev.baton.inbox.config;
 import dev.baton.core.config.ConfigProblems;
 import dev.baton.core.config.Localized;
 import dev.baton.core.config.Validated;
+import dev.baton.core.handoff.callback.CallbackConfig;
 import dev.baton.core.handoff.routing.Group;
 import dev.baton.core.handoff.routing.PositionUpdateConfig;
 
@@ -41,12 +42,13 @@ import java.util.Set;
  *                        handoff summaries; null: the business's, read from the knowledge folder ({@link DeskLanguage})
  * @param intentLabels    how agents read the business's own intents ({@code warranty_claim: {zh: 保修, en: warranty}});
  *                        the built-in intents have labels already
+ * @param callbacks       how messages to call back (留言) are taken: the promised time, the bot's texts
  */
 public record InboxConfig(String kind, String apiToken, String crmUrl, Duration crmTimeout, Webhook webhook,
                           List<Agent> agents, List<Group> groups, Duration queueTimeout, String timeoutFallback,
                           Localized timeoutMessage, Duration sessionTtl, PositionUpdateConfig positionUpdates,
                           List<Customer> customers, String language, Map<String, Localized> intentLabels,
-                          List<CannedReply> cannedReplies)
+                          List<CannedReply> cannedReplies, CallbackConfig callbacks)
         implements Validated {
 
     /** The languages the inbox is written in. */
@@ -66,6 +68,17 @@ public record InboxConfig(String kind, String apiToken, String crmUrl, Duration 
         intentLabels = intentLabels != null ? Collections.unmodifiableMap(new LinkedHashMap<>(intentLabels))
                 : Map.of();
         cannedReplies = cannedReplies != null ? List.copyOf(cannedReplies) : List.of();
+        callbacks = callbacks != null ? callbacks : CallbackConfig.defaults();
+    }
+
+    /** Without {@code callbacks} (the defaults). */
+    public InboxConfig(String kind, String apiToken, String crmUrl, Duration crmTimeout, Webhook webhook,
+                       List<Agent> agents, List<Group> groups, Duration queueTimeout, String timeoutFallback,
+                       Localized timeoutMessage, Duration sessionTtl, PositionUpdateConfig positionUpdates,
+                       List<Customer> customers, String language, Map<String, Localized> intentLabels,
+                       List<CannedReply> cannedReplies) {
+        this(kind, apiToken, crmUrl, crmTimeout, webhook, agents, groups, queueTimeout, timeoutFallback,
+                timeoutMessage, sessionTtl, positionUpdates, customers, language, intentLabels, cannedReplies, null);
     }
 
     /** The defaults: built-in inbox, no agents, no groups. */
@@ -82,7 +95,8 @@ public record InboxConfig(String kind, String apiToken, String crmUrl, Duration 
         Map<String, Localized> merged = new LinkedHashMap<>(defaults);
         merged.putAll(intentLabels);
         return new InboxConfig(kind, apiToken, crmUrl, crmTimeout, webhook, agents, groups, queueTimeout,
-                timeoutFallback, timeoutMessage, sessionTtl, positionUpdates, customers, language, merged, cannedReplies);
+                timeoutFallback, timeoutMessage, sessionTtl, positionUpdates, customers, language, merged, cannedReplies,
+                callbacks);
     }
 
     @Override
@@ -97,6 +111,7 @@ public record InboxConfig(String kind, String apiToken, String crmUrl, Duration 
             webhook.validate(prefix + ".webhook", problems);
         }
         positionUpdates.validate(prefix + ".position-updates", problems);
+        callbacks.validate(prefix + ".callbacks", problems);
         if (language != null && !LANGUAGES.contains(language)) {
             problems.add(prefix + ".language", "must be zh or en (or left out: the language of the knowledge folder), "
                     + "got " + language);

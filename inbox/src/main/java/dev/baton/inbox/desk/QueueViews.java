@@ -3,15 +3,19 @@ package dev.baton.inbox.desk;
 import dev.baton.core.handoff.routing.BusinessHours;
 import dev.baton.core.handoff.routing.GroupRouter;
 import dev.baton.core.handoff.routing.QueueTimeouts;
+import dev.baton.core.store.SlaRepository;
 import dev.baton.core.store.Store;
 import dev.baton.core.store.TicketRepository;
 import dev.baton.inbox.auth.AgentDirectory;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** The queue and the team as the inbox shows them: active tickets in serving order, agents' load, groups' state. */
 public final class QueueViews {
@@ -39,6 +43,7 @@ public final class QueueViews {
     private final QueueTimeouts timeouts;
     private final DeskLabels labels;
     private final Clock clock;
+    private final SlaRepository sla = new SlaRepository();
 
     public QueueViews(Store store, AgentDirectory agents, GroupRouter groups, List<String> groupNames,
                       QueueTimeouts timeouts, DeskLabels labels, Clock clock) {
@@ -62,9 +67,13 @@ public final class QueueViews {
         Instant now = clock.instant();
         List<TicketSummary> items = new ArrayList<>();
         int position = 0;
+        Map<Long, SlaRepository.Breaches> breaches = store.db().withConnection(sla::activeBreaches);
+        Map<Long, Instant> claimed = new HashMap<>();
+        store.db().withConnection(sla::waitingForFirstReply).forEach(w -> claimed.put(w.ticketId(), w.assignedAt()));
         for (TicketRepository.Row t : active()) {
             Integer place = t.status() == TicketRepository.Status.OPEN ? ++position : null;
-            items.add(TicketSummary.of(t, now, timeouts.timedOut(t.id()), place, labels));
+            items.add(TicketSummary.of(t, now, timeouts.timedOut(t.id()), place, labels,
+                    sla(t, breaches.get(t.id()), claimed.get(t.id()))));
         }
         return new Queue(items, now.toString());
     }
@@ -81,6 +90,18 @@ public final class QueueViews {
                 rows.stream().filter(t -> g.equals(t.group()) && t.status() == TicketRepository.Status.OPEN).count()))
                 .toList();
         return new Team(people, teams);
+    }
+
+    /** The ticket's SLA: the reply due while claimed and unanswered in a group with a limit; its breaches. */
+    private TicketSummary.Sla sla(TicketRepository.Row t, SlaRepository.Breaches b, Instant claimedAt) {
+        Duration limit = groups.group(t.group()).map(dev.baton.core.handoff.routing.Group::firstResponse)
+                .orElse(null);
+        if (limit == null && b == null) {
+            return null;
+        }
+        String due = limit != null && claimedAt != null ? claimedAt.plus(limit).toString() : null;
+        return new TicketSummary.Sla(limit == null ? null : limit.toSeconds(), due, b == null ? 0 : b.count(),
+                b == null || b.lastAt() == null ? null : b.lastAt().toString(), b == null ? null : b.lastAgent());
     }
 
     private List<TicketRepository.Row> active() {

@@ -20,15 +20,30 @@ import java.util.Optional;
  * @param explanation  the handoff policy's own words on the decision (rule values): technical detail, not a headline
  * @param summary      what the customer wants now and what was tried, in the desk's language
  * @param customer     who is waiting, or null when the ticket has no snapshot of them
- * @param waitSeconds  from opened to claimed (or to now while still open)
+ * @param waitSeconds  from opened to claimed (or to now while in the queue, also when back in it after a claim)
  * @param timedOut     the customer was already offered the queue-timeout fallback
  * @param position     place in the queue (1 = next), for open tickets in the queue only
+ * @param sla          the first-response SLA: when the holder's reply is due, and the breaches; null when the
+ *                     group has no limit and the ticket never breached
  */
 public record TicketSummary(long id, long conversationId, String status, List<String> reasons,
                             List<String> reasonLabels, String explanation, int priority, String group,
                             String assignee, String summary, Customer customer, boolean vip, boolean sensitive,
                             String createdAt, long waitSeconds, boolean timedOut,
-                            @JsonInclude(JsonInclude.Include.NON_NULL) Integer position) {
+                            @JsonInclude(JsonInclude.Include.NON_NULL) Integer position,
+                            @JsonInclude(JsonInclude.Include.NON_NULL) Sla sla) {
+
+    /**
+     * A ticket's first-response SLA as the queue shows it.
+     *
+     * @param limitSeconds  the group's first-response limit, or null when it has none
+     * @param replyDueAt    while claimed and not answered yet: when the holder's first reply is due
+     * @param breaches      how many times the ticket went back to the queue for want of a first reply
+     * @param lastBreachAt  the last of those, or null
+     * @param lastBreachBy  whose claim lapsed then, or null
+     */
+    public record Sla(Long limitSeconds, String replyDueAt, int breaches, String lastBreachAt, String lastBreachBy) {
+    }
 
     /** The customer on a ticket: a name (the platform id when they gave none), the channel, the tier ("" if none). */
     public record Customer(String name, String channel, String tier) {
@@ -37,6 +52,12 @@ public record TicketSummary(long id, long conversationId, String status, List<St
     /** The summary of a stored ticket at {@code now}. */
     public static TicketSummary of(TicketRepository.Row t, Instant now, boolean timedOut, Integer position,
                                    DeskLabels labels) {
+        return of(t, now, timedOut, position, labels, null);
+    }
+
+    /** The summary of a stored ticket at {@code now}, with its SLA (or null). */
+    public static TicketSummary of(TicketRepository.Row t, Instant now, boolean timedOut, Integer position,
+                                   DeskLabels labels, Sla sla) {
         HandoffTicket ticket = t.ticket();
         HandoffTicket.CustomerProfile c = ticket.customer();
         Customer customer = c == null ? null : new Customer(
@@ -47,7 +68,8 @@ public record TicketSummary(long id, long conversationId, String status, List<St
                 ticket.explanation(), t.priority(), t.group(),
                 t.assignee(), t.summary(), customer, t.hasReason(HandoffReason.VIP),
                 t.hasReason(HandoffReason.SENSITIVE_INTENT), t.createdAt().toString(),
-                Duration.between(t.createdAt(), t.claimedAt() != null ? t.claimedAt() : now).toSeconds(), timedOut,
-                position);
+                Duration.between(t.createdAt(), t.claimedAt() != null && t.status() != TicketRepository.Status.OPEN
+                        ? t.claimedAt() : now).toSeconds(), timedOut,
+                position, sla);
     }
 }

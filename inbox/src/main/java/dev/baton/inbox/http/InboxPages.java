@@ -32,6 +32,7 @@ import java.util.regex.Pattern;
  * GET  /inbox/analytics            analytics (supervisor)
  * GET  /inbox/tokens               API tokens: yours (a supervisor: everyone's), create, revoke
  * GET  /inbox/canned-replies       canned replies: the team's (a supervisor manages them) and your own
+ * GET  /inbox/callbacks            callbacks (回电/留言) by promised time
  * </pre>
  */
 public final class InboxPages implements Consumer<Javalin> {
@@ -65,6 +66,7 @@ public final class InboxPages implements Consumer<Javalin> {
         app.get("/inbox/knowledge-gaps", ctx -> page(ctx, "knowledge-gaps.html", Role.SUPERVISOR));
         app.get("/inbox/tokens", ctx -> page(ctx, "tokens.html", Role.AGENT));
         app.get("/inbox/canned-replies", ctx -> page(ctx, "canned-replies.html", Role.AGENT));
+        app.get("/inbox/callbacks", ctx -> page(ctx, "callbacks.html", Role.AGENT));
         app.get("/inbox/assets/{file}", this::asset);
     }
 

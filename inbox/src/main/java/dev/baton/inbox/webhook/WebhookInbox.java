@@ -3,6 +3,8 @@ package dev.baton.inbox.webhook;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.core.conversation.HandoffTicket;
 import dev.baton.core.handoff.HumanInbox;
+import dev.baton.core.handoff.routing.FirstResponseTimeouts;
+import dev.baton.core.store.CallbackRepository;
 import dev.baton.core.store.Database;
 import dev.baton.core.store.EngineJson;
 import dev.baton.core.store.Sql;
@@ -40,7 +42,9 @@ import javax.crypto.spec.SecretKeySpec;
  * {@code inbox.kind: webhook}: posts each event to a helpdesk as JSON, signed with HMAC-SHA256 over the raw body
  * ({@code X-Baton-Signature: sha256=<hex>}), with {@code X-Baton-Event} and a unique {@code X-Baton-Delivery} id.
  * Events: {@code ticket.opened} (the whole {@link HandoffTicket}), {@code customer.message},
- * {@code conversation.closed}.
+ * {@code conversation.closed}, {@code ticket.sla_breached} (a claimed ticket nobody answered within its group's
+ * first-response time went back to the queue) and {@code callback.requested} (a customer left a message to be
+ * called back).
  *
  * <p>Deliveries are durable: each event is first stored in {@code webhook_deliveries} (PENDING), then posted by a
  * pass on the injected scheduler, at once and then every {@link #POLL} (the composition root schedules
@@ -142,6 +146,39 @@ public final class WebhookInbox implements HumanInbox {
         Map<String, Object> body = envelope("conversation.closed", conversationId);
         body.put("note", note);
         send("conversation.closed", conversationId, EngineJson.write(json, body));
+    }
+
+    /**
+     * {@code ticket.sla_breached}: the ticket went back to the queue because its holder did not reply within the
+     * group's first-response time, so the helpdesk (and its supervisors) can react.
+     */
+    public void slaBreached(FirstResponseTimeouts.Breach breach) {
+        Map<String, Object> body = envelope("ticket.sla_breached", breach.conversationId());
+        body.put("ticketId", breach.ticketId());
+        body.put("group", breach.group());
+        body.put("agent", breach.agent());
+        body.put("claimedAt", breach.claimedAt().toString());
+        body.put("firstResponseSeconds", breach.limit().toSeconds());
+        body.put("breaches", breach.breaches());
+        body.put("requeuedAt", breach.at().toString());
+        send("ticket.sla_breached", breach.conversationId(), EngineJson.write(json, body));
+    }
+
+    /** {@code callback.requested}: a customer left their contact details and question, to be called back. */
+    @Override
+    public void callbackRequested(CallbackRepository.Row callback) {
+        Map<String, Object> body = envelope("callback.requested", callback.conversationId());
+        body.put("callback", CallbackEvent.of(callback));
+        send("callback.requested", callback.conversationId(), EngineJson.write(json, body));
+    }
+
+    /** A callback as the helpdesk receives it. */
+    record CallbackEvent(long id, String name, String contact, String question, String language, String group,
+                         String origin, String promisedAt) {
+        static CallbackEvent of(CallbackRepository.Row r) {
+            return new CallbackEvent(r.id(), r.customerName(), r.contact(), r.question(), r.language(), r.group(),
+                    r.origin().code(), r.promisedAt() == null ? null : r.promisedAt().toString());
+        }
     }
 
     private Map<String, Object> envelope(String event, long conversationId) {

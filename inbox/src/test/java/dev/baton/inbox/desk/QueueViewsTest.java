@@ -1,5 +1,8 @@
 package dev.baton.inbox.desk;
 
+import dev.baton.core.store.SlaRepository;
+import dev.baton.core.testing.TestClock;
+
 import dev.baton.core.handoff.routing.GroupRouter;
 import dev.baton.core.handoff.routing.QueueTimeouts;
 import dev.baton.core.store.JdbcKeyValueStore;
@@ -74,5 +77,53 @@ class QueueViewsTest {
                 .satisfies(a -> assertThat(a.role()).isEqualTo("supervisor"));
         assertThat(team.groups()).containsExactly(new QueueViews.Group("support", true, 0),
                 new QueueViews.Group("vip", true, 0), new QueueViews.Group("billing", true, 2));
+    }
+
+    /** The queue as a later clock sees it, with support promising a first reply within 5 minutes. */
+    private QueueViews at(Clock clock) {
+        return new QueueViews(f.store, f.agents, new GroupRouter(List.of(new dev.baton.core.handoff.routing.Group(
+                "support", null, null, null, null, null, Duration.ofMinutes(5)))), DeskFixture.GROUPS,
+                new QueueTimeouts(f.store, new ReplyWriter(f.store, f.engine.json()), new JdbcKeyValueStore(f.db,
+                        clock), Duration.ofMinutes(15), QueueTimeouts.LEAVE_MESSAGE, ConversationEvents.none(),
+                        () -> { }, clock), new DeskLabels("en", java.util.Map.of()), clock);
+    }
+
+    @Test
+    void should_count_the_wait_of_a_ticket_back_in_the_queue_after_a_claim_until_now() {
+        TicketRepository.Row t = f.heldBy("bob", "support");
+        f.engine.desk().transfer(t.id(), "billing");
+        TestClock later = TestClock.system();
+        later.advance(Duration.ofMinutes(10));
+
+        TicketSummary item = at(later).queue().items().stream().filter(i -> i.id() == t.id()).findFirst()
+                .orElseThrow();
+
+        assertThat(item.status()).isEqualTo("open");
+        assertThat(item.waitSeconds()).as("still waiting since the handoff, not since the claim")
+                .isGreaterThanOrEqualTo(600);
+    }
+
+    @Test
+    void should_show_when_the_first_reply_is_due_and_the_breaches() {
+        TicketRepository.Row held = f.heldBy("bob", "support");
+        TicketRepository.Row billing = f.queued("billing");
+        SlaRepository sla = new SlaRepository();
+        SlaRepository.Waiting w = f.db.withConnection(sla::waitingForFirstReply).get(0);
+
+        TicketSummary.Sla due = at(Clock.systemUTC()).queue().items().stream().filter(i -> i.id() == held.id())
+                .findFirst().orElseThrow().sla();
+        assertThat(due.limitSeconds()).isEqualTo(300);
+        assertThat(due.replyDueAt()).isEqualTo(w.assignedAt().plus(Duration.ofMinutes(5)).toString());
+        assertThat(due.breaches()).isZero();
+
+        boolean breached = f.db.inTransaction(c -> sla.breach(c, w, w.assignedAt().plus(Duration.ofMinutes(5))));
+        assertThat(breached).isTrue();
+        List<TicketSummary> items = at(Clock.systemUTC()).queue().items();
+        TicketSummary.Sla after = items.stream().filter(i -> i.id() == held.id()).findFirst().orElseThrow().sla();
+        assertThat(after.breaches()).isEqualTo(1);
+        assertThat(after.lastBreachBy()).isEqualTo("bob");
+        assertThat(after.replyDueAt()).as("nobody holds it now").isNull();
+        assertThat(items.stream().filter(i -> i.id() == billing.id()).findFirst().orElseThrow().sla())
+                .as("billing has no limit and never breached").isNull();
     }
 }

@@ -1,7 +1,10 @@
 package dev.baton.inbox.webhook;
 
 import dev.baton.core.store.Sql;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.baton.core.handoff.routing.FirstResponseTimeouts;
+import dev.baton.core.store.CallbackRepository;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.baton.inbox.config.InboxConfig;
@@ -112,6 +115,36 @@ class WebhookInboxTest {
         assertThat(r.getHeader("X-Baton-Signature")).isEqualTo(WebhookInbox.signature(SECRET, r.getBody()));
         assertThat(second.deliveries(WebhookInbox.Status.SENT, 10).get(0).attempts()).isEqualTo(2);
         assertThat(second.deliveries(WebhookInbox.Status.PENDING, 10)).isEmpty();
+    }
+
+    @Test
+    void should_post_an_sla_breach_and_a_left_message_as_signed_events() throws Exception {
+        helpdesk.stubFor(post("/hooks/baton").willReturn(aResponse().withStatus(200)));
+        WebhookInbox inbox = inbox();
+        Instant claimed = Instant.parse("2026-03-02T10:00:00Z");
+        inbox.slaBreached(new FirstResponseTimeouts.Breach(12, 34, "support", "bob", claimed, Duration.ofMinutes(5),
+                2, claimed.plus(Duration.ofMinutes(5))));
+        inbox.callbackRequested(new CallbackRepository.Row(5, 35, CallbackRepository.Status.OPEN,
+                CallbackRepository.Origin.QUEUE_TIMEOUT, "support", "Li", "13800138000", "退款还没到账", "zh", 0,
+                claimed, claimed, claimed.plus(Duration.ofHours(4)), null, null, null, null));
+
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                assertThat(inbox.deliveries(WebhookInbox.Status.SENT, 10)).hasSize(2));
+        LoggedRequest breach = helpdesk.findAll(postRequestedFor(urlEqualTo("/hooks/baton"))
+                .withHeader("X-Baton-Event", equalTo("ticket.sla_breached"))).get(0);
+        JsonNode b = EngineJson.mapper().readTree(breach.getBodyAsString());
+        assertThat(b.path("conversationId").asLong()).isEqualTo(34);
+        assertThat(b.path("ticketId").asLong()).isEqualTo(12);
+        assertThat(b.path("agent").asText()).isEqualTo("bob");
+        assertThat(b.path("firstResponseSeconds").asLong()).isEqualTo(300);
+        assertThat(b.path("breaches").asInt()).isEqualTo(2);
+        assertThat(breach.getHeader("X-Baton-Signature")).isEqualTo(WebhookInbox.signature(SECRET, breach.getBody()));
+        LoggedRequest left = helpdesk.findAll(postRequestedFor(urlEqualTo("/hooks/baton"))
+                .withHeader("X-Baton-Event", equalTo("callback.requested"))).get(0);
+        JsonNode cb = EngineJson.mapper().readTree(left.getBodyAsString()).path("callback");
+        assertThat(cb.path("contact").asText()).isEqualTo("13800138000");
+        assertThat(cb.path("origin").asText()).isEqualTo("queue_timeout");
+        assertThat(cb.path("promisedAt").asText()).isEqualTo("2026-03-02T14:00:00Z");
     }
 
     @Test

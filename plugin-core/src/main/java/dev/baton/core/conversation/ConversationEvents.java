@@ -7,8 +7,12 @@ package dev.baton.core.conversation;
 @FunctionalInterface
 public interface ConversationEvents {
 
-    /** What happened: a new message, a state change, a new ticket, a delivery problem. */
-    enum Kind { MESSAGE, STATE, TICKET, DELIVERY }
+    /**
+     * What happened: a new message, a state change, a new ticket, a delivery problem, a first-response SLA breach (a
+     * claimed ticket nobody answered in time went back to the queue: supervisors are alerted), a callback (left
+     * message) created or closed.
+     */
+    enum Kind { MESSAGE, STATE, TICKET, DELIVERY, SLA_BREACH, CALLBACK }
 
     void changed(long conversationId, Kind kind);
 

@@ -13,6 +13,8 @@ import dev.baton.core.handoff.ExtractiveSummarizer;
 import dev.baton.core.handoff.HandoffService;
 import dev.baton.core.handoff.HandoffMetrics;
 import dev.baton.core.handoff.routing.Routing;
+import dev.baton.core.handoff.callback.CallbackConfig;
+import dev.baton.core.handoff.callback.CallbackIntake;
 import dev.baton.core.handoff.HandoffPolicy;
 import dev.baton.core.handoff.HandoffConfig;
 import dev.baton.core.handoff.HumanDesk;
@@ -68,6 +70,7 @@ public final class EngineBuilder {
     private Summarizer summarizer = new ExtractiveSummarizer();
     private Duration averageHandleTime = Duration.ofMinutes(3);
     private Routing routing = Routing.none();
+    private CallbackConfig callbacks = CallbackConfig.defaults();
     private int laneThreads = Math.max(2, Runtime.getRuntime().availableProcessors() * 2);
     private int laneQueue = 10_000;
     private ThreadPoolExecutor laneExecutor;
@@ -167,6 +170,17 @@ public final class EngineBuilder {
         return this;
     }
 
+    /** How messages to call back are taken (留言, {@code inbox.callbacks}); default: {@link CallbackConfig#defaults()}. */
+    public EngineBuilder callbacks(CallbackConfig c) {
+        this.callbacks = java.util.Objects.requireNonNull(c, "callbacks");
+        return this;
+    }
+
+    /** The clock the engine runs on (set by {@link #clock(Clock)}), for the parts of Baton that share it. */
+    public Clock clock() {
+        return clock;
+    }
+
     public EngineBuilder averageHandleTime(Duration d) {
         this.averageHandleTime = d;
         return this;
@@ -237,7 +251,7 @@ public final class EngineBuilder {
         TurnPlanner planner = new TurnPlanner(knowledge, smallTalk, theDecider, theAgent, policy, settings, limits,
                 new OfflineLookups(lookups));
         TurnProcessor turns = new TurnProcessor(store, planner, handoffs, inbox, events, settings, metrics, json,
-                clock);
+                clock, new CallbackIntake(store, routing, callbacks));
         HeldReplies held = new HeldReplies(clock);
         OutboxWorker outbox = new OutboxWorker(store, senders, retry, metrics, json, clock, scheduler, events, held);
         Dispatcher dispatcher = new Dispatcher(store, new Lanes(laneExecutor), turns, outbox, settings, clock);

@@ -70,12 +70,9 @@ final class TurnPlanner {
         if (content instanceof InboundContent.ServicerReply s) {
             return new Plan.Takeover(s.servicerId(), s.text());
         }
-        if (content instanceof InboundContent.Rating || !ctx.conversation().state().botMaySpeak()) {
-            return new Plan.Silent(); // a rating is recorded, never answered
-        }
-        if (content instanceof InboundContent.CallbackRequest) {
-            return new Plan.Handoff(policy.requested(HandoffReason.CALLBACK,
-                    "the customer left a message and asked to be contacted", ctx.customer().tier()), null, null);
+        if (content instanceof InboundContent.Rating || content instanceof InboundContent.CallbackRequest
+                || !ctx.conversation().state().botMaySpeak()) {
+            return new Plan.Silent(); // a rating is recorded, never answered; a left message becomes a callback
         }
         if (content instanceof InboundContent.Event e) {
             if (e.kind() == InboundContent.EventKind.SUBSCRIBE || e.kind() == InboundContent.EventKind.ENTER_SESSION) {

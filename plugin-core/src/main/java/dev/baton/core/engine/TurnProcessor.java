@@ -15,6 +15,7 @@ import dev.baton.core.conversation.Message;
 import dev.baton.core.conversation.TurnSignals;
 import dev.baton.core.handoff.HandoffService;
 import dev.baton.core.handoff.HumanInbox;
+import dev.baton.core.handoff.callback.CallbackIntake;
 import dev.baton.core.store.InboundLog;
 import dev.baton.core.store.ReplyWriter;
 import dev.baton.core.store.Store;
@@ -52,10 +53,13 @@ final class TurnProcessor {
     private final ObjectMapper json;
     private final Clock clock;
     private final ReplyWriter replies;
+    private final CallbackIntake callbacks;
 
+    /** @param callbacks takes messages to call back (null: a left message is only a transcript line) */
     TurnProcessor(Store store, TurnPlanner planner, HandoffService handoffs, HumanInbox inbox,
                   ConversationEvents events, EngineSettings settings, EngineMetrics metrics, ObjectMapper json,
-                  Clock clock) {
+                  Clock clock, CallbackIntake callbacks) {
+        this.callbacks = callbacks;
         this.store = store;
         this.planner = planner;
         this.handoffs = handoffs;
@@ -74,7 +78,7 @@ final class TurnProcessor {
      * @param replies how many replies it put in the outbox
      */
     record Committed(TurnContext context, InboundMessage message, Plan plan, HandoffService.Opened opened,
-                     int replies) {
+                     int replies, CallbackIntake.Step callback) {
     }
 
     /**
@@ -110,13 +114,15 @@ final class TurnProcessor {
         String language = Language.following(ctx.customer().language(), written(msg.content()));
         Plan plan = planner.plan(msg, ctx, language);
         int[] count = new int[1];
+        CallbackIntake.Step[] callback = new CallbackIntake.Step[1];
         HandoffService.Opened opened = store.db().inTransaction(c -> {
-            HandoffService.Opened o = commit(c, row, msg, ctx, plan, language, count);
+            callback[0] = null;
+            HandoffService.Opened o = commit(c, row, msg, ctx, plan, language, count, callback);
             store.inbound().markDone(c, row.id(), clock.instant());
             return o;
         });
         metrics.turn(Duration.between(started, clock.instant()));
-        return Optional.of(new Committed(ctx, msg, plan, opened, count[0]));
+        return Optional.of(new Committed(ctx, msg, plan, opened, count[0], callback[0]));
     }
 
     /**
@@ -159,7 +165,8 @@ final class TurnProcessor {
     }
 
     private HandoffService.Opened commit(Connection c, InboundLog.Row row, InboundMessage msg, TurnContext ctx,
-                                         Plan plan, String language, int[] replies) throws SQLException {
+                                         Plan plan, String language, int[] replies, CallbackIntake.Step[] callback)
+            throws SQLException {
         Instant now = clock.instant();
         Conversation conv = store.conversations().byId(c, ctx.conversation().id()).orElseThrow();
         boolean customerWrote = !(msg.content() instanceof InboundContent.Event)
@@ -189,6 +196,14 @@ final class TurnProcessor {
         if (msg.content() instanceof InboundContent.Rating rating) {
             store.ratings().record(c, conv.id(), row.id(), msg.channel(), rating.score(), rating.comment(), now);
         }
+        callback[0] = callbackStep(c, conv, ctx.customer(), msg.content(), customerWrote, language, now);
+        if (callback[0] != null) {
+            for (String text : callback[0].replies()) {
+                enqueue(c, conv, row.id(), OutboundMessage.Author.SYSTEM, text, null, language, now);
+                replies[0]++;
+            }
+            return null;
+        }
         if (effective instanceof Plan.Reply r) {
             for (String text : r.texts()) {
                 enqueue(c, conv, row.id(), OutboundMessage.Author.BOT, text, r.citation(), language, now);
@@ -208,6 +223,11 @@ final class TurnProcessor {
                     enqueue(c, conv, row.id(), OutboundMessage.Author.SYSTEM, told, null, language, now);
                     replies[0]++;
                 }
+                if (opened.offHours() && callbacks != null) { // nobody is there: offer to take a message
+                    enqueue(c, conv, row.id(), OutboundMessage.Author.SYSTEM, callbacks.offerOffHours(c, conv,
+                            ctx.customer(), opened.ticket().group(), language, now), null, language, now);
+                    replies[0]++;
+                }
             }
             return opened;
         }
@@ -222,6 +242,25 @@ final class TurnProcessor {
             }
         }
         return null;
+    }
+
+    /**
+     * A left message: a form becomes a callback at once; a plain message is read for contact details while the bot
+     * collects them (after it offered to take a message). Null when the turn goes on as usual.
+     */
+    private CallbackIntake.Step callbackStep(Connection c, Conversation conv, Customer customer,
+                                             InboundContent content, boolean customerWrote, String language,
+                                             Instant now) throws SQLException {
+        if (callbacks == null) {
+            return null;
+        }
+        if (content instanceof InboundContent.CallbackRequest form) {
+            return callbacks.requested(c, conv, customer, form, language, now);
+        }
+        if (!customerWrote || content.text().isBlank()) {
+            return null;
+        }
+        return callbacks.take(c, conv, customer, content.text(), language, now).orElse(null);
     }
 
     /** Sentiment scores of the customer's messages in this conversation, oldest first (for the ticket). */
@@ -260,6 +299,24 @@ final class TurnProcessor {
         replies.enqueue(c, conv, inboundId, author, null, text, citation, language, now);
     }
 
+    private void callbackCommitted(long convId, CallbackIntake.Step step) {
+        if (step.opened() == null) {
+            return;
+        }
+        log.info("conversation {}: callback {} left ({}), promised by {}", convId, step.opened().id(),
+                step.opened().origin().code(), step.opened().promisedAt());
+        events.changed(convId, ConversationEvents.Kind.CALLBACK);
+        try {
+            if (step.ticketClosed()) {
+                events.changed(convId, ConversationEvents.Kind.STATE);
+                inbox.closed(convId, "callback");
+            }
+            inbox.callbackRequested(step.opened());
+        } catch (RuntimeException e) {
+            log.warn("conversation {}: inbox {} failed on a callback: {}", convId, inbox.kind(), e.toString());
+        }
+    }
+
     /** Tells the others what the committed turn did: live views, the inbox, the model's summary of a handoff. */
     void afterCommit(Committed turn) {
         TurnContext ctx = turn.context();
@@ -268,6 +325,9 @@ final class TurnProcessor {
         HandoffService.Opened opened = turn.opened();
         long convId = ctx.conversation().id();
         events.changed(convId, ConversationEvents.Kind.MESSAGE);
+        if (turn.callback() != null) {
+            callbackCommitted(convId, turn.callback());
+        }
         if (opened != null) {
             metrics.handoff(opened.ticket().reasons().get(0).code());
             log.info("conversation {} handed off: reasons={} priority={} group={} ({})", convId,

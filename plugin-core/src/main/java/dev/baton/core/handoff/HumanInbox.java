@@ -2,6 +2,7 @@ package dev.baton.core.handoff;
 
 
 import dev.baton.core.conversation.HandoffTicket;
+import dev.baton.core.store.CallbackRepository;
 /**
  * Where handed-off conversations go: Baton's built-in inbox, a helpdesk reached by webhook, or the platform's own
  * servicer system (WeCom 微信客服 {@code service_state/trans}).
@@ -27,5 +28,9 @@ public interface HumanInbox {
 
     /** The conversation went back to the bot (resolved or returned). */
     default void closed(long conversationId, String note) {
+    }
+
+    /** A customer left their contact details and question to be called back (an OPEN callback). */
+    default void callbackRequested(CallbackRepository.Row callback) {
     }
 }

@@ -109,7 +109,13 @@ public final class TicketRepository {
         return (int) ahead + 1;
     }
 
+    /**
+     * Gives the ticket to {@code assignee}. A new holder starts a new first-response window ({@code assigned_at});
+     * the agent who already holds it (a reply claims again) keeps theirs, so nobody resets it by claiming twice.
+     */
     public boolean assign(Connection c, long id, String assignee, Instant now) throws SQLException {
+        Sql.update(c, "UPDATE handoff_tickets SET assigned_at = ? WHERE id = ? AND NOT (status = ? AND assignee = ? "
+                + "AND assigned_at IS NOT NULL)", now, id, Status.ASSIGNED, assignee);
         return Sql.update(c, "UPDATE handoff_tickets SET status = ?, assignee = ?, "
                 + "claimed_at = COALESCE(claimed_at, ?) WHERE id = ? AND status <> ?", Status.ASSIGNED, assignee, now,
                 id, Status.RESOLVED) == 1;

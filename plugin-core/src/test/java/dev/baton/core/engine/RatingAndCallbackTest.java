@@ -5,9 +5,8 @@ import dev.baton.core.channel.InboundContent;
 import dev.baton.core.channel.InboundMessage;
 import dev.baton.core.channel.InboundSink;
 import dev.baton.core.conversation.ConversationState;
-import dev.baton.core.conversation.HandoffReason;
-import dev.baton.core.conversation.HandoffTicket;
 import dev.baton.core.knowledge.KnowledgeSearch;
+import dev.baton.core.store.CallbackRepository;
 import dev.baton.core.store.Database;
 import dev.baton.core.store.RatingRepository;
 import dev.baton.core.store.TicketRepository;
@@ -26,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Two things a customer hands in rather than asks: a rating of their last conversation with a person (stored for the
- * satisfaction reports, never answered) and a leave-a-message form (a ticket with reason {@code callback}).
+ * satisfaction reports, never answered) and a leave-a-message form (a callback with a promised time).
  */
 class RatingAndCallbackTest {
 
@@ -102,30 +101,44 @@ class RatingAndCallbackTest {
     }
 
     @Test
-    void should_open_a_callback_ticket_with_the_contact_details_for_the_agent() {
+    void should_turn_a_left_message_into_a_callback_with_the_contact_details_for_the_agent() {
         List<String> told = say("dee", "cb1", new InboundContent.CallbackRequest("张三", "13800138000",
                 "退款还没到账"));
 
         long conv = conversationOf("dee");
-        TicketRepository.Row ticket = db.withConnection(c -> built.store().tickets().activeFor(c, conv)).orElseThrow();
-        assertThat(ticket.reasons()).containsExactly(HandoffReason.CALLBACK);
-        assertThat(ticket.context().transcript()).extracting(HandoffTicket.TranscriptLine::text)
-                .containsExactly("[callback] 张三 · 13800138000 · 退款还没到账");
-        assertThat(told).as("the customer hears the queue confirmation").singleElement().asString()
-                .contains("第 1 位");
-        assertThat(built.engine().conversation(WEB, "dee").orElseThrow().state()).isEqualTo(ConversationState.QUEUED);
+        List<CallbackRepository.Row> callbacks = db.withConnection(c -> new CallbackRepository()
+                .forConversation(c, conv));
+        assertThat(callbacks).singleElement().satisfies(cb -> {
+            assertThat(cb.status()).isEqualTo(CallbackRepository.Status.OPEN);
+            assertThat(cb.customerName()).isEqualTo("张三");
+            assertThat(cb.contact()).isEqualTo("13800138000");
+            assertThat(cb.question()).isEqualTo("退款还没到账");
+            assertThat(cb.promisedAt()).isAfter(cb.requestedAt());
+        });
+        assertThat(built.engine().transcript(WEB, "dee", 0, 50)).extracting(l -> l.text())
+                .contains("[callback] 张三 · 13800138000 · 退款还没到账");
+        assertThat(told).as("the customer hears when we call back").singleElement().asString()
+                .contains("13800138000").contains("前通过");
+        assertThat(built.engine().conversation(WEB, "dee").orElseThrow().state()).isEqualTo(ConversationState.BOT);
+        java.util.Optional<TicketRepository.Row> ticket = db.withConnection(c -> built.store().tickets()
+                .activeFor(c, conv));
+        assertThat(ticket).as("no queue ticket").isEmpty();
     }
 
     @Test
-    void should_add_a_callback_form_to_the_open_ticket_when_already_queued() {
+    void should_close_the_queued_ticket_when_a_callback_form_arrives_while_queued() {
         say("eve", "h1", new InboundContent.ButtonTap("human", "转人工", true));
         long conv = conversationOf("eve");
         long first = db.withConnection(c -> built.store().tickets().activeFor(c, conv)).orElseThrow().id();
 
         say("eve", "cb1", new InboundContent.CallbackRequest("Eve", "eve@example.com", "call me tomorrow"));
 
-        TicketRepository.Row ticket = db.withConnection(c -> built.store().tickets().activeFor(c, conv)).orElseThrow();
-        assertThat(ticket.id()).as("no second ticket").isEqualTo(first);
+        TicketRepository.Row ticket = db.withConnection(c -> built.store().tickets().byId(c, first)).orElseThrow();
+        assertThat(ticket.status()).as("the callback replaces the wait").isEqualTo(TicketRepository.Status.RESOLVED);
+        assertThat(ticket.resolution()).isEqualTo("callback");
+        List<CallbackRepository.Row> callbacks = db.withConnection(c -> new CallbackRepository()
+                .forConversation(c, conv));
+        assertThat(callbacks).singleElement().satisfies(cb -> assertThat(cb.contact()).isEqualTo("eve@example.com"));
         List<dev.baton.core.conversation.Message> transcript = db.withConnection(c -> built.store().messages()
                 .transcript(c, conv));
         assertThat(transcript).extracting(m -> m.text())

@@ -19,13 +19,25 @@ import java.util.List;
  * @param tiers           customer tiers it serves (vip, gold, …)
  * @param hours           business hours; absent = always open
  * @param offHoursMessage told to a customer queued while the group is closed; {@code {opens}} = next opening
+ * @param firstResponse   the first-response SLA: a claimed ticket without a human reply after this long goes back to
+ *                        the queue ({@link FirstResponseTimeouts}); null = no limit
  */
 public record Group(String name, List<String> intents, List<String> languages, List<String> tiers, Hours hours,
-                    Localized offHoursMessage) implements Validated {
+                    Localized offHoursMessage, Duration firstResponse) implements Validated {
+
+    /** The shortest first-response limit accepted: below it a claim could lapse before the agent reads the ticket. */
+    public static final Duration MIN_FIRST_RESPONSE = Duration.ofSeconds(30);
+
     public Group {
         intents = intents != null ? List.copyOf(intents) : List.of();
         languages = languages != null ? List.copyOf(languages) : List.of();
         tiers = tiers != null ? List.copyOf(tiers) : List.of();
+    }
+
+    /** A group without a first-response limit. */
+    public Group(String name, List<String> intents, List<String> languages, List<String> tiers, Hours hours,
+                 Localized offHoursMessage) {
+        this(name, intents, languages, tiers, hours, offHoursMessage, null);
     }
 
     @Override
@@ -35,6 +47,10 @@ public record Group(String name, List<String> intents, List<String> languages, L
         }
         if (hours != null) {
             hours.validate(prefix + ".hours", problems);
+        }
+        if (firstResponse != null && firstResponse.compareTo(MIN_FIRST_RESPONSE) < 0) {
+            problems.add(prefix + ".first-response", "must be at least 30s (or left out for no limit), got "
+                    + firstResponse);
         }
     }
 }

@@ -5,6 +5,9 @@ import dev.baton.core.config.Localized;
 import dev.baton.core.conversation.Conversation;
 import dev.baton.core.conversation.ConversationEvents;
 import dev.baton.core.conversation.ConversationState;
+import dev.baton.core.conversation.Customer;
+import dev.baton.core.handoff.callback.CallbackIntake;
+import dev.baton.core.store.CallbackRepository;
 import dev.baton.core.store.ReplyWriter;
 import dev.baton.core.state.KeyValueStore;
 import dev.baton.core.store.Store;
@@ -20,24 +23,26 @@ import java.util.List;
 
 /**
  * The queue-timeout fallback: a scheduled check finds open (unclaimed) tickets older than the timeout and tells
- * each customer once how to leave a message or ask for a call back. The ticket stays in the queue, marked, so
- * an agent still sees it. The "already told" mark is kept in the key-value store ({@code queue-timeout/<id>}).
+ * each customer once how to leave a message or ask for a call back; with a {@link CallbackIntake} the customer's
+ * next messages are read for their contact details, and the message they leave becomes a callback. Until then the
+ * ticket stays in the queue, marked, so an agent still sees it. The "already told" mark is kept in the key-value store ({@code queue-timeout/<id>}).
  */
 public final class QueueTimeouts implements Runnable {
 
     private static final Logger log = LoggerFactory.getLogger(QueueTimeouts.class);
 
-    /** Built-in texts for {@code timeout-fallback: leave-message}. */
+    /** Built-in texts for {@code timeout-fallback: leave-message}; {@code {by}} is the promised time. */
     public static final Localized LEAVE_MESSAGE = Localized.of(
-            "抱歉让您久等了，人工客服暂时都在忙。您可以直接在这里留言，说明问题和联系方式，我们会尽快回复您。",
-            "Sorry for the wait: all our agents are still busy. Leave a message here with your question and how "
-                    + "to reach you, and we will get back to you as soon as we can.");
+            "抱歉让您久等了，人工客服暂时都在忙。您可以直接在这里留言：留下您的电话或邮箱和问题，我们会在 {by} 前联系您；"
+                    + "也可以继续排队等待。",
+            "Sorry for the wait: all our agents are still busy. Leave a message here with your phone number or email "
+                    + "and your question, and we will get back to you by {by}; or keep waiting in the queue.");
 
-    /** Built-in texts for {@code timeout-fallback: callback}. */
+    /** Built-in texts for {@code timeout-fallback: callback}; {@code {by}} is the promised time. */
     public static final Localized CALLBACK = Localized.of(
-            "抱歉让您久等了。如需电话回访，请回复您的手机号码和方便接听的时间，客服会尽快给您回电。",
-            "Sorry for the wait. If you would like a call back, reply with your phone number and a good time to "
-                    + "call, and an agent will call you.");
+            "抱歉让您久等了。如需电话回访，请留下您的手机号码和问题，我们会在 {by} 前给您回电；也可以继续排队等待。",
+            "Sorry for the wait. If you would like a call back, reply with your phone number and your question, and "
+                    + "an agent will call you by {by}; or keep waiting in the queue.");
 
     private final Store store;
     private final ReplyWriter replies;
@@ -47,9 +52,21 @@ public final class QueueTimeouts implements Runnable {
     private final ConversationEvents events;
     private final Runnable wakeOutbox;
     private final Clock clock;
+    private final CallbackIntake callbacks;
 
+    /** Without taking messages: the fallback is only a text ({@code {by}} is left as written). */
     public QueueTimeouts(Store store, ReplyWriter replies, KeyValueStore marks, Duration timeout, Localized message,
                          ConversationEvents events, Runnable wakeOutbox, Clock clock) {
+        this(store, replies, marks, timeout, message, events, wakeOutbox, clock, null);
+    }
+
+    /**
+     * @param callbacks takes the message the fallback asks for: the customer's next plain messages are read for
+     *                  contact details ({@link CallbackIntake}), and {@code {by}} is the promised time
+     */
+    public QueueTimeouts(Store store, ReplyWriter replies, KeyValueStore marks, Duration timeout, Localized message,
+                         ConversationEvents events, Runnable wakeOutbox, Clock clock, CallbackIntake callbacks) {
+        this.callbacks = callbacks;
         this.store = store;
         this.replies = replies;
         this.marks = marks;
@@ -92,9 +109,11 @@ public final class QueueTimeouts implements Runnable {
                 if (conv.state() != ConversationState.QUEUED) {
                     return false;
                 }
-                String lang = store.customers().byId(c, conv.customerId()).map(cu -> cu.language()).orElse(null);
-                replies.enqueue(c, conv, null, OutboundMessage.Author.SYSTEM, null, message.in(lang), null, lang,
-                        now);
+                Customer customer = store.customers().byId(c, conv.customerId()).orElseThrow();
+                String lang = customer.language();
+                String text = callbacks == null ? message.in(lang) : callbacks.offer(c, conv, customer, t.group(),
+                        CallbackRepository.Origin.QUEUE_TIMEOUT, message, lang, now);
+                replies.enqueue(c, conv, null, OutboundMessage.Author.SYSTEM, null, text, null, lang, now);
                 return true;
             });
             marks.put(key(t.id()), now.toString());

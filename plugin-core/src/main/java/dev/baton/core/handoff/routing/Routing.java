@@ -65,11 +65,13 @@ public final class Routing {
         return Optional.of((text != null ? text : OFF_HOURS).format(language, Map.of("opens", opens)));
     }
 
-    private BusinessHours hours(String group) {
+    /** The business hours of {@code group} (always open for a group without hours, or an unknown one). */
+    public BusinessHours hours(String group) {
         return router.group(group).map(x -> BusinessHours.of(x.hours())).orElse(BusinessHours.always());
     }
 
-    static String describe(ZonedDateTime t, String language) {
+    /** A moment as a customer reads it: "12月4日 星期五 09:00 (Asia/Shanghai)" / "Friday 4 Dec, 09:00 (UTC)". */
+    public static String describe(ZonedDateTime t, String language) {
         boolean zh = language != null && language.startsWith("zh");
         DateTimeFormatter f = zh ? DateTimeFormatter.ofPattern("M月d日 EEEE HH:mm", Locale.CHINA)
                 : DateTimeFormatter.ofPattern("EEEE d MMM, HH:mm", Locale.ENGLISH);
