@@ -7,6 +7,7 @@ import dev.baton.core.plugin.ChannelRuntime;
 import dev.baton.web.api.WebAdapter;
 import dev.baton.web.config.WebConfig;
 import dev.baton.web.identity.VisitorTokens;
+import dev.baton.web.identity.WebIdentities;
 import dev.baton.web.live.Wakeups;
 import dev.baton.web.live.WebSender;
 
@@ -49,6 +50,6 @@ public final class WebChannelModule implements ChannelModule<WebConfig> {
         VisitorTokens tokens = VisitorTokens.fromState(context.state(), new SecureRandom(), context.clock());
         WebAdapter adapter = WebAdapter.create(config, tokens, wakeups, context.clock(), context.meters(),
                 WebAdapter.StreamTiming.DEFAULT);
-        return ChannelRuntime.of(List.of(adapter), new WebSender(wakeups), null, null);
+        return ChannelRuntime.of(List.of(adapter), new WebSender(wakeups), null, null, new WebIdentities());
     }
 }

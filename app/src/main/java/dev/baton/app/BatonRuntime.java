@@ -202,12 +202,14 @@ public final class BatonRuntime implements AutoCloseable {
         // every channel is a plug-in: the modules found by ServiceLoader that have a block under channels:
         List<ChannelAdapter> adapters = new ArrayList<>();
         List<Sender> senders = new ArrayList<>();
+        List<ChannelRuntime> runtimes = new ArrayList<>();
         Optional<HumanInbox> platformInbox = Optional.empty();
         for (ChannelsConfig.Configured<?> channel : config.channels().enabled()) {
             ChannelRuntime built = channel.create(channelContext);
             closeables.add(built);
             adapters.addAll(built.adapters());
             senders.add(built.sender());
+            runtimes.add(built);
             if (channel.key().equals(config.inbox().kind())) {
                 platformInbox = built.humanInbox(); // inbox.kind: <key> hands off to the platform's own servicers
             }
@@ -280,7 +282,8 @@ public final class BatonRuntime implements AutoCloseable {
                 config.inbox().withIntentLabelDefaults(LookupConfig.labels(config.lookups())), engine.store(),
                 engine.desk(), engine.outbox()::wake, channel -> senders.stream().filter(s -> s.channel().equals(channel))
                 .findFirst().map(Sender::limits).orElse(null), live, webhook, new KnowledgeBridge(knowledge),
-                config.knowledge().folder(), this::reindex, okHttp, desk.code(), clock));
+                config.knowledge().folder(), this::reindex, okHttp, desk.code(), clock, ch -> runtimes.stream()
+                .filter(r -> r.sender().channel().equals(ch)).findFirst().map(ChannelRuntime::identities).orElse(null)));
         engine.engine().start();
         for (ScheduledJob job : inboxModule.jobs()) {
             inboxJobs.scheduleWithFixedDelay(job.task(), job.initialDelay().toMillis(), job.every().toMillis(),

@@ -3,6 +3,7 @@ package dev.baton.inbox;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.core.channel.Channel;
 import dev.baton.core.channel.ChannelLimits;
+import dev.baton.core.channel.CustomerIdentities;
 import dev.baton.core.config.Localized;
 import dev.baton.core.handoff.HumanDesk;
 import dev.baton.core.handoff.HumanInbox;
@@ -31,7 +32,9 @@ import dev.baton.inbox.desk.CannedReplies;
 import dev.baton.inbox.desk.ConversationNotes;
 import dev.baton.inbox.desk.ConversationViews;
 import dev.baton.inbox.desk.CrmLookup;
+import dev.baton.inbox.desk.CustomerLinks;
 import dev.baton.inbox.desk.CustomerProfiles;
+import dev.baton.inbox.desk.PersonViews;
 import dev.baton.inbox.desk.DeskLabels;
 import dev.baton.inbox.desk.QueueViews;
 import dev.baton.inbox.desk.TicketDesk;
@@ -40,6 +43,7 @@ import dev.baton.inbox.http.AnalyticsRoutes;
 import dev.baton.inbox.http.CannedReplyRoutes;
 import dev.baton.inbox.http.NoteRoutes;
 import dev.baton.inbox.http.ConversationRoutes;
+import dev.baton.inbox.http.CustomerLinkRoutes;
 import dev.baton.inbox.http.CustomerRoutes;
 import dev.baton.inbox.http.DraftRoutes;
 import dev.baton.inbox.http.ErrorRoutes;
@@ -96,11 +100,22 @@ public final class InboxModule implements Consumer<Javalin> {
      * @param http            for the CRM lookup
      * @param language        the agents' language ({@link DeskLanguage}; the summarizer the engine got writes in it)
      * @param clock           the time
+     * @param identities      each installed channel's identity rules (null for a channel not installed), for
+     *                        customers recognised across channels
      */
     public record Dependencies(InboxConfig config, Store store, HumanDesk desk, Runnable wakeOutbox,
                                Function<Channel, ChannelLimits> channelLimits, LiveEvents live, WebhookInbox webhook,
                                KnowledgeSearch knowledge, Path knowledgeFolder, Runnable reindex, OkHttpClient http,
-                               String language, Clock clock) {
+                               String language, Clock clock, Function<Channel, CustomerIdentities> identities) {
+
+        /** Without channel identity rules: every channel's ids are the platform's own (tests, tools). */
+        public Dependencies(InboxConfig config, Store store, HumanDesk desk, Runnable wakeOutbox,
+                            Function<Channel, ChannelLimits> channelLimits, LiveEvents live, WebhookInbox webhook,
+                            KnowledgeSearch knowledge, Path knowledgeFolder, Runnable reindex, OkHttpClient http,
+                            String language, Clock clock) {
+            this(config, store, desk, wakeOutbox, channelLimits, live, webhook, knowledge, knowledgeFolder, reindex,
+                    http, language, clock, channel -> CustomerIdentities.PLATFORM);
+        }
     }
 
     private final InboxAuth auth;
@@ -135,17 +150,20 @@ public final class InboxModule implements Consumer<Javalin> {
         CrmLookup crm = new CrmLookup(config.crmUrl(), d.http(), config.crmTimeout(), json);
         DeskLabels labels = new DeskLabels(d.language(), config.intentLabels());
         SmallTalk smallTalk = SmallTalk.defaults();
+        CustomerLinks links = new CustomerLinks(store, d.identities(), d.live(), clock);
+        PersonViews people = new PersonViews(store, links);
         this.cannedReplies = new CannedReplies(store, new CannedReplyRepository(store.db()), d.language(), clock);
         this.routes = List.of(
                 new ErrorRoutes(),
                 new InboxPages(auth, agents, new LoginThrottle(LoginThrottle.Limits.DEFAULT, clock), d.language()),
                 new MeRoutes(auth, d.live(), d.language()),
                 new QueueRoutes(auth, new QueueViews(store, agents, new GroupRouter(config.groups()), groupNames,
-                        timeouts, labels, clock)),
+                        timeouts, labels, clock, people)),
                 new TicketRoutes(auth, tickets, json),
                 new ConversationRoutes(auth, new ConversationViews(store, d.knowledge(), crm, timeouts, limits, labels,
-                        text -> smallTalk.read(text).isSmallTalk(), clock), tickets, json),
+                        text -> smallTalk.read(text).isSmallTalk(), clock, links), tickets, json),
                 new CustomerRoutes(auth, profiles, json),
+                new CustomerLinkRoutes(auth, links, people, json),
                 new NoteRoutes(auth, new ConversationNotes(store, new NoteRepository(store.db()), d.live(), clock),
                         json),
                 new CannedReplyRoutes(auth, cannedReplies, json),

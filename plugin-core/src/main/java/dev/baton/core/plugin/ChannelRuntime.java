@@ -1,6 +1,7 @@
 package dev.baton.core.plugin;
 
 import dev.baton.core.channel.ChannelAdapter;
+import dev.baton.core.channel.CustomerIdentities;
 import dev.baton.core.channel.Sender;
 import dev.baton.core.handoff.HumanInbox;
 
@@ -25,6 +26,14 @@ public interface ChannelRuntime extends AutoCloseable {
         return Optional.empty();
     }
 
+    /**
+     * How the business names this channel's customers and which of them may be linked to other identities of the
+     * same person; by default the platform's ids, all vouched for by the platform.
+     */
+    default CustomerIdentities identities() {
+        return CustomerIdentities.PLATFORM;
+    }
+
     /** Releases what the module opened itself; must not throw for a resource already released. */
     @Override
     default void close() {
@@ -38,6 +47,13 @@ public interface ChannelRuntime extends AutoCloseable {
      */
     static ChannelRuntime of(List<ChannelAdapter> adapters, Sender sender, HumanInbox humanInbox,
                              Runnable onClose) {
+        return of(adapters, sender, humanInbox, onClose, CustomerIdentities.PLATFORM);
+    }
+
+    /** As {@link #of(List, Sender, HumanInbox, Runnable)}, with the channel's own {@link CustomerIdentities}. */
+    static ChannelRuntime of(List<ChannelAdapter> adapters, Sender sender, HumanInbox humanInbox,
+                             Runnable onClose, CustomerIdentities identities) {
+        Objects.requireNonNull(identities, "identities");
         List<ChannelAdapter> list = List.copyOf(adapters);
         Objects.requireNonNull(sender, "sender");
         return new ChannelRuntime() {
@@ -54,6 +70,11 @@ public interface ChannelRuntime extends AutoCloseable {
             @Override
             public Optional<HumanInbox> humanInbox() {
                 return Optional.ofNullable(humanInbox);
+            }
+
+            @Override
+            public CustomerIdentities identities() {
+                return identities;
             }
 
             @Override
