@@ -96,7 +96,9 @@ const Baton = (() => {
     'You see everyone\'s tokens.': '你能看到所有人的令牌。', 'You see your own tokens.': '你只能看到自己的令牌。',
     'New token': '新令牌', 'Create': '创建', 'No tokens yet.': '还没有令牌。', 'Agent': '客服', 'Starts with': '开头',
     'Created': '创建于', 'Last used': '最近使用', 'State': '状态', ' by {0}': '（{0} 创建）', 'never': '从未',
-    'revoked {0}': '已于 {0} 撤销', 'active': '有效', 'Revoke': '撤销'
+    'revoked {0}': '已于 {0} 撤销', 'active': '有效', 'Revoke': '撤销',
+    // customers recognised across channels (queue)
+    'Also on': '也在这些渠道'
   };
 
   /**
@@ -148,7 +150,9 @@ const Baton = (() => {
     [/^shortcut must be one word of at most (\d+) characters$/, '快捷词必须是一个词，最多 {0} 个字符'],
     [/^give the text in zh and\/or en$/, '请至少填写中文或英文内容'],
     [/^no conversation (\d+)$/, '找不到对话 {0}'],
-    [/^no ticket (\d+)$/, '找不到工单 {0}']
+    [/^no ticket (\d+)$/, '找不到工单 {0}'],
+    [/^linking customers needs the supervisor role.*$/, '关联客户需要主管角色，或这个对话正由你处理'],
+    [/^customer (\d+) cannot be linked: .*$/, '客户 {0} 不能关联：只有平台或商家担保的身份才能关联（匿名网页访客不行，已登录的可以）']
   ];
 
   function refusal(text) {

@@ -5,6 +5,7 @@
   const id = Number(location.pathname.split('/').pop());
   const main = document.getElementById('main');
   let view = null;
+  let person = null;
   let crmLoaded = false;
 
   const replyText = el('textarea', {id: 'reply-text', rows: 3, placeholder: t('Write to the customer…')});
@@ -20,7 +21,8 @@
   tagsInput.addEventListener('input', () => { profileDirty = true; });
 
   async function load() {
-    view = await api('GET', '/api/conversations/' + id);
+    [view, person] = await Promise.all([api('GET', '/api/conversations/' + id),
+      api('GET', '/api/conversations/' + id + '/person').catch(() => null)]);
     render();
     if (!crmLoaded && view.customer.crm) {
       crmLoaded = true;
@@ -115,6 +117,7 @@
         el('dt', {}, t('Tags')), el('dd', {id: 'profile-tags-value'}, (c.tags || []).join(', ') || '–'),
         el('dt', {}, t('Customer language')), el('dd', {title: c.language || null}, label('language', c.language))),
       c.editable ? profileEditor(c) : null,
+      Baton.linkedIdentities(person, id, load),
       c.crm ? el('div', {}, el('h3', {}, t('CRM')), crmBox) : null);
   }
 
@@ -266,7 +269,7 @@
    */
   function typing() {
     const a = document.activeElement;
-    if (![replyText, noteText, note, tierInput, tagsInput].includes(a)) return null;
+    if (![replyText, noteText, note, tierInput, tagsInput, Baton.linkSearchInput].includes(a)) return null;
     return {field: a, start: a.selectionStart, end: a.selectionEnd};
   }
 
@@ -282,7 +285,7 @@
       el('div', {class: 'columns'},
         el('div', {class: 'left'}, transcript(view.transcript), replyBox(c), noteBox(), draftForm()),
         el('div', {class: 'right'}, ticketPanel(view.ticket), lookups(view.lookups), profilePanel(view.customer),
-          suggestions(view.suggestions, view.lastQuestion))));
+          Baton.personHistory(person), suggestions(view.suggestions, view.lastQuestion))));
     opened.forEach(x => { const d = document.getElementById(x); if (d) d.open = true; });
     const tr = document.getElementById('transcript');
     if (atBottom) tr.scrollTop = tr.scrollHeight;
