@@ -111,7 +111,7 @@
   function profilePanel(c) {
     return el('section', {class: 'card', id: 'profile'}, el('h2', {}, t('Customer')),
       el('dl', {},
-        el('dt', {}, t('Name')), el('dd', {}, c.name || c.platformId),
+        el('dt', {}, t('Name')), el('dd', {id: 'profile-name'}, c.name || (person ? person.name : c.platformId)),
         el('dt', {}, t('Channel')), el('dd', {title: c.channel}, label('channel', c.channel)),
         el('dt', {}, t('Tier')), el('dd', {id: 'profile-tier-value'}, c.tier || '–'),
         el('dt', {}, t('Tags')), el('dd', {id: 'profile-tags-value'}, (c.tags || []).join(', ') || '–'),
@@ -280,7 +280,7 @@
     const opened = openDetails();
     const typed = typing();
     main.replaceChildren(
-      el('h1', {}, (view.customer.name || view.customer.platformId) + ' ',
+      el('h1', {}, (person ? person.name : view.customer.name || view.customer.platformId) + ' ',
         stateChip(c.state, {id: 'state'}, c.state === 'HUMAN' && c.assignee ? t('with {0}', c.assignee) : null)),
       el('div', {class: 'columns'},
         el('div', {class: 'left'}, transcript(view.transcript), replyBox(c), noteBox(), draftForm()),

@@ -174,6 +174,25 @@ class CustomerLinksApiTest {
         assertThat(badge.path("channels")).extracting(JsonNode::asText).containsExactlyInAnyOrder("dev", "web");
     }
 
+    @Test
+    void should_tell_the_agent_in_the_handoff_summary_what_the_person_asked_on_their_other_channels() {
+        String token = WebCustomers.signedIn(baton, "story-5", "Eve");
+        WebCustomers.says(baton, token, "How long does a refund take?");
+        long web = webConversation("user:story-5");
+        long dev = baton.customerSays("story-eve", "hello").path("conversationId").asLong();
+        baton.token("ann").postJson("/api/conversations/" + dev + "/links", Map.of("channel", "web", "id", "story-5"));
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() ->
+                baton.getJsonAsAnn("/api/conversations/" + web + "/person").path("history").size() >= 2);
+
+        baton.customerSays("story-eve", "I want to talk to a human");
+
+        JsonNode ticket = baton.getJsonAsAnn("/api/conversations/" + dev).path("ticket");
+        assertThat(ticket.path("summary").asText())
+                .contains("On other channels the same customer asked “How long does a refund take?” (web chat).");
+        assertThat(baton.getJsonAsAnn("/api/conversations/" + web).path("ticket").isNull())
+                .as("the web conversation itself is untouched").isTrue();
+    }
+
     private static long ticketOf(long conversationId) {
         for (JsonNode item : baton.login("ann").getJson("/api/queue").path("items")) {
             if (item.path("conversationId").asLong() == conversationId) {

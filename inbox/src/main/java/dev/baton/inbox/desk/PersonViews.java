@@ -108,6 +108,7 @@ public final class PersonViews {
             if (history.size() > HISTORY_LINES) {
                 history = new ArrayList<>(history.subList(history.size() - HISTORY_LINES, history.size()));
             }
+            identities.sort(Comparator.comparing((Identity i) -> !i.current()));
             return new Person(current.id(), name(current, identities), WorkRules.mayEditCustomer(p, conv),
                     links.vouched(current), identities, history, audit(c, group));
         });
