@@ -295,6 +295,20 @@
     }
   }
 
+  /**
+   * While the agent holding the conversation types a reply, the customer's channel may show "ann is typing…" (the
+   * web widget): one notice every 2.5 s at most, never for a conversation that is not theirs. A hint: errors are ignored.
+   */
+  let typedAt = 0;
+  replyText.addEventListener('input', () => {
+    const c = view && view.conversation;
+    if (!c || c.state !== 'HUMAN' || c.assignee !== me.name || !replyText.value.trim()) return;
+    if (Date.now() - typedAt < 2500) return;
+    typedAt = Date.now();
+    fetch('/api/conversations/' + id + '/typing', {method: 'POST', credentials: 'same-origin',
+      headers: {'X-CSRF-Token': me.csrf, 'Content-Type': 'application/json'}, body: '{}'}).catch(() => {});
+  });
+
   replyText.addEventListener('keydown', e => {
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && !picker.open()) send();
   });

@@ -283,7 +283,7 @@ public final class BatonRuntime implements AutoCloseable {
                 engine.desk(), engine.outbox()::wake, channel -> senders.stream().filter(s -> s.channel().equals(channel))
                 .findFirst().map(Sender::limits).orElse(null), live, webhook, new KnowledgeBridge(knowledge),
                 config.knowledge().folder(), this::reindex, okHttp, desk.code(), clock, ch -> runtimes.stream()
-                .filter(r -> r.sender().channel().equals(ch)).findFirst().map(ChannelRuntime::identities).orElse(null)));
+                .filter(r -> r.sender().channel().equals(ch)).findFirst().orElse(null)));
         engine.engine().start();
         for (ScheduledJob job : inboxModule.jobs()) {
             inboxJobs.scheduleWithFixedDelay(job.task(), job.initialDelay().toMillis(), job.every().toMillis(),

@@ -3,9 +3,9 @@ package dev.baton.inbox;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.core.channel.Channel;
 import dev.baton.core.channel.ChannelLimits;
-import dev.baton.core.channel.CustomerIdentities;
 import dev.baton.core.config.Localized;
 import dev.baton.core.handoff.HumanDesk;
+import dev.baton.core.plugin.ChannelRuntime;
 import dev.baton.core.handoff.HumanInbox;
 import dev.baton.core.handoff.NoopInbox;
 import dev.baton.core.handoff.routing.Group;
@@ -38,6 +38,7 @@ import dev.baton.inbox.desk.PersonViews;
 import dev.baton.inbox.desk.DeskLabels;
 import dev.baton.inbox.desk.QueueViews;
 import dev.baton.inbox.desk.TicketDesk;
+import dev.baton.inbox.desk.TypingNotices;
 import dev.baton.inbox.desk.WorkRules;
 import dev.baton.inbox.http.AnalyticsRoutes;
 import dev.baton.inbox.http.CannedReplyRoutes;
@@ -53,6 +54,7 @@ import dev.baton.inbox.http.MeRoutes;
 import dev.baton.inbox.http.QueueRoutes;
 import dev.baton.inbox.http.TicketRoutes;
 import dev.baton.inbox.http.TokenRoutes;
+import dev.baton.inbox.http.TypingRoutes;
 import dev.baton.inbox.http.WebhookDeliveryRoutes;
 import dev.baton.inbox.knowledge.KnowledgeDrafts;
 import dev.baton.inbox.live.LiveEvents;
@@ -100,21 +102,21 @@ public final class InboxModule implements Consumer<Javalin> {
      * @param http            for the CRM lookup
      * @param language        the agents' language ({@link DeskLanguage}; the summarizer the engine got writes in it)
      * @param clock           the time
-     * @param identities      each installed channel's identity rules (null for a channel not installed), for
-     *                        customers recognised across channels
+     * @param channels        each installed channel's runtime (null for a channel not installed): which customers may
+     *                        be linked across channels, and whether it shows an agent's typing
      */
     public record Dependencies(InboxConfig config, Store store, HumanDesk desk, Runnable wakeOutbox,
                                Function<Channel, ChannelLimits> channelLimits, LiveEvents live, WebhookInbox webhook,
                                KnowledgeSearch knowledge, Path knowledgeFolder, Runnable reindex, OkHttpClient http,
-                               String language, Clock clock, Function<Channel, CustomerIdentities> identities) {
+                               String language, Clock clock, Function<Channel, ChannelRuntime> channels) {
 
-        /** Without channel identity rules: every channel's ids are the platform's own (tests, tools). */
+        /** Without the channels' runtimes: no customer is linkable, no typing is shown (tests, tools). */
         public Dependencies(InboxConfig config, Store store, HumanDesk desk, Runnable wakeOutbox,
                             Function<Channel, ChannelLimits> channelLimits, LiveEvents live, WebhookInbox webhook,
                             KnowledgeSearch knowledge, Path knowledgeFolder, Runnable reindex, OkHttpClient http,
                             String language, Clock clock) {
             this(config, store, desk, wakeOutbox, channelLimits, live, webhook, knowledge, knowledgeFolder, reindex,
-                    http, language, clock, channel -> CustomerIdentities.PLATFORM);
+                    http, language, clock, channel -> null);
         }
     }
 
@@ -150,7 +152,11 @@ public final class InboxModule implements Consumer<Javalin> {
         CrmLookup crm = new CrmLookup(config.crmUrl(), d.http(), config.crmTimeout(), json);
         DeskLabels labels = new DeskLabels(d.language(), config.intentLabels());
         SmallTalk smallTalk = SmallTalk.defaults();
-        CustomerLinks links = new CustomerLinks(store, d.identities(), d.live(), clock);
+        Function<Channel, ChannelRuntime> channels = d.channels();
+        CustomerLinks links = new CustomerLinks(store, ch -> Optional.ofNullable(channels.apply(ch))
+                .map(ChannelRuntime::identities).orElse(null), d.live(), clock);
+        TypingNotices typing = new TypingNotices(store, ch -> Optional.ofNullable(channels.apply(ch))
+                .flatMap(ChannelRuntime::typing).orElse(null), clock);
         PersonViews people = new PersonViews(store, links);
         this.cannedReplies = new CannedReplies(store, new CannedReplyRepository(store.db()), d.language(), clock);
         this.routes = List.of(
@@ -164,6 +170,7 @@ public final class InboxModule implements Consumer<Javalin> {
                         text -> smallTalk.read(text).isSmallTalk(), clock, links), tickets, json),
                 new CustomerRoutes(auth, profiles, json),
                 new CustomerLinkRoutes(auth, links, people, json),
+                new TypingRoutes(auth, typing),
                 new NoteRoutes(auth, new ConversationNotes(store, new NoteRepository(store.db()), d.live(), clock),
                         json),
                 new CannedReplyRoutes(auth, cannedReplies, json),

@@ -3,6 +3,7 @@ package dev.baton.core.plugin;
 import dev.baton.core.channel.ChannelAdapter;
 import dev.baton.core.channel.CustomerIdentities;
 import dev.baton.core.channel.Sender;
+import dev.baton.core.channel.TypingIndicator;
 import dev.baton.core.handoff.HumanInbox;
 
 import java.util.List;
@@ -34,6 +35,11 @@ public interface ChannelRuntime extends AutoCloseable {
         return CustomerIdentities.PLATFORM;
     }
 
+    /** How the channel shows its customer that an agent is typing, when it can (the web widget). */
+    default Optional<TypingIndicator> typing() {
+        return Optional.empty();
+    }
+
     /** Releases what the module opened itself; must not throw for a resource already released. */
     @Override
     default void close() {
@@ -47,13 +53,6 @@ public interface ChannelRuntime extends AutoCloseable {
      */
     static ChannelRuntime of(List<ChannelAdapter> adapters, Sender sender, HumanInbox humanInbox,
                              Runnable onClose) {
-        return of(adapters, sender, humanInbox, onClose, CustomerIdentities.PLATFORM);
-    }
-
-    /** As {@link #of(List, Sender, HumanInbox, Runnable)}, with the channel's own {@link CustomerIdentities}. */
-    static ChannelRuntime of(List<ChannelAdapter> adapters, Sender sender, HumanInbox humanInbox,
-                             Runnable onClose, CustomerIdentities identities) {
-        Objects.requireNonNull(identities, "identities");
         List<ChannelAdapter> list = List.copyOf(adapters);
         Objects.requireNonNull(sender, "sender");
         return new ChannelRuntime() {
@@ -70,11 +69,6 @@ public interface ChannelRuntime extends AutoCloseable {
             @Override
             public Optional<HumanInbox> humanInbox() {
                 return Optional.ofNullable(humanInbox);
-            }
-
-            @Override
-            public CustomerIdentities identities() {
-                return identities;
             }
 
             @Override
