@@ -180,7 +180,9 @@ public final class CustomerLinks {
                 announce(group);
             }
             return made;
-        } catch (Refusal e) {
+        } catch (RuntimeException e) { // the conversation is gone, the database failed: the CRM panel still shows
+            log.warn("conversation {}: the CRM answer's links were not applied: {}", conversationId,
+                    e.getClass().getSimpleName());
             return 0;
         }
     }
