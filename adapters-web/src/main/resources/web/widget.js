@@ -23,7 +23,7 @@
       agentJoined: "{agent} 为您服务", humanNow: "人工客服为您服务",
       offline: "现在是非工作时间，请留言，我们会尽快联系您。",
       offlineQueued: "现在是非工作时间，您的请求已保存，上班后客服会回复您",
-      typing: "正在输入…", reconnecting: "连接中断，正在重连…", failed: "发送失败，点击重试",
+      typing: "正在输入…", agentTyping: "客服 {agent} 正在输入…", reconnecting: "连接中断，正在重连…", failed: "发送失败，点击重试",
       tooLong: "消息太长了（最多 {n} 字）", retryIn: "发送太频繁，请 {s} 秒后再试",
       rateAsk: "请为本次人工服务评分", ratePlaceholder: "补充评价（可选）", rateSend: "提交评价",
       rateThanks: "感谢您的评价！", rated: "您的评价：{stars}",
@@ -37,7 +37,7 @@
       agentJoined: "{agent} is helping you", humanNow: "A person is helping you",
       offline: "We are offline now. Leave a message and we will get back to you.",
       offlineQueued: "We are offline now; your request is saved and an agent will reply when we open",
-      typing: "typing…", reconnecting: "Connection lost, reconnecting…", failed: "Not sent, tap to retry",
+      typing: "typing…", agentTyping: "{agent} is typing…", reconnecting: "Connection lost, reconnecting…", failed: "Not sent, tap to retry",
       tooLong: "Message too long (at most {n} characters)", retryIn: "Too many messages, try again in {s} s",
       rateAsk: "How did we do?", ratePlaceholder: "Anything to add? (optional)", rateSend: "Send rating",
       rateThanks: "Thank you for your rating!", rated: "Your rating: {stars}",
@@ -273,6 +273,7 @@
     }
     if (m.author !== "customer") {
       ui.typing.hidden = true;
+      resetTyping();
       if (ui.panel.hidden) {
         ui.unread++;
         ui.badge.textContent = String(ui.unread);
@@ -451,7 +452,26 @@
     } else if (name === "rating") {
       offerRating(payload.episode);
       emit("rating", payload);
+    } else if (name === "typing") {
+      agentTyping(payload.agent);
+      emit("typing", payload);
     }
+  }
+
+  /** "ann is typing…" while an agent types a reply: a hint from the stream, gone after a few seconds or the reply. */
+  var typingTimer = null;
+  function agentTyping(agent) {
+    ui.typing.textContent = fmt(T.agentTyping, { agent: agent || T.agent });
+    ui.typing.classList.add("agent");
+    ui.typing.hidden = false;
+    scrollDown();
+    clearTimeout(typingTimer);
+    typingTimer = setTimeout(function () { ui.typing.hidden = true; resetTyping(); }, 6000);
+  }
+
+  function resetTyping() {
+    ui.typing.textContent = T.typing;
+    ui.typing.classList.remove("agent");
   }
 
   function loadHistory() {
@@ -525,7 +545,7 @@
         }
         var bubble = addBubble("customer", text);
         bubble.classList.add("pending");
-        if (state.state === "BOT") { ui.typing.hidden = false; scrollDown(); }
+        if (state.state === "BOT") { resetTyping(); ui.typing.hidden = false; scrollDown(); }
         return deliver({ id: newId(), text: text }, bubble);
       });
     },

@@ -147,7 +147,9 @@ const Baton = (() => {
     'Messages customers left to be called back, the earliest promise first. Call, then record how it went.':
       '客户留下的回电请求，按承诺时间排序。回电后记录结果。',
     '{0} called back {1}: {2}': '{0} 于 {1} 回电：{2}', 'Closed by': '处理人', 'Closed': '完成时间',
-    'Callback requested': '客户留言请求回电', 'called back': '已回电', 'waiting for a call back': '待回电'
+    'Callback requested': '客户留言请求回电', 'called back': '已回电', 'waiting for a call back': '待回电',
+    // customers recognised across channels (queue)
+    'Also on': '也在这些渠道'
   };
 
   /**
@@ -202,7 +204,9 @@ const Baton = (() => {
     [/^shortcut must be one word of at most (\d+) characters$/, '快捷词必须是一个词，最多 {0} 个字符'],
     [/^give the text in zh and\/or en$/, '请至少填写中文或英文内容'],
     [/^no conversation (\d+)$/, '找不到对话 {0}'],
-    [/^no ticket (\d+)$/, '找不到工单 {0}']
+    [/^no ticket (\d+)$/, '找不到工单 {0}'],
+    [/^linking customers needs the supervisor role.*$/, '关联客户需要主管角色，或这个对话正由你处理'],
+    [/^customer (\d+) cannot be linked: .*$/, '客户 {0} 不能关联：只有平台或商家担保的身份才能关联（匿名网页访客不行，已登录的可以）']
   ];
 
   function refusal(text) {

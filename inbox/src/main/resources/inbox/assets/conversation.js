@@ -5,6 +5,7 @@
   const id = Number(location.pathname.split('/').pop());
   const main = document.getElementById('main');
   let view = null;
+  let person = null;
   let crmLoaded = false;
 
   const replyText = el('textarea', {id: 'reply-text', rows: 3, placeholder: t('Write to the customer…')});
@@ -23,8 +24,9 @@
   let callbacks = [];
 
   async function load() {
-    [view, callbacks] = await Promise.all([api('GET', '/api/conversations/' + id),
-      api('GET', '/api/conversations/' + id + '/callbacks').then(r => r.items)]);
+    [view, callbacks, person] = await Promise.all([api('GET', '/api/conversations/' + id),
+      api('GET', '/api/conversations/' + id + '/callbacks').then(r => r.items),
+      api('GET', '/api/conversations/' + id + '/person').catch(() => null)]);
     render();
     if (!crmLoaded && view.customer.crm) {
       crmLoaded = true;
@@ -113,12 +115,13 @@
   function profilePanel(c) {
     return el('section', {class: 'card', id: 'profile'}, el('h2', {}, t('Customer')),
       el('dl', {},
-        el('dt', {}, t('Name')), el('dd', {}, c.name || c.platformId),
+        el('dt', {}, t('Name')), el('dd', {id: 'profile-name'}, c.name || (person ? person.name : c.platformId)),
         el('dt', {}, t('Channel')), el('dd', {title: c.channel}, label('channel', c.channel)),
         el('dt', {}, t('Tier')), el('dd', {id: 'profile-tier-value'}, c.tier || '–'),
         el('dt', {}, t('Tags')), el('dd', {id: 'profile-tags-value'}, (c.tags || []).join(', ') || '–'),
         el('dt', {}, t('Customer language')), el('dd', {title: c.language || null}, label('language', c.language))),
       c.editable ? profileEditor(c) : null,
+      Baton.linkedIdentities(person, id, load),
       c.crm ? el('div', {}, el('h3', {}, t('CRM')), crmBox) : null);
   }
 
@@ -285,7 +288,7 @@
    */
   function typing() {
     const a = document.activeElement;
-    if (![replyText, noteText, note, tierInput, tagsInput].includes(a)) return null;
+    if (![replyText, noteText, note, tierInput, tagsInput, Baton.linkSearchInput].includes(a)) return null;
     return {field: a, start: a.selectionStart, end: a.selectionEnd};
   }
 
@@ -296,12 +299,12 @@
     const opened = openDetails();
     const typed = typing();
     main.replaceChildren(
-      el('h1', {}, (view.customer.name || view.customer.platformId) + ' ',
+      el('h1', {}, (person ? person.name : view.customer.name || view.customer.platformId) + ' ',
         stateChip(c.state, {id: 'state'}, c.state === 'HUMAN' && c.assignee ? t('with {0}', c.assignee) : null)),
       el('div', {class: 'columns'},
         el('div', {class: 'left'}, transcript(view.transcript), replyBox(c), noteBox(), draftForm()),
         el('div', {class: 'right'}, ticketPanel(view.ticket), callbackCard(callbacks), lookups(view.lookups),
-          profilePanel(view.customer),
+          profilePanel(view.customer), Baton.personHistory(person),
           copilot.card, suggestions(view.suggestions, view.lastQuestion))));
     copilot.refresh(view.lastQuestion);
     opened.forEach(x => { const d = document.getElementById(x); if (d) d.open = true; });
@@ -312,6 +315,20 @@
       if (typed.start != null) typed.field.setSelectionRange(typed.start, typed.end);
     }
   }
+
+  /**
+   * While the agent holding the conversation types a reply, the customer's channel may show "ann is typing…" (the
+   * web widget): one notice every 2.5 s at most, never for a conversation that is not theirs. A hint: errors are ignored.
+   */
+  let typedAt = 0;
+  replyText.addEventListener('input', () => {
+    const c = view && view.conversation;
+    if (!c || c.state !== 'HUMAN' || c.assignee !== me.name || !replyText.value.trim()) return;
+    if (Date.now() - typedAt < 2500) return;
+    typedAt = Date.now();
+    fetch('/api/conversations/' + id + '/typing', {method: 'POST', credentials: 'same-origin',
+      headers: {'X-CSRF-Token': me.csrf, 'Content-Type': 'application/json'}, body: '{}'}).catch(() => {});
+  });
 
   replyText.addEventListener('keydown', e => {
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && !picker.open()) send();

@@ -5,11 +5,13 @@
   const main = document.getElementById('main');
   let team = {agents: [], groups: []};
   let items = [];
+  let people = {};
   let loadedAt = Date.now();
 
   async function load() {
     const [q, tm] = await Promise.all([api('GET', '/api/queue'), api('GET', '/api/team')]);
     items = q.items;
+    people = q.people || {};
     team = tm;
     loadedAt = Date.now();
     render();
@@ -78,8 +80,7 @@
       el('td', {}, el('span', {class: 'priority'}, String(k.priority)),
         k.vip ? el('span', {class: 'badge vip'}, 'VIP') : null,
         k.sensitive ? el('span', {class: 'badge sensitive'}, t('sensitive')) : null),
-      el('td', {}, el('strong', {title: k.customer ? k.customer.name : null}, k.customer ? k.customer.name : '?'),
-        el('div', {class: 'muted'}, k.customer ? label('channel', k.customer.channel) + (k.customer.tier ? ' · ' + k.customer.tier : '') : '')),
+      customerCell(k),
       el('td', {class: 'reason-cell'}, reasonChips(k.reasons, k.reasonLabels), el('div', {class: 'summary'}, k.summary || '')),
       el('td', {}, k.group || t('default')),
       waitCell(k),
@@ -106,6 +107,20 @@
         late ? t('reply overdue') : t('reply due {0}', Baton.time(k.sla.replyDueAt))));
     }
     return el('div', {class: 'sla'}, out);
+  }
+
+  /**
+   * Who is waiting: a customer linked to identities on other channels is one person, named once (their name from
+   * any of the identities), with the channels they are known on.
+   */
+  function customerCell(k) {
+    const p = people[k.conversationId];
+    const name = p ? p.name : k.customer ? k.customer.name : '?';
+    return el('td', {class: 'customer-cell'}, el('strong', {title: name}, name),
+      el('div', {class: 'muted'}, k.customer ? label('channel', k.customer.channel) + (k.customer.tier ? ' · ' + k.customer.tier : '') : ''),
+      p ? el('div', {class: 'person-channels', title: t('Also on')},
+        p.channels.filter(c => !k.customer || c !== k.customer.channel).map(c =>
+          el('span', {class: 'channel-badge ch-' + c, 'data-channel': c}, label('channel', c)))) : null);
   }
 
   setInterval(() => {

@@ -7,6 +7,8 @@ import dev.baton.core.plugin.ChannelRuntime;
 import dev.baton.web.api.WebAdapter;
 import dev.baton.web.config.WebConfig;
 import dev.baton.web.identity.VisitorTokens;
+import dev.baton.web.identity.WebIdentities;
+import dev.baton.web.live.AgentTyping;
 import dev.baton.web.live.Wakeups;
 import dev.baton.web.live.WebSender;
 
@@ -47,8 +49,9 @@ public final class WebChannelModule implements ChannelModule<WebConfig> {
     public ChannelRuntime create(WebConfig config, ChannelContext context) {
         Wakeups wakeups = new Wakeups();
         VisitorTokens tokens = VisitorTokens.fromState(context.state(), new SecureRandom(), context.clock());
-        WebAdapter adapter = WebAdapter.create(config, tokens, wakeups, context.clock(), context.meters(),
+        AgentTyping typing = new AgentTyping(wakeups, context.clock());
+        WebAdapter adapter = WebAdapter.create(config, tokens, wakeups, typing, context.clock(), context.meters(),
                 WebAdapter.StreamTiming.DEFAULT);
-        return ChannelRuntime.of(List.of(adapter), new WebSender(wakeups), null, null);
+        return new WebRuntime(List.of(adapter), new WebSender(wakeups), new WebIdentities(), typing);
     }
 }

@@ -168,7 +168,7 @@ public final class BatonRuntime implements AutoCloseable {
 
     private void boot() throws IOException {
         StartupPhases phases = new StartupPhases();
-        warnAboutTheDevChannel();
+        ChannelSummary.warnAboutTheDevChannel(config);
         // the model, the index and its sync need nothing below: they start on their own thread meanwhile
         CompletableFuture<KnowledgeStartup.Started> knowledgeStart = KnowledgeStartup.begin(config.knowledge());
         try {
@@ -202,12 +202,14 @@ public final class BatonRuntime implements AutoCloseable {
         // every channel is a plug-in: the modules found by ServiceLoader that have a block under channels:
         List<ChannelAdapter> adapters = new ArrayList<>();
         List<Sender> senders = new ArrayList<>();
+        List<ChannelRuntime> runtimes = new ArrayList<>();
         Optional<HumanInbox> platformInbox = Optional.empty();
         for (ChannelsConfig.Configured<?> channel : config.channels().enabled()) {
             ChannelRuntime built = channel.create(channelContext);
             closeables.add(built);
             adapters.addAll(built.adapters());
             senders.add(built.sender());
+            runtimes.add(built);
             if (channel.key().equals(config.inbox().kind())) {
                 platformInbox = built.humanInbox(); // inbox.kind: <key> hands off to the platform's own servicers
             }
@@ -282,7 +284,8 @@ public final class BatonRuntime implements AutoCloseable {
                 config.inbox().withIntentLabelDefaults(LookupConfig.labels(config.lookups())), engine.store(),
                 engine.desk(), engine.outbox()::wake, channel -> senders.stream().filter(s -> s.channel().equals(channel))
                 .findFirst().map(Sender::limits).orElse(null), live, webhook, new KnowledgeBridge(knowledge),
-                config.knowledge().folder(), this::reindex, okHttp, desk.code(), engineClock, meters),
+                config.knowledge().folder(), this::reindex, okHttp, desk.code(), engineClock, meters,
+                ch -> runtimes.stream().filter(r -> r.sender().channel().equals(ch)).findFirst().orElse(null)),
                 InboxAssist.of(config.llm(), embeddings, english, meters, clock, closeables::add));
         engine.engine().start();
         for (ScheduledJob job : inboxModule.jobs()) {
@@ -298,9 +301,9 @@ public final class BatonRuntime implements AutoCloseable {
             routes.add(DemoOrders.load()); // the example shop's order API, for the bundled order_status look-up
         }
         http = new HttpServer(config.server().host(), config.server().maxBodyBytes(), adapters, engine.engine(),
-                meters, engine.json(), routes, notConfigured()).start(config.server().port());
+                meters, engine.json(), routes, ChannelSummary.notConfigured(config)).start(config.server().port());
         ownServer.listening(http.port());
-        log.info("Baton is listening on port {} (channels: {})", http.port(), channelNames());
+        log.info("Baton is listening on port {} (channels: {})", http.port(), ChannelSummary.names(config));
         if (!lookups.isEmpty()) {
             log.info("look-ups: {}", String.join(", ", lookups.names().stream().sorted().toList()));
         }
@@ -322,17 +325,6 @@ public final class BatonRuntime implements AutoCloseable {
         return triage;
     }
 
-    /** The dev channel has no sign-in: next to a real channel it is a door left open in production. */
-    private void warnAboutTheDevChannel() {
-        List<String> real = config.channels().enabled().stream().map(ChannelsConfig.Configured::key)
-                .filter(k -> !DevConfig.KEY.equals(k)).toList();
-        if (config.channels().isEnabled(DevConfig.KEY) && !real.isEmpty()) {
-            log.warn("channels: the dev channel is on next to {}: anyone who can reach port {} can talk to the bot "
-                    + "and open tickets for your agents through /api/dev/messages without signing in; turn it off "
-                    + "in production (channels.dev.enabled: false)", String.join(", ", real), config.server().port());
-        }
-    }
-
     private void reindex() {
         try {
             SyncReport r = knowledge.sync();
@@ -349,17 +341,6 @@ public final class BatonRuntime implements AutoCloseable {
             return e.laneThreads();
         }
         return llm ? Math.max(8, cores * 4) : Math.max(2, cores);
-    }
-
-    /** {@code /webhooks/<key>} of each installed channel that is not on: answered with how to configure it. */
-    private List<String> notConfigured() {
-        return config.channels().installed().keys().stream().filter(k -> !config.channels().isEnabled(k))
-                .map(k -> "/webhooks/" + k).toList();
-    }
-
-    private String channelNames() {
-        List<String> names = config.channels().enabled().stream().map(ChannelsConfig.Configured::key).toList();
-        return names.isEmpty() ? "none" : String.join(", ", names);
     }
 
     public int port() {

@@ -7,6 +7,7 @@ import dev.baton.core.agent.ReplyDraftWriter;
 import dev.baton.core.knowledge.QuestionVectors;
 import dev.baton.core.config.Localized;
 import dev.baton.core.handoff.HumanDesk;
+import dev.baton.core.plugin.ChannelRuntime;
 import dev.baton.core.handoff.HumanInbox;
 import dev.baton.core.handoff.NoopInbox;
 import dev.baton.core.handoff.routing.Group;
@@ -42,10 +43,13 @@ import dev.baton.inbox.desk.CannedReplies;
 import dev.baton.inbox.desk.ConversationNotes;
 import dev.baton.inbox.desk.ConversationViews;
 import dev.baton.inbox.desk.CrmLookup;
+import dev.baton.inbox.desk.CustomerLinks;
 import dev.baton.inbox.desk.CustomerProfiles;
+import dev.baton.inbox.desk.PersonViews;
 import dev.baton.inbox.desk.DeskLabels;
 import dev.baton.inbox.desk.QueueViews;
 import dev.baton.inbox.desk.TicketDesk;
+import dev.baton.inbox.desk.TypingNotices;
 import dev.baton.inbox.desk.WorkRules;
 import dev.baton.inbox.http.AnalyticsRoutes;
 import dev.baton.inbox.http.AnalyticsReportRoutes;
@@ -55,6 +59,7 @@ import dev.baton.inbox.http.CopilotRoutes;
 import dev.baton.inbox.http.KnowledgeGapRoutes;
 import dev.baton.inbox.http.NoteRoutes;
 import dev.baton.inbox.http.ConversationRoutes;
+import dev.baton.inbox.http.CustomerLinkRoutes;
 import dev.baton.inbox.http.CustomerRoutes;
 import dev.baton.inbox.http.DraftRoutes;
 import dev.baton.inbox.http.ErrorRoutes;
@@ -64,6 +69,7 @@ import dev.baton.inbox.http.MeRoutes;
 import dev.baton.inbox.http.QueueRoutes;
 import dev.baton.inbox.http.TicketRoutes;
 import dev.baton.inbox.http.TokenRoutes;
+import dev.baton.inbox.http.TypingRoutes;
 import dev.baton.inbox.http.WebhookDeliveryRoutes;
 import dev.baton.inbox.knowledge.KnowledgeDrafts;
 import dev.baton.inbox.live.LiveEvents;
@@ -114,19 +120,25 @@ public final class InboxModule implements Consumer<Javalin> {
      * @param language        the agents' language ({@link DeskLanguage}; the summarizer the engine got writes in it)
      * @param clock           the time
      * @param meters          where the SLA breaches are counted ({@code baton.sla.breaches})
+     * @param channels        each installed channel's runtime (null for a channel not installed): which customers may
+     *                        be linked across channels, and whether it shows an agent's typing
      */
     public record Dependencies(InboxConfig config, Store store, HumanDesk desk, Runnable wakeOutbox,
                                Function<Channel, ChannelLimits> channelLimits, LiveEvents live, WebhookInbox webhook,
                                KnowledgeSearch knowledge, Path knowledgeFolder, Runnable reindex, OkHttpClient http,
-                               String language, Clock clock, MeterRegistry meters) {
+                               String language, Clock clock, MeterRegistry meters,
+                               Function<Channel, ChannelRuntime> channels) {
 
-        /** Without a meter registry of the app's (the SLA breaches are counted in a registry of their own). */
+        /**
+         * Without a meter registry of the app's (the SLA breaches are counted in a registry of their own) and without
+         * the channels' runtimes (no customer is linkable, no typing is shown): tests, tools.
+         */
         public Dependencies(InboxConfig config, Store store, HumanDesk desk, Runnable wakeOutbox,
                             Function<Channel, ChannelLimits> channelLimits, LiveEvents live, WebhookInbox webhook,
                             KnowledgeSearch knowledge, Path knowledgeFolder, Runnable reindex, OkHttpClient http,
                             String language, Clock clock) {
             this(config, store, desk, wakeOutbox, channelLimits, live, webhook, knowledge, knowledgeFolder, reindex,
-                    http, language, clock, new SimpleMeterRegistry());
+                    http, language, clock, new SimpleMeterRegistry(), channel -> null);
         }
     }
 
@@ -181,17 +193,25 @@ public final class InboxModule implements Consumer<Javalin> {
         CrmLookup crm = new CrmLookup(config.crmUrl(), d.http(), config.crmTimeout(), json);
         DeskLabels labels = new DeskLabels(d.language(), config.intentLabels());
         SmallTalk smallTalk = SmallTalk.defaults();
+        Function<Channel, ChannelRuntime> channels = d.channels();
+        CustomerLinks links = new CustomerLinks(store, ch -> Optional.ofNullable(channels.apply(ch))
+                .map(ChannelRuntime::identities).orElse(null), d.live(), clock);
+        TypingNotices typing = new TypingNotices(store, ch -> Optional.ofNullable(channels.apply(ch))
+                .flatMap(ChannelRuntime::typing).orElse(null), clock);
+        PersonViews people = new PersonViews(store, links);
         this.cannedReplies = new CannedReplies(store, new CannedReplyRepository(store.db()), d.language(), clock);
         this.routes = List.of(
                 new ErrorRoutes(),
                 new InboxPages(auth, agents, new LoginThrottle(LoginThrottle.Limits.DEFAULT, clock), d.language()),
                 new MeRoutes(auth, d.live(), d.language()),
                 new QueueRoutes(auth, new QueueViews(store, agents, new GroupRouter(config.groups()), groupNames,
-                        timeouts, labels, clock)),
+                        timeouts, labels, clock, people)),
                 new TicketRoutes(auth, tickets, json),
                 new ConversationRoutes(auth, new ConversationViews(store, d.knowledge(), crm, timeouts, limits, labels,
-                        text -> smallTalk.read(text).isSmallTalk(), clock), tickets, json),
+                        text -> smallTalk.read(text).isSmallTalk(), clock, links), tickets, json),
                 new CustomerRoutes(auth, profiles, json),
+                new CustomerLinkRoutes(auth, links, people, json),
+                new TypingRoutes(auth, typing),
                 new NoteRoutes(auth, new ConversationNotes(store, new NoteRepository(store.db()), d.live(), clock),
                         json),
                 new CannedReplyRoutes(auth, cannedReplies, json),

@@ -6,6 +6,7 @@ import dev.baton.core.conversation.ConversationState;
 import dev.baton.core.plugin.PassiveReplies;
 import dev.baton.web.config.WebConfig;
 import dev.baton.web.identity.Visitor;
+import dev.baton.web.live.AgentTyping;
 import dev.baton.web.live.StreamSlots;
 import dev.baton.web.live.Wakeups;
 
@@ -16,6 +17,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -23,7 +25,8 @@ import java.util.OptionalLong;
  * widget saw ({@code Last-Event-ID}, else {@code after} in the body), so a widget that lost its connection, or whose
  * server restarted, resumes without a gap or a repeat: the cursor is the transcript's own line id, kept in the
  * database. Events: {@code message} (with {@code id:} the line id), {@code state} (on start and on every change),
- * {@code rating} (a rating is asked). The stream ends after {@code life}; the widget reconnects from its last id.
+ * {@code rating} (a rating is asked), {@code typing} ({@code {agent}}: an agent is typing a reply, a hint that lasts
+ * a few seconds). The stream ends after {@code life}; the widget reconnects from its last id.
  * Each stream holds a server thread, so their number is bounded ({@link StreamSlots}).
  */
 final class StreamApi {
@@ -34,6 +37,7 @@ final class StreamApi {
 
     private final StreamSlots slots;
     private final Wakeups wakeups;
+    private final AgentTyping typing;
     private final Duration life;
     private final Duration poll;
 
@@ -41,9 +45,10 @@ final class StreamApi {
      * @param life how long one stream stays open before the widget reconnects
      * @param poll how often it reads the store when no reply woke it (an agent's claim, another instance's reply)
      */
-    StreamApi(StreamSlots slots, Wakeups wakeups, Duration life, Duration poll) {
+    StreamApi(StreamSlots slots, Wakeups wakeups, AgentTyping typing, Duration life, Duration poll) {
         this.slots = slots;
         this.wakeups = wakeups;
+        this.typing = typing;
         this.life = life;
         this.poll = poll;
     }
@@ -80,6 +85,7 @@ final class StreamApi {
         private long cursor;
         private Map<String, Object> lastState;
         private long offered = -1;
+        private long typed;
 
         Feed(String customerId, long cursor, PassiveReplies sink, OutputStream out) {
             this.customerId = customerId;
@@ -123,6 +129,14 @@ final class StreamApi {
                 event(line.id(), "message", LineView.message(line));
                 cursor = line.id();
                 wrote = true;
+            }
+            Optional<AgentTyping.Notice> notice = typing.since(customerId, typed);
+            if (notice.isPresent()) {
+                typed = notice.get().seq();
+                if (lines.isEmpty()) { // a reply that arrived with it ends the typing anyway
+                    event(-1, "typing", Map.of("agent", notice.get().agent()));
+                    wrote = true;
+                }
             }
             PassiveReplies.ConversationStatus status = sink.conversation(WebConfig.CHANNEL, customerId).orElse(null);
             Map<String, Object> state = LineView.state(status);

@@ -14,6 +14,7 @@ import dev.baton.web.guard.RateLimiter;
 import dev.baton.web.identity.Visitor;
 import dev.baton.web.identity.VisitorTokens;
 import dev.baton.web.live.StreamSlots;
+import dev.baton.web.live.AgentTyping;
 import dev.baton.web.live.Wakeups;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -82,6 +83,12 @@ public final class WebAdapter implements PassiveChannelAdapter {
      */
     public static WebAdapter create(WebConfig config, VisitorTokens tokens, Wakeups wakeups, Clock clock,
                                     MeterRegistry meters, StreamTiming timing) {
+        return create(config, tokens, wakeups, new AgentTyping(wakeups, clock), clock, meters, timing);
+    }
+
+    /** As above, with the agents' typing notices the streams send ({@code typing} events). */
+    public static WebAdapter create(WebConfig config, VisitorTokens tokens, Wakeups wakeups, AgentTyping typing,
+                                    Clock clock, MeterRegistry meters, StreamTiming timing) {
         StreamSlots slots = new StreamSlots(config.maxStreams(), STREAMS_PER_VISITOR);
         WebMetrics metrics = new WebMetrics(meters, slots::open);
         RateLimits limits = config.rateLimits();
@@ -92,7 +99,7 @@ public final class WebAdapter implements PassiveChannelAdapter {
                         MAX_BUCKETS, clock), new SecureRandom(), metrics),
                 new MessageApi(config, new RateLimiter(limits.messagesPerMinute(), Duration.ofMinutes(1), MAX_BUCKETS,
                         clock), metrics, clock),
-                new StreamApi(slots, wakeups, timing.life(), timing.poll()), new WidgetAsset(), metrics));
+                new StreamApi(slots, wakeups, typing, timing.life(), timing.poll()), new WidgetAsset(), metrics));
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.baton.core.conversation.ConversationState;
 import dev.baton.core.plugin.PassiveReplies;
 import dev.baton.web.config.RateLimits;
 import dev.baton.web.config.WebConfig;
+import dev.baton.web.live.AgentTyping;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -120,5 +121,35 @@ class StreamApiTest {
         assertThat(refused.headers()).containsKey("Retry-After");
         drain(a);
         assertThat(stream(Map.of(), null).status()).isEqualTo(200);
+    }
+
+    @Test
+    void should_tell_the_visitor_that_their_agent_is_typing_for_a_few_seconds_only() {
+        f.sink.scriptConversation(WebConfig.CHANNEL, me, new PassiveReplies.ConversationStatus(1,
+                ConversationState.HUMAN, "ann", null));
+        f.typing.agentTyping(me, "ann");
+        f.typing.agentTyping("visitor:someone-else", "bob");
+
+        String open = drain(stream(Map.of(), null));
+
+        assertThat(open).contains("event: typing\ndata: {\"agent\":\"ann\"}").doesNotContain("bob");
+        assertThat(drain(stream(Map.of(), null))).as("still fresh: a reconnecting widget hears it again")
+                .contains("event: typing");
+        f.clock.advance(AgentTyping.SHOWN);
+        assertThat(drain(stream(Map.of(), null))).as("stale").doesNotContain("event: typing");
+    }
+
+    @Test
+    void should_send_a_typing_notice_once_to_an_open_stream() throws Exception {
+        WebhookResponse open = stream(Map.of(), "0");
+        Thread agent = new Thread(() -> f.typing.agentTyping(me, "ann"));
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        agent.start();
+        open.stream().writeTo(out);
+        agent.join();
+
+        String events = out.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(events).contains("event: typing\ndata: {\"agent\":\"ann\"}");
+        assertThat(events.indexOf("event: typing")).isEqualTo(events.lastIndexOf("event: typing"));
     }
 }

@@ -10,6 +10,7 @@ import dev.baton.core.testing.TestClock;
 import dev.baton.web.config.RateLimits;
 import dev.baton.web.config.WebConfig;
 import dev.baton.web.identity.VisitorTokens;
+import dev.baton.web.live.AgentTyping;
 import dev.baton.web.live.Wakeups;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
@@ -34,6 +35,7 @@ final class WebApiFixture {
     final TestClock clock = TestClock.at(Instant.parse("2025-05-01T08:00:00Z"));
     final RecordingSink sink = new RecordingSink();
     final Wakeups wakeups = new Wakeups();
+    final AgentTyping typing = new AgentTyping(wakeups, clock);
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     final WebAdapter adapter;
 
@@ -47,7 +49,8 @@ final class WebApiFixture {
 
     WebApiFixture(WebConfig config) {
         adapter = WebAdapter.create(config, VisitorTokens.fromState(KeyValueStore.inMemory(), new SecureRandom(), clock),
-                wakeups, clock, meters, new WebAdapter.StreamTiming(Duration.ofMillis(300), Duration.ofMillis(20)));
+                wakeups, typing, clock, meters, new WebAdapter.StreamTiming(Duration.ofMillis(300),
+                        Duration.ofMillis(20)));
     }
 
     /** A POST from the shop's page (or {@code origin}), with a token when not null. */

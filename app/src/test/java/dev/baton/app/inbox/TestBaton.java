@@ -114,6 +114,11 @@ final class TestBaton implements AutoCloseable {
         return anonymous().postJson("/api/dev/messages", Map.of("customer", customer, "text", text)).body;
     }
 
+    /** GET as the integration token acting as ann (a supervisor). */
+    JsonNode getJsonAsAnn(String path) {
+        return token("ann").getJson(path);
+    }
+
     @Override
     public void close() {
         runtime.close();

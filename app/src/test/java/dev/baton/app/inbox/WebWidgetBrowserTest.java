@@ -126,10 +126,25 @@ class WebWidgetBrowserTest {
         TestBaton.Client bob = baton.login("bob");
         assertThat(bob.postJson("/api/tickets/" + ticket + "/claim", Map.of()).status()).isEqualTo(200);
         wait.until(d -> find(".banner").getText().contains("bob"));
+        // bob starts typing in the inbox's reply box (another tab): the customer sees who is typing
+        String shopTab = browser.getWindowHandle();
+        browser.switchTo().newWindow(org.openqa.selenium.WindowType.TAB);
+        browser.get(baton.base() + "/inbox/login");
+        browser.findElement(By.id("login-name")).sendKeys("bob");
+        browser.findElement(By.id("login-password")).sendKeys(TestBaton.PASSWORD);
+        browser.findElement(By.id("login-submit")).click();
+        wait.until(d -> d.getCurrentUrl().endsWith("/inbox"));
+        browser.get(baton.base() + "/inbox/conversations/" + conv);
+        wait.until(d -> "HUMAN".equals(d.findElement(By.id("state")).getAttribute("data-state")));
+        browser.findElement(By.id("reply-text")).sendKeys("您好，我是客服小林");
+        browser.switchTo().window(shopTab);
+        wait.until(d -> find(".typing").isDisplayed() && find(".typing").getText().equals("客服 bob 正在输入…"));
+        shot("web-04a-agent-typing");
         assertThat(bob.postJson("/api/conversations/" + conv + "/reply", Map.of("text", "您好，我是客服小林，"
                 + "已为您登记退货，快递员明天上门取件。")).status()).isEqualTo(202);
         wait.until(d -> text(".log").contains("快递员明天上门取件"));
         assertThat(last(".msg.agent").getText()).contains("bob");
+        assertThat(find(".typing").isDisplayed()).as("the reply ends the typing notice").isFalse();
         shot("web-04-agent-replies-live");
 
         assertThat(bob.postJson("/api/conversations/" + conv + "/resolve", Map.of("note", "退货已登记")).status())

@@ -142,6 +142,7 @@ public final class ConversationViews {
     private final DeskLabels labels;
     private final Predicate<String> smallTalk;
     private final Clock clock;
+    private final CustomerLinks links;
 
     /**
      * @param smallTalk tells small talk among messages stored without triage's signals (written while queued)
@@ -149,6 +150,18 @@ public final class ConversationViews {
     public ConversationViews(Store store, KnowledgeSearch knowledge, CrmLookup crm, QueueTimeouts timeouts,
                              Function<Channel, ChannelLimits> limits, DeskLabels labels, Predicate<String> smallTalk,
                              Clock clock) {
+        this(store, knowledge, crm, timeouts, limits, labels, smallTalk, clock, null);
+    }
+
+    /**
+     * As above, with the {@code "links"} of a CRM answer applied ({@link CustomerLinks#fromCrm}).
+     *
+     * @param links null: a CRM answer's links are ignored
+     */
+    public ConversationViews(Store store, KnowledgeSearch knowledge, CrmLookup crm, QueueTimeouts timeouts,
+                             Function<Channel, ChannelLimits> limits, DeskLabels labels, Predicate<String> smallTalk,
+                             Clock clock, CustomerLinks links) {
+        this.links = links;
         this.store = store;
         this.notes = new NoteRepository(store.db());
         this.knowledge = knowledge;
@@ -198,7 +211,10 @@ public final class ConversationViews {
                         labels.lookup(r.lookup()), r.outcome(), r.text())).toList());
     }
 
-    /** The customer of the conversation looked up in the CRM (empty when not configured, slow or broken). */
+    /**
+     * The customer of the conversation looked up in the CRM (empty when not configured, slow or broken). The identities
+     * the answer names as the same person ({@code "links"}) are linked to the customer ({@link CustomerLinks#fromCrm}).
+     */
     public CrmAnswer crm(long conversationId) {
         Customer cu = store.db().withConnection(c -> {
             Conversation conv = store.conversations().byId(c, conversationId)
@@ -206,6 +222,9 @@ public final class ConversationViews {
             return store.customers().byId(c, conv.customerId()).orElseThrow();
         });
         Optional<JsonNode> data = crm.lookup(cu.channel().key(), cu.platformId(), conversationId);
+        if (data.isPresent() && links != null) {
+            links.fromCrm(conversationId, data.get());
+        }
         return new CrmAnswer(crm.configured(), data.isPresent(), data.orElse(null));
     }
 

@@ -14,14 +14,20 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Map;
 
 /** The queue and the team as the inbox shows them: active tickets in serving order, agents' load, groups' state. */
 public final class QueueViews {
 
-    /** The active tickets, priority first, at {@code now}. */
-    public record Queue(List<TicketSummary> items, String now) {
+    /**
+     * The active tickets, priority first, at {@code now}.
+     *
+     * @param people for each conversation whose customer is linked to other identities, the person's name and the
+     *               channels they are known on (by conversation id)
+     */
+    public record Queue(List<TicketSummary> items, String now, Map<Long, PersonViews.Badge> people) {
     }
 
     /** Who works and how the groups stand. */
@@ -44,9 +50,17 @@ public final class QueueViews {
     private final DeskLabels labels;
     private final Clock clock;
     private final SlaRepository sla = new SlaRepository();
+    private final PersonViews people;
 
     public QueueViews(Store store, AgentDirectory agents, GroupRouter groups, List<String> groupNames,
                       QueueTimeouts timeouts, DeskLabels labels, Clock clock) {
+        this(store, agents, groups, groupNames, timeouts, labels, clock, null);
+    }
+
+    /** As above, with linked customers shown as one person ({@code people}: null for none). */
+    public QueueViews(Store store, AgentDirectory agents, GroupRouter groups, List<String> groupNames,
+                      QueueTimeouts timeouts, DeskLabels labels, Clock clock, PersonViews people) {
+        this.people = people;
         this.store = store;
         this.agents = agents;
         this.groups = groups;
@@ -75,7 +89,8 @@ public final class QueueViews {
             items.add(TicketSummary.of(t, now, timeouts.timedOut(t.id()), place, labels,
                     sla(t, breaches.get(t.id()), claimed.get(t.id()))));
         }
-        return new Queue(items, now.toString());
+        return new Queue(items, now.toString(), people == null ? Map.of()
+                : people.badges(items.stream().map(TicketSummary::conversationId).toList()));
     }
 
     /** Every agent's load and every group's state. */

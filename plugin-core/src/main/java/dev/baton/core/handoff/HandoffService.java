@@ -132,7 +132,8 @@ public final class HandoffService {
                                  String group, String language, String intent, List<Double> sentimentTrend,
                                  String agentNote, Integer toldPosition, Instant now) throws SQLException {
         List<Message> transcript = store.messages().transcript(c, conv.id());
-        String summary = withNote(summarizer.immediate().summarize(transcript, plan.reasons(), language),
+        String summary = withNote(summarizer.immediate().summarize(transcript, plan.reasons(), language)
+                + LinkedConversations.sentence(store, c, customer.id(), summarizer.writesIn(language)),
                 summarizer.writesIn(language), agentNote);
         HandoffTicket.CustomerProfile profile = new HandoffTicket.CustomerProfile(customer.id(), customer.channel(),
                 customer.platformId(), conv.channelAccount(), customer.displayName(), customer.tier(),
@@ -157,7 +158,9 @@ public final class HandoffService {
             return t;
         }
         List<Message> transcript = store.db().withConnection(c -> store.messages().transcript(c, t.conversationId()));
-        String summary = withNote(summarizer.summarize(transcript, t.reasons(), t.language()),
+        String linked = t.customer() == null ? "" : store.db().withConnection(c -> LinkedConversations.sentence(store,
+                c, t.customer().customerId(), summarizer.writesIn(t.language())));
+        String summary = withNote(summarizer.summarize(transcript, t.reasons(), t.language()) + linked,
                 summarizer.writesIn(t.language()), opened.agentNote());
         if (summary.equals(t.summary())) {
             return t;

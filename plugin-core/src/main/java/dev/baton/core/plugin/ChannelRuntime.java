@@ -1,7 +1,9 @@
 package dev.baton.core.plugin;
 
 import dev.baton.core.channel.ChannelAdapter;
+import dev.baton.core.channel.CustomerIdentities;
 import dev.baton.core.channel.Sender;
+import dev.baton.core.channel.TypingIndicator;
 import dev.baton.core.handoff.HumanInbox;
 
 import java.util.List;
@@ -22,6 +24,19 @@ public interface ChannelRuntime extends AutoCloseable {
 
     /** The platform's own inbox for handed-off conversations, when the channel has one. */
     default Optional<HumanInbox> humanInbox() {
+        return Optional.empty();
+    }
+
+    /**
+     * How the business names this channel's customers and which of them may be linked to other identities of the
+     * same person; by default the platform's ids, all vouched for by the platform.
+     */
+    default CustomerIdentities identities() {
+        return CustomerIdentities.PLATFORM;
+    }
+
+    /** How the channel shows its customer that an agent is typing, when it can (the web widget). */
+    default Optional<TypingIndicator> typing() {
         return Optional.empty();
     }
 

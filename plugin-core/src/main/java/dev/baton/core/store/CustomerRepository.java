@@ -50,6 +50,18 @@ public final class CustomerRepository {
         return Sql.one(c, "SELECT " + COLUMNS + " FROM customers WHERE id = ?", CustomerRepository::map, id);
     }
 
+    /**
+     * Customers whose name or platform id (a phone number on WhatsApp, an openid, a web user id) contains
+     * {@code query}, ignoring case, most recent first; at most {@code limit}.
+     */
+    public List<Customer> search(Connection c, String query, int limit) throws SQLException {
+        String like = "%" + query.strip().toLowerCase(java.util.Locale.ROOT)
+                .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return Sql.list(c, "SELECT " + COLUMNS + " FROM customers WHERE LOWER(display_name) LIKE ? ESCAPE '\\' "
+                        + "OR LOWER(platform_id) LIKE ? ESCAPE '\\' ORDER BY id DESC LIMIT " + Math.max(1, limit),
+                CustomerRepository::map, like, like);
+    }
+
     /** Sets the profile fields that come from outside the chat (CRM, config, detected language). */
     public void updateProfile(Connection c, long id, String tier, List<String> tags, String language)
             throws SQLException {
