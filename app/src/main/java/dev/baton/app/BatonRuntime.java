@@ -252,6 +252,7 @@ public final class BatonRuntime implements AutoCloseable {
                 .citations(config.knowledge().citationStyle())
                 .policy(policy)
                 .routing(new Routing(config.inbox().groups()))
+                .csat(config.inbox().csat())
                 .decider(new TriagePolicyDecider(triage, policy, lookups.names()))
                 .lookups(lookups)
                 .inbox(inbox)

@@ -3,6 +3,7 @@ package dev.baton.inbox.config;
 import dev.baton.core.config.ConfigProblems;
 import dev.baton.core.config.Localized;
 import dev.baton.core.config.Validated;
+import dev.baton.core.csat.CsatConfig;
 import dev.baton.core.handoff.routing.Group;
 import dev.baton.core.handoff.routing.PositionUpdateConfig;
 
@@ -41,12 +42,14 @@ import java.util.Set;
  *                        handoff summaries; null: the business's, read from the knowledge folder ({@link DeskLanguage})
  * @param intentLabels    how agents read the business's own intents ({@code warranty_claim: {zh: 保修, en: warranty}});
  *                        the built-in intents have labels already
+ * @param csat            the satisfaction request after an agent's episode (on by default); a group may override it
  */
 public record InboxConfig(String kind, String apiToken, String crmUrl, Duration crmTimeout, Webhook webhook,
                           List<Agent> agents, List<Group> groups, Duration queueTimeout, String timeoutFallback,
                           Localized timeoutMessage, Duration sessionTtl, PositionUpdateConfig positionUpdates,
                           List<Customer> customers, String language, Map<String, Localized> intentLabels,
-                          List<CannedReply> cannedReplies)
+                          List<CannedReply> cannedReplies,
+                          CsatConfig csat)
         implements Validated {
 
     /** The languages the inbox is written in. */
@@ -66,12 +69,14 @@ public record InboxConfig(String kind, String apiToken, String crmUrl, Duration 
         intentLabels = intentLabels != null ? Collections.unmodifiableMap(new LinkedHashMap<>(intentLabels))
                 : Map.of();
         cannedReplies = cannedReplies != null ? List.copyOf(cannedReplies) : List.of();
+        csat = csat != null ? csat : CsatConfig.defaults();
     }
 
     /** The defaults: built-in inbox, no agents, no groups. */
     public static InboxConfig defaults() {
         return new InboxConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null);
+                null, null,
+                null);
     }
 
     /**
@@ -82,7 +87,8 @@ public record InboxConfig(String kind, String apiToken, String crmUrl, Duration 
         Map<String, Localized> merged = new LinkedHashMap<>(defaults);
         merged.putAll(intentLabels);
         return new InboxConfig(kind, apiToken, crmUrl, crmTimeout, webhook, agents, groups, queueTimeout,
-                timeoutFallback, timeoutMessage, sessionTtl, positionUpdates, customers, language, merged, cannedReplies);
+                timeoutFallback, timeoutMessage, sessionTtl, positionUpdates, customers, language, merged, cannedReplies,
+                csat);
     }
 
     @Override
@@ -97,6 +103,7 @@ public record InboxConfig(String kind, String apiToken, String crmUrl, Duration 
             webhook.validate(prefix + ".webhook", problems);
         }
         positionUpdates.validate(prefix + ".position-updates", problems);
+        csat.validate(prefix + ".csat", problems);
         if (language != null && !LANGUAGES.contains(language)) {
             problems.add(prefix + ".language", "must be zh or en (or left out: the language of the knowledge folder), "
                     + "got " + language);

@@ -30,13 +30,27 @@ public final class RatingRepository {
 
     public void record(Connection c, long conversationId, long inboundId, Channel channel, int score, String comment,
                        Instant at) throws SQLException {
-        String kept = comment == null || comment.isBlank() ? null
-                : comment.strip().substring(0, Math.min(comment.strip().length(), MAX_COMMENT));
         Sql.update(c, "INSERT INTO csat_ratings (conversation_id, ticket_id, inbound_id, channel, score, comment_text, "
                         + "created_at) VALUES (?, (SELECT MAX(id) FROM handoff_tickets WHERE conversation_id = ? "
                         + "AND status = ?), ?, ?, ?, ?, ?)",
-                conversationId, conversationId, TicketRepository.Status.RESOLVED, inboundId, channel.key(), score, kept,
-                at);
+                conversationId, conversationId, TicketRepository.Status.RESOLVED, inboundId, channel.key(), score,
+                kept(comment), at);
+    }
+
+    /**
+     * Records a rating of a known episode: the ticket a satisfaction request asked about (the customer may have had
+     * a later episode meanwhile, so the latest resolved ticket is not necessarily the one rated).
+     */
+    public void recordFor(Connection c, long conversationId, long ticketId, long inboundId, Channel channel, int score,
+                          String comment, Instant at) throws SQLException {
+        Sql.update(c, "INSERT INTO csat_ratings (conversation_id, ticket_id, inbound_id, channel, score, comment_text, "
+                + "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)", conversationId, ticketId, inboundId, channel.key(), score,
+                kept(comment), at);
+    }
+
+    private static String kept(String comment) {
+        return comment == null || comment.isBlank() ? null
+                : comment.strip().substring(0, Math.min(comment.strip().length(), MAX_COMMENT));
     }
 
     /** A conversation's ratings, oldest first. */

@@ -19,13 +19,30 @@ import java.util.List;
  * @param tiers           customer tiers it serves (vip, gold, …)
  * @param hours           business hours; absent = always open
  * @param offHoursMessage told to a customer queued while the group is closed; {@code {opens}} = next opening
+ * @param csat            whether this group's resolved tickets are followed by a satisfaction request; absent: the
+ *                        global {@code inbox.csat.enabled}
  */
 public record Group(String name, List<String> intents, List<String> languages, List<String> tiers, Hours hours,
-                    Localized offHoursMessage) implements Validated {
+                    Localized offHoursMessage, Csat csat) implements Validated {
     public Group {
         intents = intents != null ? List.copyOf(intents) : List.of();
         languages = languages != null ? List.copyOf(languages) : List.of();
         tiers = tiers != null ? List.copyOf(tiers) : List.of();
+        csat = csat != null ? csat : new Csat(null);
+    }
+
+    /** A group that follows the global satisfaction-request setting. */
+    public Group(String name, List<String> intents, List<String> languages, List<String> tiers, Hours hours,
+                 Localized offHoursMessage) {
+        this(name, intents, languages, tiers, hours, offHoursMessage, null);
+    }
+
+    /**
+     * {@code inbox.groups[].csat:} the group's own satisfaction-request setting.
+     *
+     * @param enabled true or false; null: the global {@code inbox.csat.enabled}
+     */
+    public record Csat(Boolean enabled) {
     }
 
     @Override
