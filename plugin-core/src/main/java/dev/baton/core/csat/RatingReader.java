@@ -2,7 +2,6 @@ package dev.baton.core.csat;
 
 import dev.baton.core.channel.InboundContent;
 
-import java.text.Normalizer;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -39,7 +38,7 @@ public final class RatingReader {
         if (text == null) {
             return Optional.empty();
         }
-        String t = Normalizer.normalize(text, Normalizer.Form.NFKC).strip().replace("\uFE0F", "");
+        String t = halfWidthDigits(text).strip().replace("\uFE0F", "");
         Matcher m = DIGIT.matcher(t);
         if (m.matches()) {
             return rating(m.group(1).charAt(0) - '0', m.group(2));
@@ -57,6 +56,19 @@ public final class RatingReader {
             return rating(m.group(1).codePointCount(0, m.group(1).length()), m.group(2));
         }
         return Optional.empty();
+    }
+
+    /**
+     * "５", "４／５" as "5", "4/5". Only digits and the slash: the comment stays as the customer wrote it (a full
+     * normalisation would turn "很快，谢谢" into "很快,谢谢").
+     */
+    private static String halfWidthDigits(String text) {
+        StringBuilder sb = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            sb.append(c >= '０' && c <= '９' ? (char) ('0' + (c - '０')) : c == '／' ? '/' : c);
+        }
+        return sb.toString();
     }
 
     private static Optional<InboundContent.Rating> rating(int score, String rest) {

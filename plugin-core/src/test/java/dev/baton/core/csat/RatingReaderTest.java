@@ -16,6 +16,8 @@ class RatingReaderTest {
             " 4 |4|-",
             "4 很好|4|很好",
             "4很好|4|很好",
+            "４ 很快，谢谢|4|很快，谢谢",
+            "４／５|4|-",
             "3 - slow reply|3|slow reply",
             "2, the agent was rude|2|the agent was rude",
             "5分|5|-",
