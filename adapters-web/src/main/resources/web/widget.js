@@ -342,8 +342,8 @@
     go.addEventListener("click", function () {
       go.disabled = true;
       api.rate(score, comment.value).then(function () {
-        c.textContent = "";
-        c.appendChild(el("p", null, T.rateThanks));
+        c.textContent = ""; // the thank-you comes from Baton, in the chat, as on every channel
+        c.appendChild(el("p", null, fmt(T.rated, { stars: "★★★★★".slice(0, score) + "☆☆☆☆☆".slice(score) })));
       }, function (e) { err.textContent = e.message; go.disabled = false; });
     });
     c.appendChild(stars);

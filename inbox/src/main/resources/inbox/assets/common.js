@@ -179,6 +179,12 @@ const Baton = (() => {
    * that shows as what the customer did ("（图片）"), in the desk's language. Returns {text, placeholder}.
    */
   function message(text) {
+    const r = /^\[rating\] ([1-5])\/5\s*([\s\S]*)$/.exec(text || '');
+    if (r) { // the customer's answer to the satisfaction request, with their comment
+      const stars = '★★★★★'.slice(0, Number(r[1])) + '☆☆☆☆☆'.slice(Number(r[1]));
+      const rated = lang === 'zh' ? '（评分：' + r[1] + '/5 ' + stars + '）' : '(rated ' + r[1] + '/5 ' + stars + ')';
+      return {text: r[2] ? rated + ' ' + r[2] : rated, placeholder: true};
+    }
     const m = /^\[([a-z_]+)\]\s*([\s\S]*)$/.exec(text || '');
     if (!m || !(CODES.placeholder[m[1]])) return {text: text || '', placeholder: false};
     return {text: label('placeholder', m[1]), placeholder: true};

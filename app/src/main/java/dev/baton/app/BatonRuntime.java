@@ -255,6 +255,7 @@ public final class BatonRuntime implements AutoCloseable {
                 .policy(policy)
                 .routing(new Routing(config.inbox().groups()))
                 .callbacks(config.inbox().callbacks())
+                .csat(config.inbox().csat())
                 .decider(new TriagePolicyDecider(triage, policy, lookups.names()))
                 .lookups(lookups)
                 .inbox(inbox)

@@ -46,7 +46,7 @@ class InboxModuleTest {
         InboxConfig.Webhook hook = "webhook".equals(kind)
                 ? new InboxConfig.Webhook(URI.create("http://localhost:1/hook"), "0123456789abcdef-secret", 3) : null;
         return new InboxConfig(kind, null, null, null, hook, null, null, queueTimeout, null, null, null, null, null, null,
-                null, null);
+                null, null, null);
     }
 
     private InboxModule module(InboxConfig config, WebhookInbox webhook) {

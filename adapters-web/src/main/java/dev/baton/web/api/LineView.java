@@ -19,9 +19,6 @@ import java.util.OptionalLong;
  */
 final class LineView {
 
-    /** How many of the latest lines are searched for the human episode a rating would rate. */
-    static final int RATING_WINDOW = 100;
-
     private LineView() {
     }
 
@@ -71,21 +68,12 @@ final class LineView {
     }
 
     /**
-     * The episode with a person that the customer may rate now: the id of the last agent line, when the conversation
-     * is back with the bot and no rating followed that line. Empty otherwise.
+     * The episode with a person that the customer may rate now: the ticket Baton's satisfaction request asked about,
+     * while that request is open (not answered, not lapsed, not expired). Empty otherwise: after a bot-only
+     * conversation, in a group that does not ask, or once rated.
      */
-    static OptionalLong episodeToRate(List<PassiveReplies.Line> recent, ConversationState state) {
-        if (state != ConversationState.BOT) {
-            return OptionalLong.empty();
-        }
-        long episode = -1;
-        for (PassiveReplies.Line l : recent) {
-            if (l.author() == Author.HUMAN) {
-                episode = l.id();
-            } else if (episode > 0 && l.author() == Author.CUSTOMER && l.text().startsWith("[rating] ")) {
-                episode = -1;
-            }
-        }
-        return episode > 0 ? OptionalLong.of(episode) : OptionalLong.empty();
+    static OptionalLong episodeToRate(PassiveReplies.ConversationStatus status) {
+        return status == null || status.rating() == null ? OptionalLong.empty()
+                : OptionalLong.of(status.rating().ticketId());
     }
 }

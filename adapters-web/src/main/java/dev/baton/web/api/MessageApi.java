@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.baton.core.channel.InboundContent;
 import dev.baton.core.channel.InboundMessage;
 import dev.baton.core.channel.InboundSink;
-import dev.baton.core.conversation.ConversationState;
 import dev.baton.core.plugin.PassiveReplies;
 import dev.baton.web.config.WebConfig;
 import dev.baton.web.guard.RateLimiter;
@@ -63,7 +62,8 @@ final class MessageApi {
 
     /**
      * {@code {"score": 1-5, "comment": "…"}}: rates the last episode with a person, once. Refused (409) when there is
-     * none to rate: the conversation is not back with the bot after an agent's reply, or that episode was rated.
+     * none to rate: Baton did not ask (a bot-only conversation, a group that does not ask), or the request was
+     * answered, lapsed or expired.
      */
     Map<String, Object> rating(Visitor visitor, ObjectNode body, PassiveReplies sink) {
         Long score = Json.number(body, "score");
@@ -71,7 +71,8 @@ final class MessageApi {
             throw new Refusal(400, "score must be 1 to 5");
         }
         String comment = Inputs.line(Json.string(body, "comment"), Inputs.MAX_COMMENT);
-        OptionalLong episode = episode(visitor, sink);
+        OptionalLong episode = LineView.episodeToRate(sink.conversation(WebConfig.CHANNEL, visitor.customerId())
+                .orElse(null));
         if (episode.isEmpty()) {
             throw new Refusal(409, "there is no conversation with a person to rate (or it was rated already)");
         }
@@ -88,23 +89,8 @@ final class MessageApi {
         PassiveReplies.ConversationStatus status = sink.conversation(WebConfig.CHANNEL, visitor.customerId())
                 .orElse(null);
         out.put("status", LineView.state(status));
-        episode(status == null ? ConversationState.BOT : status.state(), lines)
-                .ifPresent(e -> out.put("rating", Map.of("episode", e)));
+        LineView.episodeToRate(status).ifPresent(e -> out.put("rating", Map.of("episode", e)));
         return out;
-    }
-
-    /** The episode a rating is due for, from the latest lines. */
-    static OptionalLong episode(ConversationState state, List<PassiveReplies.Line> recent) {
-        List<PassiveReplies.Line> window = recent.subList(Math.max(0, recent.size() - LineView.RATING_WINDOW),
-                recent.size());
-        return LineView.episodeToRate(window, state);
-    }
-
-    private static OptionalLong episode(Visitor visitor, PassiveReplies sink) {
-        ConversationState state = sink.conversation(WebConfig.CHANNEL, visitor.customerId())
-                .map(PassiveReplies.ConversationStatus::state).orElse(ConversationState.BOT);
-        return LineView.episodeToRate(sink.transcript(WebConfig.CHANNEL, visitor.customerId(), 0,
-                LineView.RATING_WINDOW), state);
     }
 
     private Map<String, Object> store(Visitor visitor, String id, InboundContent content, PassiveReplies sink) {

@@ -2,7 +2,6 @@ package dev.baton.web.api;
 
 import dev.baton.core.channel.WebhookRequest;
 import dev.baton.core.channel.WebhookResponse;
-import dev.baton.core.conversation.ConversationState;
 import dev.baton.core.plugin.PassiveReplies;
 import dev.baton.web.config.WebConfig;
 import dev.baton.web.identity.Visitor;
@@ -146,15 +145,11 @@ final class StreamApi {
                 lastState = state;
                 wrote = true;
             }
-            ConversationState now = status == null ? ConversationState.BOT : status.state();
-            if (now == ConversationState.BOT && (changed || !lines.isEmpty())) {
-                OptionalLong episode = MessageApi.episode(now, sink.transcript(WebConfig.CHANNEL, customerId, 0,
-                        LineView.RATING_WINDOW));
-                if (episode.isPresent() && episode.getAsLong() != offered) {
-                    offered = episode.getAsLong();
-                    event(-1, "rating", Map.of("episode", offered));
-                    wrote = true;
-                }
+            OptionalLong episode = LineView.episodeToRate(status);
+            if (episode.isPresent() && episode.getAsLong() != offered) {
+                offered = episode.getAsLong();
+                event(-1, "rating", Map.of("episode", offered));
+                wrote = true;
             }
             return wrote;
         }

@@ -89,7 +89,7 @@ class MessageApiTest {
     }
 
     @Test
-    void should_take_one_rating_per_finished_episode_with_a_person_and_refuse_one_when_none_is_due() {
+    void should_take_one_rating_per_episode_baton_asked_about_and_refuse_one_when_none_is_due() {
         String me = customer();
         assertThat(f.call(WebAdapter.RATING, Map.of("score", 5), token).status()).as("no person yet").isEqualTo(409);
 
@@ -101,6 +101,10 @@ class MessageApiTest {
 
         f.sink.scriptLine(WebConfig.CHANNEL, me, line(3, Author.SYSTEM, null, "人工服务已结束"));
         f.sink.scriptConversation(WebConfig.CHANNEL, me, ConversationState.BOT);
+        assertThat(f.call(WebAdapter.RATING, Map.of("score", 5), token).status())
+                .as("back with the bot, but Baton asked nothing (a group that does not ask)").isEqualTo(409);
+
+        f.sink.scriptConversation(WebConfig.CHANNEL, me, asked(ConversationState.BOT, 2));
         assertThat(f.call(WebAdapter.RATING, Map.of("score", 9), token).status()).isEqualTo(400);
         WebhookResponse rated = f.call(WebAdapter.RATING, Map.of("score", 4, "comment", "很快\n谢谢"), token);
         WebhookResponse again = f.call(WebAdapter.RATING, Map.of("score", 1), token); // another tab, before the line
@@ -112,7 +116,14 @@ class MessageApiTest {
         assertThat(rating.platformMessageId()).isEqualTo(me + "/rating-2");
 
         f.sink.scriptLine(WebConfig.CHANNEL, me, line(4, Author.CUSTOMER, null, "[rating] 4/5 很快 谢谢"));
+        f.sink.scriptConversation(WebConfig.CHANNEL, me, ConversationState.BOT); // the request was answered
         assertThat(f.call(WebAdapter.RATING, Map.of("score", 4), token).status()).as("rated").isEqualTo(409);
+    }
+
+    /** The state Baton reports once it asked the customer to rate ticket {@code ticket}. */
+    private static PassiveReplies.ConversationStatus asked(ConversationState state, long ticket) {
+        return new PassiveReplies.ConversationStatus(1, state, null, null,
+                new PassiveReplies.RatingDue(ticket, Instant.parse("2030-01-01T00:00:00Z")));
     }
 
     @Test
@@ -123,6 +134,7 @@ class MessageApiTest {
         f.sink.scriptLine(WebConfig.CHANNEL, me, line(3, Author.CUSTOMER, null, "[button] 转人工"));
         f.sink.scriptLine(WebConfig.CHANNEL, me, line(4, Author.HUMAN, "ann", "我是 Ann"));
         f.sink.scriptLine(WebConfig.CHANNEL, me, line(5, Author.SYSTEM, null, "人工服务已结束"));
+        f.sink.scriptConversation(WebConfig.CHANNEL, me, asked(ConversationState.BOT, 4));
 
         JsonNode history = json(f.call(WebAdapter.HISTORY, Map.of(), token));
 

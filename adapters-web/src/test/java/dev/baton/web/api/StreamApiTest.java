@@ -106,7 +106,13 @@ class StreamApiTest {
 
         f.sink.scriptConversation(WebConfig.CHANNEL, me, ConversationState.BOT);
         line(2, Author.SYSTEM, null, "人工服务已结束");
-        assertThat(drain(stream(Map.of(), "2"))).contains("event: rating\ndata: {\"episode\":1}");
+        assertThat(drain(stream(Map.of(), "2"))).as("back with the bot, nothing asked yet")
+                .doesNotContain("event: rating");
+
+        f.sink.scriptConversation(WebConfig.CHANNEL, me, new PassiveReplies.ConversationStatus(1,
+                ConversationState.BOT, null, null, new PassiveReplies.RatingDue(9, Instant.parse("2030-01-01T00:00:00Z"))));
+        line(3, Author.SYSTEM, null, "请为本次人工服务打分：回复 1–5");
+        assertThat(drain(stream(Map.of(), "3"))).contains("event: rating\ndata: {\"episode\":9}");
     }
 
     @Test

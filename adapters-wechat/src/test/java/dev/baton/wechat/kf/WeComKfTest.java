@@ -197,6 +197,23 @@ class WeComKfTest {
     }
 
     @Test
+    void should_send_a_satisfaction_request_as_text_in_the_customers_language() {
+        stubToken();
+        stubState(1, "");
+        wm.stubFor(post(urlPathEqualTo("/cgi-bin/kf/send_msg")).willReturn(okJson("{\"errcode\":0,\"errmsg\":\"ok\",\"msgid\":\"MSG2\"}")));
+        OutboundMessage.RatingRequest request = dev.baton.core.csat.CsatTexts.request("en");
+
+        SendOutcome outcome = kf(null).sender().send(new OutboundMessage(12, 5, WeComKfConfig.CHANNEL, USER, KFID,
+                request, OutboundMessage.Author.SYSTEM, "en", CLOCK.instant().minusSeconds(60)));
+
+        assertThat(outcome).isEqualTo(new SendOutcome.Delivered(List.of("MSG2")));
+        assertThat(request.text()).startsWith("How did we do?").contains("reply 1–5");
+        wm.verify(postRequestedFor(urlPathEqualTo("/cgi-bin/kf/send_msg")).withRequestBody(equalToJson(
+                "{\"touser\":\"" + USER + "\",\"open_kfid\":\"" + KFID + "\",\"msgid\":\"baton-12-0\",\"msgtype\":\"text\","
+                        + "\"text\":{\"content\":\"" + request.text() + "\"}}")));
+    }
+
+    @Test
     void should_stay_silent_when_a_servicer_is_serving() {
         stubToken();
         stubState(3, "zhangsan");

@@ -89,6 +89,22 @@ class OaSenderTest {
     }
 
     @Test
+    void should_send_a_satisfaction_request_as_text_asking_for_a_reply_1_to_5() {
+        tokenReturns("TOKEN_A");
+        wm.stubFor(post(urlPathEqualTo("/cgi-bin/message/custom/send")).willReturn(okJson("{\"errcode\":0,\"errmsg\":\"ok\"}")));
+        OutboundMessage.RatingRequest request = dev.baton.core.csat.CsatTexts.request("zh");
+        OutboundMessage ask = new OutboundMessage(3, 7, WeChatConfig.CHANNEL, "openid-1", "gh_1", request,
+                OutboundMessage.Author.SYSTEM, "zh", CLOCK.instant().minus(1, ChronoUnit.HOURS));
+
+        assertThat(sender(false).send(ask)).isInstanceOf(SendOutcome.Delivered.class);
+
+        assertThat(request.text()).startsWith("请为本次人工服务打分：回复 1–5");
+        wm.verify(postRequestedFor(urlPathEqualTo("/cgi-bin/message/custom/send"))
+                .withRequestBody(equalToJson("{\"touser\":\"openid-1\",\"msgtype\":\"text\",\"text\":{\"content\":\""
+                        + request.text() + "\"}}")));
+    }
+
+    @Test
     void should_refresh_token_once_and_retry_when_token_is_rejected() {
         wm.stubFor(get(urlPathEqualTo("/cgi-bin/token")).inScenario("t").whenScenarioStateIs(STARTED)
                 .willReturn(okJson("{\"access_token\":\"OLD\",\"expires_in\":7200}")).willSetStateTo("second"));

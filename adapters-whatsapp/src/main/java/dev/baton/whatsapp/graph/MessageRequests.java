@@ -8,10 +8,12 @@ import java.util.List;
 
 /**
  * Builds the JSON bodies of the messages endpoint. Shapes follow Meta's reference for text, interactive reply
- * buttons, templates, and mark-as-read.
+ * buttons, lists, templates, and mark-as-read.
  *
  * @see <a href="https://developers.facebook.com/docs/whatsapp/cloud-api/messages/interactive-reply-buttons-messages">
  * Interactive reply buttons</a>
+ * @see <a href="https://developers.facebook.com/docs/whatsapp/cloud-api/messages/interactive-list-messages">
+ * Interactive list messages</a>
  * @see <a href="https://developers.facebook.com/docs/whatsapp/cloud-api/guides/mark-message-as-read">Mark as read</a>
  */
 public final class MessageRequests {
@@ -41,6 +43,25 @@ public final class MessageRequests {
             ObjectNode button = array.addObject();
             button.put("type", "reply");
             button.putObject("reply").put("id", b.id()).put("title", b.title());
+        }
+        return root;
+    }
+
+    /** One row of a list message: {@code id} comes back in {@code list_reply.id} when chosen. */
+    public record ListRow(String id, String title) {
+    }
+
+    /** An interactive list with one section: {@code button} opens it, each row is one choice. */
+    public static ObjectNode list(String to, String body, String button, List<ListRow> rows) {
+        ObjectNode root = envelope(to, "interactive");
+        ObjectNode interactive = root.putObject("interactive");
+        interactive.put("type", "list");
+        interactive.putObject("body").put("text", body);
+        ObjectNode action = interactive.putObject("action");
+        action.put("button", button);
+        ArrayNode array = action.putArray("sections").addObject().putArray("rows");
+        for (ListRow r : rows) {
+            array.addObject().put("id", r.id()).put("title", r.title());
         }
         return root;
     }

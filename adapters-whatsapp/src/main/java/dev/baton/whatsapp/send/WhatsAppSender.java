@@ -43,6 +43,8 @@ import java.util.Objects;
  *       is not sent: it is {@link SendOutcome.Rejected rejected} with {@code windowClosed}, so agents are warned and
  *       an agent's reply waits in the outbox until the customer writes again. The configured template, if any, goes
  *       out in its place, once per customer until they write again, to invite them back.</li>
+ *   <li>A satisfaction request ({@link OutboundMessage.RatingRequest}) becomes an interactive list of the five
+ *       scores ({@link RatingList}); outside the window it is dropped, never replaced by the template.</li>
  *   <li>Graph errors map through {@link GraphErrorPolicy}; token errors raise an alert (log and metrics).</li>
  * </ul>
  */
@@ -85,6 +87,9 @@ public final class WhatsAppSender implements Sender {
             return sendTemplate(message, t.name(), t.language(), t.parameters());
         }
         if (windowClosed(message)) {
+            if (message.content() instanceof OutboundMessage.RatingRequest) {
+                return ratingTooLate(message);
+            }
             return outsideWindow(message, "window_closed");
         }
         List<ObjectNode> requests;
@@ -102,6 +107,9 @@ public final class WhatsAppSender implements Sender {
     /** The Graph requests a reply becomes, in order. */
     List<ObjectNode> plan(OutboundMessage message) {
         String to = message.customerId();
+        if (message.content() instanceof OutboundMessage.RatingRequest r) {
+            return List.of(RatingList.request(to, r));
+        }
         String text = message.content().text() == null ? "" : message.content().text();
         List<ReplyButton> buttons = buttonsFor(message);
         if (text.isBlank()) {
@@ -161,7 +169,8 @@ public final class WhatsAppSender implements Sender {
             }
             SendOutcome failed = failure(message, result);
             if (failed == null) {
-                return outsideWindow(message, Integer.toString(GraphErrorPolicy.WINDOW_CLOSED_CODE));
+                return message.content() instanceof OutboundMessage.RatingRequest ? ratingTooLate(message)
+                        : outsideWindow(message, Integer.toString(GraphErrorPolicy.WINDOW_CLOSED_CODE));
             }
             return failed;
         }
@@ -203,6 +212,18 @@ public final class WhatsAppSender implements Sender {
                 yield new SendOutcome.Rejected(e.codeString(), e.reason(), false);
             }
         };
+    }
+
+    /**
+     * A satisfaction request whose window closed before it left is dropped: inviting the customer back with the
+     * template only to ask for a rating would be a marketing message, not service.
+     */
+    private SendOutcome ratingTooLate(OutboundMessage message) {
+        metrics.send("window_closed");
+        log.info("whatsapp rating request {} (conversation {}) not sent: outside the 24-hour window",
+                message.outboxId(), message.conversationId());
+        return new SendOutcome.Rejected("window_closed", "outside WhatsApp's 24-hour window; a rating request is "
+                + "not worth a template", true);
     }
 
     private boolean windowClosed(OutboundMessage message) {

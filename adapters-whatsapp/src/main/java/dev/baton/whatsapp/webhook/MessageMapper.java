@@ -4,6 +4,7 @@ import dev.baton.core.channel.InboundContent;
 import dev.baton.core.channel.InboundContent.MediaKind;
 import dev.baton.core.channel.InboundMessage;
 import dev.baton.whatsapp.graph.HumanButton;
+import dev.baton.whatsapp.graph.RatingRows;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.stream.Collectors;
 import dev.baton.whatsapp.config.WhatsAppConfig;
@@ -74,6 +76,10 @@ final class MessageMapper {
                 : "button_reply".equals(i.type()) ? i.buttonReply() : null;
         if (reply == null) {
             return unsupported("interactive" + (i.type() == null ? "" : "." + i.type()));
+        }
+        OptionalInt score = RatingRows.score(reply.id());
+        if (score.isPresent()) {
+            return new InboundContent.Rating(score.getAsInt(), null); // a row of the satisfaction list
         }
         return new InboundContent.ButtonTap(reply.id(), reply.title(), HumanButton.ID.equals(reply.id()));
     }

@@ -72,6 +72,12 @@ class WebhookParsingTest {
     }
 
     @Test
+    void should_read_a_row_of_the_satisfaction_list_as_a_rating() {
+        InboundMessage m = only("messages/interactive-list-reply-rating.json");
+        assertThat(m.content()).isEqualTo(new InboundContent.Rating(4, null));
+    }
+
+    @Test
     void should_report_payload_and_text_when_a_template_quick_reply_is_tapped() {
         InboundMessage m = only("messages/button-quick-reply.json");
         assertThat(m.content()).isEqualTo(new InboundContent.ButtonTap("Yes, reschedule", "Yes, reschedule", false));

@@ -66,7 +66,7 @@ final class AnalyticsSeed {
             Instant t = when.plus(resolve).plusSeconds(60);
             store.db().inTransaction(c -> {
                 store.messages().append(c, conv, id, Author.CUSTOMER, null, "[rating] " + score, null, null, t);
-                store.ratings().record(c, conv, id, Channel.of(channel), score, null, t);
+                store.ratings().recordFor(c, conv, ticket, id, Channel.of(channel), score, null, t);
                 return null;
             });
         }

@@ -150,11 +150,13 @@ class WebWidgetBrowserTest {
         assertThat(bob.postJson("/api/conversations/" + conv + "/resolve", Map.of("note", "退货已登记")).status())
                 .isEqualTo(200);
         wait.until(d -> find(".card.rating") != null);
+        assertThat(text(".log")).as("Baton's request, above the stars").contains("请为本次人工服务打分");
         shot("web-05-rating-offered");
         find(".card.rating .stars button[data-score='5']").click();
         find(".card.rating textarea").sendKeys("很快，谢谢");
         find(".card.rating .go").click();
-        wait.until(d -> text(".card.rating").contains("感谢"));
+        wait.until(d -> text(".card.rating").contains("您的评价：★★★★★"));
+        wait.until(d -> text(".log").contains("感谢您的评价！"));
         shot("web-06-rated");
         Store store = baton.runtime.engine().store();
         List<RatingRepository.Row> ratings = store.db().withConnection(c -> store.ratings().forConversation(c, conv));

@@ -4,6 +4,7 @@ import dev.baton.core.config.ConfigProblems;
 import dev.baton.core.config.Localized;
 import dev.baton.core.config.Validated;
 import dev.baton.core.handoff.callback.CallbackConfig;
+import dev.baton.core.csat.CsatConfig;
 import dev.baton.core.handoff.routing.Group;
 import dev.baton.core.handoff.routing.PositionUpdateConfig;
 
@@ -43,12 +44,13 @@ import java.util.Set;
  * @param intentLabels    how agents read the business's own intents ({@code warranty_claim: {zh: 保修, en: warranty}});
  *                        the built-in intents have labels already
  * @param callbacks       how messages to call back (留言) are taken: the promised time, the bot's texts
+ * @param csat            the satisfaction request after an agent's episode (on by default); a group may override it
  */
 public record InboxConfig(String kind, String apiToken, String crmUrl, Duration crmTimeout, Webhook webhook,
                           List<Agent> agents, List<Group> groups, Duration queueTimeout, String timeoutFallback,
                           Localized timeoutMessage, Duration sessionTtl, PositionUpdateConfig positionUpdates,
                           List<Customer> customers, String language, Map<String, Localized> intentLabels,
-                          List<CannedReply> cannedReplies, CallbackConfig callbacks)
+                          List<CannedReply> cannedReplies, CallbackConfig callbacks, CsatConfig csat)
         implements Validated {
 
     /** The languages the inbox is written in. */
@@ -69,6 +71,18 @@ public record InboxConfig(String kind, String apiToken, String crmUrl, Duration 
                 : Map.of();
         cannedReplies = cannedReplies != null ? List.copyOf(cannedReplies) : List.of();
         callbacks = callbacks != null ? callbacks : CallbackConfig.defaults();
+        csat = csat != null ? csat : CsatConfig.defaults();
+    }
+
+    /** Without {@code callbacks} nor {@code csat} (the defaults). */
+    public InboxConfig(String kind, String apiToken, String crmUrl, Duration crmTimeout, Webhook webhook,
+                       List<Agent> agents, List<Group> groups, Duration queueTimeout, String timeoutFallback,
+                       Localized timeoutMessage, Duration sessionTtl, PositionUpdateConfig positionUpdates,
+                       List<Customer> customers, String language, Map<String, Localized> intentLabels,
+                       List<CannedReply> cannedReplies) {
+        this(kind, apiToken, crmUrl, crmTimeout, webhook, agents, groups, queueTimeout, timeoutFallback,
+                timeoutMessage, sessionTtl, positionUpdates, customers, language, intentLabels, cannedReplies, null,
+                null);
     }
 
     /** Without {@code callbacks} (the defaults). */
@@ -76,15 +90,16 @@ public record InboxConfig(String kind, String apiToken, String crmUrl, Duration 
                        List<Agent> agents, List<Group> groups, Duration queueTimeout, String timeoutFallback,
                        Localized timeoutMessage, Duration sessionTtl, PositionUpdateConfig positionUpdates,
                        List<Customer> customers, String language, Map<String, Localized> intentLabels,
-                       List<CannedReply> cannedReplies) {
+                       List<CannedReply> cannedReplies, CsatConfig csat) {
         this(kind, apiToken, crmUrl, crmTimeout, webhook, agents, groups, queueTimeout, timeoutFallback,
-                timeoutMessage, sessionTtl, positionUpdates, customers, language, intentLabels, cannedReplies, null);
+                timeoutMessage, sessionTtl, positionUpdates, customers, language, intentLabels, cannedReplies, null,
+                csat);
     }
 
     /** The defaults: built-in inbox, no agents, no groups. */
     public static InboxConfig defaults() {
         return new InboxConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null);
+                null, null, null, null);
     }
 
     /**
@@ -96,7 +111,7 @@ public record InboxConfig(String kind, String apiToken, String crmUrl, Duration 
         merged.putAll(intentLabels);
         return new InboxConfig(kind, apiToken, crmUrl, crmTimeout, webhook, agents, groups, queueTimeout,
                 timeoutFallback, timeoutMessage, sessionTtl, positionUpdates, customers, language, merged, cannedReplies,
-                callbacks);
+                callbacks, csat);
     }
 
     @Override
@@ -112,6 +127,7 @@ public record InboxConfig(String kind, String apiToken, String crmUrl, Duration 
         }
         positionUpdates.validate(prefix + ".position-updates", problems);
         callbacks.validate(prefix + ".callbacks", problems);
+        csat.validate(prefix + ".csat", problems);
         if (language != null && !LANGUAGES.contains(language)) {
             problems.add(prefix + ".language", "must be zh or en (or left out: the language of the knowledge folder), "
                     + "got " + language);

@@ -113,7 +113,11 @@ final class ShiftData {
                 .key();
         db.inTransaction(x -> {
             store.messages().append(x, conversation, id, Author.CUSTOMER, null, "[rating] " + score, null, null, t);
-            store.ratings().record(x, conversation, id, Channel.of(channel), score, null, t);
+            // the episode rated: the conversation's last resolved ticket (as the satisfaction request names it)
+            long ticket = dev.baton.core.store.Sql.count(x, "SELECT MAX(id) FROM handoff_tickets WHERE "
+                    + "conversation_id = ? AND status = ?", conversation,
+                    dev.baton.core.store.TicketRepository.Status.RESOLVED);
+            store.ratings().recordFor(x, conversation, ticket, id, Channel.of(channel), score, null, t);
             return null;
         });
     }

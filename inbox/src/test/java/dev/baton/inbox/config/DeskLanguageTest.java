@@ -18,7 +18,7 @@ class DeskLanguageTest {
 
     private static InboxConfig withLanguage(String language) {
         return new InboxConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, language,
-                null, null);
+                null, null, null);
     }
 
     @Test

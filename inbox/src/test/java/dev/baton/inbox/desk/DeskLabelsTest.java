@@ -37,7 +37,7 @@ class DeskLabelsTest {
     @Test
     void should_name_a_business_look_up_by_its_description_unless_the_inbox_names_it() {
         InboxConfig configured = new InboxConfig(null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, OWN, null).withIntentLabelDefaults(Map.of(
+                null, null, null, OWN, null, null).withIntentLabelDefaults(Map.of(
                 "invoice_copy", Localized.of("补开发票", "invoice copy request"),
                 "warranty_claim", Localized.of("保修查询", "warranty look-up")));
         DeskLabels zh = new DeskLabels("zh", configured.intentLabels());

@@ -107,7 +107,9 @@ public sealed interface InboundContent {
 
     /**
      * The customer's rating of their last conversation with a person: {@code score} from 1 (bad) to 5 (very good),
-     * with an optional comment. Stored for the satisfaction reports; never answered and never read as a question.
+     * with an optional comment. A channel reports a tap on its rating control as this (a typed "5" the engine reads
+     * itself). Stored for the satisfaction reports against the ticket Baton's open satisfaction request asked about,
+     * and thanked; never read as a question. Without an open request it is kept in the transcript only.
      */
     record Rating(int score, String comment) implements InboundContent {
         public Rating {

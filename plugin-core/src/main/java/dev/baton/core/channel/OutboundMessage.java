@@ -45,6 +45,27 @@ public record OutboundMessage(long outboxId, long conversationId, Channel channe
     public record Button(String id, String title) {
     }
 
+    /**
+     * A satisfaction request (CSAT): the customer is asked to rate, from 1 (bad) to 5 (very good), the conversation
+     * with a person that just ended. {@code text} is the whole question as text ("How did we do? Reply 1–5 …"): what
+     * a text-only channel sends, what the transcript shows, and what the customer answers by typing a number (the
+     * engine reads it). A channel with tappable choices renders {@code prompt} with the {@code choices} instead and
+     * maps a tap back to {@link InboundContent.Rating}: WhatsApp a list message ({@code action} is the label of the
+     * button that opens it), the web widget its stars. All texts are already in the customer's language.
+     *
+     * @param choices the five scores with their labels, best first
+     */
+    public record RatingRequest(String text, String prompt, String action, List<RatingChoice> choices)
+            implements OutboundContent {
+        public RatingRequest {
+            choices = List.copyOf(choices);
+        }
+    }
+
+    /** One score of a {@link RatingRequest}: 1 to 5 and its label ("5 · Very good"). */
+    public record RatingChoice(int score, String label) {
+    }
+
     /** A pre-approved template (WhatsApp, outside the 24-hour window). */
     public record Template(String name, String language, List<String> parameters, String text)
             implements OutboundContent {

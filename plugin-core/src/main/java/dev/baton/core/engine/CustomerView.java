@@ -14,6 +14,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -47,8 +48,11 @@ final class CustomerView {
             }
             Conversation v = conv.get();
             String agent = v.state() == ConversationState.HUMAN ? v.assignee() : null;
+            Instant now = clock.instant();
+            PassiveReplies.RatingDue rating = store.csatRequests().pending(c, v.id()).filter(r -> r.openAt(now))
+                    .map(r -> new PassiveReplies.RatingDue(r.ticketId(), r.expiresAt())).orElse(null);
             return Optional.of(new PassiveReplies.ConversationStatus(v.id(), v.state(), agent,
-                    v.state() == ConversationState.QUEUED ? queue(c, v) : null));
+                    v.state() == ConversationState.QUEUED ? queue(c, v) : null, rating));
         });
     }
 

@@ -9,6 +9,8 @@ import dev.baton.core.agent.SupportAgent;
 import dev.baton.core.channel.Channel;
 import dev.baton.core.channel.ChannelLimits;
 import dev.baton.core.channel.Sender;
+import dev.baton.core.csat.CsatConfig;
+import dev.baton.core.csat.CsatRequests;
 import dev.baton.core.handoff.ExtractiveSummarizer;
 import dev.baton.core.handoff.HandoffService;
 import dev.baton.core.handoff.HandoffMetrics;
@@ -75,6 +77,7 @@ public final class EngineBuilder {
     private int laneQueue = 10_000;
     private ThreadPoolExecutor laneExecutor;
     private Lookups lookups = Lookups.none();
+    private CsatConfig csat = CsatConfig.defaults();
 
     public EngineBuilder(Database db) {
         this.db = db;
@@ -121,6 +124,15 @@ public final class EngineBuilder {
      */
     public EngineBuilder lookups(Lookups l) {
         this.lookups = java.util.Objects.requireNonNull(l, "lookups");
+        return this;
+    }
+
+    /**
+     * Satisfaction requests after an agent's episode ({@code inbox.csat}); each group's own {@code csat.enabled}
+     * comes from {@link #routing}. Default: on, with the built-in texts.
+     */
+    public EngineBuilder csat(CsatConfig c) {
+        this.csat = java.util.Objects.requireNonNull(c, "csat");
         return this;
     }
 
@@ -250,8 +262,11 @@ public final class EngineBuilder {
                 averageHandleTime, routing);
         TurnPlanner planner = new TurnPlanner(knowledge, smallTalk, theDecider, theAgent, policy, settings, limits,
                 new OfflineLookups(lookups));
+        Routing groups = routing;
+        CsatRequests csatRequests = new CsatRequests(store, new ReplyWriter(store, json), csat,
+                name -> groups.group(name).map(g -> g.csat().enabled()).orElse(null), limits);
         TurnProcessor turns = new TurnProcessor(store, planner, handoffs, inbox, events, settings, metrics, json,
-                clock, new CallbackIntake(store, routing, callbacks));
+                clock, new CallbackIntake(store, routing, callbacks), csatRequests);
         HeldReplies held = new HeldReplies(clock);
         OutboxWorker outbox = new OutboxWorker(store, senders, retry, metrics, json, clock, scheduler, events, held);
         Dispatcher dispatcher = new Dispatcher(store, new Lanes(laneExecutor), turns, outbox, settings, clock);
@@ -259,7 +274,7 @@ public final class EngineBuilder {
                 new CustomerView(store, routing, averageHandleTime, clock));
         HumanDesk desk = new HumanDesk(store, new ReplyWriter(store, json), handoffs, theAgent, inbox, events,
                 new HandoffMetrics(meters),
-                settings.messages().backToBot(), outbox::wake, clock);
+                settings.messages().backToBot(), outbox::wake, clock, csatRequests);
         return new Built(engine, desk, outbox, store, theAgent, metrics, json, owned);
     }
 

@@ -1,5 +1,6 @@
 package dev.baton.core.engine;
 
+import dev.baton.core.channel.InboundContent;
 import dev.baton.core.conversation.TurnSignals;
 import dev.baton.core.handoff.Decision;
 
@@ -18,6 +19,13 @@ sealed interface Plan {
 
     /** Record, then hand off with an optional note from the bot. */
     record Handoff(Decision.Handoff decision, TurnSignals signals, String agentNote) implements Plan {
+    }
+
+    /**
+     * The customer rated their last episode with a person (a tap on a rating choice, or a typed answer to the open
+     * satisfaction request): recorded against the ticket asked about and thanked, never read as a question.
+     */
+    record Rated(InboundContent.Rating rating) implements Plan {
     }
 
     /** A human replied from another client: they have the conversation now. */

@@ -8,6 +8,7 @@ import dev.baton.core.channel.ChannelLimits;
 import dev.baton.core.channel.InboundContent;
 import dev.baton.core.channel.InboundMessage;
 import dev.baton.core.conversation.HandoffReason;
+import dev.baton.core.csat.RatingReader;
 import dev.baton.core.conversation.TurnSignals;
 import dev.baton.core.handoff.Decision;
 import dev.baton.core.handoff.HandoffPolicy;
@@ -33,6 +34,10 @@ import java.util.function.Function;
  * it (a VIP is still a VIP). A message that asks something is searched without its small-talk clauses ("hi, where is
  * my order?" as "where is my order?") and, when it follows up on the last answered question, with that question
  * ({@link FollowUps}).
+ *
+ * <p>A rating is never a question: a tap on a rating choice, or a typed answer ("5", "4 很好") to the satisfaction
+ * request the customer was just sent ({@link RatingReader}), is planned as {@link Plan.Rated} and reaches neither the
+ * policy nor the knowledge nor the agent. Any other message is answered as usual.
  *
  * <p>Business look-ups ("where is my order?") come after the policy and before the agent: a handoff the policy forces
  * (a refund, an account change) is never answered by a look-up. Without a model, {@link OfflineLookups} recognises
@@ -70,9 +75,17 @@ final class TurnPlanner {
         if (content instanceof InboundContent.ServicerReply s) {
             return new Plan.Takeover(s.servicerId(), s.text());
         }
-        if (content instanceof InboundContent.Rating || content instanceof InboundContent.CallbackRequest
-                || !ctx.conversation().state().botMaySpeak()) {
-            return new Plan.Silent(); // a rating is recorded, never answered; a left message becomes a callback
+        if (content instanceof InboundContent.Rating r) {
+            return new Plan.Rated(r); // recorded and thanked, never read as a question
+        }
+        if (content instanceof InboundContent.CallbackRequest || !ctx.conversation().state().botMaySpeak()) {
+            return new Plan.Silent(); // a left message becomes a callback (TurnProcessor); a person has the floor
+        }
+        if (ctx.ratingRequest() != null && content instanceof InboundContent.Text t) {
+            Optional<InboundContent.Rating> rating = RatingReader.read(t.text());
+            if (rating.isPresent()) {
+                return new Plan.Rated(rating.get()); // "5", "4 很好": the answer to the satisfaction request
+            }
         }
         if (content instanceof InboundContent.Event e) {
             if (e.kind() == InboundContent.EventKind.SUBSCRIBE || e.kind() == InboundContent.EventKind.ENTER_SESSION) {

@@ -13,9 +13,11 @@ import dev.baton.core.conversation.HandoffTicket;
 import dev.baton.text.Language;
 import dev.baton.core.conversation.Message;
 import dev.baton.core.conversation.TurnSignals;
+import dev.baton.core.csat.CsatRequests;
 import dev.baton.core.handoff.HandoffService;
 import dev.baton.core.handoff.HumanInbox;
 import dev.baton.core.handoff.callback.CallbackIntake;
+import dev.baton.core.store.CsatRequestRepository;
 import dev.baton.core.store.InboundLog;
 import dev.baton.core.store.ReplyWriter;
 import dev.baton.core.store.Store;
@@ -54,12 +56,14 @@ final class TurnProcessor {
     private final Clock clock;
     private final ReplyWriter replies;
     private final CallbackIntake callbacks;
+    private final CsatRequests csat;
 
     /** @param callbacks takes messages to call back (null: a left message is only a transcript line) */
     TurnProcessor(Store store, TurnPlanner planner, HandoffService handoffs, HumanInbox inbox,
                   ConversationEvents events, EngineSettings settings, EngineMetrics metrics, ObjectMapper json,
-                  Clock clock, CallbackIntake callbacks) {
+                  Clock clock, CallbackIntake callbacks, CsatRequests csat) {
         this.callbacks = callbacks;
+        this.csat = csat;
         this.store = store;
         this.planner = planner;
         this.handoffs = handoffs;
@@ -106,7 +110,9 @@ final class TurnProcessor {
             // the history feeds triage and the agent only: a conversation with a human does not need it
             List<Message> history = conv.state().botMaySpeak()
                     ? store.messages().recent(c, conv.id(), settings.historyWindow()) : List.of();
-            return new TurnContext(cu, conv, history);
+            CsatRequestRepository.Row request = store.csatRequests().pending(c, conv.id())
+                    .filter(r -> r.openAt(started)).orElse(null);
+            return new TurnContext(cu, conv, history, request);
         });
         if (tierChanged[0]) {
             events.changed(ctx.conversation().id(), ConversationEvents.Kind.STATE);
@@ -181,7 +187,7 @@ final class TurnProcessor {
         }
         // Someone (an agent in the inbox) took the conversation while we were thinking: stay silent.
         Plan effective = plan;
-        if (!conv.state().botMaySpeak() && !(plan instanceof Plan.Takeover)) {
+        if (!conv.state().botMaySpeak() && !(plan instanceof Plan.Takeover) && !(plan instanceof Plan.Rated)) {
             effective = new Plan.Silent();
         }
         TurnSignals signals = effective instanceof Plan.Reply r ? r.signals()
@@ -192,9 +198,14 @@ final class TurnProcessor {
             return null;
         }
         Author author = msg.content() instanceof InboundContent.Event ? Author.SYSTEM : Author.CUSTOMER;
-        store.messages().append(c, conv.id(), row.id(), author, null, TranscriptText.describe(msg.content()), null, signals, now);
-        if (msg.content() instanceof InboundContent.Rating rating) {
-            store.ratings().record(c, conv.id(), row.id(), msg.channel(), rating.score(), rating.comment(), now);
+        InboundContent read = effective instanceof Plan.Rated rated ? rated.rating() : msg.content();
+        store.messages().append(c, conv.id(), row.id(), author, null, TranscriptText.describe(read), null, signals, now);
+        if (effective instanceof Plan.Rated rated) {
+            replies[0] += rate(c, conv, row.id(), msg, ctx.ratingRequest(), rated.rating(), language, now);
+            return null;
+        }
+        if (ctx.ratingRequest() != null && movesOn(effective)) {
+            store.csatRequests().lapse(c, ctx.ratingRequest().id(), now); // a "5" later is about something else
         }
         callback[0] = callbackStep(c, conv, ctx.customer(), msg.content(), customerWrote, language, now);
         if (callback[0] != null) {
@@ -261,6 +272,38 @@ final class TurnProcessor {
             return null;
         }
         return callbacks.take(c, conv, customer, content.text(), language, now).orElse(null);
+    }
+
+    /**
+     * Records a rating against the ticket of the open satisfaction request and thanks the customer; returns the
+     * replies queued. A rating with no open request (never asked, expired, answered already: a second tap, a late
+     * answer) is kept in the transcript only, so each episode is rated once.
+     */
+    private int rate(Connection c, Conversation conv, long inboundId, InboundMessage msg,
+                     CsatRequestRepository.Row request, InboundContent.Rating rating, String language, Instant now)
+            throws SQLException {
+        if (request == null || !store.csatRequests().answer(c, request.id(), now)) {
+            log.info("conversation {}: a rating with no open satisfaction request (never asked, expired or answered "
+                    + "already) is not recorded", conv.id());
+            return 0;
+        }
+        store.ratings().recordFor(c, conv.id(), request.ticketId(), inboundId, msg.channel(), rating.score(),
+                rating.comment(), now);
+        log.info("conversation {}: rated {}/5 (ticket {})", conv.id(), rating.score(), request.ticketId());
+        if (!conv.state().botMaySpeak()) {
+            return 0; // a person has the conversation again: they speak, not the bot
+        }
+        enqueue(c, conv, inboundId, OutboundMessage.Author.SYSTEM, csat.thanks(language), null, language, now);
+        return 1;
+    }
+
+    /**
+     * True when the turn treated the message as something new (a question answered, a handoff), so the satisfaction
+     * request lapses; small talk ("thanks!", "👍"), events and unreadable media leave it open.
+     */
+    private static boolean movesOn(Plan plan) {
+        return plan instanceof Plan.Handoff
+                || (plan instanceof Plan.Reply r && r.signals() != null && r.signals().triage().smallTalk() == null);
     }
 
     /** Sentiment scores of the customer's messages in this conversation, oldest first (for the ticket). */

@@ -8,6 +8,7 @@ import dev.baton.core.conversation.ConversationState;
 import dev.baton.core.conversation.Customer;
 import dev.baton.core.conversation.HandoffReason;
 import dev.baton.core.conversation.HandoffTicket;
+import dev.baton.core.csat.CsatRequests;
 import dev.baton.core.store.ReplyWriter;
 import dev.baton.core.store.Store;
 import dev.baton.core.store.TicketRepository;
@@ -52,10 +53,13 @@ public final class HumanDesk {
     private final Localized backToBot;
     private final Runnable wakeOutbox;
     private final Clock clock;
+    private final CsatRequests csat;
 
+    /** @param csat asks the customer for a rating when an agent resolves an episode in which they wrote */
     public HumanDesk(Store store, ReplyWriter replies, HandoffService handoffs, Handback handback, HumanInbox inbox,
                      ConversationEvents events, HandoffMetrics metrics, Localized backToBot, Runnable wakeOutbox,
-                     Clock clock) {
+                     Clock clock, CsatRequests csat) {
+        this.csat = csat;
         this.store = store;
         this.replies = replies;
         this.handoffs = handoffs;
@@ -174,8 +178,11 @@ public final class HumanDesk {
     /**
      * Ends the human episode: the ticket is resolved ({@code resolution}: resolved, returned), the conversation goes
      * back to the bot, the customer is told, and the bot's memory gets a marker that a human handled these turns.
+     * When {@code agentName} wrote to the customer in this episode, the customer is asked once for a rating
+     * ({@link CsatRequests}); {@code agentName} null means Baton closed it itself, which is never followed by one.
      */
     public void resolve(long conversationId, String agentName, String note, String resolution) {
+        CsatRequests.Outcome[] asked = new CsatRequests.Outcome[1];
         String language = store.db().inTransaction(c -> {
             Conversation conv = store.conversations().byId(c, conversationId)
                     .orElseThrow(() -> new Refused("no conversation " + conversationId, true));
@@ -190,6 +197,9 @@ public final class HumanDesk {
             store.conversations().returnToBot(c, conversationId, now);
             String lang = store.customers().byId(c, conv.customerId()).map(cu -> cu.language()).orElse(null);
             replies.enqueue(c, conv, null, OutboundMessage.Author.SYSTEM, null, backToBot.in(lang), null, lang, now);
+            if (ticket.isPresent()) {
+                asked[0] = csat.afterResolve(c, conv, ticket.get(), agentName, lang, now);
+            }
             return lang == null ? "" : lang;
         });
         handback.humanHandled(conversationId, note == null ? "" : note);
@@ -200,6 +210,10 @@ public final class HumanDesk {
         }
         log.info("conversation {} back to the bot ({}) by an agent, language {}", conversationId, resolution,
                 language);
+        if (asked[0] != null) {
+            log.info("conversation {}: satisfaction request {}", conversationId,
+                    asked[0] == CsatRequests.Outcome.ASKED ? "sent" : "not sent: " + asked[0].why());
+        }
         events.changed(conversationId, ConversationEvents.Kind.STATE);
         wakeOutbox.run();
     }

@@ -110,10 +110,17 @@ public interface PassiveReplies extends InboundSink {
     /**
      * A conversation's id and who is answering it.
      *
-     * @param agent the agent who has it (state HUMAN), else null
-     * @param queue where it waits (state QUEUED), else null
+     * @param agent  the agent who has it (state HUMAN), else null
+     * @param queue  where it waits (state QUEUED), else null
+     * @param rating the satisfaction request the customer may answer now, else null: a channel with its own rating
+     *               control (the web widget's stars) shows it exactly while this is set
      */
-    record ConversationStatus(long id, ConversationState state, String agent, Queue queue) {
+    record ConversationStatus(long id, ConversationState state, String agent, Queue queue, RatingDue rating) {
+
+        /** A status without a rating due. */
+        public ConversationStatus(long id, ConversationState state, String agent, Queue queue) {
+            this(id, state, agent, queue, null);
+        }
 
         /** A status without agent or queue details. */
         public ConversationStatus(long id, ConversationState state) {
@@ -124,6 +131,14 @@ public interface PassiveReplies extends InboundSink {
         public boolean withHumans() {
             return !state.botMaySpeak();
         }
+    }
+
+    /**
+     * An open satisfaction request: Baton asked the customer to rate the episode with a person of ticket
+     * {@code ticketId}, and a rating ({@link dev.baton.core.channel.InboundContent.Rating}) sent before {@code until}
+     * is recorded against it, once.
+     */
+    record RatingDue(long ticketId, Instant until) {
     }
 
     /**

@@ -98,7 +98,8 @@ public final class EngineJson {
     @JsonSubTypes({
             @JsonSubTypes.Type(value = OutboundMessage.Text.class, name = "text"),
             @JsonSubTypes.Type(value = OutboundMessage.TextWithButtons.class, name = "buttons"),
-            @JsonSubTypes.Type(value = OutboundMessage.Template.class, name = "template")})
+            @JsonSubTypes.Type(value = OutboundMessage.Template.class, name = "template"),
+            @JsonSubTypes.Type(value = OutboundMessage.RatingRequest.class, name = "rating-request")})
     abstract static class OutboundContentMixin {
     }
 }

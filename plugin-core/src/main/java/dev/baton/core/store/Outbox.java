@@ -38,6 +38,15 @@ public final class Outbox {
                 Status.PENDING, now, now, now);
     }
 
+    /**
+     * Messages queued for a conversation since {@code since} (its customer's last message), except those given up on:
+     * what counts against a channel's cap per customer message (WeCom 微信客服: 5).
+     */
+    public long countSince(Connection c, long conversationId, Instant since) throws SQLException {
+        return Sql.count(c, "SELECT COUNT(*) FROM outbox WHERE conversation_id = ? AND created_at >= ? AND status <> ?",
+                conversationId, since, Status.DEAD);
+    }
+
     /** Rows due for delivery, oldest first. */
     public List<Row> due(Connection c, Instant now, int limit) throws SQLException {
         return Sql.list(c, "SELECT * FROM outbox WHERE status = ? AND next_attempt_at <= ? ORDER BY id LIMIT ?",

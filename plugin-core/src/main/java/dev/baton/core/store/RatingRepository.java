@@ -10,8 +10,9 @@ import java.util.List;
 
 /**
  * Customers' satisfaction ratings (CSAT), one per rating message, each tied to the episode with a person it rates: the
- * conversation's last resolved ticket when it arrived. Written by the turn that processes the rating, so a rating a
- * channel delivers twice is stored once (the inbound log refuses the copy; {@code inbound_id} is unique as well).
+ * ticket Baton's satisfaction request asked about. Written by the turn that processes the rating, so a rating a
+ * channel delivers twice is stored once (the inbound log refuses the copy; {@code inbound_id} is unique as well), and
+ * only while the request is open, so an episode is rated once.
  */
 public final class RatingRepository {
 
@@ -21,22 +22,27 @@ public final class RatingRepository {
     /**
      * One rating.
      *
-     * @param ticketId the resolved ticket it rates, or null when the conversation never had one
+     * @param ticketId the resolved ticket it rates (null only in rows written before satisfaction requests)
      * @param comment  the customer's words, or null
      */
     public record Row(long id, long conversationId, Long ticketId, long inboundId, Channel channel, int score,
                       String comment, Instant createdAt) {
     }
 
-    public void record(Connection c, long conversationId, long inboundId, Channel channel, int score, String comment,
-                       Instant at) throws SQLException {
-        String kept = comment == null || comment.isBlank() ? null
-                : comment.strip().substring(0, Math.min(comment.strip().length(), MAX_COMMENT));
+    /**
+     * Records a rating of a known episode: the ticket a satisfaction request asked about (the customer may have had
+     * a later episode meanwhile, so the latest resolved ticket is not necessarily the one rated).
+     */
+    public void recordFor(Connection c, long conversationId, long ticketId, long inboundId, Channel channel, int score,
+                          String comment, Instant at) throws SQLException {
         Sql.update(c, "INSERT INTO csat_ratings (conversation_id, ticket_id, inbound_id, channel, score, comment_text, "
-                        + "created_at) VALUES (?, (SELECT MAX(id) FROM handoff_tickets WHERE conversation_id = ? "
-                        + "AND status = ?), ?, ?, ?, ?, ?)",
-                conversationId, conversationId, TicketRepository.Status.RESOLVED, inboundId, channel.key(), score, kept,
-                at);
+                + "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)", conversationId, ticketId, inboundId, channel.key(), score,
+                kept(comment), at);
+    }
+
+    private static String kept(String comment) {
+        return comment == null || comment.isBlank() ? null
+                : comment.strip().substring(0, Math.min(comment.strip().length(), MAX_COMMENT));
     }
 
     /** A conversation's ratings, oldest first. */

@@ -24,6 +24,18 @@ public final class ReplyWriter {
     public long enqueue(Connection c, Conversation conv, Long inboundId, OutboundMessage.Author author,
                         String authorName, String text, String citation, String language, Instant now)
             throws SQLException {
+        return enqueue(c, conv, inboundId, author, authorName, new OutboundMessage.Text(text), citation, language,
+                now);
+    }
+
+    /**
+     * A reply of any kind (a satisfaction request, text with buttons): the transcript keeps its text form, the outbox
+     * the content, which the channel's sender renders.
+     */
+    public long enqueue(Connection c, Conversation conv, Long inboundId, OutboundMessage.Author author,
+                        String authorName, OutboundMessage.OutboundContent content, String citation, String language,
+                        Instant now) throws SQLException {
+        String text = content.text();
         Author transcriptAuthor = switch (author) {
             case BOT -> Author.BOT;
             case HUMAN -> Author.HUMAN;
@@ -33,6 +45,6 @@ public final class ReplyWriter {
         store.messages().append(c, conv.id(), null, transcriptAuthor, authorName, text, citation, null, now);
         return store.outbox().enqueue(c, conv.id(), inboundId, conv.channel(), cu.platformId(), conv.channelAccount(),
                 author.name(), language != null ? language : cu.language(),
-                EngineJson.write(json, new OutboundMessage.Text(text)), now);
+                EngineJson.write(json, content), now);
     }
 }

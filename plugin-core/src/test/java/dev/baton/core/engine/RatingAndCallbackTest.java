@@ -25,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Two things a customer hands in rather than asks: a rating of their last conversation with a person (stored for the
- * satisfaction reports, never answered) and a leave-a-message form (a callback with a promised time).
+ * satisfaction reports, thanked, never read as a question) and a leave-a-message form (a callback with a promised
+ * time).
  */
 class RatingAndCallbackTest {
 
@@ -65,7 +66,7 @@ class RatingAndCallbackTest {
     }
 
     @Test
-    void should_store_a_rating_of_the_resolved_ticket_once_and_not_answer_it() {
+    void should_store_a_rating_of_the_resolved_ticket_once_and_only_thank_for_it() {
         say("ann", "m1", new InboundContent.ButtonTap("human", "转人工", true));
         long conv = conversationOf("ann");
         TicketRepository.Row ticket = db.withConnection(c -> built.store().tickets().activeFor(c, conv)).orElseThrow();
@@ -76,7 +77,7 @@ class RatingAndCallbackTest {
         List<String> answer = say("ann", "rating-1", new InboundContent.Rating(4, "  很快 "));
         say("ann", "rating-1", new InboundContent.Rating(4, "很快")); // the channel delivers it again
 
-        assertThat(answer).as("a rating is never answered").isEmpty();
+        assertThat(answer).as("a rating is thanked, never answered").containsExactly("Thank you for your rating!");
         assertThat(ratings(conv)).singleElement().satisfies(r -> {
             assertThat(r.score()).isEqualTo(4);
             assertThat(r.comment()).isEqualTo("很快");
@@ -84,18 +85,17 @@ class RatingAndCallbackTest {
             assertThat(r.channel()).isEqualTo(WEB);
         });
         assertThat(built.engine().conversation(WEB, "ann").orElseThrow().state()).isEqualTo(ConversationState.BOT);
-        assertThat(built.engine().transcript(WEB, "ann", 0, 50)).last()
-                .extracting(l -> l.text()).isEqualTo("[rating] 4/5 很快");
+        List<String> lines = built.engine().transcript(WEB, "ann", 0, 50).stream().map(l -> l.text()).toList();
+        assertThat(lines.subList(lines.size() - 2, lines.size())).containsExactly("[rating] 4/5 很快",
+                "Thank you for your rating!");
     }
 
     @Test
-    void should_keep_a_rating_without_a_ticket_as_such_and_refuse_a_score_out_of_range() {
-        say("cy", "r1", new InboundContent.Rating(5, null));
+    void should_not_record_a_rating_nobody_asked_for_and_refuse_a_score_out_of_range() {
+        List<String> told = say("cy", "r1", new InboundContent.Rating(5, null));
 
-        assertThat(ratings(conversationOf("cy"))).singleElement().satisfies(r -> {
-            assertThat(r.ticketId()).isNull();
-            assertThat(r.comment()).isNull();
-        });
+        assertThat(told).isEmpty();
+        assertThat(ratings(conversationOf("cy"))).as("no episode with a person was asked about").isEmpty();
         assertThatThrownBy(() -> new InboundContent.Rating(0, "")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new InboundContent.Rating(6, "")).isInstanceOf(IllegalArgumentException.class);
     }

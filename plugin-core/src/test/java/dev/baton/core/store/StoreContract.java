@@ -373,11 +373,11 @@ abstract class StoreContract {
         String longComment = "好".repeat(RatingRepository.MAX_COMMENT + 10);
 
         db().inTransaction(c -> {
-            store.ratings().record(c, conv.id(), inboundId, Channel.of("web"), 4, "  " + longComment, now);
+            store.ratings().recordFor(c, conv.id(), ticket, inboundId, Channel.of("web"), 4, "  " + longComment, now);
             return null;
         });
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> db().inTransaction(c -> {
-            store.ratings().record(c, conv.id(), inboundId, Channel.of("web"), 5, null, now);
+            store.ratings().recordFor(c, conv.id(), ticket, inboundId, Channel.of("web"), 5, null, now);
             return null;
         })).as("one rating per inbound message").isInstanceOf(RuntimeException.class);
 
@@ -389,6 +389,32 @@ abstract class StoreContract {
                     assertThat(r.channel()).isEqualTo(Channel.of("web"));
                     assertThat(r.comment()).hasSize(RatingRepository.MAX_COMMENT).startsWith("好");
                 });
+    }
+
+    @Test
+    void should_keep_one_satisfaction_request_per_ticket_and_close_it_once() {
+        Conversation conv = newConversation(Channel.of("web"));
+        long ticket = db().inTransaction(c -> store.tickets().insert(c, conv.id(), List.of(HandoffReason.BUTTON), 10,
+                "general", "s", CONTEXT, 1, now));
+        java.time.Instant until = now.plusSeconds(3600);
+
+        java.util.Optional<Long> first = db().inTransaction(c -> store.csatRequests().insert(c, conv.id(), ticket,
+                Channel.of("web"), now, until));
+        java.util.Optional<Long> second = db().inTransaction(c -> store.csatRequests().insert(c, conv.id(), ticket,
+                Channel.of("web"), now, until));
+
+        assertThat(first).isPresent();
+        assertThat(second).as("a ticket is asked about once").isEmpty();
+        CsatRequestRepository.Row pending = db().<java.util.Optional<CsatRequestRepository.Row>>withConnection(c ->
+                store.csatRequests().pending(c, conv.id())).orElseThrow();
+        assertThat(pending.ticketId()).isEqualTo(ticket);
+        assertThat(pending.openAt(now)).isTrue();
+        assertThat(pending.openAt(until)).as("expired").isFalse();
+        assertThat(ok(c -> store.csatRequests().answer(c, pending.id(), now))).isTrue();
+        assertThat(ok(c -> store.csatRequests().answer(c, pending.id(), now))).as("answered once").isFalse();
+        assertThat(ok(c -> store.csatRequests().lapse(c, pending.id(), now))).isFalse();
+        assertThat(db().<java.util.Optional<CsatRequestRepository.Row>>withConnection(c ->
+                store.csatRequests().pending(c, conv.id()))).isEmpty();
     }
 
     @Test

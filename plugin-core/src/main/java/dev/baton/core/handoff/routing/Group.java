@@ -21,9 +21,11 @@ import java.util.List;
  * @param offHoursMessage told to a customer queued while the group is closed; {@code {opens}} = next opening
  * @param firstResponse   the first-response SLA: a claimed ticket without a human reply after this long goes back to
  *                        the queue ({@link FirstResponseTimeouts}); null = no limit
+ * @param csat            whether this group's resolved tickets are followed by a satisfaction request; absent: the
+ *                        global {@code inbox.csat.enabled}
  */
 public record Group(String name, List<String> intents, List<String> languages, List<String> tiers, Hours hours,
-                    Localized offHoursMessage, Duration firstResponse) implements Validated {
+                    Localized offHoursMessage, Duration firstResponse, Csat csat) implements Validated {
 
     /** The shortest first-response limit accepted: below it a claim could lapse before the agent reads the ticket. */
     public static final Duration MIN_FIRST_RESPONSE = Duration.ofSeconds(30);
@@ -32,12 +34,34 @@ public record Group(String name, List<String> intents, List<String> languages, L
         intents = intents != null ? List.copyOf(intents) : List.of();
         languages = languages != null ? List.copyOf(languages) : List.of();
         tiers = tiers != null ? List.copyOf(tiers) : List.of();
+        csat = csat != null ? csat : new Csat(null);
     }
 
-    /** A group without a first-response limit. */
+
+    /**
+     * {@code inbox.groups[].csat:} the group's own satisfaction-request setting.
+     *
+     * @param enabled true or false; null: the global {@code inbox.csat.enabled}
+     */
+    public record Csat(Boolean enabled) {
+    }
+
+    /** A group without a first-response limit that follows the global satisfaction-request setting. */
     public Group(String name, List<String> intents, List<String> languages, List<String> tiers, Hours hours,
                  Localized offHoursMessage) {
-        this(name, intents, languages, tiers, hours, offHoursMessage, null);
+        this(name, intents, languages, tiers, hours, offHoursMessage, null, null);
+    }
+
+    /** A group with a first-response limit that follows the global satisfaction-request setting. */
+    public Group(String name, List<String> intents, List<String> languages, List<String> tiers, Hours hours,
+                 Localized offHoursMessage, Duration firstResponse) {
+        this(name, intents, languages, tiers, hours, offHoursMessage, firstResponse, null);
+    }
+
+    /** A group without a first-response limit, with its own satisfaction-request setting. */
+    public Group(String name, List<String> intents, List<String> languages, List<String> tiers, Hours hours,
+                 Localized offHoursMessage, Csat csat) {
+        this(name, intents, languages, tiers, hours, offHoursMessage, null, csat);
     }
 
     @Override

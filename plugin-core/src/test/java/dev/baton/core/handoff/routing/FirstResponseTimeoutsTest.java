@@ -47,7 +47,7 @@ class FirstResponseTimeoutsTest {
         db = Database.open("jdbc:h2:mem:sla-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "", 8);
         Routing routing = new Routing(List.of(
                 new Group("support", null, null, null, null, null, LIMIT),
-                new Group("billing", null, null, null, null, null, null)));
+                new Group("billing", null, null, null, null, null)));
         built = new EngineBuilder(db).routing(routing).clock(clock).sender(new DeliveredSender(DEV)).build();
         built.engine().start();
         sla = new FirstResponseTimeouts(built.store(), routing,
