@@ -66,9 +66,11 @@ class WhatsAppEndToEndTest {
     }
 
     @AfterEach
-    void tearDown() {
+    void tearDown() throws InterruptedException {
         module.close();
-        background.shutdownNow();
+        // let this test's read receipts finish: one still in flight would reach the next test's Graph stub
+        background.shutdown();
+        background.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
         ((Logger) LoggerFactory.getLogger("dev.baton")).detachAppender(logs);
     }
 
