@@ -46,14 +46,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Passive mode with a model slower than WeChat's patience, through the real engine and LLM agent: WeChat's rhythm is
- * scaled down (each delivery waits 1 s, WeChat gives up after 1.2 s, three deliveries) and the model takes 5 s where a
- * real one took 30 s. The customer must get a useful answer in the response to one of WeChat's deliveries, and the
+ * scaled down (each delivery waits 2 s, WeChat gives up after 2.4 s, three deliveries; the fallback then has 1 s, where
+ * WeChat's own rhythm leaves it 2.4 s) and the model takes 10 s where a real one took 30 s. The customer must get a useful answer in the response to one of WeChat's deliveries, and the
  * slow call must not spoil their next message.
  */
 class PassiveSlowModelTest {
 
     static final String TOKEN = "AAAAA";
-    static final PassiveTiming SCALED_DOWN = new PassiveTiming(Duration.ofSeconds(1), Duration.ofMillis(1200), 3);
+    static final PassiveTiming SCALED_DOWN = new PassiveTiming(Duration.ofSeconds(2), Duration.ofMillis(2400), 3);
     static final String STILL_WORKING = "正在为您查询，请稍候再发一条消息获取答复。";
     static final KnowledgeAnswer RETURNS = new KnowledgeAnswer("faq/returns.md#how", "退货要多久？",
             "签收后 7 天内可申请无理由退货，退款 3 个工作日内到账。", "faq/returns.md › 退货要多久？", 0.9, true);
@@ -79,7 +79,7 @@ class PassiveSlowModelTest {
     void start() {
         // the slow model for the returns question; the next question is answered at once
         llm.stubFor(post(urlEqualTo("/v1/chat/completions")).withRequestBody(notContaining("运费"))
-                .willReturn(okJson(Fixtures.resource("llm/completion_late.json")).withFixedDelay(5000)));
+                .willReturn(okJson(Fixtures.resource("llm/completion_late.json")).withFixedDelay(10_000)));
         llm.stubFor(post(urlEqualTo("/v1/chat/completions")).withRequestBody(containing("运费"))
                 .willReturn(okJson(Fixtures.resource("llm/completion_shipping.json"))));
 
