@@ -67,6 +67,7 @@ public final class KnowledgeBase implements AutoCloseable {
     private final Embedders embedders;
     private final String modelId;
     private final Abstention abstention;
+    private final FusionWeights weights;
     private final ReferenceQuestions references = new ReferenceQuestions();
     private final KnowledgeIndex index;
     private final DocumentParsers parsers = DocumentParsers.standard();
@@ -85,6 +86,7 @@ public final class KnowledgeBase implements AutoCloseable {
         this.embedders = embedders;
         this.modelId = embedders.identity();
         this.abstention = abstention;
+        this.weights = weights;
         this.entryEmbedder = new EntryEmbedder(embedders, new EntryDocuments(normalizer));
         this.index = readOnly ? KnowledgeIndex.openReadOnly(config.indexDir()) : KnowledgeIndex.open(config.indexDir());
         this.searcher = new HybridSearcher(index, embedders, normalizer, weights);
@@ -285,7 +287,7 @@ public final class KnowledgeBase implements AutoCloseable {
         IndexSearcher s = index.acquire();
         try {
             IndexContent content = IndexContent.of(s);
-            Map<String, Threshold> thresholds = abstention.calibrate(s, content, embedders, references);
+            Map<String, Threshold> thresholds = abstention.calibrate(s, content, embedders, references, weights);
             return new Calibration(content, thresholds);
         } finally {
             index.release(s);
