@@ -24,9 +24,9 @@ import java.util.Map;
  * </pre>
  *
  * <p>The answer term is <b>centred on the query's candidates</b>: it says how much better this answer fits than the
- * answers of the entries around it, not how long or generic the answer is. An FAQ whose answers are all alike (a
- * placeholder text, a standard reply) therefore gets no answer evidence at all, and the score is the question's cosine
- * as before. {@link Abstention} calibrates the threshold on the same {@code s} (the reference questions are scored
+ * answers of the entries around it, not how long or generic the answer is. An FAQ whose answers are all the same
+ * text (a standard reply) therefore gets no answer evidence at all, and the score is the question's cosine as before;
+ * answers that differ only in an id or a code still differ a little, and add that little as noise. {@link Abstention} calibrates the threshold on the same {@code s} (the reference questions are scored
  * the same way), so the rule "clearly closer than off-topic text comes" keeps its meaning. A document chunk's one
  * vector reads its title and text, so it is its answer vector too (chunks and FAQ entries compete on the same terms);
  * an FAQ entry without an answer text gets no answer term.
