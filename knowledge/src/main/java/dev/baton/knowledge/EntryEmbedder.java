@@ -26,10 +26,13 @@ final class EntryEmbedder {
 
     private final Embedders embedders;
     private final EntryDocuments documents;
+    private final boolean answers;
 
-    EntryEmbedder(Embedders embedders, EntryDocuments documents) {
+    /** @param answers whether FAQ answers are embedded too (the answer's evidence is on) */
+    EntryEmbedder(Embedders embedders, EntryDocuments documents, boolean answers) {
         this.embedders = embedders;
         this.documents = documents;
+        this.answers = answers;
     }
 
     /**
@@ -48,7 +51,7 @@ final class EntryEmbedder {
         }
         int phrasingCount = all.size();
         for (KnowledgeEntry e : entries) {
-            Optional<EntryDocuments.Phrasing> answer = documents.answer(e);
+            Optional<EntryDocuments.Phrasing> answer = answers ? documents.answer(e) : Optional.empty();
             answerAt.add(answer.isPresent() ? all.size() : -1);
             answer.ifPresent(all::add);
         }
@@ -76,7 +79,7 @@ final class EntryEmbedder {
             int n = perEntry.get(i).size();
             int a = answerAt.get(i);
             // a document chunk's one vector reads its title and text: that is its answer's evidence too
-            boolean chunk = entries.get(i).kind() != KnowledgeEntry.Kind.FAQ && n == 1;
+            boolean chunk = answers && entries.get(i).kind() != KnowledgeEntry.Kind.FAQ && n == 1;
             int answer = a >= 0 ? a : chunk ? offset : -1;
             EntryDocuments.Built built = documents.build(entries.get(i), rel, perEntry.get(i),
                     zh.subList(offset, offset + n), en.subList(offset, offset + n),

@@ -84,10 +84,11 @@ public final class KnowledgeBase implements AutoCloseable {
                           boolean readOnly) throws IOException {
         this.config = config;
         this.embedders = embedders;
-        this.modelId = embedders.identity();
+        // an index with answer vectors and thresholds that count them is another index: switching rebuilds it
+        this.modelId = embedders.identity() + (weights.usesAnswers() ? "+answers" : "");
         this.abstention = abstention;
         this.weights = weights;
-        this.entryEmbedder = new EntryEmbedder(embedders, new EntryDocuments(normalizer));
+        this.entryEmbedder = new EntryEmbedder(embedders, new EntryDocuments(normalizer), weights.usesAnswers());
         this.index = readOnly ? KnowledgeIndex.openReadOnly(config.indexDir()) : KnowledgeIndex.open(config.indexDir());
         this.searcher = new HybridSearcher(index, embedders, normalizer, weights);
         Manifest loaded = Manifest.load(config.indexDir(), modelId);
@@ -127,7 +128,7 @@ public final class KnowledgeBase implements AutoCloseable {
      * @throws IndexInUseException when another process (a running Baton) holds the index
      */
     public static KnowledgeBase open(KnowledgeConfig cfg, Embedders embedders) throws IOException {
-        return open(cfg, embedders, FusionWeights.defaults(), Abstention.fromSystemProperties());
+        return open(cfg, embedders, FusionWeights.fromSystemProperties(), Abstention.fromSystemProperties());
     }
 
     /** Everything explicit (evaluation and tuning). */
@@ -149,7 +150,8 @@ public final class KnowledgeBase implements AutoCloseable {
 
     /** As {@link #openReadOnly(KnowledgeConfig, EmbeddingModel)} with a model per language. */
     public static KnowledgeBase openReadOnly(KnowledgeConfig cfg, Embedders embedders) throws IOException {
-        return new KnowledgeBase(cfg, embedders, FusionWeights.defaults(), Abstention.fromSystemProperties(), true);
+        return new KnowledgeBase(cfg, embedders, FusionWeights.fromSystemProperties(), Abstention.fromSystemProperties(),
+                true);
     }
 
     /**

@@ -58,6 +58,9 @@ class AnswerEvidenceTest {
             Your account works in all 12 cities where PedalPoint operates; prices are the same everywhere.
             """;
 
+    private static final FusionWeights ANSWERS =
+            FusionWeights.defaults().withAnswerWeight(FusionWeights.MEASURED_ANSWER_WEIGHT);
+
     @TempDir
     Path tmp;
 
@@ -81,8 +84,8 @@ class AnswerEvidenceTest {
         Map<String, String> cases = Map.of(
                 "is it the same price in every city", "Can I use PedalPoint in other cities?",
                 "is there a day pass", "How much does a ride cost?");
-        try (KnowledgeBase withAnswers = open(folder, "with", FusionWeights.defaults());
-             KnowledgeBase questionsOnly = open(folder, "without", FusionWeights.defaults().withoutAnswers())) {
+        try (KnowledgeBase withAnswers = open(folder, "with", ANSWERS);
+             KnowledgeBase questionsOnly = open(folder, "without", FusionWeights.defaults().withAnswerWeight(0))) {
             cases.forEach((query, expected) -> {
                 assertThat(withAnswers.search(query, 3).hits().get(0).question()).as(query).isEqualTo(expected);
                 assertThat(questionsOnly.search(query, 3).hits().get(0).question()).as(query).isNotEqualTo(expected);
@@ -104,8 +107,8 @@ class AnswerEvidenceTest {
         Path folder = folder("same", "faq.csv", csv.toString());
         List<String> queries = List.of("the lock won't open", "what's the price per minute", "do I need a helmet",
                 "did the Romans build roads", "单车怎么解锁", "今天天气怎么样");
-        try (KnowledgeBase withAnswers = open(folder, "with", FusionWeights.defaults());
-             KnowledgeBase questionsOnly = open(folder, "without", FusionWeights.defaults().withoutAnswers())) {
+        try (KnowledgeBase withAnswers = open(folder, "with", ANSWERS);
+             KnowledgeBase questionsOnly = open(folder, "without", FusionWeights.defaults().withAnswerWeight(0))) {
             withAnswers.thresholds().forEach((route, t) -> {
                 assertThat(t.cosine()).as(route)
                         .isCloseTo(questionsOnly.thresholds().get(route).cosine(), within(2e-4));

@@ -98,11 +98,12 @@ public record Abstention(double sds, double agreeingSds) {
             Route route = Route.of(language, content);
             List<Double> best = new ArrayList<>();
             for (float[] v : references.vectors(language, route.model(embedders))) {
-                // as deep as the search's own kNN (never under 16: the graph search is approximate)
-                int depth = Math.max(16, weights.knnDepth());
+                // the nearest entry (a deeper graph search than one document, which is approximate); with the
+                // answer's evidence every candidate the search's own kNN returns, scored as the search scores them
+                int depth = weights.usesAnswers() ? Math.max(16, weights.knnDepth()) : 16;
                 KnnFloatVectorQuery nearest = new KnnFloatVectorQuery(route.vectorField(), v, depth,
                         route.filterQuery());
-                ScoreDoc[] top = searcher.search(nearest, depth).scoreDocs;
+                ScoreDoc[] top = searcher.search(nearest, weights.usesAnswers() ? depth : 1).scoreDocs;
                 if (top.length == 0) {
                     continue;
                 }
