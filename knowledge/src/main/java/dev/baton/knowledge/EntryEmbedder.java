@@ -13,10 +13,12 @@ import org.apache.lucene.document.Document;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * Turns the entries of one file into Lucene documents: every phrasing embedded by the Chinese model in batches, the
- * English ones by the English model too (when there is one), then {@link EntryDocuments} builds the documents.
+ * Turns the entries of one file into Lucene documents: every phrasing and every FAQ answer embedded by the Chinese
+ * model in batches, the English ones by the English model too (when there is one), then {@link EntryDocuments} builds
+ * the documents.
  */
 final class EntryEmbedder {
 
@@ -24,10 +26,13 @@ final class EntryEmbedder {
 
     private final Embedders embedders;
     private final EntryDocuments documents;
+    private final boolean answers;
 
-    EntryEmbedder(Embedders embedders, EntryDocuments documents) {
+    /** @param answers whether FAQ answers are embedded too (the answer's evidence is on) */
+    EntryEmbedder(Embedders embedders, EntryDocuments documents, boolean answers) {
         this.embedders = embedders;
         this.documents = documents;
+        this.answers = answers;
     }
 
     /**
@@ -38,10 +43,17 @@ final class EntryEmbedder {
                             List<Hubness.Pending> pending) {
         List<EntryDocuments.Phrasing> all = new ArrayList<>();
         List<List<EntryDocuments.Phrasing>> perEntry = new ArrayList<>();
+        List<Integer> answerAt = new ArrayList<>(); // index into all of each entry's answer text, or -1
         for (KnowledgeEntry e : entries) {
             List<EntryDocuments.Phrasing> p = documents.phrasings(e);
             perEntry.add(p);
             all.addAll(p);
+        }
+        int phrasingCount = all.size();
+        for (KnowledgeEntry e : entries) {
+            Optional<EntryDocuments.Phrasing> answer = answers ? documents.answer(e) : Optional.empty();
+            answerAt.add(answer.isPresent() ? all.size() : -1);
+            answer.ifPresent(all::add);
         }
         List<float[]> zh = embed(embedders.chinese(), all.stream().map(EntryDocuments.Phrasing::text).toList());
         List<float[]> en = new ArrayList<>(Collections.nCopies(all.size(), (float[]) null));
@@ -65,13 +77,19 @@ final class EntryEmbedder {
         int ordinal = 0;
         for (int i = 0; i < entries.size(); i++) {
             int n = perEntry.get(i).size();
+            int a = answerAt.get(i);
+            // a document chunk's one vector reads its title and text: that is its answer's evidence too
+            boolean chunk = answers && entries.get(i).kind() != KnowledgeEntry.Kind.FAQ && n == 1;
+            int answer = a >= 0 ? a : chunk ? offset : -1;
             EntryDocuments.Built built = documents.build(entries.get(i), rel, perEntry.get(i),
-                    zh.subList(offset, offset + n), en.subList(offset, offset + n), ordinal);
+                    zh.subList(offset, offset + n), en.subList(offset, offset + n),
+                    answer < 0 ? null : zh.get(answer), answer < 0 ? null : en.get(answer), ordinal);
             out.addAll(built.documents());
             pending.addAll(built.pending());
             offset += n;
             ordinal += built.documents().size();
         }
+        assert offset == phrasingCount;
         return all.size() + englishTexts;
     }
 

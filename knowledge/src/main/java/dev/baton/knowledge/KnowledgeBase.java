@@ -67,6 +67,7 @@ public final class KnowledgeBase implements AutoCloseable {
     private final Embedders embedders;
     private final String modelId;
     private final Abstention abstention;
+    private final FusionWeights weights;
     private final ReferenceQuestions references = new ReferenceQuestions();
     private final KnowledgeIndex index;
     private final DocumentParsers parsers = DocumentParsers.standard();
@@ -83,9 +84,11 @@ public final class KnowledgeBase implements AutoCloseable {
                           boolean readOnly) throws IOException {
         this.config = config;
         this.embedders = embedders;
-        this.modelId = embedders.identity();
+        // an index with answer vectors and thresholds that count them is another index: switching rebuilds it
+        this.modelId = embedders.identity() + (weights.usesAnswers() ? "+answers" : "");
         this.abstention = abstention;
-        this.entryEmbedder = new EntryEmbedder(embedders, new EntryDocuments(normalizer));
+        this.weights = weights;
+        this.entryEmbedder = new EntryEmbedder(embedders, new EntryDocuments(normalizer), weights.usesAnswers());
         this.index = readOnly ? KnowledgeIndex.openReadOnly(config.indexDir()) : KnowledgeIndex.open(config.indexDir());
         this.searcher = new HybridSearcher(index, embedders, normalizer, weights);
         Manifest loaded = Manifest.load(config.indexDir(), modelId);
@@ -125,7 +128,7 @@ public final class KnowledgeBase implements AutoCloseable {
      * @throws IndexInUseException when another process (a running Baton) holds the index
      */
     public static KnowledgeBase open(KnowledgeConfig cfg, Embedders embedders) throws IOException {
-        return open(cfg, embedders, FusionWeights.defaults(), Abstention.fromSystemProperties());
+        return open(cfg, embedders, FusionWeights.fromSystemProperties(), Abstention.fromSystemProperties());
     }
 
     /** Everything explicit (evaluation and tuning). */
@@ -147,7 +150,8 @@ public final class KnowledgeBase implements AutoCloseable {
 
     /** As {@link #openReadOnly(KnowledgeConfig, EmbeddingModel)} with a model per language. */
     public static KnowledgeBase openReadOnly(KnowledgeConfig cfg, Embedders embedders) throws IOException {
-        return new KnowledgeBase(cfg, embedders, FusionWeights.defaults(), Abstention.fromSystemProperties(), true);
+        return new KnowledgeBase(cfg, embedders, FusionWeights.fromSystemProperties(), Abstention.fromSystemProperties(),
+                true);
     }
 
     /**
@@ -285,7 +289,7 @@ public final class KnowledgeBase implements AutoCloseable {
         IndexSearcher s = index.acquire();
         try {
             IndexContent content = IndexContent.of(s);
-            Map<String, Threshold> thresholds = abstention.calibrate(s, content, embedders, references);
+            Map<String, Threshold> thresholds = abstention.calibrate(s, content, embedders, references, weights);
             return new Calibration(content, thresholds);
         } finally {
             index.release(s);

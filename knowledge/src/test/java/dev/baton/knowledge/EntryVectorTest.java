@@ -30,7 +30,7 @@ class EntryVectorTest {
                 exchange,Can I exchange an item for another size?,Yes: choose Exchange instead of Return.,
                 damaged,My item arrived damaged,Send us a photo and we refund you.,
                 """);
-        FusionWeights oneNeighbour = new FusionWeights(50, 1, 0.5, 0.005, 20, 0.3, 0.2); // kNN finds one document
+        FusionWeights oneNeighbour = new FusionWeights(50, 1, 0.5, 0.005, 20, 0.3, 0.2, 0.5); // kNN finds one document
         KnowledgeConfig cfg = KnowledgeConfig.defaults(folder, tmp.resolve("index")).withWatch(false);
         try (KnowledgeBase kb = KnowledgeBase.open(cfg, Fixtures.embedders(), oneNeighbour, Abstention.defaults())) {
             kb.sync();

@@ -1,5 +1,6 @@
 package dev.baton.knowledge.index;
 
+import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.ReaderUtil;
@@ -12,6 +13,7 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.util.BytesRef;
 
 import java.io.IOException;
 import java.util.Collection;
@@ -19,7 +21,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Per-document lookups (entry id, hubness, an entry's vector document) for a handful of top-level doc ids. */
+/**
+ * Per-document lookups (entry id, hubness, answer vectors, an entry's vector document) for a handful of top-level doc
+ * ids.
+ */
 public final class DocLookup {
 
     private DocLookup() {
@@ -44,6 +49,33 @@ public final class DocLookup {
             }
         }
         return hubs;
+    }
+
+    /** The vectors stored as binary doc values in {@code field} for each of {@code docs} (absent: none). */
+    public static Map<Integer, float[]> vectorsOf(List<LeafReaderContext> leaves, Collection<Integer> docs, String field)
+            throws IOException {
+        Map<Integer, float[]> out = new HashMap<>(docs.size() * 2);
+        int leafIndex = -1;
+        BinaryDocValues values = null;
+        int docBase = 0;
+        for (int doc : docs.stream().sorted().toList()) {
+            int li = ReaderUtil.subIndex(doc, leaves);
+            if (li != leafIndex) {
+                leafIndex = li;
+                values = leaves.get(li).reader().getBinaryDocValues(field);
+                docBase = leaves.get(li).docBase;
+            }
+            if (values != null && values.advanceExact(doc - docBase)) {
+                BytesRef b = values.binaryValue();
+                java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(b.bytes, b.offset, b.length);
+                float[] v = new float[b.length / Float.BYTES];
+                for (int i = 0; i < v.length; i++) {
+                    v[i] = buf.getFloat();
+                }
+                out.put(doc, v);
+            }
+        }
+        return out;
     }
 
     /** The entry ids of {@code docs}, read with one forward iterator per segment. */

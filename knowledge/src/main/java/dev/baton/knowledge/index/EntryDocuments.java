@@ -2,6 +2,7 @@ package dev.baton.knowledge.index;
 
 import dev.baton.knowledge.ingest.KnowledgeEntry;
 import dev.baton.text.Texts;
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KnnFloatVectorField;
@@ -62,15 +63,37 @@ public final class EntryDocuments {
     }
 
     /**
+     * The dense form of an FAQ entry's answer, embedded besides its phrasings (see {@link IndexFields#ANSWER_VECTOR}),
+     * or empty: document chunks (their one vector reads title and text already and serves as their answer vector) and
+     * entries without an answer text.
+     */
+    public java.util.Optional<Phrasing> answer(KnowledgeEntry entry) {
+        if (entry.kind() != KnowledgeEntry.Kind.FAQ || entry.answer() == null || entry.answer().isBlank()) {
+            return java.util.Optional.empty();
+        }
+        String text = entry.answer().strip();
+        String cut = text.length() > MAX_EMBED_CHARS ? text.substring(0, MAX_EMBED_CHARS) : text;
+        return java.util.Optional.of(new Phrasing(Texts.dense(cut), DocLanguage.of(cut)));
+    }
+
+    /** As {@link #build(KnowledgeEntry, String, List, List, List, float[], float[], int)} for an entry without answer vectors. */
+    public Built build(KnowledgeEntry entry, String file, List<Phrasing> phrasings, List<float[]> zh, List<float[]> en,
+                       int firstOrdinal) {
+        return build(entry, file, phrasings, zh, en, null, null, firstOrdinal);
+    }
+
+    /**
      * The documents of an entry, one per phrasing, keyed {@code docKey(file, firstOrdinal)}, {@code docKey(file,
      * firstOrdinal + 1)}, …
      *
      * @param zh unit vectors of the Chinese model, one per {@link #phrasings} text
      * @param en unit vectors of the English model, one per phrasing, {@code null} where there is none (not English,
      *           or no English model)
+     * @param answerZh the Chinese model's unit vector of the entry's {@link #answer}, or {@code null}
+     * @param answerEn the English model's one, or {@code null} (the answer is not English, or no English model)
      */
     public Built build(KnowledgeEntry entry, String file, List<Phrasing> phrasings, List<float[]> zh, List<float[]> en,
-                       int firstOrdinal) {
+                       float[] answerZh, float[] answerEn, int firstOrdinal) {
         if (phrasings.size() != zh.size() || phrasings.size() != en.size()) {
             throw new IllegalArgumentException("expected " + phrasings.size() + " vectors, got " + zh.size() + " / "
                     + en.size());
@@ -98,6 +121,12 @@ public final class EntryDocuments {
                 boolean english = group.stream().allMatch(j -> en.get(j) != null);
                 addVectors(d, docKey(file, ordinal), entry.id(), mean(group, zh), english ? mean(group, en) : null,
                         pending);
+                if (answerZh != null) {
+                    d.add(new BinaryDocValuesField(IndexFields.ANSWER_VECTOR, bytes(answerZh)));
+                }
+                if (english && answerEn != null) {
+                    d.add(new BinaryDocValuesField(IndexFields.ANSWER_VECTOR_EN, bytes(answerEn)));
+                }
             }
             docs.add(d);
         }
@@ -147,6 +176,15 @@ public final class EntryDocuments {
             }
         }
         return unit(sum);
+    }
+
+    /** A vector as doc-value bytes (big-endian float bits), read back by {@link DocLookup#vectorsOf}. */
+    static BytesRef bytes(float[] v) {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(v.length * Float.BYTES);
+        for (float x : v) {
+            b.putFloat(x);
+        }
+        return new BytesRef(b.array());
     }
 
     /** The unique key of the {@code ordinal}-th document of a file. */

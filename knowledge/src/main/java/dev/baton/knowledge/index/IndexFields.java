@@ -37,6 +37,14 @@ public final class IndexFields {
     public static final String VECTOR = "vector";
     /** The same by the English model: English phrasings only, when the knowledge base has an English model. */
     public static final String VECTOR_EN = "vector_en";
+    /**
+     * The Chinese model's vector of an FAQ entry's <em>answer</em> (binary doc values, float bits), on each document
+     * that carries a {@link #VECTOR}: evidence for ranking and abstention besides the question (see
+     * {@code AnswerEvidence}). A document chunk's is its one vector, which reads its title and text.
+     */
+    public static final String ANSWER_VECTOR = "answer_vector";
+    /** The English model's vector of an English entry's answer, on each document that carries a {@link #VECTOR_EN}. */
+    public static final String ANSWER_VECTOR_EN = "answer_vector_en";
 
     /** Stored-only fields returned with hits. */
     public static final String S_QUESTION = "s_question";

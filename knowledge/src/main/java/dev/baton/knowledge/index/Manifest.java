@@ -27,7 +27,7 @@ public record Manifest(int format, String model, Map<String, FileState> files, M
      * Bump when fields, analysis, normalisation or parsing change. 3: Markdown HTML comments are no longer indexed
      * (an index built before would keep serving them until each file changes). 4: per-phrasing language, English
      * vectors by the English model, one vector per entry and language (the mean of its phrasings), calibrated
-     * abstention thresholds.
+     * abstention thresholds. (The answer's evidence, when on, is recorded in the model identity, {@code +answers}.)
      */
     public static final int FORMAT = 4;
     /** File name inside the index directory. */

@@ -4,6 +4,7 @@ import dev.baton.knowledge.embed.Embedders;
 import dev.baton.knowledge.index.DocLanguage;
 import dev.baton.knowledge.index.IndexContent;
 import dev.baton.knowledge.index.Threshold;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.ScoreDoc;
@@ -24,11 +25,12 @@ import java.util.Map;
  * reference questions of a language ({@link ReferenceQuestions}: general-knowledge questions no business answers) are
  * searched on the route that language's customers take ({@link Route}), and their best cosines give a mean and a
  * standard deviation: how well text that is <em>not</em> about the business matches this knowledge. A customer's
- * question is answered from an entry only when its cosine to that entry's vector (see {@code EntryDocuments}) is
- * {@link #sds()} standard deviations above that mean:
+ * question is answered from an entry only when its score for that entry (the cosine to the entry's vector, see
+ * {@code EntryDocuments}, plus the answer's evidence, {@link AnswerEvidence}) is {@link #sds()} standard deviations
+ * above that mean:
  *
  * <pre>
- *   threshold(route) = mean(best cos of the reference questions) + sds · sd(best cos of the reference questions)
+ *   threshold(route) = mean(best score of the reference questions) + sds · sd(best score of the reference questions)
  *   agreeing(route)  = mean + agreeingSds · sd     for the entry that BM25 ranks first too
  * </pre>
  *
@@ -74,23 +76,48 @@ public record Abstention(double sds, double agreeingSds) {
         return v == null ? fallback : Double.parseDouble(v);
     }
 
-    /** The thresholds of the routes Chinese and English questions take through the index {@code searcher} sees. */
+    /** As {@link #calibrate(IndexSearcher, IndexContent, Embedders, ReferenceQuestions, FusionWeights)} with the defaults. */
     public Map<String, Threshold> calibrate(IndexSearcher searcher, IndexContent content, Embedders embedders,
                                             ReferenceQuestions references) throws IOException {
+        return calibrate(searcher, content, embedders, references, FusionWeights.defaults());
+    }
+
+    /**
+     * The thresholds of the routes Chinese and English questions take through the index {@code searcher} sees, on
+     * the score the search gives an entry: the question's cosine plus, with {@code weights.answerWeight()}, the
+     * answer's evidence ({@link AnswerEvidence}), each reference question scored exactly like a customer's.
+     */
+    public Map<String, Threshold> calibrate(IndexSearcher searcher, IndexContent content, Embedders embedders,
+                                            ReferenceQuestions references, FusionWeights weights) throws IOException {
         Map<String, Threshold> out = new LinkedHashMap<>();
         if (content.isEmpty()) {
             return out;
         }
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
         for (DocLanguage language : DocLanguage.values()) {
             Route route = Route.of(language, content);
             List<Double> best = new ArrayList<>();
             for (float[] v : references.vectors(language, route.model(embedders))) {
-                // a deeper search than the one nearest document asked for: the graph search is approximate
-                KnnFloatVectorQuery nearest = new KnnFloatVectorQuery(route.vectorField(), v, 16, route.filterQuery());
-                ScoreDoc[] top = searcher.search(nearest, 1).scoreDocs;
-                if (top.length > 0) {
-                    best.add(2.0 * top[0].score - 1); // DOT_PRODUCT score is (1 + cos) / 2
+                // the nearest entry (a deeper graph search than one document, which is approximate); with the
+                // answer's evidence every candidate the search's own kNN returns, scored as the search scores them
+                int depth = weights.usesAnswers() ? Math.max(16, weights.knnDepth()) : 16;
+                KnnFloatVectorQuery nearest = new KnnFloatVectorQuery(route.vectorField(), v, depth,
+                        route.filterQuery());
+                ScoreDoc[] top = searcher.search(nearest, weights.usesAnswers() ? depth : 1).scoreDocs;
+                if (top.length == 0) {
+                    continue;
                 }
+                List<Integer> docs = new ArrayList<>(top.length);
+                for (ScoreDoc sd : top) {
+                    docs.add(sd.doc);
+                }
+                AnswerEvidence answers = AnswerEvidence.of(leaves, docs, docs, v, route.answerField(),
+                        weights.answerWeight());
+                double max = Double.NEGATIVE_INFINITY;
+                for (ScoreDoc sd : top) {
+                    max = Math.max(max, answers.score(sd.doc, 2.0 * sd.score - 1)); // DOT_PRODUCT: (1 + cos) / 2
+                }
+                best.add(max);
             }
             if (best.size() < 2) {
                 continue;

@@ -45,10 +45,10 @@ import java.util.Set;
 /**
  * Runs one query against the index: the {@link Route} of its language, BM25 over the analysed shadow fields, kNN over
  * the route's vectors, de-duplication by entry id, exact dense re-scoring of BM25-only candidates (by the entry's
- * vector when the phrasing BM25 found has none), the fusion of {@link FusionWeights}, and whether each hit is
- * confident: its cosine reaches the route's calibrated threshold ({@link Abstention}; a lower one for the entry BM25
- * ranks first too), or its vector score reaches the operator's fixed floor when one is set. Thread-safe; every call
- * acquires and releases its own searcher.
+ * vector when the phrasing BM25 found has none), the answer's evidence ({@link AnswerEvidence}), the fusion of
+ * {@link FusionWeights}, and whether each hit is confident: its score reaches the route's calibrated threshold
+ * ({@link Abstention}; a lower one for the entry BM25 ranks first too), or its vector score reaches the operator's
+ * fixed floor when one is set. Thread-safe; every call acquires and releases its own searcher.
  */
 public final class HybridSearcher {
 
@@ -180,12 +180,15 @@ public final class HybridSearcher {
             double hubnessWeight = mode == RetrievalMode.HYBRID ? weights.hubnessWeight() : 0;
             Map<Integer, Float> hubs = hubnessWeight > 0 ? DocLookup.hubsOf(leaves, cosines.keySet(), route.hubField())
                     : Map.of();
+            AnswerEvidence answers = mode != RetrievalMode.HYBRID ? AnswerEvidence.NONE
+                    : AnswerEvidence.of(leaves, cosines.keySet(), docIds(knnDocs), q, route.answerField(),
+                    weights.answerWeight());
             for (Map.Entry<Integer, Double> e : cosines.entrySet()) {
                 Candidate c = byDoc.get(e.getKey());
-                double cos = e.getValue();
+                double s = answers.score(e.getKey(), e.getValue());
                 double hub = hubs.getOrDefault(e.getKey(), 0f);
-                double dense = (1 + cos - hubnessWeight * hub) / 2;
-                c.vectorScore = Math.max(c.vectorScore, (1 + cos) / 2);
+                double dense = (1 + s - hubnessWeight * hub) / 2;
+                c.vectorScore = Math.max(c.vectorScore, (1 + s) / 2);
                 if (dense > c.dense) {
                     c.dense = dense;
                     c.doc = e.getKey();
@@ -208,6 +211,14 @@ public final class HybridSearcher {
             hits.add(hit(searcher, c, mode != RetrievalMode.BM25 && close));
         }
         return new SearchResult(query, hits, floor);
+    }
+
+    private static List<Integer> docIds(ScoreDoc[] docs) {
+        List<Integer> out = new ArrayList<>(docs.length);
+        for (ScoreDoc sd : docs) {
+            out.add(sd.doc);
+        }
+        return out;
     }
 
     /** Exact cosines for candidate documents the HNSW search did not return (BM25 only); none without a vector. */

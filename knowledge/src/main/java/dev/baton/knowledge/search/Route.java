@@ -44,6 +44,11 @@ public record Route(DocLanguage language, String vectorField, String hubField, D
         return IndexFields.VECTOR_EN.equals(vectorField) ? embedders.english().orElseThrow() : embedders.chinese();
     }
 
+    /** The field holding the answer vectors comparable with {@link #vectorField()} (same model). */
+    public String answerField() {
+        return IndexFields.VECTOR_EN.equals(vectorField) ? IndexFields.ANSWER_VECTOR_EN : IndexFields.ANSWER_VECTOR;
+    }
+
     /** The filter restricting the search to the route's documents, or {@code null}. */
     public Query filterQuery() {
         return filter == null ? null : new TermQuery(new Term(IndexFields.LANG, filter.code()));
