@@ -207,7 +207,8 @@ final class TurnProcessor {
         if (ctx.ratingRequest() != null && movesOn(effective)) {
             store.csatRequests().lapse(c, ctx.ratingRequest().id(), now); // a "5" later is about something else
         }
-        callback[0] = callbackStep(c, conv, ctx.customer(), msg.content(), customerWrote, language, now);
+        callback[0] = callbacks == null ? null
+                : callbacks.step(c, conv, ctx.customer(), msg.content(), customerWrote, language, now);
         if (callback[0] != null) {
             for (String text : callback[0].replies()) {
                 enqueue(c, conv, row.id(), OutboundMessage.Author.SYSTEM, text, null, language, now);
@@ -253,25 +254,6 @@ final class TurnProcessor {
             }
         }
         return null;
-    }
-
-    /**
-     * A left message: a form becomes a callback at once; a plain message is read for contact details while the bot
-     * collects them (after it offered to take a message). Null when the turn goes on as usual.
-     */
-    private CallbackIntake.Step callbackStep(Connection c, Conversation conv, Customer customer,
-                                             InboundContent content, boolean customerWrote, String language,
-                                             Instant now) throws SQLException {
-        if (callbacks == null) {
-            return null;
-        }
-        if (content instanceof InboundContent.CallbackRequest form) {
-            return callbacks.requested(c, conv, customer, form, language, now);
-        }
-        if (!customerWrote || content.text().isBlank()) {
-            return null;
-        }
-        return callbacks.take(c, conv, customer, content.text(), language, now).orElse(null);
     }
 
     /**

@@ -99,6 +99,22 @@ public final class CallbackIntake {
     }
 
     /**
+     * A turn's left message: a form becomes a callback at once; a plain message the customer wrote is read for
+     * contact details while the bot collects them (after it offered to take a message). Null when the turn goes on
+     * as usual.
+     */
+    public Step step(Connection c, Conversation conv, Customer customer, InboundContent content,
+                     boolean customerWrote, String language, Instant now) throws SQLException {
+        if (content instanceof InboundContent.CallbackRequest form) {
+            return requested(c, conv, customer, form, language, now);
+        }
+        if (!customerWrote || content.text().isBlank()) {
+            return null;
+        }
+        return take(c, conv, customer, content.text(), language, now).orElse(null);
+    }
+
+    /**
      * A customer message while a callback is being collected; empty when none is (or it just lapsed), and the turn
      * goes on as usual.
      */
