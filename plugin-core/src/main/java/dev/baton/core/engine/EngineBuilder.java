@@ -9,6 +9,7 @@ import dev.baton.core.agent.SupportAgent;
 import dev.baton.core.channel.Channel;
 import dev.baton.core.channel.ChannelLimits;
 import dev.baton.core.channel.Sender;
+import dev.baton.core.cluster.Cluster;
 import dev.baton.core.handoff.ExtractiveSummarizer;
 import dev.baton.core.handoff.HandoffService;
 import dev.baton.core.handoff.HandoffMetrics;
@@ -69,6 +70,7 @@ public final class EngineBuilder {
     private int laneThreads = Math.max(2, Runtime.getRuntime().availableProcessors() * 2);
     private int laneQueue = 10_000;
     private ThreadPoolExecutor laneExecutor;
+    private Cluster cluster = Cluster.single();
 
     public EngineBuilder(Database db) {
         this.db = db;
@@ -177,6 +179,15 @@ public final class EngineBuilder {
         return this;
     }
 
+    /**
+     * How this engine shares the database with other instances (default: {@link Cluster#single()}, the only one). A
+     * {@link Cluster#shared shared} cluster must be over this builder's database.
+     */
+    public EngineBuilder cluster(Cluster c) {
+        this.cluster = java.util.Objects.requireNonNull(c, "cluster");
+        return this;
+    }
+
     /** The assembled engine and the parts the app exposes. Closing it stops the engine and its executors. */
     public record Built(Engine engine, HumanDesk desk, OutboxWorker outbox, Store store, SupportAgent agent,
                         EngineMetrics metrics, ObjectMapper json, List<ExecutorService> executors)
@@ -226,9 +237,12 @@ public final class EngineBuilder {
         TurnProcessor turns = new TurnProcessor(store, planner, handoffs, inbox, events, settings, metrics, json,
                 clock);
         HeldReplies held = new HeldReplies(clock);
-        OutboxWorker outbox = new OutboxWorker(store, senders, retry, metrics, json, clock, scheduler, events, held);
-        Dispatcher dispatcher = new Dispatcher(store, new Lanes(laneExecutor), turns, outbox, settings, clock);
-        Engine engine = new Engine(store, dispatcher, outbox, settings, metrics, json, clock, scheduler, events, held);
+        OutboxWorker outbox = new OutboxWorker(store, senders, retry, metrics, json, clock, scheduler, events, held,
+                cluster);
+        Dispatcher dispatcher = new Dispatcher(store, new Lanes(laneExecutor), turns, outbox, settings, clock,
+                cluster);
+        Engine engine = new Engine(store, dispatcher, outbox, settings, metrics, json, clock, scheduler, events, held,
+                cluster);
         HumanDesk desk = new HumanDesk(store, new ReplyWriter(store, json), handoffs, theAgent, inbox, events,
                 new HandoffMetrics(meters),
                 settings.messages().backToBot(), outbox::wake, clock);

@@ -110,13 +110,28 @@ final class TurnProcessor {
         String language = Language.following(ctx.customer().language(), written(msg.content()));
         Plan plan = planner.plan(msg, ctx, language);
         int[] count = new int[1];
-        HandoffService.Opened opened = store.db().inTransaction(c -> {
-            HandoffService.Opened o = commit(c, row, msg, ctx, plan, language, count);
-            store.inbound().markDone(c, row.id(), clock.instant());
-            return o;
-        });
+        HandoffService.Opened opened;
+        try {
+            opened = store.db().inTransaction(c -> {
+                // first: it locks the row, and a message another instance answered meanwhile is not answered again
+                if (!store.inbound().markDone(c, row.id(), clock.instant())) {
+                    throw new AlreadyProcessed();
+                }
+                return commit(c, row, msg, ctx, plan, language, count);
+            });
+        } catch (AlreadyProcessed e) {
+            log.info("inbound {} was processed elsewhere meanwhile; this turn is dropped", row.id());
+            return Optional.empty();
+        }
         metrics.turn(Duration.between(started, clock.instant()));
         return Optional.of(new Committed(ctx, msg, plan, opened, count[0]));
+    }
+
+    /** The message was no longer PENDING when the turn came to commit: the transaction rolls back. */
+    private static final class AlreadyProcessed extends RuntimeException {
+        AlreadyProcessed() {
+            super("inbound message already processed", null, false, false);
+        }
     }
 
     /**

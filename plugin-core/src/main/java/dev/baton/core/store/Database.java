@@ -191,6 +191,15 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * A new connection with the pool's URL and credentials that the pool does not manage, for a caller that keeps one
+     * open for a long time (the cluster's LISTEN connection); the caller closes it.
+     */
+    public Connection connectOutsidePool() throws SQLException {
+        return java.sql.DriverManager.getConnection(dataSource.getJdbcUrl(), dataSource.getUsername(),
+                dataSource.getPassword());
+    }
+
     /** How this database makes writes survive a killed process on H2; null when it needs nothing (for tests). */
     H2Durability durability() {
         return durability;
