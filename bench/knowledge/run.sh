@@ -16,7 +16,7 @@ CP="knowledge/target/classes:$(cat "$WORK.cp")"
 mkdir -p "$WORK/classes"
 javac -nowarn -d "$WORK/classes" -cp "$CP" bench/knowledge/*.java
 CP="$WORK/classes:$CP"
-# DJL (the tokenizer under the embeddings) calls home unless told not to: see dev.baton.knowledge.DjlOffline
+# DJL (the tokenizer under the embeddings) calls home unless told not to: see dev.baton.knowledge.embed.DjlOffline
 NOHOME="-Dai.djl.offline=true -DOPT_OUT_TRACKING=true"
 case "${1:-eval}" in
   eval)  java -Xmx2g $NOHOME -cp "$CP" dev.baton.knowledge.eval.RetrievalEvalMain "$DATA/knowledge" "$DATA/cases.jsonl" --json ;;

@@ -1,11 +1,15 @@
 package dev.baton.app;
 
-import dev.baton.app.config.BatonConfig;
+import dev.baton.config.BatonConfig;
 import dev.baton.dev.DevConfig;
-import dev.baton.app.config.ChannelsConfig;
+import dev.baton.config.ChannelsConfig;
 import dev.baton.app.http.HttpServer;
 import dev.baton.app.http.OpsApi;
+import dev.baton.app.lookup.DemoOrders;
+import dev.baton.app.lookup.OkHttpLookupTransport;
+import dev.baton.app.lookup.OwnServer;
 import dev.baton.inbox.InboxModule;
+import dev.baton.inbox.config.DeskLanguage;
 import dev.baton.inbox.ScheduledJob;
 import dev.baton.inbox.live.LiveEvents;
 import dev.baton.inbox.webhook.WebhookInbox;
@@ -22,6 +26,8 @@ import dev.baton.core.handoff.ExtractiveSummarizer;
 import dev.baton.core.handoff.HandoffPolicy;
 import dev.baton.core.handoff.routing.Routing;
 import dev.baton.core.handoff.HumanInbox;
+import dev.baton.core.lookup.LookupConfig;
+import dev.baton.core.lookup.Lookups;
 import dev.baton.core.store.Database;
 import dev.baton.core.store.EngineJson;
 import dev.baton.core.store.JdbcKeyValueStore;
@@ -30,10 +36,10 @@ import dev.baton.core.triage.Triage;
 import dev.baton.core.triage.TriageConfig;
 import dev.baton.core.engine.TriagePolicyDecider;
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.baton.knowledge.CachingEmbeddingModel;
-import dev.baton.knowledge.Embedders;
-import dev.baton.knowledge.InProcessEmbeddings;
-import dev.baton.knowledge.LazyEmbeddingModel;
+import dev.baton.knowledge.embed.CachingEmbeddingModel;
+import dev.baton.knowledge.embed.Embedders;
+import dev.baton.knowledge.embed.InProcessEmbeddings;
+import dev.baton.knowledge.embed.LazyEmbeddingModel;
 import dev.baton.knowledge.KnowledgeBase;
 import dev.baton.knowledge.KnowledgeConfig;
 import dev.baton.knowledge.SyncReport;
@@ -53,14 +59,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
@@ -78,6 +80,7 @@ public final class BatonRuntime implements AutoCloseable {
     private EngineBuilder.Built engine;
     private HttpServer http;
     private PrometheusMeterRegistry meters;
+    private final OwnServer ownServer = new OwnServer();
 
     private final Consumer<EngineBuilder> engineOverrides;
 
@@ -147,11 +150,18 @@ public final class BatonRuntime implements AutoCloseable {
         return new Triage(tc, model, tc.needsEnglishModel() ? english : null);
     }
 
-    /** The triage configuration {@link #triage} builds on. */
+    /**
+     * The triage configuration {@link #triage} builds on: the defaults, the {@code triage:} overrides, the handoff
+     * keywords, and each look-up's examples as the intent of its name (so that triage recognises "where is my order?"
+     * as {@code order_status}; a built-in intent of that name keeps its own examples too).
+     */
     public static TriageConfig triageConfig(BatonConfig config) {
         TriageConfig tc = TriageConfig.defaults();
         if (config.triage() != null) {
             tc = tc.with(config.triage());
+        }
+        if (!config.lookups().isEmpty()) {
+            tc = tc.with(LookupConfig.intents(config.lookups()));
         }
         return tc.withExtraKeywords(config.handoff().keywords());
     }
@@ -182,7 +192,7 @@ public final class BatonRuntime implements AutoCloseable {
         closeables.add(db);
         phases.done("database");
 
-        ExecutorService background = boundedExecutor("baton-channel", 4, 1000);
+        ExecutorService background = Threads.bounded("baton-channel", 4, 1000);
         closeables.add(background::shutdownNow);
         OkHttpClient okHttp = new OkHttpClient.Builder().connectTimeout(Duration.ofSeconds(5))
                 .readTimeout(Duration.ofSeconds(15)).callTimeout(Duration.ofSeconds(20)).build();
@@ -203,9 +213,9 @@ public final class BatonRuntime implements AutoCloseable {
             }
         }
         // what the engine needs from the inbox comes first: the live events hub and the inbox tickets open in
-        ScheduledExecutorService inboxJobs = inboxScheduler();
+        ScheduledExecutorService inboxJobs = Threads.inboxScheduler();
         closeables.add(inboxJobs::shutdownNow);
-        ExecutorService sse = boundedExecutor("baton-sse", 1, 1000);
+        ExecutorService sse = Threads.bounded("baton-sse", 1, 1000);
         closeables.add(sse::shutdownNow);
         LiveEvents live = new LiveEvents(sse);
         closeables.add(live);
@@ -232,12 +242,18 @@ public final class BatonRuntime implements AutoCloseable {
                 Duration.ofMinutes(5), e.inboundRetention());
         HandoffPolicy policy = new HandoffPolicy(config.handoff());
         Triage triage = triageKeepingExampleVectors(embeddings, english);
+        Lookups lookups = new Lookups(config.lookups(), new OkHttpLookupTransport(okHttp, ownServer), meters, clock);
+        DeskLanguage desk = DeskLanguage.resolve(config.inbox(), config.knowledge().folder());
+        log.info("inbox language: {} ({})", desk.code(), desk.source());
+        ExtractiveSummarizer summary = new ExtractiveSummarizer(desk.code());
         EngineBuilder builder = new EngineBuilder(db)
                 .knowledge(new KnowledgeBridge(knowledge))
+                .summarizer(summary)
                 .citations(config.knowledge().citationStyle())
                 .policy(policy)
                 .routing(new Routing(config.inbox().groups()))
-                .decider(new TriagePolicyDecider(triage, policy))
+                .decider(new TriagePolicyDecider(triage, policy, lookups.names()))
+                .lookups(lookups)
                 .inbox(inbox)
                 .settings(settings)
                 .retry(new OutboxWorker.RetryPolicy(e.outboxMaxAttempts(), e.outboxBackoff(), e.outboxMaxBackoff()))
@@ -249,11 +265,10 @@ public final class BatonRuntime implements AutoCloseable {
         if (config.llm() != null) {
             OfflineAgent offline = new OfflineAgent(settings.messages().notSure(), settings.messages().sourceLabel(),
                     config.knowledge().citationStyle());
-            LlmAgent llm = LlmAgent.create(config.llm(), Store.over(db), new KnowledgeBridge(knowledge), offline,
-                    meters, clock);
+            LlmAgent llm = LlmAgent.create(config.llm(), Store.over(db), new KnowledgeBridge(knowledge), lookups,
+                    offline, meters, clock);
             closeables.add(llm);
-            builder.agent(store -> llm).summarizer(config.llm().llmSummary() ? llm.summarizer(new ExtractiveSummarizer())
-                    : new ExtractiveSummarizer());
+            builder.agent(store -> llm).summarizer(config.llm().llmSummary() ? llm.summarizer(summary) : summary);
             log.info("agent: LLM {} at {}", config.llm().model(), config.llm().baseUrl().getHost());
         } else {
             log.info("agent: offline (answers from the knowledge base; add llm: to baton.yaml for an LLM)");
@@ -261,10 +276,11 @@ public final class BatonRuntime implements AutoCloseable {
         senders.forEach(builder::sender);
         engineOverrides.accept(builder);
         engine = builder.build();
-        InboxModule inboxModule = InboxModule.create(new InboxModule.Dependencies(config.inbox(), engine.store(),
+        InboxModule inboxModule = InboxModule.create(new InboxModule.Dependencies(
+                config.inbox().withIntentLabelDefaults(LookupConfig.labels(config.lookups())), engine.store(),
                 engine.desk(), engine.outbox()::wake, channel -> senders.stream().filter(s -> s.channel().equals(channel))
                 .findFirst().map(Sender::limits).orElse(null), live, webhook, new KnowledgeBridge(knowledge),
-                config.knowledge().folder(), this::reindex, okHttp, clock));
+                config.knowledge().folder(), this::reindex, okHttp, desk.code(), clock));
         engine.engine().start();
         for (ScheduledJob job : inboxModule.jobs()) {
             inboxJobs.scheduleWithFixedDelay(job.task(), job.initialDelay().toMillis(), job.every().toMillis(),
@@ -275,26 +291,22 @@ public final class BatonRuntime implements AutoCloseable {
         List<Consumer<Javalin>> routes = new ArrayList<>();
         routes.add(new OpsApi(engine.store(), engine.engine(), inboxModule.auth(), engine.outbox()::wake));
         routes.add(inboxModule);
+        if (config.channels().isEnabled(DevConfig.KEY)) {
+            routes.add(DemoOrders.load()); // the example shop's order API, for the bundled order_status look-up
+        }
         http = new HttpServer(config.server().host(), config.server().maxBodyBytes(), adapters, engine.engine(),
                 meters, engine.json(), routes, notConfigured()).start(config.server().port());
+        ownServer.listening(http.port());
         log.info("Baton is listening on port {} (channels: {})", http.port(), channelNames());
+        if (!lookups.isEmpty()) {
+            log.info("look-ups: {}", String.join(", ", lookups.names().stream().sorted().toList()));
+        }
         phases.done("http");
         log.info(phases.summary());
-        loadTheModelInTheBackground(embeddings);
+        KnowledgeStartup.loadInTheBackground(embeddings);
         if (knowledge.hasEnglishVectors() && !englishModel.loaded()) {
-            warmUp(englishModel); // English questions need it: load it now, after start-up, not at the first one
+            KnowledgeStartup.warmUp(englishModel); // English questions need it: load it now, after start-up, not at the first one
         }
-    }
-
-    /** Loads a lazy model on a daemon thread, so that the first customer who needs it does not wait for it. */
-    private static void warmUp(LazyEmbeddingModel model) {
-        Thread t = new Thread(() -> {
-            long start = System.nanoTime();
-            model.get();
-            log.info("English embedding model loaded in {} ms", (System.nanoTime() - start) / 1_000_000);
-        }, "baton-model-warmup");
-        t.setDaemon(true);
-        t.start();
     }
 
     /** Triage over example vectors kept from the last start: unchanged examples need no model to start. */
@@ -305,22 +317,6 @@ public final class BatonRuntime implements AutoCloseable {
         Triage triage = triage(config, examples, english);
         examples.seal();
         return triage;
-    }
-
-    /** Loads the embedding model now that Baton serves, so that the first customer message does not wait for it. */
-    private static void loadTheModelInTheBackground(EmbeddingModel embeddings) {
-        if (InProcessEmbeddings.loaded(embeddings)) {
-            return;
-        }
-        Thread t = new Thread(() -> {
-            try {
-                InProcessEmbeddings.load(embeddings);
-            } catch (RuntimeException e) {
-                log.warn("the embedding model did not load: {}", e.toString());
-            }
-        }, "baton-model-load");
-        t.setDaemon(true);
-        t.start();
     }
 
     /** The dev channel has no sign-in: next to a real channel it is a door left open in production. */
@@ -361,24 +357,6 @@ public final class BatonRuntime implements AutoCloseable {
     private String channelNames() {
         List<String> names = config.channels().enabled().stream().map(ChannelsConfig.Configured::key).toList();
         return names.isEmpty() ? "none" : String.join(", ", names);
-    }
-
-    private static ExecutorService boundedExecutor(String name, int threads, int queue) {
-        AtomicInteger n = new AtomicInteger();
-        return new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(queue), r -> {
-            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-    }
-
-    /** One named daemon thread for the inbox's jobs (queue timeouts, position updates, sweeps, webhook posts). */
-    private static ScheduledExecutorService inboxScheduler() {
-        return Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "baton-inbox");
-            t.setDaemon(true);
-            return t;
-        });
     }
 
     public int port() {

@@ -3,7 +3,7 @@ package dev.baton.app;
 import dev.baton.core.knowledge.KnowledgeAnswer;
 import dev.baton.core.knowledge.KnowledgeSearch;
 import dev.baton.knowledge.KnowledgeBase;
-import dev.baton.knowledge.KnowledgeHit;
+import dev.baton.knowledge.result.KnowledgeHit;
 
 import java.util.List;
 

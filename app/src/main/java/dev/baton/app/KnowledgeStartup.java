@@ -1,10 +1,12 @@
 package dev.baton.app;
 
-import dev.baton.knowledge.LazyEmbeddingModel;
-import dev.baton.knowledge.Embedders;
-import dev.baton.knowledge.InProcessEmbeddings;
-import dev.baton.app.config.BatonConfig;
-import dev.baton.knowledge.CachingEmbeddingModel;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+
+import dev.baton.knowledge.embed.LazyEmbeddingModel;
+import dev.baton.knowledge.embed.Embedders;
+import dev.baton.knowledge.embed.InProcessEmbeddings;
+import dev.baton.config.BatonConfig;
+import dev.baton.knowledge.embed.CachingEmbeddingModel;
 import dev.baton.knowledge.KnowledgeBase;
 import dev.baton.knowledge.SyncReport;
 import org.slf4j.Logger;
@@ -112,5 +114,34 @@ final class KnowledgeStartup {
             kb.close();
             throw e;
         }
+    }
+
+
+    /** Loads a lazy model on a daemon thread, so that the first customer who needs it does not wait for it. */
+    static void warmUp(LazyEmbeddingModel model) {
+        Thread t = new Thread(() -> {
+            long start = System.nanoTime();
+            model.get();
+            log.info("English embedding model loaded in {} ms", (System.nanoTime() - start) / 1_000_000);
+        }, "baton-model-warmup");
+        t.setDaemon(true);
+        t.start();
+    }
+
+
+    /** Loads the embedding model now that Baton serves, so that the first customer message does not wait for it. */
+    static void loadInTheBackground(EmbeddingModel embeddings) {
+        if (InProcessEmbeddings.loaded(embeddings)) {
+            return;
+        }
+        Thread t = new Thread(() -> {
+            try {
+                InProcessEmbeddings.load(embeddings);
+            } catch (RuntimeException e) {
+                log.warn("the embedding model did not load: {}", e.toString());
+            }
+        }, "baton-model-load");
+        t.setDaemon(true);
+        t.start();
     }
 }

@@ -2,8 +2,8 @@ package dev.baton.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.baton.app.config.BatonConfig;
-import dev.baton.app.config.ConfigLoader;
+import dev.baton.config.BatonConfig;
+import dev.baton.config.ConfigLoader;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;

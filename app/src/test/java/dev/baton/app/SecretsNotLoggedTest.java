@@ -12,8 +12,8 @@ import ch.qos.logback.core.OutputStreamAppender;
 import ch.qos.logback.core.encoder.Encoder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
-import dev.baton.app.config.BatonConfig;
-import dev.baton.app.config.ConfigLoader;
+import dev.baton.config.BatonConfig;
+import dev.baton.config.ConfigLoader;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -51,6 +51,8 @@ class SecretsNotLoggedTest {
 
     private static final String KEY = "sk-echoed-4f1d0c9b8a7e6d5c";
     private static final String INBOX_TOKEN = "inbox-integration-9b8a7e6d5c4f";
+    private static final String SHOP_TOKEN = "shop-bearer-3c2b1a0f9e8d";
+    private static final String SHOP_KEY = "shop-api-key-5e4d3c2b1a09";
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     @TempDir
@@ -82,7 +84,15 @@ class SecretsNotLoggedTest {
                   llm-summary: false
                 channels:
                   dev: { enabled: true, reply-timeout: 15s }
-                """.formatted(UUID.randomUUID(), knowledge, dir.resolve("index"), INBOX_TOKEN, llm.port(), KEY);
+                lookups:
+                  - name: order_status
+                    examples: [where is my order]
+                    params: { order: { pattern: '\\d{8}', ask: "Your order number?" } }
+                    request: { url: 'http://localhost:%d/orders/{order}', auth: { bearer: '%s' },
+                               headers: { X-Api-Key: '%s' } }
+                    answer: 'Order {order}: {$.status}'
+                """.formatted(UUID.randomUUID(), knowledge, dir.resolve("index"), INBOX_TOKEN, llm.port(), KEY,
+                llm.port(), SHOP_TOKEN, SHOP_KEY);
         BatonConfig cfg = new ConfigLoader(k -> null).load(new ByteArrayInputStream(
                 yaml.getBytes(StandardCharsets.UTF_8)), "test");
         rt = BatonRuntime.start(cfg);
@@ -121,11 +131,14 @@ class SecretsNotLoggedTest {
             org.slf4j.Logger any = LoggerFactory.getLogger("com.example.SomeLibrary");
             any.warn("retrying POST with Authorization: Bearer sk-proxy-77aa88bb99cc");
             any.warn("request failed", new IllegalStateException("401 for token " + INBOX_TOKEN));
+            any.warn("shop API said: bad key " + SHOP_KEY + " for " + SHOP_TOKEN);
         });
 
         String all = String.join("", lines);
         assertThat(all).contains("Authorization: Bearer ***").contains("IllegalStateException: 401 for token ***");
         assertThat(all).doesNotContain("sk-proxy-77aa88bb99cc").doesNotContain(INBOX_TOKEN);
+        assertThat(all).as("a look-up's bearer token and header values are config secrets")
+                .contains("shop API said: bad key *** for ***").doesNotContain(SHOP_KEY).doesNotContain(SHOP_TOKEN);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.baton.app;
 
+import dev.baton.app.cli.StartupTraining;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

@@ -18,20 +18,27 @@ import dev.baton.core.store.EngineJson;
 import dev.baton.core.store.JdbcKeyValueStore;
 import dev.baton.core.store.ReplyWriter;
 import dev.baton.core.store.Store;
+import dev.baton.core.triage.SmallTalk;
 import dev.baton.inbox.analytics.Analytics;
 import dev.baton.inbox.auth.AgentDirectory;
 import dev.baton.inbox.auth.ApiTokens;
 import dev.baton.inbox.auth.LoginThrottle;
 import dev.baton.inbox.auth.Sessions;
+import dev.baton.inbox.config.DeskLanguage;
 import dev.baton.inbox.config.InboxConfig;
 import dev.baton.inbox.desk.AgentTokens;
+import dev.baton.inbox.desk.CannedReplies;
+import dev.baton.inbox.desk.ConversationNotes;
 import dev.baton.inbox.desk.ConversationViews;
 import dev.baton.inbox.desk.CrmLookup;
 import dev.baton.inbox.desk.CustomerProfiles;
+import dev.baton.inbox.desk.DeskLabels;
 import dev.baton.inbox.desk.QueueViews;
 import dev.baton.inbox.desk.TicketDesk;
 import dev.baton.inbox.desk.WorkRules;
 import dev.baton.inbox.http.AnalyticsRoutes;
+import dev.baton.inbox.http.CannedReplyRoutes;
+import dev.baton.inbox.http.NoteRoutes;
 import dev.baton.inbox.http.ConversationRoutes;
 import dev.baton.inbox.http.CustomerRoutes;
 import dev.baton.inbox.http.DraftRoutes;
@@ -45,6 +52,8 @@ import dev.baton.inbox.http.TokenRoutes;
 import dev.baton.inbox.http.WebhookDeliveryRoutes;
 import dev.baton.inbox.knowledge.KnowledgeDrafts;
 import dev.baton.inbox.live.LiveEvents;
+import dev.baton.inbox.store.CannedReplyRepository;
+import dev.baton.inbox.store.NoteRepository;
 import dev.baton.inbox.webhook.WebhookInbox;
 import io.javalin.Javalin;
 import okhttp3.OkHttpClient;
@@ -85,16 +94,18 @@ public final class InboxModule implements Consumer<Javalin> {
      * @param knowledgeFolder {@code knowledge.folder}, whose {@code _drafts/} holds drafts
      * @param reindex         syncs the knowledge index (after a draft is approved)
      * @param http            for the CRM lookup
+     * @param language        the agents' language ({@link DeskLanguage}; the summarizer the engine got writes in it)
      * @param clock           the time
      */
     public record Dependencies(InboxConfig config, Store store, HumanDesk desk, Runnable wakeOutbox,
                                Function<Channel, ChannelLimits> channelLimits, LiveEvents live, WebhookInbox webhook,
                                KnowledgeSearch knowledge, Path knowledgeFolder, Runnable reindex, OkHttpClient http,
-                               Clock clock) {
+                               String language, Clock clock) {
     }
 
     private final InboxAuth auth;
     private final CustomerProfiles profiles;
+    private final CannedReplies cannedReplies;
     private final List<ScheduledJob> jobs;
     private final List<Consumer<Javalin>> routes;
 
@@ -122,18 +133,24 @@ public final class InboxModule implements Consumer<Javalin> {
         List<String> groupNames = config.groups().stream().map(Group::name).toList();
         TicketDesk tickets = new TicketDesk(d.desk(), new WorkRules(store, agents, groupNames));
         CrmLookup crm = new CrmLookup(config.crmUrl(), d.http(), config.crmTimeout(), json);
+        DeskLabels labels = new DeskLabels(d.language(), config.intentLabels());
+        SmallTalk smallTalk = SmallTalk.defaults();
+        this.cannedReplies = new CannedReplies(store, new CannedReplyRepository(store.db()), d.language(), clock);
         this.routes = List.of(
                 new ErrorRoutes(),
-                new InboxPages(auth, agents, new LoginThrottle(LoginThrottle.Limits.DEFAULT, clock)),
-                new MeRoutes(auth, d.live()),
+                new InboxPages(auth, agents, new LoginThrottle(LoginThrottle.Limits.DEFAULT, clock), d.language()),
+                new MeRoutes(auth, d.live(), d.language()),
                 new QueueRoutes(auth, new QueueViews(store, agents, new GroupRouter(config.groups()), groupNames,
-                        timeouts, clock)),
+                        timeouts, labels, clock)),
                 new TicketRoutes(auth, tickets, json),
-                new ConversationRoutes(auth, new ConversationViews(store, d.knowledge(), crm, timeouts, limits, clock),
-                        tickets, json),
+                new ConversationRoutes(auth, new ConversationViews(store, d.knowledge(), crm, timeouts, limits, labels,
+                        text -> smallTalk.read(text).isSmallTalk(), clock), tickets, json),
                 new CustomerRoutes(auth, profiles, json),
+                new NoteRoutes(auth, new ConversationNotes(store, new NoteRepository(store.db()), d.live(), clock),
+                        json),
+                new CannedReplyRoutes(auth, cannedReplies, json),
                 new DraftRoutes(auth, new KnowledgeDrafts(d.knowledgeFolder(), d.reindex(), kv, clock), json),
-                new AnalyticsRoutes(auth, new Analytics(store, clock)),
+                new AnalyticsRoutes(auth, new Analytics(store, labels, clock)),
                 new TokenRoutes(auth, new AgentTokens(auth.tokens(), agents), json),
                 new WebhookDeliveryRoutes(auth, d.webhook()));
         this.jobs = jobs(config, timeouts, positions, store, d.webhook());
@@ -141,7 +158,8 @@ public final class InboxModule implements Consumer<Javalin> {
 
     /**
      * Builds the module and does its start-up work: the webhook deliveries a crash left mid-post go back to the
-     * queue, and {@code inbox.customers} is applied (before the engine takes messages, so a listed VIP is one from
+     * queue, {@code inbox.canned-replies} missing from the database are added, and {@code inbox.customers} is applied
+     * (before the engine takes messages, so a listed VIP is one from
      * the first message on).
      */
     public static InboxModule create(Dependencies d) {
@@ -150,6 +168,7 @@ public final class InboxModule implements Consumer<Javalin> {
             d.webhook().recoverInterrupted();
         }
         module.profiles.applyConfigured(d.config().customers());
+        module.cannedReplies.seed(d.config().cannedReplies());
         if (d.config().agents().isEmpty() && "builtin".equals(d.config().kind())) {
             log.warn("inbox.agents is empty: nobody can log in to /inbox. Add agents (see docs/inbox.md; "
                     + "`baton hash-password` makes a password-hash)");

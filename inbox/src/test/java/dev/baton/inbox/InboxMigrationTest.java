@@ -32,19 +32,23 @@ class InboxMigrationTest {
         try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
             s.execute("RUNSCRIPT FROM 'classpath:/migration/old-layout-h2.sql'");
         }
-        Flyway flyway = Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration").load();
+        // later migrations (V10 on) are pending on such a database, as on any database of that age: not an error
+        Flyway flyway = Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration")
+                .ignoreMigrationPatterns("*:pending").load();
 
         assertThat(flyway.validateWithResult().validationSuccessful)
                 .as("%s", flyway.validateWithResult().getAllErrorMessages()).isTrue();
-        assertThat(Arrays.stream(flyway.info().all()).map(MigrationInfo::getState))
+        assertThat(Arrays.stream(flyway.info().applied()).map(MigrationInfo::getState))
                 .containsOnly(MigrationState.SUCCESS);
         assertThat(Arrays.stream(flyway.info().applied()).map(i -> i.getVersion().getVersion()))
                 .containsExactly("1", "2", "3");
-        assertThat(flyway.info().pending()).isEmpty();
+        assertThat(Arrays.stream(flyway.info().pending()).map(i -> i.getVersion().getMajor().intValue()))
+                .as("nothing of the old layout is migrated again").allMatch(v -> v > 3);
+        int later = flyway.info().pending().length;
 
         try (Database db = Database.open(url, null, null, 2)) {
             long history = db.withConnection(c -> Sql.count(c, "SELECT COUNT(*) FROM \"flyway_schema_history\""));
-            assertThat(history).as("nothing migrated again").isEqualTo(4);
+            assertThat(history).as("nothing migrated again, the later ones once").isEqualTo(4 + later);
             Sessions sessions = new Sessions(db, Duration.ofHours(1), Clock.systemUTC());
             Sessions.Session s = sessions.open("bob", Role.AGENT);
             assertThat(sessions.find(s.id())).as("the inbox's tables are in use").isPresent();

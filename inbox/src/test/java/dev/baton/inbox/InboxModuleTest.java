@@ -45,13 +45,14 @@ class InboxModuleTest {
     private static InboxConfig config(String kind, Duration queueTimeout) {
         InboxConfig.Webhook hook = "webhook".equals(kind)
                 ? new InboxConfig.Webhook(URI.create("http://localhost:1/hook"), "0123456789abcdef-secret", 3) : null;
-        return new InboxConfig(kind, null, null, null, hook, null, null, queueTimeout, null, null, null, null, null);
+        return new InboxConfig(kind, null, null, null, hook, null, null, queueTimeout, null, null, null, null, null, null,
+                null, null);
     }
 
     private InboxModule module(InboxConfig config, WebhookInbox webhook) {
         return InboxModule.create(new InboxModule.Dependencies(config, engine.store(), engine.desk(), () -> { },
                 ch -> null, new LiveEvents(Runnable::run), webhook, KnowledgeSearch.empty(), dir, () -> { },
-                new OkHttpClient(), Clock.systemUTC()));
+                new OkHttpClient(), "en", Clock.systemUTC()));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.baton.knowledge;
 
+import dev.baton.knowledge.embed.Embedders;
 import dev.baton.knowledge.index.DocLanguage;
 import dev.baton.knowledge.index.EntryDocuments;
 import dev.baton.knowledge.index.Hubness;

@@ -1,5 +1,9 @@
 package dev.baton.knowledge;
 
+import dev.baton.knowledge.embed.InProcessEmbeddings;
+import dev.baton.knowledge.embed.Embedders;
+import dev.baton.knowledge.result.RetrievalMode;
+import dev.baton.knowledge.result.SearchResult;
 import dev.baton.knowledge.index.EntryDocuments;
 import dev.baton.knowledge.index.Hubness;
 import dev.baton.knowledge.index.IndexContent;
@@ -24,19 +28,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -206,30 +205,7 @@ public final class KnowledgeBase implements AutoCloseable {
      */
     public PendingChanges pending() throws IOException {
         requireFolder();
-        Map<String, Path> files = scanner.scan(config.folder());
-        List<String> added = new ArrayList<>();
-        List<String> changed = new ArrayList<>();
-        List<String> unreadable = new ArrayList<>();
-        int unchanged = 0;
-        for (Map.Entry<String, Path> f : files.entrySet()) {
-            Manifest.FileState previous = manifest.files().get(f.getKey());
-            String hash;
-            try {
-                hash = sha256(f.getValue());
-            } catch (IOException e) {
-                unreadable.add(f.getKey());
-                continue;
-            }
-            if (previous == null) {
-                added.add(f.getKey());
-            } else if (!previous.sha256().equals(hash)) {
-                changed.add(f.getKey());
-            } else {
-                unchanged++;
-            }
-        }
-        List<String> removed = manifest.files().keySet().stream().filter(rel -> !files.containsKey(rel)).toList();
-        return new PendingChanges(added, changed, removed, unreadable, unchanged, size());
+        return PendingChanges.between(scanner.scan(config.folder()), manifest, size());
     }
 
     private SyncReport doSync() throws IOException {
@@ -248,7 +224,7 @@ public final class KnowledgeBase implements AutoCloseable {
             String rel = f.getKey();
             String hash;
             try {
-                hash = sha256(f.getValue());
+                hash = ContentHash.sha256(f.getValue());
             } catch (IOException e) {
                 failed.add(new SyncReport.FailedFile(rel, "unreadable: " + e.getMessage()));
                 continue;
@@ -341,15 +317,6 @@ public final class KnowledgeBase implements AutoCloseable {
             if (!seen.add(e.id())) {
                 log.warn("knowledge file {} has the id {} more than once; search returns it as one entry", rel, e.id());
             }
-        }
-    }
-
-    private static String sha256(Path file) throws IOException {
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.baton.knowledge;
 
+import dev.baton.knowledge.result.KnowledgeHit;
 import dev.langchain4j.data.document.Metadata;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.rag.content.Content;

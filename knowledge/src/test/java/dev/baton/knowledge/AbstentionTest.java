@@ -1,5 +1,7 @@
 package dev.baton.knowledge;
 
+import dev.baton.knowledge.result.SearchResult;
+import dev.baton.knowledge.result.KnowledgeHit;
 import dev.baton.knowledge.index.Threshold;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,5 +1,7 @@
 package dev.baton.knowledge;
 
+import dev.baton.knowledge.result.SearchResult;
+import dev.baton.knowledge.result.KnowledgeHit;
 import dev.baton.knowledge.search.Abstention;
 import dev.baton.knowledge.search.FusionWeights;
 import org.junit.jupiter.api.Test;

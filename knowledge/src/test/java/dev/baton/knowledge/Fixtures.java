@@ -1,5 +1,7 @@
 package dev.baton.knowledge;
 
+import dev.baton.knowledge.embed.InProcessEmbeddings;
+import dev.baton.knowledge.embed.Embedders;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 
 import java.io.IOException;

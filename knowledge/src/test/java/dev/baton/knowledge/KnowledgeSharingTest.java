@@ -1,5 +1,7 @@
 package dev.baton.knowledge;
 
+import dev.baton.knowledge.index.IndexInUseException;
+import dev.baton.knowledge.result.KnowledgeHit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,5 +1,9 @@
 package dev.baton.knowledge;
 
+import dev.baton.knowledge.embed.LazyEmbeddingModel;
+import dev.baton.knowledge.embed.InProcessEmbeddings;
+import dev.baton.knowledge.embed.Embedders;
+import dev.baton.knowledge.result.SearchResult;
 import dev.baton.knowledge.index.DocLanguage;
 import dev.baton.knowledge.index.Manifest;
 import dev.langchain4j.data.embedding.Embedding;

@@ -84,7 +84,7 @@ final class KfSyncer {
     private void drain(Lane lane) {
         try {
             while (lane.again.getAndSet(false)) {
-                if (false && leases.shared()) {
+                if (leases.shared()) {
                     syncAsTheCluster(lane);
                 } else {
                     syncOnce(lane, lane.token);

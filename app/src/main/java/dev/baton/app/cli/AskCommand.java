@@ -1,9 +1,9 @@
 package dev.baton.app.cli;
 
-import dev.baton.app.config.BatonConfig;
+import dev.baton.config.BatonConfig;
 import dev.baton.knowledge.KnowledgeBase;
-import dev.baton.knowledge.KnowledgeHit;
-import dev.baton.knowledge.SearchResult;
+import dev.baton.knowledge.result.KnowledgeHit;
+import dev.baton.knowledge.result.SearchResult;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;

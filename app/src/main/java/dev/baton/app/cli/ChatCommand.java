@@ -3,7 +3,7 @@ package dev.baton.app.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.app.BatonRuntime;
-import dev.baton.app.config.BatonConfig;
+import dev.baton.config.BatonConfig;
 import dev.baton.dev.DevConfig;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;

@@ -1,9 +1,9 @@
 package dev.baton.app.cli;
 
 import dev.baton.app.ExampleKnowledge;
-import dev.baton.app.config.BatonConfig;
-import dev.baton.app.config.ConfigException;
-import dev.baton.app.config.ConfigLoader;
+import dev.baton.config.BatonConfig;
+import dev.baton.config.ConfigException;
+import dev.baton.config.ConfigLoader;
 import dev.baton.core.config.ConfigProblems;
 
 import java.io.ByteArrayInputStream;

@@ -1,9 +1,9 @@
 package dev.baton.app.cli;
 
 import dev.baton.app.BatonRuntime;
-import dev.baton.app.cli.eval.AbstainCommand;
-import dev.baton.app.cli.eval.ConversationsCommand;
-import dev.baton.app.config.BatonConfig;
+import dev.baton.eval.AbstainCommand;
+import dev.baton.eval.ConversationsCommand;
+import dev.baton.config.BatonConfig;
 import dev.baton.core.handoff.HandoffPolicy;
 import dev.baton.core.triage.SentimentEval;
 import dev.baton.core.triage.SentimentReport;
@@ -22,7 +22,7 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code baton eval retrieval|triage|sentiment|conversations|abstain}: measure Baton on labelled cases; {@code --json}
- * ends with one JSON line. The last two play customers against a whole in-process Baton ({@code cli.eval}).
+ * ends with one JSON line. The last two play customers against a whole in-process Baton (the eval module, {@code dev.baton.eval}).
  */
 @CommandLine.Command(name = "eval",
         description = "Measure retrieval, triage, sentiment, conversations or abstention on labelled cases.",

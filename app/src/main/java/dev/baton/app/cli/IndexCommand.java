@@ -1,7 +1,7 @@
 package dev.baton.app.cli;
 
 import ch.qos.logback.classic.Level;
-import dev.baton.app.config.BatonConfig;
+import dev.baton.config.BatonConfig;
 import dev.baton.knowledge.KnowledgeBase;
 import dev.baton.knowledge.PendingChanges;
 import dev.baton.knowledge.SyncReport;

@@ -1,8 +1,8 @@
 package dev.baton.app.cli;
 
 import dev.baton.app.BatonRuntime;
-import dev.baton.app.config.BatonConfig;
-import dev.baton.knowledge.IndexInUseException;
+import dev.baton.config.BatonConfig;
+import dev.baton.knowledge.index.IndexInUseException;
 import dev.baton.knowledge.KnowledgeBase;
 
 import java.io.IOException;

@@ -1,8 +1,7 @@
 package dev.baton.app.cli;
 
-import dev.baton.app.Main;
-import dev.baton.app.config.BatonConfig;
-import dev.baton.app.config.ConfigException;
+import dev.baton.config.BatonConfig;
+import dev.baton.config.ConfigException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -215,6 +215,8 @@ class InboxApiTest {
         assertThat(a.path("handoffs").asLong()).isPositive();
         assertThat(a.path("handoffRate").asDouble()).isBetween(0.0, 1.0);
         assertThat(a.path("byReason").path("explicit_request").path("count").asLong()).isPositive();
+        assertThat(a.path("reasonLabels").path("explicit_request").asText()).as("for the chart and the table")
+                .isEqualTo("asked for a person");
         assertThat(a.path("firstHumanReply").path("samples").asInt()).isPositive();
         assertThat(a.path("queueWait").path("p90").isNumber()).isTrue();
         assertThat(ann.getStatus("/api/analytics?days=0").status()).isEqualTo(400);

@@ -1,10 +1,10 @@
 package dev.baton.app.inbox;
 
 import dev.baton.inbox.auth.PasswordHasher;
-import dev.baton.app.Main;
-import dev.baton.app.config.BatonConfig;
-import dev.baton.app.config.ConfigException;
-import dev.baton.app.config.ConfigLoader;
+import dev.baton.app.cli.Main;
+import dev.baton.config.BatonConfig;
+import dev.baton.config.ConfigException;
+import dev.baton.config.ConfigLoader;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
@@ -42,6 +42,26 @@ class InboxConfigTest {
                 assertThat(cu.tags()).containsExactly("demo");
             });
         }
+    }
+
+    @Test
+    void should_load_the_desk_language_and_the_labels_of_the_business_intents() throws Exception {
+        String yaml = """
+                inbox:
+                  language: zh
+                  intent-labels:
+                    warranty_claim: { zh: 保修申请, en: warranty claim }
+                """;
+        BatonConfig c = new ConfigLoader(Map.<String, String>of()::get)
+                .load(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "t.yaml");
+
+        assertThat(c.inbox().language()).isEqualTo("zh");
+        assertThat(c.inbox().intentLabels().get("warranty_claim").in("zh")).isEqualTo("保修申请");
+        assertThat(c.inbox().intentLabels().get("warranty_claim").in("en")).isEqualTo("warranty claim");
+        String bad = "inbox:\n  language: fr\n";
+        assertThatThrownBy(() -> new ConfigLoader(Map.<String, String>of()::get)
+                .load(new ByteArrayInputStream(bad.getBytes(StandardCharsets.UTF_8)), "t.yaml"))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("inbox.language");
     }
 
     @Test

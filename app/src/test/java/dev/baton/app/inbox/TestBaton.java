@@ -5,8 +5,8 @@ import dev.baton.inbox.http.InboxAuth;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.app.BatonRuntime;
-import dev.baton.app.config.BatonConfig;
-import dev.baton.app.config.ConfigLoader;
+import dev.baton.config.BatonConfig;
+import dev.baton.config.ConfigLoader;
 import dev.baton.core.engine.EngineBuilder;
 
 import java.io.IOException;
@@ -175,6 +175,19 @@ final class TestBaton implements AutoCloseable {
                 b.header(InboxAuth.CSRF_HEADER, csrf);
             }
             return parse(send(b.DELETE().build()));
+        }
+
+        Json put(String path, Object body) {
+            HttpRequest.Builder b = request(path).header("Content-Type", "application/json");
+            if (csrf != null) {
+                b.header(InboxAuth.CSRF_HEADER, csrf);
+            }
+            try {
+                return parse(send(b.PUT(HttpRequest.BodyPublishers.ofString(
+                        server.json.writeValueAsString(body))).build()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
 
         JsonNode getJson(String path) {

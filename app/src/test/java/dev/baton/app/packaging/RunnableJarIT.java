@@ -31,7 +31,7 @@ class RunnableJarIT {
                     .filter(n -> n.endsWith(".pdb") || n.contains(".dSYM/") || n.endsWith(".js.map")
                             || n.endsWith(".cjs.map"))
                     .toList();
-            assertThat(zip.getEntry("dev/baton/app/Main.class")).isNotNull();
+            assertThat(zip.getEntry("dev/baton/app/cli/Main.class")).isNotNull();
             assertThat(zip.getEntry("bge-small-zh-v1.5-q.onnx")).isNotNull();
         }
         assertThat(debug).isEmpty();

@@ -2,8 +2,8 @@ package dev.baton.bench;
 
 import dev.baton.app.BatonRuntime;
 import dev.baton.app.ExampleKnowledge;
-import dev.baton.app.config.BatonConfig;
-import dev.baton.app.config.ConfigLoader;
+import dev.baton.config.BatonConfig;
+import dev.baton.config.ConfigLoader;
 import dev.baton.core.channel.InboundContent;
 import dev.baton.core.channel.InboundMessage;
 import dev.baton.core.engine.Engine;

@@ -5,6 +5,7 @@ import dev.baton.core.conversation.HandoffReason;
 import dev.baton.core.store.Database;
 import dev.baton.core.store.Store;
 import dev.baton.core.store.TicketRepository;
+import dev.baton.inbox.desk.DeskLabels;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -25,7 +26,7 @@ import java.util.TreeMap;
 
 /**
  * Handoff analytics over a period: handoff rate (overall and by reason), bot-resolved rate, time to first human
- * reply, queue wait p50/p90, and approved knowledge drafts. Computed from the ticket table on demand. An agent's
+ * reply, queue wait p50/p90, approved knowledge drafts, and the conversations a business look-up settled. Computed from the ticket table on demand. An agent's
  * takeover ({@code agent_takeover}) counts as a handoff with its reason, but not in the two times: it never waited.
  */
 public final class Analytics {
@@ -42,10 +43,14 @@ public final class Analytics {
      * @param queueWait         p50 and p90 of ticket opened → claimed (takeovers left out)
      * @param draftsApproved    knowledge drafts approved
      * @param handoffsPerDay    date → tickets opened (UTC)
+     * @param lookupSettled     conversations in which a business look-up answered the customer (the record, or that
+     *                          there is none) and that were not handed off
+     * @param reasonLabels      reason code (of {@code byReason}) → the reason as agents read it, in the desk's language
      */
     public record Report(Instant from, Instant to, long conversations, long handoffs, double handoffRate,
                          Map<String, ReasonCount> byReason, double botResolvedRate, Percentiles firstHumanReply,
-                         Percentiles queueWait, long draftsApproved, Map<String, Long> handoffsPerDay) {
+                         Percentiles queueWait, long draftsApproved, Map<String, Long> handoffsPerDay,
+                         long lookupSettled, Map<String, String> reasonLabels) {
     }
 
     /** One reason's share. */
@@ -57,14 +62,22 @@ public final class Analytics {
     }
 
     private final Store store;
+    private final DeskLabels labels;
     private final Clock clock;
 
-    public Analytics(Store store, Clock clock) {
+    public Analytics(Store store, DeskLabels labels, Clock clock) {
         this.store = store;
+        this.labels = labels;
         this.clock = clock;
     }
 
     public Report report(Duration period) {
+        return report(period, null);
+    }
+
+    /** As {@link #report(Duration)}, with the reason labels in {@code language} (the agent's choice; null: the desk's). */
+    public Report report(Duration period, String language) {
+        DeskLabels labels = this.labels.in(language);
         Instant to = clock.instant();
         Instant from = to.minus(period);
         Database db = store.db();
@@ -94,13 +107,17 @@ public final class Analytics {
                 wait.add(Duration.between(t.createdAt(), t.claimedAt()).toSeconds());
             }
         }
+        Set<Long> settled = new HashSet<>(db.withConnection(c -> store.messages().answeredByLookups(c, from)));
+        settled.removeAll(handedOff);
         long base = Math.max(conversations, handedOff.size());
         Map<String, ReasonCount> byReason = new LinkedHashMap<>();
         reasons.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
                 .forEach(e -> byReason.put(e.getKey(), new ReasonCount(e.getValue(), rate(e.getValue(), base))));
+        Map<String, String> reasonLabels = new LinkedHashMap<>();
+        byReason.keySet().forEach(code -> reasonLabels.put(code, labels.reason(code)));
         return new Report(from, to, base, tickets.size(), rate(handedOff.size(), base), byReason,
                 base == 0 ? 0 : rate(base - handedOff.size(), base), percentiles(firstReply), percentiles(wait),
-                drafts, perDay);
+                drafts, perDay, settled.size(), reasonLabels);
     }
 
     /** A ticket an agent opened by taking the conversation from the bot ({@code agent_takeover} first). */

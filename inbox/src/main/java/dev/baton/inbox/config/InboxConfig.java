@@ -8,8 +8,12 @@ import dev.baton.core.handoff.routing.PositionUpdateConfig;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -33,12 +37,20 @@ import java.util.Set;
  * @param sessionTtl      idle time after which an inbox login expires
  * @param positionUpdates unsolicited "you moved up in the queue" messages, within the channel's limits
  * @param customers       customers whose tier and tags the config sets (e.g. the VIP list), applied at start-up
+ * @param language        the agents' language ({@code zh} or {@code en}): of the inbox pages, the labels and the
+ *                        handoff summaries; null: the business's, read from the knowledge folder ({@link DeskLanguage})
+ * @param intentLabels    how agents read the business's own intents ({@code warranty_claim: {zh: 保修, en: warranty}});
+ *                        the built-in intents have labels already
  */
 public record InboxConfig(String kind, String apiToken, String crmUrl, Duration crmTimeout, Webhook webhook,
                           List<Agent> agents, List<Group> groups, Duration queueTimeout, String timeoutFallback,
                           Localized timeoutMessage, Duration sessionTtl, PositionUpdateConfig positionUpdates,
-                          List<Customer> customers)
+                          List<Customer> customers, String language, Map<String, Localized> intentLabels,
+                          List<CannedReply> cannedReplies)
         implements Validated {
+
+    /** The languages the inbox is written in. */
+    public static final List<String> LANGUAGES = List.of("zh", "en");
 
     public InboxConfig {
         kind = kind != null ? kind : "builtin";
@@ -50,11 +62,27 @@ public record InboxConfig(String kind, String apiToken, String crmUrl, Duration 
         sessionTtl = sessionTtl != null ? sessionTtl : Duration.ofHours(12);
         positionUpdates = positionUpdates != null ? positionUpdates : PositionUpdateConfig.defaults();
         customers = customers != null ? List.copyOf(customers) : List.of();
+        language = language == null || language.isBlank() ? null : language.strip().toLowerCase(Locale.ROOT);
+        intentLabels = intentLabels != null ? Collections.unmodifiableMap(new LinkedHashMap<>(intentLabels))
+                : Map.of();
+        cannedReplies = cannedReplies != null ? List.copyOf(cannedReplies) : List.of();
     }
 
     /** The defaults: built-in inbox, no agents, no groups. */
     public static InboxConfig defaults() {
-        return new InboxConfig(null, null, null, null, null, null, null, null, null, null, null, null, null);
+        return new InboxConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null, null);
+    }
+
+    /**
+     * This config with {@code defaults} added to the intent labels (e.g. the business look-ups' descriptions): an
+     * intent {@code intent-labels} names keeps its configured label.
+     */
+    public InboxConfig withIntentLabelDefaults(Map<String, Localized> defaults) {
+        Map<String, Localized> merged = new LinkedHashMap<>(defaults);
+        merged.putAll(intentLabels);
+        return new InboxConfig(kind, apiToken, crmUrl, crmTimeout, webhook, agents, groups, queueTimeout,
+                timeoutFallback, timeoutMessage, sessionTtl, positionUpdates, customers, language, merged, cannedReplies);
     }
 
     @Override
@@ -69,6 +97,16 @@ public record InboxConfig(String kind, String apiToken, String crmUrl, Duration 
             webhook.validate(prefix + ".webhook", problems);
         }
         positionUpdates.validate(prefix + ".position-updates", problems);
+        if (language != null && !LANGUAGES.contains(language)) {
+            problems.add(prefix + ".language", "must be zh or en (or left out: the language of the knowledge folder), "
+                    + "got " + language);
+        }
+        intentLabels.forEach((intent, label) -> {
+            if (intent.isBlank() || label == null) {
+                problems.add(prefix + ".intent-labels", "each entry is intent: label, e.g. warranty_claim: {zh: 保修, "
+                        + "en: warranty claim}");
+            }
+        });
         GuessableSecrets.checkApiToken(prefix + ".api-token", apiToken, problems);
         if (sessionTtl.compareTo(Duration.ofMinutes(1)) < 0) {
             problems.add(prefix + ".session-ttl", "must be at least 1m, got " + sessionTtl);
@@ -85,6 +123,19 @@ public record InboxConfig(String kind, String apiToken, String crmUrl, Duration 
             g.validate(prefix + ".groups[" + i + "]", problems);
             if (g.name() != null && !groupNames.add(g.name())) {
                 problems.add(prefix + ".groups[" + i + "].name", "duplicate group " + g.name());
+            }
+        }
+        Set<String> shortcuts = new HashSet<>();
+        for (int i = 0; i < cannedReplies.size(); i++) {
+            CannedReply r = cannedReplies.get(i);
+            String p = prefix + ".canned-replies[" + i + "]";
+            if (r == null || r.shortcut() == null || !r.shortcut().matches("\\S{1,64}")) {
+                problems.add(p + ".shortcut", "is required: one word of at most 64 characters, e.g. thanks");
+            } else if (!shortcuts.add(r.shortcut())) {
+                problems.add(p + ".shortcut", "duplicate shortcut " + r.shortcut());
+            }
+            if (r != null && (r.text() == null || r.text().texts().values().stream().allMatch(String::isBlank))) {
+                problems.add(p + ".text", "is required: a text or {zh: …, en: …}");
             }
         }
         Set<String> seen = new HashSet<>();
@@ -236,4 +287,13 @@ public record InboxConfig(String kind, String apiToken, String crmUrl, Duration 
         }
     }
 
+    /**
+     * {@code inbox.canned-replies[]:} a team canned reply (快捷回复) the config provides. Added at start-up when no team
+     * reply has this shortcut yet; after that, supervisors change it in the inbox (the config does not overwrite it).
+     *
+     * @param shortcut what agents type after {@code /}, e.g. {@code thanks}
+     * @param text     a text, or {@code {zh: …, en: …}}; may use {@code {customer.name}}, {@code {agent.name}}, …
+     */
+    public record CannedReply(String shortcut, Localized text) {
+    }
 }

@@ -37,26 +37,34 @@ public final class QueueViews {
     private final GroupRouter groups;
     private final List<String> groupNames;
     private final QueueTimeouts timeouts;
+    private final DeskLabels labels;
     private final Clock clock;
 
     public QueueViews(Store store, AgentDirectory agents, GroupRouter groups, List<String> groupNames,
-                      QueueTimeouts timeouts, Clock clock) {
+                      QueueTimeouts timeouts, DeskLabels labels, Clock clock) {
         this.store = store;
         this.agents = agents;
         this.groups = groups;
         this.groupNames = List.copyOf(groupNames);
         this.timeouts = timeouts;
+        this.labels = labels;
         this.clock = clock;
     }
 
     /** Active tickets in serving order; open ones carry their position in the queue. */
     public Queue queue() {
+        return queue(null);
+    }
+
+    /** The queue with its labels in {@code language} (the agent's choice; null: the desk's). */
+    public Queue queue(String language) {
+        DeskLabels labels = this.labels.in(language);
         Instant now = clock.instant();
         List<TicketSummary> items = new ArrayList<>();
         int position = 0;
         for (TicketRepository.Row t : active()) {
             Integer place = t.status() == TicketRepository.Status.OPEN ? ++position : null;
-            items.add(TicketSummary.of(t, now, timeouts.timedOut(t.id()), place));
+            items.add(TicketSummary.of(t, now, timeouts.timedOut(t.id()), place, labels));
         }
         return new Queue(items, now.toString());
     }

@@ -40,6 +40,6 @@ public final class AnalyticsRoutes implements Consumer<Javalin> {
         if (days < 1 || days > 366) {
             throw ApiError.badRequest("days must be between 1 and 366");
         }
-        ctx.json(analytics.report(Duration.ofDays(days)));
+        ctx.json(analytics.report(Duration.ofDays(days), Requests.chosenLanguage(ctx)));
     }
 }

@@ -44,7 +44,7 @@ public final class ConversationRoutes implements Consumer<Javalin> {
 
     private void view(Context ctx) {
         Principal p = auth.require(ctx, Role.AGENT);
-        ctx.json(views.view(p, Requests.id(ctx)));
+        ctx.json(views.view(p, Requests.id(ctx), Requests.chosenLanguage(ctx)));
     }
 
     private void crm(Context ctx) {

@@ -42,11 +42,14 @@ public final class InboxPages implements Consumer<Javalin> {
     private final InboxAuth auth;
     private final AgentDirectory agents;
     private final LoginThrottle throttle;
+    private final String language;
 
-    public InboxPages(InboxAuth auth, AgentDirectory agents, LoginThrottle throttle) {
+    /** @param language the desk's language ({@code zh} or {@code en}): the pages' {@code <html lang>} */
+    public InboxPages(InboxAuth auth, AgentDirectory agents, LoginThrottle throttle, String language) {
         this.auth = auth;
         this.agents = agents;
         this.throttle = throttle;
+        this.language = language;
     }
 
     @Override
@@ -94,14 +97,19 @@ public final class InboxPages implements Consumer<Javalin> {
     /** 429 with Retry-After, and the sign-in page saying how long to wait (the password was not checked). */
     private void tooManyFailures(Context ctx, Duration wait) {
         long seconds = wait.toSeconds();
-        String when = seconds < 120 ? seconds + " seconds" : ((seconds + 59) / 60) + " minutes";
+        boolean zh = "zh".equals(Requests.language(ctx, language));
+        String when = seconds < 120 ? seconds + (zh ? " 秒" : " seconds")
+                : ((seconds + 59) / 60) + (zh ? " 分钟" : " minutes");
+        String message = zh ? "登录失败次数过多，请 " + when + "后再试。"
+                : "Too many failed sign-ins. Try again in " + when + ".";
         String page = new String(resource("/inbox/login.html"), StandardCharsets.UTF_8).replace(LOGIN_ERROR,
-                "<p id=\"login-error\" class=\"error\">Too many failed sign-ins. Try again in " + when + ".</p>");
+                "<p id=\"login-error\" class=\"error\">" + message + "</p>");
         ctx.status(429).header("Retry-After", String.valueOf(seconds));
-        html(ctx, page.getBytes(StandardCharsets.UTF_8));
+        html(ctx, localized(ctx, page.getBytes(StandardCharsets.UTF_8)));
     }
 
-    private static final String LOGIN_ERROR = "<p id=\"login-error\" class=\"error hidden\">Wrong name or password.</p>";
+    private static final String LOGIN_ERROR =
+            "<p id=\"login-error\" class=\"error hidden\" data-i18n>Wrong name or password.</p>";
 
     private void logout(Context ctx) {
         auth.session(ctx).ifPresent(s -> {
@@ -130,8 +138,20 @@ public final class InboxPages implements Consumer<Javalin> {
     }
 
     private void html(Context ctx, String file) {
-        html(ctx, withTop(resource("/inbox/" + file)));
+        html(ctx, localized(ctx, withTop(resource("/inbox/" + file))));
     }
+
+    /**
+     * The page in the agent's language (their choice, else the desk's): its {@code <html lang>}, which the pages'
+     * script reads its texts by.
+     */
+    private byte[] localized(Context ctx, byte[] page) {
+        String language = Requests.language(ctx, this.language);
+        String html = new String(page, StandardCharsets.UTF_8);
+        return html.replace(HTML_LANG, "<html lang=\"" + language + "\">").getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static final String HTML_LANG = "<html lang=\"en\">";
 
     private static void html(Context ctx, byte[] page) {
         ctx.header("Cache-Control", "no-store");

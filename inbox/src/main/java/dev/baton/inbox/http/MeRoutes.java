@@ -13,7 +13,8 @@ import java.util.function.Consumer;
 /**
  * The caller and their live feed:
  * <pre>
- * GET /api/me       who am I: name, role, how signed in (+ the CSRF token for a session, the token id for a token)
+ * GET /api/me       who am I: name, role, how signed in (+ the CSRF token for a session, the token id for a token),
+ *                   and the desk's language
  * GET /api/events   SSE: change events for open pages
  * </pre>
  */
@@ -24,19 +25,25 @@ public final class MeRoutes implements Consumer<Javalin> {
      *
      * @param via     {@code session}, {@code agent-token} or {@code integration-token}
      * @param tokenId the agent token used (absent otherwise)
-     * @param csrf    the session's CSRF token, to send with every change (absent for tokens)
+     * @param csrf     the session's CSRF token, to send with every change (absent for tokens)
+     * @param language     the caller's language ({@code zh} or {@code en}): their choice, else the desk's; of the
+     *                     pages and the labels
+     * @param deskLanguage the desk's language, in which the handoff summaries are written
      */
     public record Me(String name, String role, String via,
                      @JsonInclude(JsonInclude.Include.NON_NULL) Long tokenId,
-                     @JsonInclude(JsonInclude.Include.NON_NULL) String csrf) {
+                     @JsonInclude(JsonInclude.Include.NON_NULL) String csrf, String language,
+                     String deskLanguage) {
     }
 
     private final InboxAuth auth;
     private final LiveEvents live;
+    private final String language;
 
-    public MeRoutes(InboxAuth auth, LiveEvents live) {
+    public MeRoutes(InboxAuth auth, LiveEvents live, String language) {
         this.auth = auth;
         this.live = live;
+        this.language = language;
     }
 
     @Override
@@ -49,6 +56,7 @@ public final class MeRoutes implements Consumer<Javalin> {
     private void me(Context ctx) {
         Principal p = auth.require(ctx, Role.AGENT);
         String csrf = p.viaToken() ? null : auth.session(ctx).map(s -> s.csrf()).orElse(null);
-        ctx.json(new Me(p.name(), p.role().name().toLowerCase(Locale.ROOT), p.via(), p.tokenId(), csrf));
+        ctx.json(new Me(p.name(), p.role().name().toLowerCase(Locale.ROOT), p.via(), p.tokenId(), csrf,
+                Requests.language(ctx, language), language));
     }
 }

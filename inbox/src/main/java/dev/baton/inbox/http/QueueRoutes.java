@@ -27,7 +27,7 @@ public final class QueueRoutes implements Consumer<Javalin> {
     public void accept(Javalin app) {
         app.get("/api/queue", ctx -> {
             auth.require(ctx, Role.AGENT);
-            ctx.json(views.queue());
+            ctx.json(views.queue(Requests.chosenLanguage(ctx)));
         });
         app.get("/api/team", ctx -> {
             auth.require(ctx, Role.AGENT);

@@ -44,6 +44,24 @@ final class Requests {
         return v;
     }
 
+    /** The cookie holding the language an agent chose for their pages ({@code zh} or {@code en}). */
+    static final String LANGUAGE_COOKIE = "baton-lang";
+
+    /**
+     * The language the agent chose (the {@value #LANGUAGE_COOKIE} cookie the page header sets), or null when they chose
+     * none or the value is not one the inbox is written in: then the desk's language applies.
+     */
+    static String chosenLanguage(Context ctx) {
+        String v = ctx.cookie(LANGUAGE_COOKIE);
+        return "zh".equals(v) || "en".equals(v) ? v : null;
+    }
+
+    /** The page language for this request: the agent's choice, else the desk's. */
+    static String language(Context ctx, String desk) {
+        String chosen = chosenLanguage(ctx);
+        return chosen != null ? chosen : desk;
+    }
+
     /** A text field, stripped; absent is "". */
     static String optional(JsonNode body, String field) {
         return body.path(field).asText("").strip();

@@ -10,7 +10,7 @@ import dev.baton.core.handoff.HumanDesk;
 import dev.baton.core.store.Database;
 import dev.baton.core.store.Store;
 import dev.baton.core.store.TicketRepository;
-import dev.baton.core.testing.EmbeddedPg;
+import dev.baton.core.testing.EmbeddedPostgresDatabase;
 import dev.baton.inbox.auth.AgentDirectory;
 import dev.baton.inbox.auth.Principal;
 import dev.baton.inbox.auth.Role;
@@ -46,15 +46,17 @@ class ConcurrentClaimsTest {
     private Store store;
     private int customers;
 
+    private EmbeddedPostgresDatabase pg;
+
     @BeforeEach
-    void twoInstances() {
-        String url = EmbeddedPg.newDatabaseUrl();
+    void twoInstances() throws java.io.IOException {
+        pg = EmbeddedPostgresDatabase.start(2);
         AgentDirectory agents = new AgentDirectory(List.of(
                 new InboxConfig.Agent("bob", null, "pw-bob-12345", List.of("support"), 100, null),
                 new InboxConfig.Agent("dan", null, "pw-dan-12345", List.of("support"), 100, null),
                 new InboxConfig.Agent("cleo", null, "pw-cleo-1234", List.of("billing"), 1, null)));
         for (int i = 0; i < 2; i++) {
-            Database db = EmbeddedPg.open(url, 4);
+            Database db = pg.openInstance(4);
             databases.add(db);
             EngineBuilder.Built engine = new EngineBuilder(db).build();
             engines.add(engine);
@@ -64,10 +66,13 @@ class ConcurrentClaimsTest {
     }
 
     @AfterEach
-    void stop() {
+    void stop() throws java.io.IOException {
         browsers.shutdownNow();
         engines.forEach(EngineBuilder.Built::close);
         databases.forEach(Database::close);
+        if (pg != null) {
+            pg.close();
+        }
     }
 
     @Test

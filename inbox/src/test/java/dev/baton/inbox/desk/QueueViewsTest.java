@@ -22,7 +22,7 @@ class QueueViewsTest {
     private final QueueViews views = new QueueViews(f.store, f.agents, new GroupRouter(List.of()), DeskFixture.GROUPS,
             new QueueTimeouts(f.store, new ReplyWriter(f.store, f.engine.json()), new JdbcKeyValueStore(f.db,
                     Clock.systemUTC()), Duration.ofMinutes(15), QueueTimeouts.LEAVE_MESSAGE, ConversationEvents.none(),
-                    () -> { }, Clock.systemUTC()), Clock.systemUTC());
+                    () -> { }, Clock.systemUTC()), new DeskLabels("zh", java.util.Map.of()), Clock.systemUTC());
 
     @AfterEach
     void close() {
@@ -44,7 +44,20 @@ class QueueViewsTest {
         assertThat(q.items()).filteredOn(i -> i.position() != null).extracting(TicketSummary::position)
                 .containsExactly(1, 2);
         assertThat(q.items().get(0).reasons()).containsExactly("explicit_request");
+        assertThat(q.items().get(0).reasonLabels()).as("in the desk's language").containsExactly("客户要求人工");
         assertThat(q.items().get(0).customer().tier()).as("no tier reads as empty").isEmpty();
+    }
+
+    @Test
+    void should_label_the_queue_in_the_language_the_agent_chose_keeping_the_summary_as_written() {
+        f.queued("support");
+
+        QueueViews.Queue english = views.queue("en");
+        QueueViews.Queue desk = views.queue(null);
+
+        assertThat(english.items().get(0).reasonLabels()).containsExactly("asked for a person");
+        assertThat(desk.items().get(0).reasonLabels()).containsExactly("客户要求人工");
+        assertThat(english.items().get(0).summary()).isEqualTo(desk.items().get(0).summary());
     }
 
     @Test

@@ -3,8 +3,8 @@ package dev.baton.knowledge.eval;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.knowledge.KnowledgeBase;
-import dev.baton.knowledge.KnowledgeHit;
-import dev.baton.knowledge.RetrievalMode;
+import dev.baton.knowledge.result.KnowledgeHit;
+import dev.baton.knowledge.result.RetrievalMode;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

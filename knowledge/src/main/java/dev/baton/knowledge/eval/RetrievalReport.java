@@ -2,7 +2,7 @@ package dev.baton.knowledge.eval;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.baton.knowledge.RetrievalMode;
+import dev.baton.knowledge.result.RetrievalMode;
 
 import java.util.Locale;
 import java.util.Map;

@@ -1,6 +1,5 @@
 package dev.baton.knowledge.index;
 
-import dev.baton.knowledge.IndexInUseException;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;

@@ -1,6 +1,6 @@
 package dev.baton.knowledge.ingest;
 
-import dev.baton.knowledge.Citation;
+import dev.baton.knowledge.result.Citation;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

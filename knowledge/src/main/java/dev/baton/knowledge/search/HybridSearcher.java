@@ -1,10 +1,10 @@
 package dev.baton.knowledge.search;
 
-import dev.baton.knowledge.Citation;
-import dev.baton.knowledge.Embedders;
-import dev.baton.knowledge.KnowledgeHit;
-import dev.baton.knowledge.RetrievalMode;
-import dev.baton.knowledge.SearchResult;
+import dev.baton.knowledge.result.Citation;
+import dev.baton.knowledge.embed.Embedders;
+import dev.baton.knowledge.result.KnowledgeHit;
+import dev.baton.knowledge.result.RetrievalMode;
+import dev.baton.knowledge.result.SearchResult;
 import dev.baton.knowledge.index.DocLanguage;
 import dev.baton.knowledge.index.EntryDocuments;
 import dev.baton.knowledge.index.DocLookup;

@@ -2,7 +2,7 @@ package dev.baton.knowledge.search;
 
 import dev.baton.text.Texts;
 
-import dev.baton.knowledge.InProcessEmbeddings;
+import dev.baton.knowledge.embed.InProcessEmbeddings;
 import dev.baton.knowledge.index.DocLanguage;
 import dev.baton.knowledge.index.EntryDocuments;
 import dev.baton.knowledge.index.TextNormalizer;

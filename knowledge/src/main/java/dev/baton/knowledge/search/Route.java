@@ -1,6 +1,6 @@
 package dev.baton.knowledge.search;
 
-import dev.baton.knowledge.Embedders;
+import dev.baton.knowledge.embed.Embedders;
 import dev.baton.knowledge.index.DocLanguage;
 import dev.baton.knowledge.index.IndexContent;
 import dev.baton.knowledge.index.IndexFields;

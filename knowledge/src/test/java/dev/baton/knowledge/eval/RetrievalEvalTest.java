@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.knowledge.Fixtures;
 import dev.baton.knowledge.KnowledgeBase;
 import dev.baton.knowledge.KnowledgeConfig;
-import dev.baton.knowledge.RetrievalMode;
+import dev.baton.knowledge.result.RetrievalMode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,5 +1,6 @@
 package dev.baton.core.agent;
 
+import dev.baton.core.conversation.Customer;
 import dev.baton.core.knowledge.KnowledgeAnswer;
 
 import java.time.Duration;
@@ -15,17 +16,25 @@ import java.util.List;
  * @param deadline       the channel's limit on how long this turn may take ({@link
  *                       dev.baton.core.channel.ChannelLimits#answerDeadline()}), or null: the agent's own deadline
  *                       applies, and a shorter one here wins
+ * @param customer       who writes, as the channel identified them: a look-up that needs the customer's identity
+ *                       takes their verified platform id from here, never from the conversation; null when unknown
  */
 public record AgentRequest(long conversationId, String text, String language, List<KnowledgeAnswer> knowledge,
-                           Duration deadline) {
+                           Duration deadline, Customer customer) {
 
     public AgentRequest {
         knowledge = List.copyOf(knowledge);
     }
 
+    /** A turn of an unknown customer. */
+    public AgentRequest(long conversationId, String text, String language, List<KnowledgeAnswer> knowledge,
+                        Duration deadline) {
+        this(conversationId, text, language, knowledge, deadline, null);
+    }
+
     /** A turn the channel sets no deadline for. */
     public AgentRequest(long conversationId, String text, String language, List<KnowledgeAnswer> knowledge) {
-        this(conversationId, text, language, knowledge, null);
+        this(conversationId, text, language, knowledge, null, null);
     }
 
     /** The deadline of this turn: {@code configured}, or the channel's {@link #deadline} when that is shorter. */

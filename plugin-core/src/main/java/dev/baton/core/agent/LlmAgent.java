@@ -1,10 +1,12 @@
 package dev.baton.core.agent;
 
+import dev.baton.core.resilience.CircuitBreaker;
 import dev.baton.core.config.LlmConfig;
 import dev.baton.core.conversation.HandoffReason;
 import dev.baton.core.handoff.Summarizer;
 import dev.baton.core.knowledge.KnowledgeAnswer;
 import dev.baton.core.knowledge.KnowledgeSearch;
+import dev.baton.core.lookup.Lookups;
 import dev.baton.core.store.Store;
 import dev.langchain4j.data.message.ToolExecutionResultMessage;
 import dev.langchain4j.model.chat.ChatModel;
@@ -19,12 +21,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -37,9 +35,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * The LLM agent: one {@link SupportAssistant} call per customer turn, grounded in the knowledge the engine already
@@ -47,7 +42,10 @@ import java.util.stream.Collectors;
  *
  * <p>A turn: the customer's text is delimited ({@link CustomerText}); the retrieved hits are injected into the
  * outgoing request only; the model answers (one round trip on the common path), or calls {@code searchKnowledge}
- * for a follow-up, or calls {@code handoffToHuman} (the turn ends there: {@link HandoffReason#AGENT_TOOL}). The
+ * for a follow-up, or a business look-up ({@link LookupTools}: "where is my order?"), or calls
+ * {@code handoffToHuman} (the turn ends there: {@link HandoffReason#AGENT_TOOL}). An answer after a look-up stands
+ * on the look-up's result; a look-up that failed and hands off on error makes the turn a handoff
+ * ({@link HandoffReason#LOOKUP_FAILED}) whatever the model wrote. The
  * answer passes the {@link OutputGuard}; {@code [n]} markers become the citation. The model phrases, it never
  * overrules the knowledge: an answer that no confident entry backs (the retrieval abstained and the model's own
  * searches found nothing confident, or it cited only low-relevance entries) is replaced by the configured
@@ -66,7 +64,6 @@ import java.util.stream.Collectors;
 public final class LlmAgent implements SupportAgent, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LlmAgent.class);
-    private static final Pattern MARKER = Pattern.compile("[ \\t]?[\\[【](\\d{1,2})[]】]");
     private static final String HUMAN_MARKER = "A human colleague served the customer after your last message and "
             + "has finished; the customer is back with you.";
 
@@ -82,6 +79,7 @@ public final class LlmAgent implements SupportAgent, AutoCloseable {
     private final SystemPrompt prompt;
     private final OutputGuard guard;
     private final SupportAssistant assistant;
+    private final Lookups lookups;
     private final TurnSlots turns = new TurnSlots();
     private final Map<Long, LongAdder> tokensByConversation = new ConcurrentHashMap<>();
     private final Counter calls;
@@ -90,7 +88,14 @@ public final class LlmAgent implements SupportAgent, AutoCloseable {
 
     LlmAgent(LlmConfig cfg, ChatModel model, Store store, KnowledgeSearch knowledge, OfflineAgent fallback,
              MeterRegistry meters, Clock clock, ExecutorService executor, boolean ownsExecutor) {
+        this(cfg, model, store, knowledge, Lookups.none(), fallback, meters, clock, executor, ownsExecutor);
+    }
+
+    LlmAgent(LlmConfig cfg, ChatModel model, Store store, KnowledgeSearch knowledge, Lookups lookups,
+             OfflineAgent fallback, MeterRegistry meters, Clock clock, ExecutorService executor,
+             boolean ownsExecutor) {
         this.cfg = cfg;
+        this.lookups = lookups;
         this.model = model;
         this.fallback = fallback;
         this.clock = clock;
@@ -99,8 +104,8 @@ public final class LlmAgent implements SupportAgent, AutoCloseable {
         this.ownsExecutor = ownsExecutor;
         this.breaker = new CircuitBreaker(cfg.circuitBreaker(), clock);
         this.memory = new ModelMemory(new JdbcChatMemoryStore(store, clock), cfg.memoryWindow(), cfg.deadline());
-        this.prompt = new SystemPrompt(cfg, canary(cfg));
-        this.guard = new OutputGuard(prompt);
+        this.prompt = new SystemPrompt(cfg, SystemPrompt.canary(cfg), !lookups.isEmpty());
+        this.guard = new OutputGuard(prompt, lookups.names());
         this.calls = Counter.builder("baton.llm.calls").description("chat-model calls").register(meters);
         this.inputTokens = Counter.builder("baton.llm.tokens").tag("type", "input").register(meters);
         this.outputTokens = Counter.builder("baton.llm.tokens").tag("type", "output").register(meters);
@@ -121,20 +126,23 @@ public final class LlmAgent implements SupportAgent, AutoCloseable {
             outputTokens.increment(out);
             tokensByConversation.computeIfAbsent(turn.conversationId, k -> new LongAdder()).add(in + out);
         };
-        this.assistant = AiServices.builder(SupportAssistant.class)
+        LookupTools lookupTools = new LookupTools(lookups, this::turnOf, cfg.maxLookupsPerTurn());
+        java.util.Set<String> toolNames = new java.util.TreeSet<>(AssistantTools.names());
+        toolNames.addAll(lookupTools.names());
+        AiServices<SupportAssistant> services = AiServices.builder(SupportAssistant.class)
                 .chatModel(model)
                 .systemMessageProvider(id -> prompt.text())
                 .chatMemoryProvider(memory::of)
                 .retrievalAugmentor(new KnowledgeInjector(this::turnOf))
                 .storeRetrievedContentInChatMemory(false)
                 .tools(new AssistantTools(this::turnOf, knowledge))
-                .maxToolCallingRoundTrips(3)
+                .maxToolCallingRoundTrips(lookups.isEmpty() ? 3 : 4)
                 .toolArgumentsErrorHandler((error, ctx) -> ToolErrorHandlerResult.text(
                         "invalid arguments: " + error.getMessage()))
                 .toolExecutionErrorHandler((error, ctx) -> ToolErrorHandlerResult.text(
                         "rejected: " + error.getMessage()))
                 .hallucinatedToolNameStrategy(request -> ToolExecutionResultMessage.from(request,
-                        "no such tool; the tools are " + String.join(", ", AssistantTools.names())))
+                        "no such tool; the tools are " + String.join(", ", toolNames)))
                 .chatRequestTransformer((request, id) -> {
                     Turn turn = turns.current(memoryId(id));
                     if (turn != null) {
@@ -143,8 +151,11 @@ public final class LlmAgent implements SupportAgent, AutoCloseable {
                     calls.increment();
                     return request;
                 })
-                .registerListener(tokenListener)
-                .build();
+                .registerListener(tokenListener);
+        if (!lookups.isEmpty()) {
+            services.tools(lookupTools.tools());
+        }
+        this.assistant = services.build();
     }
 
     /**
@@ -154,8 +165,19 @@ public final class LlmAgent implements SupportAgent, AutoCloseable {
      */
     public static LlmAgent create(LlmConfig cfg, Store store, KnowledgeSearch knowledge, OfflineAgent fallback,
                                   MeterRegistry meters, Clock clock) {
-        return new LlmAgent(cfg, LlmModels.chatModel(cfg), store, knowledge, fallback, meters, clock,
+        return create(cfg, store, knowledge, Lookups.none(), fallback, meters, clock);
+    }
+
+    /** As above, with the business look-ups as the model's tools (at most {@code llm.max-lookups-per-turn} calls). */
+    public static LlmAgent create(LlmConfig cfg, Store store, KnowledgeSearch knowledge, Lookups lookups,
+                                  OfflineAgent fallback, MeterRegistry meters, Clock clock) {
+        return new LlmAgent(cfg, LlmModels.chatModel(cfg), store, knowledge, lookups, fallback, meters, clock,
                 LlmModels.boundedExecutor("baton-llm", LlmModels.DEFAULT_THREADS, LlmModels.DEFAULT_QUEUE), true);
+    }
+
+    @Override
+    public boolean runsLookups() {
+        return !lookups.isEmpty();
     }
 
     @Override
@@ -166,7 +188,7 @@ public final class LlmAgent implements SupportAgent, AutoCloseable {
         if (request.text() == null || request.text().isBlank()) {
             return fallback.answer(request);
         }
-        Turn turn = new Turn(id, request.language(), request.knowledge());
+        Turn turn = new Turn(id, request.language(), request.knowledge(), request.customer());
         if (!turns.enter(turn, limit.dividedBy(2))) {
             return unavailable(request, turn, "busy");
         }
@@ -202,7 +224,7 @@ public final class LlmAgent implements SupportAgent, AutoCloseable {
         } catch (ExecutionException e) {
             breaker.onFailure();
             Throwable cause = e.getCause() == null ? e : e.getCause();
-            log.warn("conversation {}: model call failed: {}", turn.conversationId, describe(cause, cfg.apiKey()));
+            log.warn("conversation {}: model call failed: {}", turn.conversationId, ModelErrors.describe(cause, cfg.apiKey()));
             return unavailable(request, turn, "error");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -210,7 +232,8 @@ public final class LlmAgent implements SupportAgent, AutoCloseable {
             breaker.release();
             return unavailable(request, turn, "interrupted");
         }
-        if (turn.handoff().isEmpty() && (result == null || result.content() == null
+        if (turn.handoff().isEmpty() && turn.failedLookupToHandOff().isEmpty() && (result == null
+                || result.content() == null
                 || result.content().isBlank())) {
             breaker.onFailure();
             return unavailable(request, turn, "empty");
@@ -258,14 +281,22 @@ public final class LlmAgent implements SupportAgent, AutoCloseable {
     private AgentReply reply(AgentRequest request, Turn turn, Result<String> result) {
         int n = turn.calls.get();
         long tokens = turn.tokens();
+        var looked = turn.lookups();
         if (turn.handoff().isPresent()) {
             count("handoff");
             log.info("conversation {}: the assistant handed off ({})", turn.conversationId,
                     turn.handoff().get().reason());
-            return new AgentReply("", null, false, HandoffReason.AGENT_TOOL, turn.handoff().get().note(), n, tokens);
+            return new AgentReply("", null, false, HandoffReason.AGENT_TOOL, turn.handoff().get().note(), n, tokens,
+                    looked);
+        }
+        var failed = turn.failedLookupToHandOff();
+        if (failed.isPresent()) {
+            count("lookup_failed");
+            return new AgentReply("", null, false, HandoffReason.LOOKUP_FAILED, "look-up " + failed.get().name()
+                    + " failed (" + failed.get().text() + ")", n, tokens, looked);
         }
         String text = result.content().strip();
-        var violation = guard.check(text, turn.references());
+        var violation = guard.check(text, Grounding.shown(turn));
         if (violation.isPresent()) {
             count("guarded");
             meters.counter("baton.agent.guard.blocked", "rule", violation.get().code()).increment();
@@ -273,42 +304,23 @@ public final class LlmAgent implements SupportAgent, AutoCloseable {
                     turn.conversationId, violation.get().code());
             AgentReply offline = fallback.answer(request);
             return new AgentReply(offline.text(), offline.citation(), offline.knowledgeMiss(), null, null, n,
-                    tokens);
+                    tokens, looked);
         }
         Set<KnowledgeAnswer> cited = new LinkedHashSet<>();
-        Matcher m = MARKER.matcher(text);
-        StringBuilder clean = new StringBuilder();
-        while (m.find()) {
-            turn.referenced(Integer.parseInt(m.group(1))).ifPresent(cited::add);
-            m.appendReplacement(clean, "");
-        }
-        m.appendTail(clean);
-        String answer = clean.toString().strip();
-        if (!grounded(cited, turn.references())) {
+        String answer = Grounding.withoutMarkers(text, turn, cited);
+        if (!turn.lookupGrounds() && !Grounding.grounded(cited, turn.references())) {
             // the knowledge abstained: the model may phrase answers, not turn "nothing relevant" into one
             count("abstained");
             log.info("conversation {}: no confident knowledge behind the model's answer; the customer gets the "
                     + "honest not-sure reply", turn.conversationId);
-            return new AgentReply(fallback.notSure(request.language()), null, true, null, null, n, tokens);
+            return new AgentReply(fallback.notSure(request.language()), null, true, null, null, n, tokens, looked);
         }
         String citation = cited.isEmpty() ? null : cited.iterator().next().citation();
         if (!cited.isEmpty()) {
             answer = fallback.cite(answer, cited.stream().limit(2).toList(), request.language());
         }
-        count("answered");
-        return new AgentReply(answer, citation, false, null, null, n, tokens);
-    }
-
-    /**
-     * Whether an answer stands on the knowledge: it cites a confident entry, or it cites nothing while a confident
-     * entry was shown (a clarifying question, a paraphrase). An answer that cites only low-relevance entries, or that
-     * came without any confident knowledge this turn, overrules the knowledge's abstention and is not sent.
-     */
-    private static boolean grounded(Set<KnowledgeAnswer> cited, java.util.List<KnowledgeAnswer> shown) {
-        if (!cited.isEmpty()) {
-            return cited.stream().anyMatch(KnowledgeAnswer::confident);
-        }
-        return shown.stream().anyMatch(KnowledgeAnswer::confident);
+        count(looked.isEmpty() ? "answered" : "looked_up");
+        return new AgentReply(answer, citation, false, null, null, n, tokens, looked);
     }
 
     private AgentReply unavailable(AgentRequest request, Turn turn, String reason) {
@@ -318,11 +330,12 @@ public final class LlmAgent implements SupportAgent, AutoCloseable {
         AgentReply offline = fallback.answer(request);
         int n = turn.calls.get();
         long tokens = turn.tokens();
+        var looked = turn.lookups();
         if (!offline.knowledgeMiss()) {
-            return new AgentReply(offline.text(), offline.citation(), false, null, null, n, tokens);
+            return new AgentReply(offline.text(), offline.citation(), false, null, null, n, tokens, looked);
         }
         return new AgentReply(offline.text(), null, true, HandoffReason.LLM_UNAVAILABLE,
-                "the language model was unavailable (" + reason + ")", n, tokens);
+                "the language model was unavailable (" + reason + ")", n, tokens, looked);
     }
 
     @Override
@@ -378,30 +391,5 @@ public final class LlmAgent implements SupportAgent, AutoCloseable {
 
     private void count(String outcome) {
         meters.counter("baton.agent.turns", "outcome", outcome).increment();
-    }
-
-    /**
-     * The error for the log: its class and the first 200 characters of its message, which is often the provider's
-     * error body (long ones are never logged whole). A provider or a proxy may echo the API key there, so the key
-     * is masked first (before the cut, so that no part of it survives), whatever the host's logging does.
-     */
-    private static String describe(Throwable t, String apiKey) {
-        String msg = t.getMessage() == null ? "" : t.getMessage().replaceAll("\\s+", " ");
-        if (!apiKey.isBlank()) {
-            msg = msg.replace(apiKey, "***");
-        }
-        return t.getClass().getSimpleName() + (msg.isEmpty() ? "" : ": " + (msg.length() > 200
-                ? msg.substring(0, 200) + "…" : msg));
-    }
-
-    /** A stable per-deployment canary, so the prompt (and the provider's prefix cache) survives restarts. */
-    private static String canary(LlmConfig cfg) {
-        try {
-            byte[] h = MessageDigest.getInstance("SHA-256").digest((cfg.persona() + '|' + cfg.tone() + '|'
-                    + cfg.language() + '|' + cfg.model()).getBytes(StandardCharsets.UTF_8));
-            return "bt-" + HexFormat.of().formatHex(h, 0, 6);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -55,8 +55,20 @@ final class OutputGuard {
 
     private final String canary;
     private final Set<String> promptWindows = new HashSet<>();
+    private final List<Pattern> lookupNames = new java.util.ArrayList<>();
 
     OutputGuard(SystemPrompt prompt) {
+        this(prompt, Set.of());
+    }
+
+    /** @param lookupTools the business look-ups' tool names: internal too, when they look like ids (order_status) */
+    OutputGuard(SystemPrompt prompt, Set<String> lookupTools) {
+        for (String name : lookupTools) {
+            if (name.matches(".*[_\\d].*")) {
+                lookupNames.add(Pattern.compile("(?i)(?<![\\p{L}\\p{N}_])" + Pattern.quote(name)
+                        + "(?![\\p{L}\\p{N}_])"));
+            }
+        }
         this.canary = prompt.canary().toLowerCase(Locale.ROOT);
         String rules = normalize(prompt.rules());
         for (int i = 0; i + WINDOW <= rules.length(); i++) {
@@ -74,7 +86,7 @@ final class OutputGuard {
         if (MARKUP.matcher(answer).find()) {
             return Optional.of(Violation.MARKUP);
         }
-        if (TOOL_NAMES.matcher(answer).find()) {
+        if (TOOL_NAMES.matcher(answer).find() || lookupNames.stream().anyMatch(p -> p.matcher(answer).find())) {
             return Optional.of(Violation.TOOL_NAME);
         }
         if (ID_FIELDS.matcher(answer).find() || namesEntryId(lower, shown)) {

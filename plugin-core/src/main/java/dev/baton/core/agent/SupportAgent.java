@@ -11,6 +11,14 @@ public interface SupportAgent extends Handback {
 
     AgentReply answer(AgentRequest request);
 
+    /**
+     * True when this agent runs the business look-ups itself (the LLM agent, as tools): the engine then leaves them
+     * to it instead of running them offline before it.
+     */
+    default boolean runsLookups() {
+        return false;
+    }
+
     /** A human handled turns of this conversation; remember it (LLM memory marker). */
     @Override
     default void humanHandled(long conversationId, String note) {

@@ -105,6 +105,35 @@ public sealed interface InboundContent {
     record ServicerReply(String servicerId, String text) implements InboundContent {
     }
 
+    /**
+     * The customer's rating of their last conversation with a person: {@code score} from 1 (bad) to 5 (very good),
+     * with an optional comment. Stored for the satisfaction reports; never answered and never read as a question.
+     */
+    record Rating(int score, String comment) implements InboundContent {
+        public Rating {
+            if (score < 1 || score > 5) {
+                throw new IllegalArgumentException("a rating is 1 to 5, got " + score);
+            }
+            comment = comment == null || comment.isBlank() ? null : comment.strip();
+        }
+
+        @Override
+        public String text() {
+            return "";
+        }
+    }
+
+    /**
+     * A request to be contacted later (a leave-a-message form, typically outside business hours): who, how to reach
+     * them (phone or e-mail), and what about. It asks for a person: the handoff's reason is {@code callback}.
+     */
+    record CallbackRequest(String name, String contact, String question) implements InboundContent {
+        @Override
+        public String text() {
+            return question == null ? "" : question;
+        }
+    }
+
     /** A type the adapter does not understand. Acked, logged with ids only, never answered as text. */
     record Unsupported(String platformType) implements InboundContent {
         @Override

@@ -28,13 +28,15 @@ import java.time.format.DateTimeParseException;
  * @param language       {@code auto} (default: the customer's language) or a fixed language such as {@code zh}
  * @param circuitBreaker when to stop calling a failing model, and for how long
  * @param llmSummary     write handoff summaries with the model (default true); false keeps the extractive one
+ * @param maxLookupsPerTurn business look-up calls the model may make for one customer message (default 2, at most
+ *                       5); further calls are refused and the model answers with what it has
  */
 public record LlmConfig(URI baseUrl, String apiKey, String model,
                         @JsonDeserialize(using = Durations.Deserializer.class) Duration timeout,
                         Integer maxRetries, Double temperature, Integer memoryWindow,
                         @JsonDeserialize(using = Durations.Deserializer.class) Duration deadline,
                         String persona, String tone, String language, CircuitBreakerConfig circuitBreaker,
-                        Boolean llmSummary) implements Validated {
+                        Boolean llmSummary, Integer maxLookupsPerTurn) implements Validated {
 
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(20);
     public static final Duration DEFAULT_DEADLINE = Duration.ofSeconds(25);
@@ -53,11 +55,13 @@ public record LlmConfig(URI baseUrl, String apiKey, String model,
         language = language == null || language.isBlank() ? "auto" : language.strip();
         circuitBreaker = circuitBreaker == null ? CircuitBreakerConfig.defaults() : circuitBreaker;
         llmSummary = llmSummary == null || llmSummary;
+        maxLookupsPerTurn = maxLookupsPerTurn == null ? 2 : maxLookupsPerTurn;
     }
 
     /** A config with every default, for code and tests: {@code LlmConfig.of(url, key, model)}. */
     public static LlmConfig of(URI baseUrl, String apiKey, String model) {
-        return new LlmConfig(baseUrl, apiKey, model, null, null, null, null, null, null, null, null, null, null);
+        return new LlmConfig(baseUrl, apiKey, model, null, null, null, null, null, null, null, null, null, null,
+                null);
     }
 
     /** True when {@link #language} is {@code auto}: answer in the customer's language. */
@@ -67,27 +71,32 @@ public record LlmConfig(URI baseUrl, String apiKey, String model,
 
     public LlmConfig withTimeouts(Duration newTimeout, Duration newDeadline) {
         return new LlmConfig(baseUrl, apiKey, model, newTimeout, maxRetries, temperature, memoryWindow, newDeadline,
-                persona, tone, language, circuitBreaker, llmSummary);
+                persona, tone, language, circuitBreaker, llmSummary, maxLookupsPerTurn);
     }
 
     public LlmConfig withMaxRetries(int retries) {
         return new LlmConfig(baseUrl, apiKey, model, timeout, retries, temperature, memoryWindow, deadline, persona,
-                tone, language, circuitBreaker, llmSummary);
+                tone, language, circuitBreaker, llmSummary, maxLookupsPerTurn);
     }
 
     public LlmConfig withCircuitBreaker(CircuitBreakerConfig breaker) {
         return new LlmConfig(baseUrl, apiKey, model, timeout, maxRetries, temperature, memoryWindow, deadline,
-                persona, tone, language, breaker, llmSummary);
+                persona, tone, language, breaker, llmSummary, maxLookupsPerTurn);
     }
 
     public LlmConfig withMemoryWindow(int messages) {
         return new LlmConfig(baseUrl, apiKey, model, timeout, maxRetries, temperature, messages, deadline, persona,
-                tone, language, circuitBreaker, llmSummary);
+                tone, language, circuitBreaker, llmSummary, maxLookupsPerTurn);
     }
 
     public LlmConfig withVoice(String newPersona, String newTone, String newLanguage) {
         return new LlmConfig(baseUrl, apiKey, model, timeout, maxRetries, temperature, memoryWindow, deadline,
-                newPersona, newTone, newLanguage, circuitBreaker, llmSummary);
+                newPersona, newTone, newLanguage, circuitBreaker, llmSummary, maxLookupsPerTurn);
+    }
+
+    public LlmConfig withMaxLookupsPerTurn(int calls) {
+        return new LlmConfig(baseUrl, apiKey, model, timeout, maxRetries, temperature, memoryWindow, deadline,
+                persona, tone, language, circuitBreaker, llmSummary, calls);
     }
 
     @Override
@@ -115,6 +124,9 @@ public record LlmConfig(URI baseUrl, String apiKey, String model,
         if (memoryWindow < 2 || memoryWindow > 200) {
             problems.add(prefix + ".memory-window", "must be between 2 and 200 messages; e.g. memory-window: 20");
         }
+        if (maxLookupsPerTurn < 1 || maxLookupsPerTurn > 5) {
+            problems.add(prefix + ".max-lookups-per-turn", "must be between 1 and 5; e.g. max-lookups-per-turn: 2");
+        }
         circuitBreaker.validate(prefix + ".circuit-breaker", problems);
     }
 
@@ -124,7 +136,7 @@ public record LlmConfig(URI baseUrl, String apiKey, String model,
         return "LlmConfig[baseUrl=" + baseUrl + ", model=" + model + ", apiKey=" + (apiKey.isEmpty() ? "none" : "***")
                 + ", timeout=" + timeout + ", maxRetries=" + maxRetries + ", deadline=" + deadline + ", language="
                 + language + ", memoryWindow=" + memoryWindow + ", circuitBreaker=" + circuitBreaker
-                + ", llmSummary=" + llmSummary + "]";
+                + ", llmSummary=" + llmSummary + ", maxLookupsPerTurn=" + maxLookupsPerTurn + "]";
     }
 
     /**

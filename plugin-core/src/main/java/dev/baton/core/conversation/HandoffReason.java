@@ -17,8 +17,12 @@ public enum HandoffReason {
     AGENT_TOOL("agent_tool"),
     LLM_UNAVAILABLE("llm_unavailable"),
     UNSUPPORTED_MEDIA("unsupported_media"),
+    /** A business look-up failed (timeout, error, circuit open) and it is configured {@code on-error: handoff}. */
+    LOOKUP_FAILED("lookup_failed"),
     /** An agent replied while the bot had the conversation: the reply took it over (a ticket held by them). */
-    AGENT_TAKEOVER("agent_takeover");
+    AGENT_TAKEOVER("agent_takeover"),
+    /** The customer left a message asking to be contacted (a leave-a-message form): someone calls or writes back. */
+    CALLBACK("callback");
 
     private final String code;
 

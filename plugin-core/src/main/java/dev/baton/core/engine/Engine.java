@@ -8,7 +8,6 @@ import dev.baton.core.channel.DeliveryStatus;
 import dev.baton.core.channel.InboundMessage;
 import dev.baton.core.channel.OutboundMessage;
 import dev.baton.core.cluster.Cluster;
-import dev.baton.core.conversation.Customer;
 import dev.baton.core.plugin.PassiveReplies;
 import dev.baton.core.store.InboundLog;
 import dev.baton.core.store.Outbox;
@@ -51,6 +50,7 @@ public final class Engine implements PassiveReplies, AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final ConversationEvents events;
     private final HeldReplies held;
+    private final CustomerView view;
     private final Cluster cluster;
     private ScheduledFuture<?> sweep;
     private ScheduledFuture<?> heartbeat;
@@ -62,7 +62,7 @@ public final class Engine implements PassiveReplies, AutoCloseable {
 
     Engine(Store store, Dispatcher dispatcher, OutboxWorker outbox, EngineSettings settings, EngineMetrics metrics,
            ObjectMapper json, Clock clock, ScheduledExecutorService scheduler, ConversationEvents events,
-           HeldReplies held, Cluster cluster) {
+           HeldReplies held, CustomerView view, Cluster cluster) {
         this.store = store;
         this.dispatcher = dispatcher;
         this.outbox = outbox;
@@ -73,6 +73,7 @@ public final class Engine implements PassiveReplies, AutoCloseable {
         this.scheduler = scheduler;
         this.events = events;
         this.held = held;
+        this.view = view;
         this.cluster = cluster;
         metrics.laneDepth(dispatcher::queued);
     }
@@ -196,12 +197,12 @@ public final class Engine implements PassiveReplies, AutoCloseable {
 
     @Override
     public Optional<ConversationStatus> conversation(Channel channel, String customerId) {
-        return store.db().withConnection(c -> {
-            Optional<Customer> customer = store.customers().find(c, channel, customerId);
-            return customer.isEmpty() ? Optional.<ConversationStatus>empty()
-                    : store.conversations().byCustomer(c, customer.get().id())
-                    .map(v -> new ConversationStatus(v.id(), v.state()));
-        });
+        return view.conversation(channel, customerId);
+    }
+
+    @Override
+    public List<Line> transcript(Channel channel, String customerId, long afterId, int limit) {
+        return view.transcript(channel, customerId, afterId, limit);
     }
 
     @Override

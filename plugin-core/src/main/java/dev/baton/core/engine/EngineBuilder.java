@@ -22,6 +22,8 @@ import dev.baton.core.handoff.NoopInbox;
 import dev.baton.core.handoff.Summarizer;
 import dev.baton.core.knowledge.CitationStyle;
 import dev.baton.core.knowledge.KnowledgeSearch;
+import dev.baton.core.lookup.Lookups;
+import dev.baton.core.lookup.OfflineLookups;
 import dev.baton.core.store.Database;
 import dev.baton.core.store.Store;
 import dev.baton.core.triage.SmallTalk;
@@ -70,6 +72,7 @@ public final class EngineBuilder {
     private int laneThreads = Math.max(2, Runtime.getRuntime().availableProcessors() * 2);
     private int laneQueue = 10_000;
     private ThreadPoolExecutor laneExecutor;
+    private Lookups lookups = Lookups.none();
     private Cluster cluster = Cluster.single();
 
     public EngineBuilder(Database db) {
@@ -108,6 +111,15 @@ public final class EngineBuilder {
     /** The agent, built from the store (the LLM agent keeps its memory there). */
     public EngineBuilder agent(Function<Store, SupportAgent> a) {
         this.agent = a;
+        return this;
+    }
+
+    /**
+     * The business look-ups ({@code lookups:}), run offline after the policy and before the agent; an agent that runs
+     * them itself (the LLM's tools) must be given the same. Default: none.
+     */
+    public EngineBuilder lookups(Lookups l) {
+        this.lookups = java.util.Objects.requireNonNull(l, "lookups");
         return this;
     }
 
@@ -233,7 +245,8 @@ public final class EngineBuilder {
                 : new KeywordDecider(policy.config().keywords(), policy);
         HandoffService handoffs = new HandoffService(store, summarizer, settings.messages().queued(), limits,
                 averageHandleTime, routing);
-        TurnPlanner planner = new TurnPlanner(knowledge, smallTalk, theDecider, theAgent, policy, settings, limits);
+        TurnPlanner planner = new TurnPlanner(knowledge, smallTalk, theDecider, theAgent, policy, settings, limits,
+                new OfflineLookups(lookups));
         TurnProcessor turns = new TurnProcessor(store, planner, handoffs, inbox, events, settings, metrics, json,
                 clock);
         HeldReplies held = new HeldReplies(clock);
@@ -242,7 +255,7 @@ public final class EngineBuilder {
         Dispatcher dispatcher = new Dispatcher(store, new Lanes(laneExecutor), turns, outbox, settings, clock,
                 cluster);
         Engine engine = new Engine(store, dispatcher, outbox, settings, metrics, json, clock, scheduler, events, held,
-                cluster);
+                new CustomerView(store, routing, averageHandleTime, clock), cluster);
         HumanDesk desk = new HumanDesk(store, new ReplyWriter(store, json), handoffs, theAgent, inbox, events,
                 new HandoffMetrics(meters),
                 settings.messages().backToBot(), outbox::wake, clock);

@@ -33,6 +33,13 @@ final class TranscriptText {
         if (content instanceof InboundContent.Event e) {
             return "[event] " + e.kind().name().toLowerCase(Locale.ROOT) + (e.detail() == null ? "" : " " + e.detail());
         }
+        if (content instanceof InboundContent.Rating r) {
+            return "[rating] " + r.score() + "/5" + (r.comment() == null ? "" : " " + r.comment());
+        }
+        if (content instanceof InboundContent.CallbackRequest cb) {
+            return "[callback] " + String.join(" · ", java.util.stream.Stream.of(cb.name(), cb.contact(), cb.question())
+                    .filter(s -> s != null && !s.isBlank()).map(String::strip).toList());
+        }
         if (content instanceof InboundContent.Unsupported u) {
             return "[unsupported] " + u.platformType();
         }

@@ -161,7 +161,8 @@ final class TurnProcessor {
      */
     private static String written(InboundContent content) {
         return content instanceof InboundContent.ButtonTap || content instanceof InboundContent.Event
-                || content instanceof InboundContent.ServicerReply ? "" : content.text();
+                || content instanceof InboundContent.ServicerReply || content instanceof InboundContent.Rating ? ""
+                : content.text();
     }
 
     private InboundMessage readPayload(InboundLog.Row row) {
@@ -200,6 +201,9 @@ final class TurnProcessor {
         }
         Author author = msg.content() instanceof InboundContent.Event ? Author.SYSTEM : Author.CUSTOMER;
         store.messages().append(c, conv.id(), row.id(), author, null, TranscriptText.describe(msg.content()), null, signals, now);
+        if (msg.content() instanceof InboundContent.Rating rating) {
+            store.ratings().record(c, conv.id(), row.id(), msg.channel(), rating.score(), rating.comment(), now);
+        }
         if (effective instanceof Plan.Reply r) {
             for (String text : r.texts()) {
                 enqueue(c, conv, row.id(), OutboundMessage.Author.BOT, text, r.citation(), language, now);

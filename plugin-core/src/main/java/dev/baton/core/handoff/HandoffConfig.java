@@ -1,5 +1,6 @@
 package dev.baton.core.handoff;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import dev.baton.core.config.ConfigProblems;
 import dev.baton.core.config.Validated;
 
@@ -30,6 +31,7 @@ import java.util.Objects;
  *   agent-tool:        { priority: 50 }      # the LLM called handoffToHuman
  *   llm-unavailable:   { priority: 40 }      # the model failed and the offline answer was not enough
  *   unsupported-media: { priority: 30 }      # media the bot cannot read, with engine.unsupported-media: handoff
+ *   lookup-failed:     { priority: 40 }      # a business look-up with on-error: handoff failed
  * }</pre>
  *
  * @param keywords          literal explicit-request keywords; the engine adds them to triage with
@@ -47,12 +49,15 @@ import java.util.Objects;
  * @param agentTool         priority and group when the LLM asks for a person ({@code agent_tool})
  * @param llmUnavailable    priority and group when the model is down ({@code llm_unavailable})
  * @param unsupportedMedia  priority and group for media the bot cannot read ({@code unsupported_media})
+ * @param lookupFailed      priority and group when a business look-up with {@code on-error: handoff} failed
+ *                          ({@code lookup_failed})
  */
 public record HandoffConfig(List<String> keywords, String defaultGroup, Rule explicitRequest, Rule button,
                             SentimentRule negativeSentiment, ComplaintRule complaint, RepetitionRule repeatedQuestion,
                             KnowledgeMissRule knowledgeMiss, TurnLimitRule turnLimit,
                             SensitiveIntentRule sensitiveIntent, VipRule vip, Target agentTool,
-                            Target llmUnavailable, Target unsupportedMedia) implements Validated {
+                            Target llmUnavailable, Target unsupportedMedia, Target lookupFailed)
+        implements Validated {
 
     /**
      * {@code handoff.keywords} when the YAML names none, and the keywords of the engine's minimal decider when triage
@@ -60,6 +65,7 @@ public record HandoffConfig(List<String> keywords, String defaultGroup, Rule exp
      */
     public static final List<String> DEFAULT_KEYWORDS = List.of("转人工", "人工客服", "真人", "human", "agent");
 
+    @JsonCreator
     public HandoffConfig {
         keywords = keywords == null ? DEFAULT_KEYWORDS : List.copyOf(keywords);
         defaultGroup = Objects.requireNonNullElse(defaultGroup, "support");
@@ -79,11 +85,22 @@ public record HandoffConfig(List<String> keywords, String defaultGroup, Rule exp
         agentTool = Objects.requireNonNullElseGet(agentTool, () -> new Target(50, null));
         llmUnavailable = Objects.requireNonNullElseGet(llmUnavailable, () -> new Target(40, null));
         unsupportedMedia = Objects.requireNonNullElseGet(unsupportedMedia, () -> new Target(30, null));
+        lookupFailed = Objects.requireNonNullElseGet(lookupFailed, () -> new Target(40, null));
+    }
+
+    /** The rules without a {@code lookup-failed} target (its default applies). */
+    public HandoffConfig(List<String> keywords, String defaultGroup, Rule explicitRequest, Rule button,
+                         SentimentRule negativeSentiment, ComplaintRule complaint, RepetitionRule repeatedQuestion,
+                         KnowledgeMissRule knowledgeMiss, TurnLimitRule turnLimit, SensitiveIntentRule sensitiveIntent,
+                         VipRule vip, Target agentTool, Target llmUnavailable, Target unsupportedMedia) {
+        this(keywords, defaultGroup, explicitRequest, button, negativeSentiment, complaint, repeatedQuestion,
+                knowledgeMiss, turnLimit, sensitiveIntent, vip, agentTool, llmUnavailable, unsupportedMedia, null);
     }
 
     /** Every rule with its default values. */
     public static HandoffConfig defaults() {
-        return new HandoffConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        return new HandoffConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null);
     }
 
     /** The group a rule routes to: its own, else {@code default-group}. */
@@ -111,6 +128,7 @@ public record HandoffConfig(List<String> keywords, String defaultGroup, Rule exp
         checkPriority(prefix + ".agent-tool", agentTool.priority(), problems);
         checkPriority(prefix + ".llm-unavailable", llmUnavailable.priority(), problems);
         checkPriority(prefix + ".unsupported-media", unsupportedMedia.priority(), problems);
+        checkPriority(prefix + ".lookup-failed", lookupFailed.priority(), problems);
         if (negativeSentiment.threshold() < -1 || negativeSentiment.threshold() > 1) {
             problems.add(prefix + ".negative-sentiment.threshold",
                     "must be between -1 and 1 (scores run from -1, very negative, to 1); e.g. -0.5");

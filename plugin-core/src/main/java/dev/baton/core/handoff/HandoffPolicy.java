@@ -111,7 +111,9 @@ public final class HandoffPolicy {
 
     /**
      * A handoff another part asked for: the LLM called its tool ({@code agent_tool}), the model was unavailable
-     * ({@code llm_unavailable}), or the customer sent media the bot cannot read ({@code unsupported_media}). The policy
+     * ({@code llm_unavailable}), the customer sent media the bot cannot read ({@code unsupported_media}), left a
+     * message to be contacted ({@code callback}, with the button's priority and group), or a business look-up that
+     * hands off on error failed ({@code lookup_failed}). The policy
      * gives it the configured priority and group; a VIP customer's tier adds the {@code vip} reason and priority as it
      * does for every other handoff.
      */
@@ -120,6 +122,8 @@ public final class HandoffPolicy {
             case AGENT_TOOL -> cfg.agentTool();
             case LLM_UNAVAILABLE -> cfg.llmUnavailable();
             case UNSUPPORTED_MEDIA -> cfg.unsupportedMedia();
+            case LOOKUP_FAILED -> cfg.lookupFailed();
+            case CALLBACK -> new HandoffConfig.Target(cfg.button().priority(), cfg.button().group()); // as a tap
             default -> throw new IllegalArgumentException(reason + " is decided by the policy's own rules");
         };
         List<Fired> fired = new ArrayList<>(List.of(new Fired(reason, target.priority(), cfg.groupOr(target.group()),

@@ -10,6 +10,7 @@ import dev.baton.core.conversation.Author;
 import dev.baton.core.conversation.Conversation;
 import dev.baton.core.conversation.ConversationState;
 import dev.baton.core.conversation.Customer;
+import dev.baton.core.conversation.LookupTrace;
 import dev.baton.core.conversation.Message;
 import dev.baton.core.store.Store;
 import dev.baton.core.handoff.routing.Routing;
@@ -23,6 +24,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -57,18 +59,16 @@ public final class HandoffService {
     /**
      * A handoff that was opened.
      *
-     * @param customerMessages what to tell the customer, in order: the queue confirmation, then the off-hours notice
-     *                         when the group is closed
+     * @param customerMessages what to tell the customer: the queue confirmation with place and expected wait, or,
+     *                         when the group is closed, only the off-hours notice (a wait of minutes would be a
+     *                         promise nobody is there to keep)
      * @param agentNote        the bot's note appended to the summary (null if none)
+     * @param offHours         true when the customer was told the group is closed now
      */
-    public record Opened(HandoffTicket ticket, int position, List<String> customerMessages, String agentNote) {
+    public record Opened(HandoffTicket ticket, int position, List<String> customerMessages, String agentNote,
+                         boolean offHours) {
         public Opened {
             customerMessages = List.copyOf(customerMessages);
-        }
-
-        /** True when the customer was told the group is closed now. */
-        public boolean offHours() {
-            return customerMessages.size() > 1;
         }
     }
 
@@ -86,11 +86,19 @@ public final class HandoffService {
         int position = store.tickets().positionForNew(c, plan.priority());
         HandoffTicket ticket = insert(c, conv, customer, plan, group, language, intent, sentimentTrend, agentNote,
                 position, now);
-        long waitMinutes = Math.max(1, averageHandleTime.multipliedBy(position).toMinutes());
-        List<String> told = new ArrayList<>();
-        told.add(queuedMessage.format(language, Map.of("position", position, "wait", waitMinutes)));
-        routing.offHoursNotice(group, language, now).ifPresent(told::add);
-        return new Opened(ticket, position, told, agentNote);
+        long waitMinutes = expectedWait(averageHandleTime, position).toMinutes();
+        Optional<String> closed = routing.offHoursNotice(group, language, now);
+        List<String> told = closed.map(List::of).orElseGet(() -> List.of(
+                queuedMessage.format(language, Map.of("position", position, "wait", waitMinutes))));
+        return new Opened(ticket, position, told, agentNote, closed.isPresent());
+    }
+
+    /**
+     * The wait a customer at {@code position} is told to expect: the average handle time per ticket ahead of them and
+     * their own, in whole minutes, at least one.
+     */
+    public static Duration expectedWait(Duration averageHandleTime, int position) {
+        return Duration.ofMinutes(Math.max(1, averageHandleTime.multipliedBy(Math.max(1, position)).toMinutes()));
     }
 
     /**
@@ -124,15 +132,15 @@ public final class HandoffService {
                                  String group, String language, String intent, List<Double> sentimentTrend,
                                  String agentNote, Integer toldPosition, Instant now) throws SQLException {
         List<Message> transcript = store.messages().transcript(c, conv.id());
-        String summary = withNote(summarizer.immediate().summarize(transcript, plan.reasons(), language), language,
-                agentNote);
+        String summary = withNote(summarizer.immediate().summarize(transcript, plan.reasons(), language),
+                summarizer.writesIn(language), agentNote);
         HandoffTicket.CustomerProfile profile = new HandoffTicket.CustomerProfile(customer.id(), customer.channel(),
                 customer.platformId(), conv.channelAccount(), customer.displayName(), customer.tier(),
                 customer.tags());
         List<HandoffTicket.TranscriptLine> lines = transcript.stream()
                 .map(m -> new HandoffTicket.TranscriptLine(m.createdAt(), m.author().code(), m.text())).toList();
         HandoffContext context = new HandoffContext(profile, plan.explanation(), language, intent, sentimentTrend,
-                botAttempts(transcript), lines, windowRemaining(conv, now));
+                botAttempts(transcript), lines, windowRemaining(conv, now), LookupTrace.results(transcript));
         long id = store.tickets().insert(c, conv.id(), plan.reasons(), plan.priority(), group, summary, context,
                 toldPosition, now);
         return HandoffTicket.of(id, conv.id(), plan.reasons(), plan.priority(), group, summary, now, context);
@@ -149,8 +157,8 @@ public final class HandoffService {
             return t;
         }
         List<Message> transcript = store.db().withConnection(c -> store.messages().transcript(c, t.conversationId()));
-        String summary = withNote(summarizer.summarize(transcript, t.reasons(), t.language()), t.language(),
-                opened.agentNote());
+        String summary = withNote(summarizer.summarize(transcript, t.reasons(), t.language()),
+                summarizer.writesIn(t.language()), opened.agentNote());
         if (summary.equals(t.summary())) {
             return t;
         }
@@ -165,7 +173,7 @@ public final class HandoffService {
         if (agentNote == null || agentNote.isBlank()) {
             return summary;
         }
-        return summary + ("zh".equals(language) ? " 机器人备注：" : " Bot's note: ") + agentNote.strip();
+        return summary + (HandoffLabels.isChinese(language) ? "机器人备注：" : " Bot's note: ") + agentNote.strip();
     }
 
     /** How long free-form replies remain allowed on the conversation's channel, or null when unlimited. */

@@ -4,9 +4,11 @@ import dev.baton.core.channel.Channel;
 import dev.baton.core.channel.InboundMessage;
 import dev.baton.core.channel.InboundSink;
 import dev.baton.core.channel.OutboundMessage;
+import dev.baton.core.conversation.Author;
 import dev.baton.core.conversation.ConversationState;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -55,6 +57,15 @@ public interface PassiveReplies extends InboundSink {
     Optional<ConversationStatus> conversation(Channel channel, String customerId);
 
     /**
+     * The conversation as its customer sees it, for a client that shows the history (a web widget): what they wrote
+     * and every message sent to them (the bot's, the agents' with the agent's name, the notices), oldest first, and
+     * nothing else: no platform events, no line only agents see, no knowledge file name. At most the {@code limit}
+     * latest lines after {@code afterId} (0 for the start); the ids increase, so the last one seen is the cursor to
+     * resume from. A customer's line appears when their message has been processed (with the replies of that turn).
+     */
+    List<Line> transcript(Channel channel, String customerId, long afterId, int limit);
+
+    /**
      * Replies claimed by {@link #awaitReplies} or {@link #claimPending}.
      *
      * @param texts    the reply texts, in order
@@ -86,12 +97,42 @@ public interface PassiveReplies extends InboundSink {
     record Reply(long id, OutboundMessage.Author author, String text) {
     }
 
-    /** A conversation's id and who is answering it. */
-    record ConversationStatus(long id, ConversationState state) {
+    /**
+     * One line of {@link #transcript}.
+     *
+     * @param id         the transcript line's id (increasing: the resume cursor)
+     * @param inboundId  the inbound log row of a customer's line (what {@link #accept} returned for it), else null
+     * @param authorName the agent's name on an agent's line, else null
+     */
+    record Line(long id, Long inboundId, Author author, String authorName, String text, Instant at) {
+    }
+
+    /**
+     * A conversation's id and who is answering it.
+     *
+     * @param agent the agent who has it (state HUMAN), else null
+     * @param queue where it waits (state QUEUED), else null
+     */
+    record ConversationStatus(long id, ConversationState state, String agent, Queue queue) {
+
+        /** A status without agent or queue details. */
+        public ConversationStatus(long id, ConversationState state) {
+            this(id, state, null, null);
+        }
 
         /** True when people have it: queued for an agent or served by one. */
         public boolean withHumans() {
             return !state.botMaySpeak();
         }
+    }
+
+    /**
+     * A queued conversation's place.
+     *
+     * @param position     1 for the next one to be taken
+     * @param expectedWait the estimate the customer was given for such a position (position × average handle time)
+     * @param groupClosed  true when its group is outside business hours now (the customer was told when it opens)
+     */
+    record Queue(int position, Duration expectedWait, boolean groupClosed) {
     }
 }

@@ -88,6 +88,8 @@ public final class EngineJson {
             @JsonSubTypes.Type(value = InboundContent.Reaction.class, name = "reaction"),
             @JsonSubTypes.Type(value = InboundContent.Event.class, name = "event"),
             @JsonSubTypes.Type(value = InboundContent.ServicerReply.class, name = "servicer_reply"),
+            @JsonSubTypes.Type(value = InboundContent.Rating.class, name = "rating"),
+            @JsonSubTypes.Type(value = InboundContent.CallbackRequest.class, name = "callback"),
             @JsonSubTypes.Type(value = InboundContent.Unsupported.class, name = "unsupported")})
     abstract static class InboundContentMixin {
     }

@@ -1,6 +1,7 @@
 package dev.baton.core.store;
 
 import dev.baton.core.conversation.Author;
+import dev.baton.core.conversation.LookupTrace;
 import dev.baton.core.conversation.Message;
 import dev.baton.core.conversation.TurnSignals;
 
@@ -8,7 +9,9 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /** The transcript. */
 public final class MessageRepository {
@@ -45,6 +48,36 @@ public final class MessageRepository {
     public List<Message> after(Connection c, long conversationId, long afterId) throws SQLException {
         return Sql.list(c, "SELECT " + COLUMNS + " FROM messages WHERE conversation_id = ? AND id > ? ORDER BY id",
                 this::map, conversationId, afterId);
+    }
+
+    /**
+     * The conversations in which a customer turn since {@code since} was answered from the business's API by a
+     * look-up ({@link LookupTrace.Outcome#answered()}: the record, or that there is none). For analytics.
+     */
+    public Set<Long> answeredByLookups(Connection c, Instant since) throws SQLException {
+        List<Message> turns = Sql.list(c, "SELECT " + COLUMNS + " FROM messages WHERE author = 'CUSTOMER' AND "
+                + "created_at >= ? AND signals LIKE ?", this::map, since, "%\"" + SignalsCodec.LOOKUPS + "\"%");
+        Set<Long> out = new LinkedHashSet<>();
+        for (Message m : turns) {
+            if (m.signals() != null && m.signals().lookups().stream().anyMatch(t -> t.outcome().answered())) {
+                out.add(m.conversationId());
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The latest {@code limit} lines after {@code afterId} that the customer wrote or was sent, oldest first: their
+     * own messages and the replies written through the outbox (bot, agents, notices). Lines recorded from platform
+     * events, and any other author, are left out: the customer never saw them.
+     */
+    public List<Message> customerView(Connection c, long conversationId, long afterId, int limit)
+            throws SQLException {
+        List<Message> rows = Sql.list(c, "SELECT " + COLUMNS + " FROM messages WHERE conversation_id = ? AND id > ? "
+                        + "AND (author = ? OR (inbound_id IS NULL AND author IN (?, ?, ?))) ORDER BY id DESC LIMIT ?",
+                this::map, conversationId, afterId, Author.CUSTOMER, Author.BOT, Author.HUMAN, Author.SYSTEM, limit);
+        java.util.Collections.reverse(rows);
+        return rows;
     }
 
     private Message map(ResultSet rs) throws SQLException {

@@ -3,12 +3,12 @@ package dev.baton.core.store;
 /** The repositories over one {@link Database}, built once by the composition root. */
 public record Store(Database db, CustomerRepository customers, ConversationRepository conversations,
                     MessageRepository messages, InboundLog inbound, Outbox outbox, TicketRepository tickets,
-                    ChatMemoryRepository memory, LeaseRepository leases) {
+                    ChatMemoryRepository memory, RatingRepository ratings, LeaseRepository leases) {
 
     public static Store over(Database db) {
         boolean pg = db.isPostgres();
         return new Store(db, new CustomerRepository(), new ConversationRepository(), new MessageRepository(),
                 new InboundLog(pg), new Outbox(), new TicketRepository(pg), new ChatMemoryRepository(),
-                new LeaseRepository(pg));
+                new RatingRepository(), new LeaseRepository(pg));
     }
 }

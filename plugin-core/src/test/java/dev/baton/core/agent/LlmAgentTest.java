@@ -1,5 +1,6 @@
 package dev.baton.core.agent;
 
+import dev.baton.core.resilience.CircuitBreaker;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
@@ -518,7 +519,7 @@ class LlmAgentTest {
     void should_send_no_authorization_header_when_api_key_is_blank() {
         reply(OpenAiStub.text("ok"));
         agent = fx.agent(new LlmConfig(cfg().baseUrl(), "", "qwen2.5:7b", null, 0, null, null, null, null, null,
-                null, null, null));
+                null, null, null, null));
 
         agent.answer(fx.ask(1, "hello"));
 

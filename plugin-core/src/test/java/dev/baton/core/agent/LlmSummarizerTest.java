@@ -1,5 +1,6 @@
 package dev.baton.core.agent;
 
+import dev.baton.core.resilience.CircuitBreaker;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.baton.core.config.LlmConfig;
@@ -66,42 +67,54 @@ class LlmSummarizerTest {
     }
 
     @Test
-    void should_write_structured_summary_in_customer_language_when_model_answers_json() throws Exception {
+    void should_write_what_the_customer_wants_now_as_sentences_in_the_agents_language() throws Exception {
         // given
         wm.stubFor(post(urlEqualTo("/v1/chat/completions")).willReturn(okJson(summaryJson(Map.of(
-                "issue", "耳机损坏，想退货，但已签收 10 天",
-                "tried", "机器人说明了 7 天无理由退货政策",
+                "wants_now", "客户想退掉已签收 10 天的坏耳机",
+                "tried", "机器人说明了 7 天无理由退货政策。",
                 "customer_state", "很不满，要求人工",
-                "open_questions", List.of("是否属于质量问题可走保修", "是否有购买凭证"))))));
+                "open_questions", List.of("是否属于质量问题可走保修", "是否有购买凭证。"))))));
 
         // when
         String summary = summarizer(cfg()).summarize(TRANSCRIPT, REASONS, "zh");
 
         // then
-        assertThat(summary).isEqualTo("""
-                问题：耳机损坏，想退货，但已签收 10 天
-                已尝试：机器人说明了 7 天无理由退货政策
-                客户状态：很不满，要求人工
-                待解决：是否属于质量问题可走保修；是否有购买凭证""");
+        assertThat(summary).isEqualTo("客户想退掉已签收 10 天的坏耳机。机器人说明了 7 天无理由退货政策。很不满，要求人工。"
+                + "还需确认：是否属于质量问题可走保修；是否有购买凭证。");
         JsonNode sent = OpenAiStub.JSON.readTree(wm.findAll(postRequestedFor(urlEqualTo("/v1/chat/completions")))
                 .get(0).getBodyAsString());
         assertThat(sent.get("response_format").get("type").asText()).isEqualTo("json_object");
-        assertThat(sent.get("messages").get(0).get("content").asText()).contains("Simplified Chinese");
+        String instructions = sent.get("messages").get(0).get("content").asText();
+        assertThat(instructions).contains("Simplified Chinese").contains("\"wants_now\"")
+                .contains("what the customer wants now, from their latest messages; not their first question");
         assertThat(sent.get("messages").get(1).get("content").asText())
-                .contains("[customer] 我买的耳机坏了，想退货").contains("explicit_request, negative_sentiment");
+                .contains("[customer] 我买的耳机坏了，想退货")
+                .contains("<notes>" + extractive.summarize(TRANSCRIPT, REASONS, "zh") + "</notes>")
+                .contains("Handed off because: 客户要求人工, 情绪激动")
+                .doesNotContain("explicit_request");
         assertThat(sent.has("tools")).isFalse();
     }
 
     @Test
-    void should_label_in_english_when_customer_writes_english() throws Exception {
+    void should_write_in_the_agents_language_when_the_customer_writes_another() throws Exception {
         wm.stubFor(post(urlEqualTo("/v1/chat/completions")).willReturn(okJson(summaryJson(Map.of(
-                "issue", "Broken headphones, 10 days after delivery", "tried", "Return policy (7 days)",
-                "customer_state", "Angry", "open_questions", "Warranty claim?")))));
+                "wants_now", "They want to return headphones delivered 10 days ago",
+                "tried", "The bot quoted the 7-day return policy",
+                "customer_state", "Angry and asking for a person", "open_questions", "Warranty claim?")))));
+        LlmSummarizer forEnglishDesk = new LlmSummarizer(cfg(), LlmModels.chatModel(cfg()),
+                new CircuitBreaker(cfg().circuitBreaker(), Clock.systemUTC()), executor, new ExtractiveSummarizer("en"),
+                meters);
 
-        String summary = summarizer(cfg()).summarize(TRANSCRIPT, REASONS, "en");
+        String summary = forEnglishDesk.summarize(TRANSCRIPT, REASONS, "zh");
 
-        assertThat(summary).startsWith("Issue: Broken headphones").contains("\nTried: Return policy (7 days)")
-                .contains("\nCustomer: Angry").endsWith("\nOpen questions: Warranty claim?");
+        assertThat(summary).isEqualTo("They want to return headphones delivered 10 days ago. The bot quoted the 7-day "
+                + "return policy. Angry and asking for a person. Still open: Warranty claim?");
+        assertThat(forEnglishDesk.writesIn("zh")).isEqualTo("en");
+        JsonNode sent = OpenAiStub.JSON.readTree(wm.findAll(postRequestedFor(urlEqualTo("/v1/chat/completions")))
+                .get(0).getBodyAsString());
+        assertThat(sent.get("messages").get(0).get("content").asText()).contains("full sentences in English");
+        assertThat(sent.get("messages").get(1).get("content").asText())
+                .contains("Handed off because: asked for a person, upset");
     }
 
     @Test
@@ -138,7 +151,9 @@ class LlmSummarizerTest {
 
     @Test
     void should_skip_model_when_circuit_is_open() {
-        LlmConfig cfg = cfg().withCircuitBreaker(new LlmConfig.CircuitBreakerConfig(1, Duration.ofMinutes(1)));
+        // its own path: the slow-model test's request is journaled only when its 3 s reply ends, after that test
+        LlmConfig cfg = AgentFixture.config(wm.baseUrl() + "/circuit/v1")
+                .withCircuitBreaker(new LlmConfig.CircuitBreakerConfig(1, Duration.ofMinutes(1)));
         CircuitBreaker breaker = new CircuitBreaker(cfg.circuitBreaker(), Clock.systemUTC());
         breaker.onFailure();
         LlmSummarizer s = new LlmSummarizer(cfg, LlmModels.chatModel(cfg), breaker, executor, extractive, meters);
@@ -146,6 +161,6 @@ class LlmSummarizerTest {
         String summary = s.summarize(TRANSCRIPT, REASONS, "zh");
 
         assertThat(summary).isEqualTo(extractive.summarize(TRANSCRIPT, REASONS, "zh"));
-        assertThat(wm.findAll(postRequestedFor(urlEqualTo("/v1/chat/completions")))).isEmpty();
+        assertThat(wm.findAll(postRequestedFor(urlEqualTo("/circuit/v1/chat/completions")))).isEmpty();
     }
 }

@@ -17,9 +17,10 @@ import dev.baton.core.store.EngineJson;
 import dev.baton.core.store.InboundLog;
 import dev.baton.core.store.Outbox;
 import dev.baton.core.store.Store;
-import dev.baton.core.testing.EmbeddedPg;
+import dev.baton.core.testing.EmbeddedPostgresDatabase;
 import dev.baton.core.testing.TestClock;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -57,10 +58,18 @@ class ClusterEngineTest {
     private final List<String[]> sent = Collections.synchronizedList(new ArrayList<>());
     private final Map<String, Cluster> clusters = new java.util.concurrent.ConcurrentHashMap<>();
 
+    private EmbeddedPostgresDatabase pg;
+
+    @BeforeEach
+    void startPostgres() throws java.io.IOException {
+        pg = EmbeddedPostgresDatabase.start(2);
+    }
+
     @AfterEach
-    void stop() {
+    void stop() throws java.io.IOException {
         engines.forEach(EngineBuilder.Built::close);
         databases.forEach(Database::close);
+        pg.close();
     }
 
     /** A sender that records (customer, question answered, instance) in the order the sends happen. */
@@ -90,8 +99,8 @@ class ClusterEngineTest {
                 Duration.ofMinutes(5), EngineSettings.INBOUND_RETENTION);
     }
 
-    private EngineBuilder.Built instance(String url, String id, Duration lease, java.time.Clock clock) {
-        Database db = EmbeddedPg.open(url, 6);
+    private EngineBuilder.Built instance(String id, Duration lease, java.time.Clock clock) {
+        Database db = pg.openInstance(6);
         databases.add(db);
         Cluster cluster = Cluster.shared(Store.over(db), id, lease, clock);
         clusters.put(id, cluster);
@@ -110,10 +119,9 @@ class ClusterEngineTest {
     @Test
     void should_answer_each_message_once_and_in_order_when_three_instances_take_deliveries_round_robin()
             throws Exception {
-        String url = EmbeddedPg.newDatabaseUrl();
-        List<EngineBuilder.Built> three = List.of(instance(url, "a", Duration.ofSeconds(30), java.time.Clock.systemUTC()),
-                instance(url, "b", Duration.ofSeconds(30), java.time.Clock.systemUTC()),
-                instance(url, "c", Duration.ofSeconds(30), java.time.Clock.systemUTC()));
+        List<EngineBuilder.Built> three = List.of(instance("a", Duration.ofSeconds(30), java.time.Clock.systemUTC()),
+                instance("b", Duration.ofSeconds(30), java.time.Clock.systemUTC()),
+                instance("c", Duration.ofSeconds(30), java.time.Clock.systemUTC()));
         int customers = 12;
         int perCustomer = 8;
         ExecutorService senders = Executors.newFixedThreadPool(6);
@@ -158,10 +166,9 @@ class ClusterEngineTest {
 
     @Test
     void should_take_over_the_lane_of_a_dead_instance_only_after_its_lease_expired() {
-        String url = EmbeddedPg.newDatabaseUrl();
         TestClock clock = TestClock.system();
         Duration lease = Duration.ofSeconds(30);
-        EngineBuilder.Built survivor = instance(url, "survivor", lease, clock);
+        EngineBuilder.Built survivor = instance("survivor", lease, clock);
         // the dead instance had taken the customer's lane mid-turn, then was killed: its lease is never renewed
         Cluster dead = Cluster.shared(survivor.store(), "dead", lease, clock);
         assertThat(dead.tryAcquire(Cluster.LANE + "dev:alice")).isTrue();
@@ -182,10 +189,9 @@ class ClusterEngineTest {
 
     @Test
     void should_send_a_reply_that_a_dead_instance_was_sending_once_its_claim_expired() {
-        String url = EmbeddedPg.newDatabaseUrl();
         TestClock clock = TestClock.system();
         Duration lease = Duration.ofSeconds(30);
-        Database db = EmbeddedPg.open(url, 4);
+        Database db = pg.openInstance(4);
         databases.add(db);
         Store store = Store.over(db);
         // a reply the dead instance claimed and was sending when it was killed
@@ -199,7 +205,7 @@ class ClusterEngineTest {
             return row;
         });
 
-        EngineBuilder.Built survivor = instance(url, "survivor", lease, clock);
+        EngineBuilder.Built survivor = instance("survivor", lease, clock);
         await().atMost(Duration.ofSeconds(10)).until(() -> survivor.engine().queued() == 0);
         survivor.outbox().drainOnce();
         assertThat(sent).as("still the dead instance's claim").isEmpty();
@@ -215,9 +221,8 @@ class ClusterEngineTest {
 
     @Test
     void should_leave_new_messages_to_the_others_while_draining() {
-        String url = EmbeddedPg.newDatabaseUrl();
-        EngineBuilder.Built draining = instance(url, "draining", Duration.ofSeconds(30), java.time.Clock.systemUTC());
-        EngineBuilder.Built other = instance(url, "other", Duration.ofSeconds(30), java.time.Clock.systemUTC());
+        EngineBuilder.Built draining = instance("draining", Duration.ofSeconds(30), java.time.Clock.systemUTC());
+        EngineBuilder.Built other = instance("other", Duration.ofSeconds(30), java.time.Clock.systemUTC());
 
         draining.engine().drain();
         draining.engine().accept(List.of(text("carol", "still-open")));

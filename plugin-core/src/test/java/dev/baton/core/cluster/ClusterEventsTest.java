@@ -2,7 +2,7 @@ package dev.baton.core.cluster;
 
 import dev.baton.core.conversation.ConversationEvents;
 import dev.baton.core.store.Database;
-import dev.baton.core.testing.EmbeddedPg;
+import dev.baton.core.testing.EmbeddedPostgresDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -20,6 +20,7 @@ import static org.awaitility.Awaitility.await;
 class ClusterEventsTest {
 
     private final List<AutoCloseable> open = new ArrayList<>();
+    private EmbeddedPostgresDatabase pg;
     private final List<ExecutorService> senders = new ArrayList<>();
 
     @AfterEach
@@ -30,8 +31,8 @@ class ClusterEventsTest {
         senders.forEach(ExecutorService::shutdownNow);
     }
 
-    private ClusterEvents instance(String url, String id, List<String> heard) {
-        Database db = EmbeddedPg.open(url, 3);
+    private ClusterEvents instance(String id, List<String> heard) {
+        Database db = pg.openInstance(3);
         open.add(db);
         ExecutorService sender = Executors.newSingleThreadExecutor();
         senders.add(sender);
@@ -42,14 +43,15 @@ class ClusterEventsTest {
     }
 
     @Test
-    void should_bring_an_event_of_one_instance_to_the_others_and_not_back_to_itself() {
-        String url = EmbeddedPg.newDatabaseUrl();
+    void should_bring_an_event_of_one_instance_to_the_others_and_not_back_to_itself() throws Exception {
+        pg = EmbeddedPostgresDatabase.start(2);
+        open.add(pg);
         List<String> heardByA = Collections.synchronizedList(new ArrayList<>());
         List<String> heardByB = Collections.synchronizedList(new ArrayList<>());
         List<String> heardByC = Collections.synchronizedList(new ArrayList<>());
-        ClusterEvents a = instance(url, "a", heardByA);
-        ClusterEvents b = instance(url, "b", heardByB);
-        ClusterEvents c = instance(url, "c", heardByC);
+        ClusterEvents a = instance("a", heardByA);
+        ClusterEvents b = instance("b", heardByB);
+        ClusterEvents c = instance("c", heardByC);
         await().atMost(Duration.ofSeconds(10)).until(() -> a.listening() && b.listening() && c.listening());
 
         a.publish(42, ConversationEvents.Kind.MESSAGE);

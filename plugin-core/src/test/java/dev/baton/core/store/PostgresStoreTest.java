@@ -1,6 +1,6 @@
 package dev.baton.core.store;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import dev.baton.core.testing.EmbeddedPostgresDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
@@ -9,20 +9,15 @@ import java.io.IOException;
 /** The repository contract on a real PostgreSQL (embedded, nothing to install). */
 class PostgresStoreTest extends StoreContract {
 
-    private static EmbeddedPostgres pg;
-    private static Database db;
+    private static EmbeddedPostgresDatabase pg;
 
     @BeforeAll
     static void open() throws IOException {
-        pg = EmbeddedPostgres.builder().start();
-        db = Database.open(pg.getJdbcUrl("postgres", "postgres"), "postgres", "postgres", 4);
+        pg = EmbeddedPostgresDatabase.start(4);
     }
 
     @AfterAll
     static void close() throws IOException {
-        if (db != null) {
-            db.close();
-        }
         if (pg != null) {
             pg.close();
         }
@@ -30,6 +25,6 @@ class PostgresStoreTest extends StoreContract {
 
     @Override
     protected Database db() {
-        return db;
+        return pg.db();
     }
 }

@@ -103,6 +103,34 @@ abstract class StoreContract {
     }
 
     @Test
+    void should_read_back_look_ups_and_find_the_conversations_a_look_up_answered() {
+        Conversation answered = newConversation(Channel.of("dev"));
+        Conversation failed = newConversation(Channel.of("dev"));
+        var found = new dev.baton.core.conversation.LookupTrace("order_status",
+                dev.baton.core.conversation.LookupTrace.Outcome.FOUND, java.util.Map.of("order", "20251120-8891"),
+                null, "订单 20251120-8891：已发货");
+        var down = new dev.baton.core.conversation.LookupTrace("order_status",
+                dev.baton.core.conversation.LookupTrace.Outcome.FAILED, java.util.Map.of("order", "20251121-0002"),
+                null, "status: HTTP 503");
+        TurnSignals withFound = SIGNALS.withLookups(List.of(found));
+        db().inTransaction(c -> {
+            store.messages().append(c, answered.id(), null, Author.CUSTOMER, null, "我的订单到哪了", null, withFound, now);
+            store.messages().append(c, failed.id(), null, Author.CUSTOMER, null, "订单到哪了", null,
+                    SIGNALS.withLookups(List.of(down)), now);
+            return null;
+        });
+
+        assertThat(db().withConnection(c -> store.messages().transcript(c, answered.id())).get(0).signals())
+                .isEqualTo(withFound);
+        java.util.Set<Long> sinceBefore = db().withConnection(c -> store.messages().answeredByLookups(c,
+                now.minusSeconds(60)));
+        java.util.Set<Long> sinceAfter = db().withConnection(c -> store.messages().answeredByLookups(c,
+                now.plusSeconds(60)));
+        assertThat(sinceBefore).contains(answered.id()).doesNotContain(failed.id());
+        assertThat(sinceAfter).doesNotContain(answered.id());
+    }
+
+    @Test
     void should_return_transcript_in_order_with_citations_and_signals() {
         Conversation conv = newConversation(Channel.of("dev"));
         db().inTransaction(c -> {
@@ -333,6 +361,34 @@ abstract class StoreContract {
         assertThat(ok(c -> store.tickets().resolve(c, vip, "resolved", "refunded", now))).isTrue();
         assertThat(ok(c -> store.tickets().resolve(c, vip, "resolved", "again", now))).isFalse();
         assertThat(db().<java.util.Optional<TicketRepository.Row>>withConnection(c -> store.tickets().activeFor(c, c2.id()))).isEmpty();
+    }
+
+    @Test
+    void should_store_a_rating_with_the_resolved_ticket_it_rates_once_per_inbound_message() {
+        Conversation conv = newConversation(Channel.of("web"));
+        long ticket = db().inTransaction(c -> store.tickets().insert(c, conv.id(), List.of(HandoffReason.BUTTON), 10,
+                "general", "s", CONTEXT, 1, now));
+        assertThat(ok(c -> store.tickets().resolve(c, ticket, "resolved", "done", now))).isTrue();
+        long inboundId = 9_000_000L + Math.abs(uid().hashCode() % 1_000_000);
+        String longComment = "好".repeat(RatingRepository.MAX_COMMENT + 10);
+
+        db().inTransaction(c -> {
+            store.ratings().record(c, conv.id(), inboundId, Channel.of("web"), 4, "  " + longComment, now);
+            return null;
+        });
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> db().inTransaction(c -> {
+            store.ratings().record(c, conv.id(), inboundId, Channel.of("web"), 5, null, now);
+            return null;
+        })).as("one rating per inbound message").isInstanceOf(RuntimeException.class);
+
+        List<RatingRepository.Row> rows = db().withConnection(c -> store.ratings().forConversation(c, conv.id()));
+        assertThat(rows).singleElement()
+                .satisfies(r -> {
+                    assertThat(r.score()).isEqualTo(4);
+                    assertThat(r.ticketId()).isEqualTo(ticket);
+                    assertThat(r.channel()).isEqualTo(Channel.of("web"));
+                    assertThat(r.comment()).hasSize(RatingRepository.MAX_COMMENT).startsWith("好");
+                });
     }
 
     @Test

@@ -28,7 +28,8 @@ public final class RecordingSink implements PassiveReplies {
     private final List<String> alerts = new CopyOnWriteArrayList<>();
     private final Map<Long, List<String>> scriptedReplies = new ConcurrentHashMap<>();
     private final Map<String, List<String>> pending = new ConcurrentHashMap<>();
-    private final Map<String, ConversationState> conversations = new ConcurrentHashMap<>();
+    private final Map<String, ConversationStatus> conversations = new ConcurrentHashMap<>();
+    private final Map<String, List<Line>> transcripts = new ConcurrentHashMap<>();
     private volatile Duration replyDelay = Duration.ZERO;
 
     @Override
@@ -100,13 +101,34 @@ public final class RecordingSink implements PassiveReplies {
     /** The state scripted with {@link #scriptConversation}, under conversation id 1; else none. */
     @Override
     public Optional<ConversationStatus> conversation(Channel channel, String customerId) {
-        return Optional.ofNullable(conversations.get(channel.key() + "|" + customerId))
-                .map(state -> new ConversationStatus(1, state));
+        return Optional.ofNullable(conversations.get(channel.key() + "|" + customerId));
     }
 
     /** What {@link #conversation} reports for this customer from now on (as if a turn had set it). */
     public void scriptConversation(Channel channel, String customerId, ConversationState state) {
-        conversations.put(channel.key() + "|" + customerId, state);
+        scriptConversation(channel, customerId, new ConversationStatus(1, state));
+    }
+
+    /** As {@link #scriptConversation(Channel, String, ConversationState)}, with the agent or the queue place. */
+    public void scriptConversation(Channel channel, String customerId, ConversationStatus status) {
+        conversations.put(channel.key() + "|" + customerId, status);
+    }
+
+    /** The lines of {@link #transcript} after {@code afterId}, the latest {@code limit} of the scripted ones. */
+    @Override
+    public List<Line> transcript(Channel channel, String customerId, long afterId, int limit) {
+        List<Line> after = transcripts.getOrDefault(channel.key() + "|" + customerId, List.of()).stream()
+                .filter(l -> l.id() > afterId).toList();
+        return after.subList(Math.max(0, after.size() - limit), after.size());
+    }
+
+    /** Adds a line to this customer's transcript (as if a turn or an agent had written it). */
+    public void scriptLine(Channel channel, String customerId, Line line) {
+        transcripts.compute(channel.key() + "|" + customerId, (k, lines) -> {
+            List<Line> next = new ArrayList<>(lines == null ? List.of() : lines);
+            next.add(line);
+            return List.copyOf(next);
+        });
     }
 
     @Override

@@ -1,7 +1,7 @@
 package dev.baton.core.triage;
 
 import dev.baton.core.conversation.TriageSignals;
-import dev.baton.knowledge.InProcessEmbeddings;
+import dev.baton.knowledge.embed.InProcessEmbeddings;
 import dev.baton.text.Texts;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

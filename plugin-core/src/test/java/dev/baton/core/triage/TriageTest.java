@@ -211,7 +211,7 @@ class TriageTest {
     @Test
     void should_call_the_english_model_only_for_english_messages_the_words_leave_unsure() {
         // given triage.english-sentiment: embedding, with bge-small-en from the test class path
-        CountingModel english = new CountingModel(dev.baton.knowledge.InProcessEmbeddings.bgeSmallEnQuantized());
+        CountingModel english = new CountingModel(dev.baton.knowledge.embed.InProcessEmbeddings.bgeSmallEnQuantized());
         TriageConfig cfg = TriageConfig.defaults().with(new TriageOverrides(null, null, null, null, null, null, null,
                 "embedding"));
         Triage t = new Triage(cfg, model, english);

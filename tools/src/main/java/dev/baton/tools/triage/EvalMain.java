@@ -9,7 +9,7 @@ import dev.baton.core.triage.TriageEval;
 import dev.baton.core.triage.TriageInput;
 import dev.baton.core.triage.TriageOverrides;
 import dev.baton.core.triage.TriageReport;
-import dev.baton.knowledge.InProcessEmbeddings;
+import dev.baton.knowledge.embed.InProcessEmbeddings;
 import dev.baton.core.handoff.HandoffConfig;
 import dev.baton.core.handoff.HandoffPolicy;
 import dev.langchain4j.model.embedding.onnx.bgesmallzhv15q.BgeSmallZhV15QuantizedEmbeddingModel;
@@ -35,7 +35,7 @@ public final class EvalMain {
     }
 
     public static void main(String[] args) {
-        dev.baton.knowledge.DjlOffline.apply(); // --library-model's tokenizer would call home otherwise
+        dev.baton.knowledge.embed.DjlOffline.apply(); // --library-model's tokenizer would call home otherwise
         if (args.length < 2 || !(args[0].equals("triage") || args[0].equals("sentiment"))) {
             System.err.println("usage: EvalMain triage|sentiment FILE.jsonl [--json] [--errors]");
             System.exit(2);

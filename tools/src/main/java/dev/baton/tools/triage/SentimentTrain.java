@@ -9,7 +9,7 @@ import dev.baton.core.triage.TriageConfig;
 import dev.baton.core.conversation.TriageSignals;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.baton.knowledge.InProcessEmbeddings;
+import dev.baton.knowledge.embed.InProcessEmbeddings;
 import org.tribuo.ImmutableFeatureMap;
 import org.tribuo.ImmutableOutputInfo;
 import org.tribuo.MutableDataset;

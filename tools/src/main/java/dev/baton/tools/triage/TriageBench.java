@@ -2,7 +2,7 @@ package dev.baton.tools.triage;
 
 import dev.baton.core.triage.Triage;
 import dev.baton.core.triage.TriageConfig;
-import dev.baton.knowledge.InProcessEmbeddings;
+import dev.baton.knowledge.embed.InProcessEmbeddings;
 import dev.baton.core.triage.TriageInput;
 import dev.baton.core.triage.TriageOverrides;
 import dev.langchain4j.model.embedding.EmbeddingModel;
@@ -51,7 +51,7 @@ public final class TriageBench {
     private static List<List<String>> conversations = CONVERSATIONS;
 
     public static void main(String[] args) throws java.io.IOException {
-        dev.baton.knowledge.DjlOffline.apply(); // the library model's tokenizer would call home otherwise
+        dev.baton.knowledge.embed.DjlOffline.apply(); // the library model's tokenizer would call home otherwise
         List<String> a = new ArrayList<>(List.of(args));
         if (a.remove("--suite")) {
             conversations = suite();

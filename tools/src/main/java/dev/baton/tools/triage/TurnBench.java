@@ -5,12 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.core.triage.Triage;
 import dev.baton.core.triage.TriageConfig;
 import dev.baton.core.triage.TriageInput;
-import dev.baton.knowledge.CachingEmbeddingModel;
-import dev.baton.knowledge.Embedders;
-import dev.baton.knowledge.InProcessEmbeddings;
+import dev.baton.knowledge.embed.CachingEmbeddingModel;
+import dev.baton.knowledge.embed.Embedders;
+import dev.baton.knowledge.embed.InProcessEmbeddings;
 import dev.baton.knowledge.KnowledgeBase;
 import dev.baton.knowledge.KnowledgeConfig;
-import dev.baton.knowledge.SearchResult;
+import dev.baton.knowledge.result.SearchResult;
 import dev.baton.knowledge.index.DocLanguage;
 
 import java.nio.file.Files;

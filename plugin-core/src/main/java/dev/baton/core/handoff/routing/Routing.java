@@ -48,16 +48,25 @@ public final class Routing {
         return router.route(target, intent, tier, language);
     }
 
+    /** True when {@code group} is outside its business hours at {@code now} (a group without hours never is). */
+    public boolean closed(String group, Instant now) {
+        return !hours(group).isOpen(now);
+    }
+
     /** What to tell a customer queued in {@code group} at {@code now}, when the group is closed then. */
     public Optional<String> offHoursNotice(String group, String language, Instant now) {
         Optional<Group> g = router.group(group);
-        BusinessHours hours = g.map(x -> BusinessHours.of(x.hours())).orElse(BusinessHours.always());
+        BusinessHours hours = hours(group);
         if (hours.isOpen(now)) {
             return Optional.empty();
         }
         Localized text = g.map(Group::offHoursMessage).orElse(null);
         String opens = hours.nextOpening(now).map(t -> describe(t, language)).orElse("?");
         return Optional.of((text != null ? text : OFF_HOURS).format(language, Map.of("opens", opens)));
+    }
+
+    private BusinessHours hours(String group) {
+        return router.group(group).map(x -> BusinessHours.of(x.hours())).orElse(BusinessHours.always());
     }
 
     static String describe(ZonedDateTime t, String language) {

@@ -1,2 +1,0 @@
-/** Loading {@code baton.yaml}: env interpolation, typed binding, and errors that name the key and the fix. */
-package dev.baton.app.config;

@@ -1,2 +1,0 @@
-/** Logging set-up: the layout that keeps configured secrets and bearer tokens out of every log line. */
-package dev.baton.app.logging;

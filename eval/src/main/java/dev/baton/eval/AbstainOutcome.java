@@ -1,0 +1,37 @@
+package dev.baton.eval;
+
+import java.util.List;
+
+/**
+ * How a first message was handled, per the data README: ANSWER(id) when a reply carries a marker (the first one
+ * counts), else HANDOFF when the conversation is queued or with a person, else NOANSWER (an honest "don't know" or a
+ * greeting back). ERROR when Baton refused the message or did not process it within the dev channel's timeout.
+ */
+public record AbstainOutcome(Kind kind, String id, String detail) {
+
+    /** The classes of outcome. */
+    public enum Kind { ANSWER, HANDOFF, NOANSWER, ERROR }
+
+    static AbstainOutcome classify(BatonHttp.CustomerReply r) {
+        if (!r.complete()) {
+            return new AbstainOutcome(Kind.ERROR, null, "not processed within the reply timeout");
+        }
+        List<String> markers = Markers.in(r.replies());
+        if (!markers.isEmpty()) {
+            return new AbstainOutcome(Kind.ANSWER, markers.get(0), null);
+        }
+        if ("QUEUED".equals(r.state()) || "HUMAN".equals(r.state())) {
+            return new AbstainOutcome(Kind.HANDOFF, null, null);
+        }
+        return new AbstainOutcome(Kind.NOANSWER, null, null);
+    }
+
+    @Override
+    public String toString() {
+        return switch (kind) {
+            case ANSWER -> "ANSWER(" + id + ")";
+            case ERROR -> "ERROR(" + detail + ")";
+            default -> kind.name();
+        };
+    }
+}
