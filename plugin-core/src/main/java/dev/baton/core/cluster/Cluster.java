@@ -155,8 +155,14 @@ public final class Cluster implements SharedLeases {
         }
     }
 
-    /** Whether this instance runs the cluster-wide job {@code name} now: it may claim, and holds the job's lease. */
+    /**
+     * Whether this instance runs the cluster-wide job {@code name} now: with several instances, it may claim and holds
+     * the job's lease; alone, always.
+     */
     public boolean runsJob(String name) {
+        if (!enabled()) {
+            return true; // one instance runs its jobs even while draining: nobody else would
+        }
         return mayClaim() && tryAcquire(JOB + name);
     }
 

@@ -30,6 +30,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * <p>Like the events themselves, relaying is best effort: an event sent while another instance's listener is
  * reconnecting is not seen there, and inbox pages also refresh on a timer. Payloads are {@code <instance>|<id>|<kind>}.
+ *
+ * <p>The same channel carries "the knowledge folder changed" ({@link #publishKnowledgeChanged}, kind
+ * {@value #KNOWLEDGE}): an instance that approved a draft tells the others to sync their index now.
  */
 public final class ClusterEvents implements AutoCloseable {
 
@@ -39,6 +42,8 @@ public final class ClusterEvents implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ClusterEvents.class);
     private static final int MAX_BATCH = 500;
     private static final int MAX_QUEUED = 10_000;
+    /** The payload kind of a knowledge change (not a conversation event). */
+    static final String KNOWLEDGE = "knowledge";
 
     private final Database db;
     private final String instanceId;
@@ -46,6 +51,7 @@ public final class ClusterEvents implements AutoCloseable {
     private final Queue<String> outgoing = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean sendScheduled = new AtomicBoolean();
     private volatile ConversationEvents sink;
+    private volatile Runnable knowledgeChanged = () -> { };
     private volatile boolean running;
     private volatile Connection listening;
     private volatile boolean listenerReady;
@@ -67,11 +73,25 @@ public final class ClusterEvents implements AutoCloseable {
 
     /** Queues an event of this instance for the others. Quick, never throws; dropped when the queue is full. */
     public void publish(long conversationId, ConversationEvents.Kind kind) {
+        queue(instanceId + "|" + conversationId + "|" + kind.name());
+    }
+
+    /** Tells the other instances that the knowledge folder changed (a draft approved here). Quick, never throws. */
+    public void publishKnowledgeChanged() {
+        queue(instanceId + "|0|" + KNOWLEDGE);
+    }
+
+    /** What to run (on the listener thread: hand long work to another thread) when another instance changed it. */
+    public void onKnowledgeChanged(Runnable r) {
+        this.knowledgeChanged = Objects.requireNonNull(r);
+    }
+
+    private void queue(String payload) {
         if (outgoing.size() >= MAX_QUEUED) {
             log.debug("cluster event dropped: {} waiting to be sent", MAX_QUEUED);
             return;
         }
-        outgoing.add(instanceId + "|" + conversationId + "|" + kind.name());
+        outgoing.add(payload);
         if (sendScheduled.compareAndSet(false, true)) {
             try {
                 sender.execute(this::sendQueued);
@@ -182,6 +202,10 @@ public final class ClusterEvents implements AutoCloseable {
             return;
         }
         try {
+            if (KNOWLEDGE.equals(p[2])) {
+                knowledgeChanged.run();
+                return;
+            }
             sink.changed(Long.parseLong(p[1]), ConversationEvents.Kind.valueOf(p[2]));
         } catch (IllegalArgumentException e) {
             log.debug("cluster event ignored: {}", payload);

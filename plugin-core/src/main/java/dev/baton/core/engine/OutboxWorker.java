@@ -112,8 +112,8 @@ public final class OutboxWorker implements AutoCloseable {
         }
         int handled = 0;
         try {
-            if (!cluster.mayClaim()) {
-                return 0;
+            if (cluster.enabled() && !cluster.mayClaim()) {
+                return 0; // draining, or cut off from the database: the other instances send
             }
             do {
                 again.set(false);

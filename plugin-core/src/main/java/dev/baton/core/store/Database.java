@@ -205,6 +205,24 @@ public final class Database implements AutoCloseable {
         return durability;
     }
 
+    /**
+     * Whether the database answers a trivial query within two seconds (a readiness probe): false instead of an
+     * exception when it does not.
+     */
+    public boolean reachable() {
+        try {
+            return withConnection(c -> {
+                try (java.sql.Statement s = c.createStatement()) {
+                    s.setQueryTimeout(2);
+                    s.execute("SELECT 1");
+                }
+                return true;
+            });
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
     public boolean isPostgres() {
         return dataSource.getJdbcUrl().startsWith("jdbc:postgresql:");
     }

@@ -69,4 +69,27 @@ class ClusterEventsTest {
         assertThat(heardByA).as("in the order b published them").containsExactlyElementsOf(fromB);
         assertThat(heardByC).contains("42:MESSAGE").containsSubsequence(fromB);
     }
+
+    @Test
+    void should_tell_the_other_instances_that_the_knowledge_changed_and_not_the_sender() throws Exception {
+        pg = EmbeddedPostgresDatabase.start(2);
+        open.add(pg);
+        List<String> ignoredA = Collections.synchronizedList(new ArrayList<>());
+        List<String> ignoredB = Collections.synchronizedList(new ArrayList<>());
+        ClusterEvents a = instance("a", ignoredA);
+        ClusterEvents b = instance("b", ignoredB);
+        java.util.concurrent.atomic.AtomicInteger syncsOnA = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger syncsOnB = new java.util.concurrent.atomic.AtomicInteger();
+        a.onKnowledgeChanged(syncsOnA::incrementAndGet);
+        b.onKnowledgeChanged(syncsOnB::incrementAndGet);
+        await().atMost(Duration.ofSeconds(10)).until(() -> a.listening() && b.listening());
+
+        a.publishKnowledgeChanged();
+        a.publish(7, ConversationEvents.Kind.STATE); // sent after it: once this arrives, the signal has too
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> ignoredB.contains("7:STATE"));
+        assertThat(syncsOnB.get()).isEqualTo(1);
+        assertThat(syncsOnA.get()).isZero();
+        assertThat(ignoredB).as("not a conversation event").containsExactly("7:STATE");
+    }
 }
