@@ -3,6 +3,7 @@ package dev.baton.app;
 import dev.baton.config.BatonConfig;
 import dev.baton.dev.DevConfig;
 import dev.baton.config.ChannelsConfig;
+import dev.baton.app.http.Health;
 import dev.baton.app.http.HttpServer;
 import dev.baton.app.http.OpsApi;
 import dev.baton.app.lookup.DemoOrders;
@@ -81,6 +82,7 @@ public final class BatonRuntime implements AutoCloseable {
     private HttpServer http;
     private PrometheusMeterRegistry meters;
     private final OwnServer ownServer = new OwnServer();
+    private ClusterSupport cluster;
 
     private final Consumer<EngineBuilder> engineOverrides;
 
@@ -168,7 +170,7 @@ public final class BatonRuntime implements AutoCloseable {
 
     private void boot() throws IOException {
         StartupPhases phases = new StartupPhases();
-        warnAboutTheDevChannel();
+        ChannelSummary.warnAboutTheDevChannel(config);
         // the model, the index and its sync need nothing below: they start on their own thread meanwhile
         CompletableFuture<KnowledgeStartup.Started> knowledgeStart = KnowledgeStartup.begin(config.knowledge());
         try {
@@ -190,6 +192,8 @@ public final class BatonRuntime implements AutoCloseable {
         db = Database.open(config.storage().url(), config.storage().user(), config.storage().password(),
                 config.storage().pool());
         closeables.add(db);
+        cluster = ClusterSupport.create(config.cluster(), db, clock);
+        closeables.add(cluster);
         phases.done("database");
 
         ExecutorService background = Threads.bounded("baton-channel", 4, 1000);
@@ -197,7 +201,7 @@ public final class BatonRuntime implements AutoCloseable {
         OkHttpClient okHttp = new OkHttpClient.Builder().connectTimeout(Duration.ofSeconds(5))
                 .readTimeout(Duration.ofSeconds(15)).callTimeout(Duration.ofSeconds(20)).build();
         ChannelContext channelContext = new ChannelContext(clock, new JdbcKeyValueStore(db, clock), background,
-                meters);
+                meters, cluster.cluster());
 
         // every channel is a plug-in: the modules found by ServiceLoader that have a block under channels:
         List<ChannelAdapter> adapters = new ArrayList<>();
@@ -217,7 +221,7 @@ public final class BatonRuntime implements AutoCloseable {
         closeables.add(inboxJobs::shutdownNow);
         ExecutorService sse = Threads.bounded("baton-sse", 1, 1000);
         closeables.add(sse::shutdownNow);
-        LiveEvents live = new LiveEvents(sse);
+        LiveEvents live = cluster.liveEvents(sse);
         closeables.add(live);
         WebhookInbox webhook = "webhook".equals(config.inbox().kind()) ? new WebhookInbox(config.inbox().webhook(),
                 db, okHttp, EngineJson.mapper(), inboxJobs, WebhookInbox.FIRST_BACKOFF, clock) : null;
@@ -261,7 +265,8 @@ public final class BatonRuntime implements AutoCloseable {
                 .clock(clock)
                 .averageHandleTime(e.averageHandleTime())
                 .lanes(laneThreads(e, config.llm() != null), e.laneQueue())
-                .events(live);
+                .events(live)
+                .cluster(cluster.cluster());
         if (config.llm() != null) {
             OfflineAgent offline = new OfflineAgent(settings.messages().notSure(), settings.messages().sourceLabel(),
                     config.knowledge().citationStyle());
@@ -280,10 +285,11 @@ public final class BatonRuntime implements AutoCloseable {
                 config.inbox().withIntentLabelDefaults(LookupConfig.labels(config.lookups())), engine.store(),
                 engine.desk(), engine.outbox()::wake, channel -> senders.stream().filter(s -> s.channel().equals(channel))
                 .findFirst().map(Sender::limits).orElse(null), live, webhook, new KnowledgeBridge(knowledge),
-                config.knowledge().folder(), this::reindex, okHttp, desk.code(), clock));
+                config.knowledge().folder(), cluster.reindexEverywhere(this::reindex, background), okHttp, desk.code(),
+                clock));
         engine.engine().start();
         for (ScheduledJob job : inboxModule.jobs()) {
-            inboxJobs.scheduleWithFixedDelay(job.task(), job.initialDelay().toMillis(), job.every().toMillis(),
+            inboxJobs.scheduleWithFixedDelay(cluster.guarded(job), job.initialDelay().toMillis(), job.every().toMillis(),
                     TimeUnit.MILLISECONDS);
         }
         phases.done("engine");
@@ -291,13 +297,18 @@ public final class BatonRuntime implements AutoCloseable {
         List<Consumer<Javalin>> routes = new ArrayList<>();
         routes.add(new OpsApi(engine.store(), engine.engine(), inboxModule.auth(), engine.outbox()::wake));
         routes.add(inboxModule);
+        KnowledgeBase index = knowledge;
+        routes.add(new Health(List.of(new Health.Check("database", db::reachable),
+                new Health.Check("knowledge", () -> index.size() >= 0),
+                new Health.Check("claiming", engine.engine()::claiming),
+                new Health.Check("cluster-events", cluster::eventsConnected))));
         if (config.channels().isEnabled(DevConfig.KEY)) {
             routes.add(DemoOrders.load()); // the example shop's order API, for the bundled order_status look-up
         }
         http = new HttpServer(config.server().host(), config.server().maxBodyBytes(), adapters, engine.engine(),
-                meters, engine.json(), routes, notConfigured()).start(config.server().port());
+                meters, engine.json(), routes, ChannelSummary.notConfigured(config)).start(config.server().port());
         ownServer.listening(http.port());
-        log.info("Baton is listening on port {} (channels: {})", http.port(), channelNames());
+        log.info("Baton is listening on port {} (channels: {})", http.port(), ChannelSummary.names(config));
         if (!lookups.isEmpty()) {
             log.info("look-ups: {}", String.join(", ", lookups.names().stream().sorted().toList()));
         }
@@ -319,17 +330,6 @@ public final class BatonRuntime implements AutoCloseable {
         return triage;
     }
 
-    /** The dev channel has no sign-in: next to a real channel it is a door left open in production. */
-    private void warnAboutTheDevChannel() {
-        List<String> real = config.channels().enabled().stream().map(ChannelsConfig.Configured::key)
-                .filter(k -> !DevConfig.KEY.equals(k)).toList();
-        if (config.channels().isEnabled(DevConfig.KEY) && !real.isEmpty()) {
-            log.warn("channels: the dev channel is on next to {}: anyone who can reach port {} can talk to the bot "
-                    + "and open tickets for your agents through /api/dev/messages without signing in; turn it off "
-                    + "in production (channels.dev.enabled: false)", String.join(", ", real), config.server().port());
-        }
-    }
-
     private void reindex() {
         try {
             SyncReport r = knowledge.sync();
@@ -346,17 +346,6 @@ public final class BatonRuntime implements AutoCloseable {
             return e.laneThreads();
         }
         return llm ? Math.max(8, cores * 4) : Math.max(2, cores);
-    }
-
-    /** {@code /webhooks/<key>} of each installed channel that is not on: answered with how to configure it. */
-    private List<String> notConfigured() {
-        return config.channels().installed().keys().stream().filter(k -> !config.channels().isEnabled(k))
-                .map(k -> "/webhooks/" + k).toList();
-    }
-
-    private String channelNames() {
-        List<String> names = config.channels().enabled().stream().map(ChannelsConfig.Configured::key).toList();
-        return names.isEmpty() ? "none" : String.join(", ", names);
     }
 
     public int port() {
