@@ -3,6 +3,7 @@ package dev.baton.app;
 import dev.baton.config.BatonConfig;
 import dev.baton.dev.DevConfig;
 import dev.baton.config.ChannelsConfig;
+import dev.baton.app.http.Health;
 import dev.baton.app.http.HttpServer;
 import dev.baton.app.http.OpsApi;
 import dev.baton.app.lookup.DemoOrders;
@@ -81,6 +82,7 @@ public final class BatonRuntime implements AutoCloseable {
     private HttpServer http;
     private PrometheusMeterRegistry meters;
     private final OwnServer ownServer = new OwnServer();
+    private ClusterSupport cluster;
 
     private final Consumer<EngineBuilder> engineOverrides;
 
@@ -190,6 +192,8 @@ public final class BatonRuntime implements AutoCloseable {
         db = Database.open(config.storage().url(), config.storage().user(), config.storage().password(),
                 config.storage().pool());
         closeables.add(db);
+        cluster = ClusterSupport.create(config.cluster(), db, clock);
+        closeables.add(cluster);
         phases.done("database");
 
         ExecutorService background = Threads.bounded("baton-channel", 4, 1000);
@@ -197,7 +201,7 @@ public final class BatonRuntime implements AutoCloseable {
         OkHttpClient okHttp = new OkHttpClient.Builder().connectTimeout(Duration.ofSeconds(5))
                 .readTimeout(Duration.ofSeconds(15)).callTimeout(Duration.ofSeconds(20)).build();
         ChannelContext channelContext = new ChannelContext(clock, new JdbcKeyValueStore(db, clock), background,
-                meters);
+                meters, cluster.cluster());
 
         // every channel is a plug-in: the modules found by ServiceLoader that have a block under channels:
         List<ChannelAdapter> adapters = new ArrayList<>();
@@ -219,7 +223,7 @@ public final class BatonRuntime implements AutoCloseable {
         closeables.add(inboxJobs::shutdownNow);
         ExecutorService sse = Threads.bounded("baton-sse", 1, 1000);
         closeables.add(sse::shutdownNow);
-        LiveEvents live = new LiveEvents(sse);
+        LiveEvents live = cluster.liveEvents(sse);
         closeables.add(live);
         WebhookInbox webhook = "webhook".equals(config.inbox().kind()) ? new WebhookInbox(config.inbox().webhook(),
                 db, okHttp, EngineJson.mapper(), inboxJobs, WebhookInbox.FIRST_BACKOFF, clock) : null;
@@ -265,7 +269,8 @@ public final class BatonRuntime implements AutoCloseable {
                 .clock(clock)
                 .averageHandleTime(e.averageHandleTime())
                 .lanes(laneThreads(e, config.llm() != null), e.laneQueue())
-                .events(live);
+                .events(live)
+                .cluster(cluster.cluster());
         if (config.llm() != null) {
             OfflineAgent offline = new OfflineAgent(settings.messages().notSure(), settings.messages().sourceLabel(),
                     config.knowledge().citationStyle());
@@ -285,12 +290,13 @@ public final class BatonRuntime implements AutoCloseable {
                 config.inbox().withIntentLabelDefaults(LookupConfig.labels(config.lookups())), engine.store(),
                 engine.desk(), engine.outbox()::wake, channel -> senders.stream().filter(s -> s.channel().equals(channel))
                 .findFirst().map(Sender::limits).orElse(null), live, webhook, new KnowledgeBridge(knowledge),
-                config.knowledge().folder(), this::reindex, okHttp, desk.code(), engineClock, meters,
+                config.knowledge().folder(), cluster.reindexEverywhere(this::reindex, background), okHttp, desk.code(),
+                engineClock, meters,
                 ch -> runtimes.stream().filter(r -> r.sender().channel().equals(ch)).findFirst().orElse(null)),
                 InboxAssist.of(config.llm(), embeddings, english, meters, clock, closeables::add));
         engine.engine().start();
         for (ScheduledJob job : inboxModule.jobs()) {
-            inboxJobs.scheduleWithFixedDelay(job.task(), job.initialDelay().toMillis(), job.every().toMillis(),
+            inboxJobs.scheduleWithFixedDelay(cluster.guarded(job), job.initialDelay().toMillis(), job.every().toMillis(),
                     TimeUnit.MILLISECONDS);
         }
         phases.done("engine");
@@ -298,6 +304,11 @@ public final class BatonRuntime implements AutoCloseable {
         List<Consumer<Javalin>> routes = new ArrayList<>();
         routes.add(new OpsApi(engine.store(), engine.engine(), inboxModule.auth(), engine.outbox()::wake));
         routes.add(inboxModule);
+        KnowledgeBase index = knowledge;
+        routes.add(new Health(List.of(new Health.Check("database", db::reachable),
+                new Health.Check("knowledge", () -> index.size() >= 0),
+                new Health.Check("claiming", engine.engine()::claiming),
+                new Health.Check("cluster-events", cluster::eventsConnected))));
         if (config.channels().isEnabled(DevConfig.KEY)) {
             routes.add(DemoOrders.load()); // the example shop's order API, for the bundled order_status look-up
         }

@@ -92,6 +92,14 @@ class BatonRuntimeTest {
     }
 
     @Test
+    void should_answer_from_a_csv_faq_table_of_the_example_knowledge() throws IOException {
+        // membership-faq.csv: read with commons-csv, which needs the commons-io it was built against on the class path
+        String reply = ask("csv-customer", "会员有哪些等级？");
+
+        assertThat(reply).contains("普通会员、银卡、金卡和 VIP");
+    }
+
+    @Test
     void should_answer_an_english_return_question_citing_the_entry_title() throws IOException {
         String reply = ask("en-customer", "How do I return an item?");
 

@@ -111,6 +111,20 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void should_run_one_instance_unless_cluster_is_enabled_and_refuse_a_cluster_on_h2() {
+        assertThat(load("", Map.of()).cluster().enabled()).isFalse();
+        BatonConfig pg = load("storage:\n  url: jdbc:postgresql://db:5432/baton\ncluster:\n  enabled: true\n"
+                + "  lease: 20s\n  instance-id: baton-1\n", Map.of());
+        assertThat(pg.cluster().enabled()).isTrue();
+        assertThat(pg.cluster().lease()).isEqualTo(Duration.ofSeconds(20));
+        assertThat(pg.cluster().instanceId()).isEqualTo("baton-1");
+        assertThat(fails("cluster:\n  enabled: true\n").problems()).singleElement().asString()
+                .contains("cluster.enabled").contains("jdbc:postgresql");
+        assertThat(fails("storage:\n  url: jdbc:postgresql://db/baton\ncluster:\n  enabled: true\n  lease: 1s\n")
+                .problems()).singleElement().asString().contains("cluster.lease").contains("between 3s and 10m");
+    }
+
+    @Test
     void should_name_the_key_and_the_variable_when_an_env_var_is_missing() {
         ConfigException e = fails("inbox:\n  api-token: ${BATON_API_TOKEN}\n");
 

@@ -28,7 +28,7 @@ import java.util.Set;
  */
 public record BatonConfig(Server server, Storage storage, Knowledge knowledge, LlmConfig llm, HandoffConfig handoff,
                           TriageOverrides triage, InboxConfig inbox, ChannelsConfig channels, BotMessages messages, Engine engine,
-                          List<LookupConfig> lookups)
+                          List<LookupConfig> lookups, Cluster cluster)
         implements Validated {
 
     public BatonConfig {
@@ -41,6 +41,7 @@ public record BatonConfig(Server server, Storage storage, Knowledge knowledge, L
         messages = messages != null ? messages : BotMessages.defaults();
         engine = engine != null ? engine : new Engine(null, null, null, null, null, null, null, null, null);
         lookups = lookups == null ? List.of() : lookups.stream().filter(java.util.Objects::nonNull).toList();
+        cluster = cluster != null ? cluster : new Cluster(null, null, null);
     }
 
     @Override
@@ -72,6 +73,11 @@ public record BatonConfig(Server server, Storage storage, Knowledge knowledge, L
         }
         GuessableSecrets.checkDemoPasswords(server.host(), inbox.agents(), problems);
         validateLookups(problems);
+        cluster.validate("cluster", problems);
+        if (cluster.enabled() && !storage.url().startsWith("jdbc:postgresql:")) {
+            problems.add("cluster.enabled", "several instances share one PostgreSQL database: set storage.url to "
+                    + "jdbc:postgresql://…, or cluster.enabled: false (H2 is for one instance)");
+        }
     }
 
     /** Each look-up on its own, and their names unique (a name is an intent and a tool). */
@@ -97,17 +103,17 @@ public record BatonConfig(Server server, Storage storage, Knowledge knowledge, L
 
     /** This config with {@code channels:} as bound by the {@link ConfigLoader}. */
     public BatonConfig withChannels(ChannelsConfig bound) {
-        return new BatonConfig(server, storage, knowledge, llm, handoff, triage, inbox, bound, messages, engine, lookups);
+        return new BatonConfig(server, storage, knowledge, llm, handoff, triage, inbox, bound, messages, engine, lookups, cluster);
     }
 
     /** The same config listening elsewhere ({@code baton serve --port/--host}); not validated again here. */
     public BatonConfig withServer(Server other) {
-        return new BatonConfig(other, storage, knowledge, llm, handoff, triage, inbox, channels, messages, engine, lookups);
+        return new BatonConfig(other, storage, knowledge, llm, handoff, triage, inbox, channels, messages, engine, lookups, cluster);
     }
 
     /** The same config over another knowledge folder or index. */
     public BatonConfig withKnowledge(Knowledge other) {
-        return new BatonConfig(server, storage, other, llm, handoff, triage, inbox, channels, messages, engine, lookups);
+        return new BatonConfig(server, storage, other, llm, handoff, triage, inbox, channels, messages, engine, lookups, cluster);
     }
 
     /**
@@ -139,6 +145,34 @@ public record BatonConfig(Server server, Storage storage, Knowledge knowledge, L
             }
             if (maxBodyBytes < 1024) {
                 problems.add(prefix + ".max-body-bytes", "must be at least 1024, got " + maxBodyBytes);
+            }
+        }
+    }
+
+    /**
+     * {@code cluster:} several Baton instances on one PostgreSQL database (docs/scaling.md). Off by default: one
+     * instance, with H2 or PostgreSQL, works as before.
+     *
+     * @param enabled    true: this instance shares the database's work with the others (claims, leases, events)
+     * @param lease      how long a lease (a conversation being processed, a reply being sent, a cluster-wide job)
+     *                   outlives its holder's last heartbeat: the longest a dead instance's work waits for another
+     * @param instanceId this instance's name in the lease table; default: host name, process id and a random suffix
+     */
+    public record Cluster(Boolean enabled, Duration lease, String instanceId) implements Validated {
+        public Cluster {
+            enabled = enabled != null && enabled;
+            lease = lease != null ? lease : Duration.ofSeconds(30);
+        }
+
+        @Override
+        public void validate(String prefix, ConfigProblems problems) {
+            if (lease.compareTo(Duration.ofSeconds(3)) < 0 || lease.compareTo(Duration.ofMinutes(10)) > 0) {
+                problems.add(prefix + ".lease", "must be between 3s and 10m, got " + lease);
+            }
+            if (instanceId != null && (instanceId.isBlank() || instanceId.length() > 100
+                    || !instanceId.matches("[A-Za-z0-9._-]+"))) {
+                problems.add(prefix + ".instance-id", "must be 1 to 100 letters, digits, '.', '_' or '-', got "
+                        + instanceId);
             }
         }
     }

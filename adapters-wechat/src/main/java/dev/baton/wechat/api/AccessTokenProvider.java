@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -18,6 +19,12 @@ import java.util.concurrent.locks.ReentrantLock;
  * refresh fails while the old token is still valid, the old one keeps being used. {@link #invalidate} is called by
  * the API client when the platform says the token is invalid or expired (40001/40014/42001), after which the next
  * {@link #get()} forces a fresh one.
+ *
+ * <p>With several Baton instances ({@link SharedToken}), the token is the cluster's: a stale local copy is replaced by
+ * the shared one when that is fresh and not the one the platform rejected; otherwise one instance, holding the
+ * token's lease, fetches a new one and stores it, while the others wait briefly for it (up to
+ * {@value #WAIT_ATTEMPTS} looks, {@link #WAIT_STEP} apart) and then keep using a still valid old token or report a
+ * transient error (the caller retries).
  */
 public final class AccessTokenProvider {
 
@@ -32,17 +39,37 @@ public final class AccessTokenProvider {
         AccessToken fetch(boolean forceRefresh) throws WxApiException;
     }
 
+    /** How many times an instance looks for the token another instance is fetching, {@link #WAIT_STEP} apart. */
+    static final int WAIT_ATTEMPTS = 30;
+    static final Duration WAIT_STEP = Duration.ofMillis(100);
+
     private final String name;
     private final Fetcher fetcher;
     private final Clock clock;
+    private final SharedToken shared;
+    private final Runnable pause;
     private final ReentrantLock lock = new ReentrantLock();
     private volatile AccessToken current;
     private volatile boolean forceNext;
+    private volatile String rejected;
 
+    /** A token of this process alone (one Baton instance). */
     public AccessTokenProvider(String name, Fetcher fetcher, Clock clock) {
+        this(name, fetcher, clock, null, () -> { });
+    }
+
+    /** The cluster's token, shared through {@code shared} with the other instances. */
+    public AccessTokenProvider(String name, Fetcher fetcher, Clock clock, SharedToken shared) {
+        this(name, fetcher, clock, Objects.requireNonNull(shared), AccessTokenProvider::waitStep);
+    }
+
+    /** As the shared constructor, with the pause between looks at the token another instance fetches (tests). */
+    AccessTokenProvider(String name, Fetcher fetcher, Clock clock, SharedToken shared, Runnable pause) {
         this.name = Objects.requireNonNull(name);
         this.fetcher = Objects.requireNonNull(fetcher);
         this.clock = Objects.requireNonNull(clock);
+        this.shared = shared;
+        this.pause = pause;
     }
 
     /** A usable token, from the cache when fresh enough. */
@@ -56,6 +83,9 @@ public final class AccessTokenProvider {
             t = current;
             if (isFresh(t)) {
                 return t.value();
+            }
+            if (shared != null) {
+                return fromCluster(t);
             }
             try {
                 boolean force = forceNext;
@@ -77,6 +107,68 @@ public final class AccessTokenProvider {
         }
     }
 
+    /** The shared token when usable, else one this instance fetches under the lease, else another's; lock held. */
+    private String fromCluster(AccessToken old) throws WxApiException {
+        for (int attempt = 1; ; attempt++) {
+            Optional<AccessToken> s = shared.read().filter(this::usable);
+            if (s.isPresent()) {
+                return adopt(s.get());
+            }
+            if (shared.tryLock()) {
+                try {
+                    s = shared.read().filter(this::usable); // fetched by another instance meanwhile
+                    if (s.isPresent()) {
+                        return adopt(s.get());
+                    }
+                    boolean force = forceNext || shared.read().map(x -> x.value().equals(rejected)).orElse(false);
+                    AccessToken fetched = fetcher.fetch(force);
+                    shared.write(fetched);
+                    log.debug("{}: access token refreshed for the cluster, expires at {}", name, fetched.expiresAt());
+                    return adopt(fetched);
+                } catch (WxApiException e) {
+                    if (stillValid(old)) {
+                        log.warn("{}: proactive token refresh failed ({}); using the current token until it expires",
+                                name, e.getMessage());
+                        return old.value();
+                    }
+                    throw e;
+                } finally {
+                    shared.unlock();
+                }
+            }
+            if (attempt >= WAIT_ATTEMPTS) {
+                if (stillValid(old)) {
+                    return old.value();
+                }
+                throw new WxApiException.Transient(name + ": another instance is fetching the access token", null);
+            }
+            pause.run();
+        }
+    }
+
+    private String adopt(AccessToken t) {
+        current = t;
+        forceNext = false;
+        return t.value();
+    }
+
+    /** Fresh, and not the value the platform rejected. */
+    private boolean usable(AccessToken t) {
+        return isFresh(t) && !t.value().equals(rejected);
+    }
+
+    private boolean stillValid(AccessToken t) {
+        return t != null && !forceNext && clock.instant().isBefore(t.expiresAt());
+    }
+
+    private static void waitStep() {
+        try {
+            Thread.sleep(WAIT_STEP.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /**
      * The platform rejected {@code staleValue}. Drops it, unless another thread already replaced it, so that one bad
      * token causes exactly one refresh.
@@ -88,6 +180,7 @@ public final class AccessTokenProvider {
             if (t != null && t.value().equals(staleValue)) {
                 current = null;
                 forceNext = true;
+                rejected = staleValue;
                 log.info("{}: access token rejected by the platform; will fetch a new one", name);
             }
         } finally {

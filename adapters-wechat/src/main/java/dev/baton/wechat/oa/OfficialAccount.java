@@ -3,6 +3,7 @@ package dev.baton.wechat.oa;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.core.plugin.ChannelContext;
 import dev.baton.wechat.api.AccessTokenProvider;
+import dev.baton.wechat.api.SharedToken;
 import dev.baton.wechat.api.WxApiClient;
 import dev.baton.wechat.config.WeChatConfig;
 import okhttp3.OkHttpClient;
@@ -28,9 +29,13 @@ public record OfficialAccount(OfficialAccountAdapter adapter, OaSender sender) {
                                          PassiveTiming timing) {
         ObjectMapper json = new ObjectMapper();
         WxApiClient tokenApi = new WxApiClient(http, config.apiBaseUrl(), null, Set.of(), json);
-        AccessTokenProvider tokens = new AccessTokenProvider("wechat",
-                new OaTokenFetcher(tokenApi, config.appId(), config.appSecret(), config.useStableToken(), ctx.clock()),
-                ctx.clock());
+        OaTokenFetcher fetcher = new OaTokenFetcher(tokenApi, config.appId(), config.appSecret(),
+                config.useStableToken(), ctx.clock());
+        // several instances share one token: a classic token fetched by one would invalidate the others'
+        AccessTokenProvider tokens = ctx.leases().shared()
+                ? new AccessTokenProvider("wechat", fetcher, ctx.clock(),
+                        new SharedToken("wechat." + config.appId(), ctx.state(), ctx.leases()))
+                : new AccessTokenProvider("wechat", fetcher, ctx.clock());
         OaSender sender = new OaSender(new WxApiClient(http, config.apiBaseUrl(), tokens, TOKEN_ERRORS, json),
                 config.replyMode(), timing, ctx.clock());
         return new OfficialAccount(new OfficialAccountAdapter(config, ctx.clock(), timing), sender);

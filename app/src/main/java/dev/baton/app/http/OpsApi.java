@@ -25,7 +25,8 @@ import java.util.function.Consumer;
  * Refusals are {@link ApiError}s, answered by the inbox API's handler like every other {@code /api} route.
  * {@code GET /api/outbox?status=dead} lists replies that could not be delivered, with the platform's reason;
  * {@code POST /api/outbox/{id}/requeue} sends a DEAD one again, with a fresh set of attempts (404 unknown id, 409 not
- * DEAD).
+ * DEAD). {@code POST /api/ops/drain} makes this instance stop claiming new work (its running turns and sends
+ * finish; with several instances the others take the rest) and fail its readiness probe, for a planned stop.
  */
 public final class OpsApi implements Consumer<Javalin> {
 
@@ -47,6 +48,14 @@ public final class OpsApi implements Consumer<Javalin> {
     public void accept(Javalin app) {
         app.get("/api/outbox", this::outbox);
         app.post("/api/outbox/{id}/requeue", this::requeue);
+        app.post("/api/ops/drain", this::drain);
+    }
+
+    private void drain(Context ctx) {
+        auth.require(ctx, Role.SUPERVISOR);
+        engine.drain();
+        log.info("draining: asked by an operator; this instance claims no new work");
+        ctx.json(Map.of("draining", true));
     }
 
     private void requeue(Context ctx) {

@@ -94,7 +94,7 @@ public final class TicketDesk {
     public Assigned claim(Principal p, long ticketId) {
         TicketRepository.Row t = rules.ticket(ticketId);
         rules.checkMayTake(p, t);
-        desk.claim(ticketId, p.name());
+        desk.claim(ticketId, p.name(), rules.capacity(p)); // checked again, atomically, by the claim itself
         return new Assigned(ticketId, p.name());
     }
 

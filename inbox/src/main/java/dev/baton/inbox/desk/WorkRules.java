@@ -88,6 +88,11 @@ public final class WorkRules {
         }
     }
 
+    /** The most tickets the caller may hold: their configured capacity; no limit for supervisors and integrations. */
+    public int capacity(Principal p) {
+        return unbound(p) ? Integer.MAX_VALUE : agent(p).capacity();
+    }
+
     /** Work goes to agents of {@code inbox.agents}; the integration token may name anyone. */
     public void checkKnownAgent(Principal p, String agent) {
         if (!p.integration() && agents.find(agent).isEmpty()) {

@@ -15,6 +15,10 @@ import java.util.concurrent.RejectedExecutionException;
  * {@code {"conversationId":…,"kind":"MESSAGE|STATE|TICKET|DELIVERY"}}); pages then fetch what they show. Engine
  * threads only enqueue: sending happens on the injected executor (the composition root's: one bounded, named
  * thread), and an event it refuses (queue full, shutting down) is dropped; the pages also refresh on a timer.
+ *
+ * <p>With several Baton instances, an agent's page is connected to one of them: each event of this instance also goes
+ * to the {@code relay} (the other instances, e.g. {@link dev.baton.core.cluster.ClusterEvents}), and the events the
+ * relay brings from the others reach this instance's pages through {@link #changedElsewhere}.
  */
 public final class LiveEvents implements ConversationEvents, AutoCloseable {
 
@@ -22,10 +26,20 @@ public final class LiveEvents implements ConversationEvents, AutoCloseable {
 
     private final Set<SseClient> clients = ConcurrentHashMap.newKeySet();
     private final Executor sender;
+    private final ConversationEvents relay;
 
     /** @param sender sends the events, in order: a single thread with a bounded queue */
     public LiveEvents(Executor sender) {
+        this(sender, ConversationEvents.none());
+    }
+
+    /**
+     * @param sender sends the events, in order: a single thread with a bounded queue
+     * @param relay  takes this instance's events to the other instances (quick, never throws)
+     */
+    public LiveEvents(Executor sender, ConversationEvents relay) {
         this.sender = sender;
+        this.relay = relay;
     }
 
     /** Registers a browser connection until it closes. */
@@ -40,8 +54,19 @@ public final class LiveEvents implements ConversationEvents, AutoCloseable {
         return clients.size();
     }
 
+    /** A change made on this instance: pushed to this instance's pages and relayed to the others. */
     @Override
     public void changed(long conversationId, Kind kind) {
+        push(conversationId, kind);
+        relay.changed(conversationId, kind);
+    }
+
+    /** A change another instance made: pushed to this instance's pages only. */
+    public void changedElsewhere(long conversationId, Kind kind) {
+        push(conversationId, kind);
+    }
+
+    private void push(long conversationId, Kind kind) {
         String data = "{\"conversationId\":" + conversationId + ",\"kind\":\"" + kind.name() + "\"}";
         try {
             sender.execute(() -> {

@@ -1,5 +1,7 @@
 package dev.baton.core.engine;
 
+import dev.baton.core.channel.Channel;
+import dev.baton.core.cluster.Cluster;
 import dev.baton.core.store.InboundLog;
 import dev.baton.core.store.Store;
 import org.slf4j.Logger;
@@ -8,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,6 +27,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * ({@link TurnProcessor#process}), its replies are handed to the {@link OutboxWorker}, whoever waits for the message
  * is released, and then the turn's after-commit work runs. A message that fails is counted in the inbound log and
  * tried again by the recovery sweep ({@link #resumePending}) until it is FAILED.
+ *
+ * <p>With several instances on one database ({@link Cluster#enabled()}), a message is processed only under its
+ * lane's lease: the instance that holds it processes the lane's PENDING messages up to this one, oldest first, gives
+ * the lease back, then looks once more for a message another instance stored meanwhile (that instance, finding the
+ * lane taken, left it to the holder). An instance that does not get the lease leaves the message; messages that no
+ * instance finished within a recovery interval are swept up by whichever instance looks next, one lane at a time.
+ * The turn itself commits only if its message is still PENDING ({@link InboundLog#markDone}), so a message is
+ * answered once even if a lease was lost mid-turn.
  */
 final class Dispatcher {
 
@@ -35,6 +46,7 @@ final class Dispatcher {
     private final OutboxWorker outbox;
     private final EngineSettings settings;
     private final Clock clock;
+    private final Cluster cluster;
     private final Set<Long> scheduled = ConcurrentHashMap.newKeySet();
     private final Map<Long, CompletableFuture<Void>> completions = new ConcurrentHashMap<>();
     /** Something was left in the inbound log for the sweep (lanes full, a failed attempt). */
@@ -44,23 +56,28 @@ final class Dispatcher {
 
     /** The sweep reads the whole pending list at least this often even when nothing was left behind. */
     static final Duration FULL_SWEEP_EVERY = Duration.ofMinutes(1);
+    /** How often a caller waiting for a message another instance may process looks at the inbound log. */
+    private static final Duration POLL = Duration.ofMillis(100);
+    private static final int LANE_BATCH = 100;
 
     Dispatcher(Store store, Lanes lanes, TurnProcessor turns, OutboxWorker outbox, EngineSettings settings,
-               Clock clock) {
+               Clock clock, Cluster cluster) {
         this.store = store;
         this.lanes = lanes;
         this.turns = turns;
         this.outbox = outbox;
         this.settings = settings;
         this.clock = clock;
+        this.cluster = cluster;
     }
 
     /** Puts the message on its conversation's lane, unless it is there already or the lanes are full. */
-    void schedule(long inboundId, String laneKey) {
+    void schedule(long inboundId, Channel channel, String customerId) {
         if (!scheduled.add(inboundId)) {
             return;
         }
-        boolean accepted = lanes.submit(laneKey, () -> run(inboundId));
+        boolean accepted = lanes.submit(laneKey(channel.key(), customerId), () -> run(inboundId, channel,
+                customerId));
         if (!accepted) {
             missed.set(true);
             scheduled.remove(inboundId);
@@ -68,42 +85,81 @@ final class Dispatcher {
         }
     }
 
-    /** Schedules every PENDING message of the inbound log (start-up and the recovery sweep); returns how many. */
+    /**
+     * Schedules the PENDING messages of the inbound log (start-up and the recovery sweep); returns how many. With one
+     * instance, every one of them; with several, the oldest of each lane among those received more than a recovery
+     * interval ago (the instance that stored a message gets the first chance at it, and a lane's later messages
+     * follow from its first).
+     */
     int resumePending() {
-        missed.set(false);
-        lastFullSweep = clock.instant();
-        List<InboundLog.Row> pending = store.db().withConnection(c -> store.inbound().pending(c, 10_000));
-        for (InboundLog.Row r : pending) {
-            schedule(r.id(), laneKey(r.channel().key(), r.customerId()));
+        if (!cluster.enabled()) {
+            missed.set(false);
+            lastFullSweep = clock.instant();
+            List<InboundLog.Row> pending = store.db().withConnection(c -> store.inbound().pending(c, 10_000));
+            for (InboundLog.Row r : pending) {
+                schedule(r.id(), r.channel(), r.customerId());
+            }
+            return pending.size();
         }
-        return pending.size();
+        if (!cluster.mayClaim()) {
+            return 0;
+        }
+        Instant before = clock.instant().minus(settings.recoveryInterval());
+        List<InboundLog.Row> pending = store.db().withConnection(c -> store.inbound().pendingBefore(c, before,
+                10_000));
+        Set<String> lanesSeen = new HashSet<>();
+        int n = 0;
+        for (InboundLog.Row r : pending) {
+            if (lanesSeen.add(laneKey(r.channel().key(), r.customerId()))) {
+                schedule(r.id(), r.channel(), r.customerId());
+                n++;
+            }
+        }
+        return n;
     }
 
     /**
-     * The recovery sweep: reads the inbound log again only when this process left something behind since the last
-     * look (lanes were full, a turn failed and waits for its next attempt), and otherwise at least every
-     * {@link #FULL_SWEEP_EVERY} for what no event here could announce. Reading up to 10,000 pending rows every few
-     * seconds while they all sit on the lanes already (a burst) took CPU from the acks and the turns themselves.
+     * The recovery sweep. With one instance it reads the inbound log again only when this process left something
+     * behind since the last look (lanes were full, a turn failed and waits for its next attempt), and otherwise at
+     * least every {@link #FULL_SWEEP_EVERY} for what no event here could announce: reading up to 10,000 pending rows
+     * every few seconds while they all sit on the lanes already (a burst) took CPU from the acks and the turns
+     * themselves. With several instances it always looks: that is how an instance takes over another's work.
      */
     int sweep() {
-        if (!missed.get() && clock.instant().isBefore(lastFullSweep.plus(FULL_SWEEP_EVERY))) {
+        if (!cluster.enabled() && !missed.get() && clock.instant().isBefore(lastFullSweep.plus(FULL_SWEEP_EVERY))) {
             return 0;
         }
         return resumePending();
     }
 
-    /** Waits until the inbound row is no longer PENDING. */
+    /**
+     * Waits until the inbound row is no longer PENDING. With several instances another one may process it, so the
+     * inbound log is looked at every {@link #POLL} too.
+     */
     boolean awaitProcessed(long inboundId, Duration timeout) {
         CompletableFuture<Void> done = completions.computeIfAbsent(inboundId, id -> new CompletableFuture<>());
         if (!isPending(inboundId)) {
             completions.remove(inboundId);
             return true;
         }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long step = cluster.enabled() ? POLL.toNanos() : timeout.toNanos();
         try {
-            done.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            return true;
-        } catch (TimeoutException e) {
-            return !isPending(inboundId);
+            while (true) {
+                long left = deadline - System.nanoTime();
+                try {
+                    done.get(Math.max(0, Math.min(left, step)), TimeUnit.NANOSECONDS);
+                    return true;
+                } catch (TimeoutException e) {
+                    if (!isPending(inboundId)) {
+                        completions.remove(inboundId, done);
+                        return true;
+                    }
+                    if (left <= step) {
+                        return false;
+                    }
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
@@ -136,7 +192,55 @@ final class Dispatcher {
         return channelKey + ":" + customerId;
     }
 
-    private void run(long inboundId) {
+    private void run(long inboundId, Channel channel, String customerId) {
+        if (!cluster.enabled()) {
+            runOne(inboundId);
+            return;
+        }
+        String lease = Cluster.LANE + laneKey(channel.key(), customerId);
+        if (stopping || !cluster.mayClaim() || !cluster.tryAcquire(lease)) {
+            // the lane's holder takes this message after its own (it looks again before it lets go); if it dies, the
+            // sweep of whichever instance looks next after its lease expired
+            forget(inboundId);
+            return;
+        }
+        long after = inboundId;
+        try {
+            List<InboundLog.Row> rows = store.db().withConnection(c -> store.inbound().pendingOfLane(c, channel,
+                    customerId, inboundId, LANE_BATCH));
+            for (InboundLog.Row r : rows) {
+                runOne(r.id());
+            }
+            if (rows.size() == LANE_BATCH) {
+                after = rows.get(rows.size() - 1).id();
+            }
+            if (rows.stream().noneMatch(r -> r.id() == inboundId)) {
+                forget(inboundId); // processed by another instance meanwhile
+            }
+        } catch (RuntimeException e) {
+            forget(inboundId);
+            log.warn("lane of inbound {} failed: {}", inboundId, e.toString());
+        } finally {
+            cluster.release(lease);
+        }
+        long from = after;
+        if (!stopping && cluster.mayClaim()) {
+            store.db().withConnection(c -> store.inbound().nextPendingOfLane(c, channel, customerId, from))
+                    .ifPresent(next -> schedule(next.id(), channel, customerId));
+        }
+    }
+
+    /** The message is not run here after all: whoever waits for it learns so from the inbound log. */
+    private void forget(long inboundId) {
+        scheduled.remove(inboundId);
+        CompletableFuture<Void> done = completions.get(inboundId);
+        if (done != null && !isPending(inboundId)) {
+            completions.remove(inboundId, done);
+            done.complete(null);
+        }
+    }
+
+    private void runOne(long inboundId) {
         boolean finished = false;
         Optional<TurnProcessor.Committed> turn = Optional.empty();
         try {

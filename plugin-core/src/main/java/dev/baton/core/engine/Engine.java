@@ -7,6 +7,7 @@ import dev.baton.core.channel.Channel;
 import dev.baton.core.channel.DeliveryStatus;
 import dev.baton.core.channel.InboundMessage;
 import dev.baton.core.channel.OutboundMessage;
+import dev.baton.core.cluster.Cluster;
 import dev.baton.core.plugin.PassiveReplies;
 import dev.baton.core.store.InboundLog;
 import dev.baton.core.store.Outbox;
@@ -29,6 +30,11 @@ import java.util.concurrent.TimeUnit;
  * {@link PassiveReplies} capability of the channels that declare they need it. It stores each inbound message in the inbound log (dedup and
  * durability) before the platform is acked, then runs it on the customer's serial lane. Unfinished rows are found
  * again at start-up and by a periodic sweep, so a crash or a full executor loses nothing.
+ *
+ * <p>With several instances on one database ({@link Cluster#enabled()}) it also keeps this instance's leases alive
+ * (a heartbeat), lets replies held by a passive caller be seen by every instance, sends replies whose sender died
+ * again once their claim expired, runs the purge of processed rows on one instance at a time, and can
+ * {@linkplain #drain() drain}: claim nothing new, finish what runs, and let the others take the rest.
  */
 public final class Engine implements PassiveReplies, AutoCloseable {
 
@@ -45,7 +51,9 @@ public final class Engine implements PassiveReplies, AutoCloseable {
     private final ConversationEvents events;
     private final HeldReplies held;
     private final CustomerView view;
+    private final Cluster cluster;
     private ScheduledFuture<?> sweep;
+    private ScheduledFuture<?> heartbeat;
     /** The recovery sweep also purges processed inbound rows, at most this often (unless a purge was cut short). */
     private static final Duration PURGE_EVERY = Duration.ofHours(1);
     private static final int PURGE_BATCH = 5_000;
@@ -54,7 +62,7 @@ public final class Engine implements PassiveReplies, AutoCloseable {
 
     Engine(Store store, Dispatcher dispatcher, OutboxWorker outbox, EngineSettings settings, EngineMetrics metrics,
            ObjectMapper json, Clock clock, ScheduledExecutorService scheduler, ConversationEvents events,
-           HeldReplies held, CustomerView view) {
+           HeldReplies held, CustomerView view, Cluster cluster) {
         this.store = store;
         this.dispatcher = dispatcher;
         this.outbox = outbox;
@@ -66,11 +74,17 @@ public final class Engine implements PassiveReplies, AutoCloseable {
         this.events = events;
         this.held = held;
         this.view = view;
+        this.cluster = cluster;
         metrics.laneDepth(dispatcher::queued);
     }
 
-    /** Resumes unfinished inbound and outbox rows, then starts the periodic recovery sweep. */
+    /** Resumes unfinished inbound and outbox rows, then starts the periodic recovery sweep (and the heartbeat). */
     public void start() {
+        if (cluster.enabled()) {
+            long beat = cluster.heartbeatEvery().toMillis();
+            cluster.heartbeat();
+            heartbeat = scheduler.scheduleWithFixedDelay(cluster::heartbeat, beat, beat, TimeUnit.MILLISECONDS);
+        }
         outbox.start();
         int resumed = dispatcher.resumePending();
         if (resumed > 0) {
@@ -97,8 +111,12 @@ public final class Engine implements PassiveReplies, AutoCloseable {
         List<InboundLog.Insert> inserts = store.db().inTransaction(c -> {
             List<InboundLog.Insert> out = new ArrayList<>();
             for (InboundMessage m : messages) {
-                out.add(store.inbound().insert(c, m.channel(), m.platformMessageId(), m.customerId(),
-                        EngineJson.write(json, m), clock.instant()));
+                InboundLog.Insert ins = store.inbound().insert(c, m.channel(), m.platformMessageId(), m.customerId(),
+                        EngineJson.write(json, m), clock.instant());
+                if (hold && cluster.enabled()) {
+                    store.inbound().hold(c, ins.id(), clock.instant().plus(HOLD)); // for every instance's outbox
+                }
+                out.add(ins);
             }
             return out;
         });
@@ -111,7 +129,7 @@ public final class Engine implements PassiveReplies, AutoCloseable {
                 held.hold(ins.id());
             }
             if (!ins.duplicate()) {
-                dispatcher.schedule(ins.id(), Dispatcher.laneKey(m.channel().key(), m.customerId()));
+                dispatcher.schedule(ins.id(), m.channel(), m.customerId());
             }
             receipts.add(new Receipt(ins.id(), ins.duplicate()));
         }
@@ -133,6 +151,12 @@ public final class Engine implements PassiveReplies, AutoCloseable {
     @Override
     public Claimed awaitReplies(long inboundId, Duration timeout) {
         held.hold(inboundId);
+        if (cluster.enabled()) {
+            store.db().withConnection(c -> {
+                store.inbound().hold(c, inboundId, clock.instant().plus(HOLD));
+                return null;
+            });
+        }
         try {
             boolean complete = dispatcher.awaitProcessed(inboundId, timeout);
             List<Outbox.Row> rows = store.db().inTransaction(c -> store.outbox().claimForInbound(c, inboundId,
@@ -140,6 +164,12 @@ public final class Engine implements PassiveReplies, AutoCloseable {
             return new Claimed(texts(rows), complete);
         } finally {
             held.release(inboundId);
+            if (cluster.enabled()) {
+                store.db().withConnection(c -> {
+                    store.inbound().unhold(c, inboundId);
+                    return null;
+                });
+            }
             outbox.wake();
         }
     }
@@ -206,13 +236,38 @@ public final class Engine implements PassiveReplies, AutoCloseable {
         return dispatcher.queued();
     }
 
-    /** Graceful stop: no new work, the lanes drain (up to {@code timeout}), the outbox sends what is due. */
+    /**
+     * With several instances: claims no new message or reply from now on and hands the cluster-wide jobs over;
+     * turns and sends in progress finish, and every other instance takes what is left. Not undone until the process
+     * stops. With one instance it only stops new claims (its work waits for its next start).
+     */
+    public void drain() {
+        cluster.drain();
+    }
+
+    /** Whether this instance claims new work (not draining, and its leases are renewed). */
+    public boolean claiming() {
+        return cluster.mayClaim();
+    }
+
+    /**
+     * Graceful stop: no new work, the lanes drain (up to {@code timeout}), the outbox sends what is due. With several
+     * instances, messages waiting in this instance's lanes are not started (the others take them) and the leases
+     * still held are given back at the end.
+     */
     public void shutdown(Duration timeout) {
         if (sweep != null) {
             sweep.cancel(false);
         }
+        if (cluster.enabled()) {
+            cluster.drain();
+        }
         dispatcher.shutdown(timeout);
         outbox.close();
+        if (heartbeat != null) {
+            heartbeat.cancel(false);
+        }
+        cluster.releaseAll();
     }
 
     @Override
@@ -239,10 +294,18 @@ public final class Engine implements PassiveReplies, AutoCloseable {
             if (store.db().inTransaction(c -> store.outbox().releaseReopened(c, clock.instant())) > 0) {
                 outbox.wake();
             }
+            if (cluster.enabled() && cluster.mayClaim()) {
+                int expired = store.db().withConnection(c -> store.outbox().releaseExpiredClaims(c, clock.instant()));
+                if (expired > 0) {
+                    log.info("outbox: {} reply(ies) whose sender stopped renewing its claim will be sent again",
+                            expired);
+                    outbox.wake();
+                }
+            }
         } catch (RuntimeException e) {
             log.warn("recovery sweep failed: {}", e.toString());
         }
-        if (!clock.instant().isBefore(nextPurge)) {
+        if (!clock.instant().isBefore(nextPurge) && cluster.runsJob("inbound-purge")) {
             try {
                 nextPurge = clock.instant().plus(purgeProcessed() == PURGE_BATCH * PURGE_MAX_BATCHES
                         ? Duration.ZERO : PURGE_EVERY);

@@ -11,6 +11,7 @@ import dev.baton.core.channel.ChannelLimits;
 import dev.baton.core.channel.Sender;
 import dev.baton.core.csat.CsatConfig;
 import dev.baton.core.csat.CsatRequests;
+import dev.baton.core.cluster.Cluster;
 import dev.baton.core.handoff.ExtractiveSummarizer;
 import dev.baton.core.handoff.HandoffService;
 import dev.baton.core.handoff.HandoffMetrics;
@@ -78,6 +79,7 @@ public final class EngineBuilder {
     private ThreadPoolExecutor laneExecutor;
     private Lookups lookups = Lookups.none();
     private CsatConfig csat = CsatConfig.defaults();
+    private Cluster cluster = Cluster.single();
 
     public EngineBuilder(Database db) {
         this.db = db;
@@ -215,6 +217,15 @@ public final class EngineBuilder {
         return this;
     }
 
+    /**
+     * How this engine shares the database with other instances (default: {@link Cluster#single()}, the only one). A
+     * {@link Cluster#shared shared} cluster must be over this builder's database.
+     */
+    public EngineBuilder cluster(Cluster c) {
+        this.cluster = java.util.Objects.requireNonNull(c, "cluster");
+        return this;
+    }
+
     /** The assembled engine and the parts the app exposes. Closing it stops the engine and its executors. */
     public record Built(Engine engine, HumanDesk desk, OutboxWorker outbox, Store store, SupportAgent agent,
                         EngineMetrics metrics, ObjectMapper json, List<ExecutorService> executors)
@@ -268,10 +279,12 @@ public final class EngineBuilder {
         TurnProcessor turns = new TurnProcessor(store, planner, handoffs, inbox, events, settings, metrics, json,
                 clock, new CallbackIntake(store, routing, callbacks), csatRequests);
         HeldReplies held = new HeldReplies(clock);
-        OutboxWorker outbox = new OutboxWorker(store, senders, retry, metrics, json, clock, scheduler, events, held);
-        Dispatcher dispatcher = new Dispatcher(store, new Lanes(laneExecutor), turns, outbox, settings, clock);
+        OutboxWorker outbox = new OutboxWorker(store, senders, retry, metrics, json, clock, scheduler, events, held,
+                cluster);
+        Dispatcher dispatcher = new Dispatcher(store, new Lanes(laneExecutor), turns, outbox, settings, clock,
+                cluster);
         Engine engine = new Engine(store, dispatcher, outbox, settings, metrics, json, clock, scheduler, events, held,
-                new CustomerView(store, routing, averageHandleTime, clock));
+                new CustomerView(store, routing, averageHandleTime, clock), cluster);
         HumanDesk desk = new HumanDesk(store, new ReplyWriter(store, json), handoffs, theAgent, inbox, events,
                 new HandoffMetrics(meters),
                 settings.messages().backToBot(), outbox::wake, clock, csatRequests);

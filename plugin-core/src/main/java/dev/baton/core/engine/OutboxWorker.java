@@ -8,6 +8,7 @@ import dev.baton.core.channel.Channel;
 import dev.baton.core.channel.OutboundMessage;
 import dev.baton.core.channel.SendOutcome;
 import dev.baton.core.channel.Sender;
+import dev.baton.core.cluster.Cluster;
 import dev.baton.core.store.Outbox;
 import dev.baton.core.store.Store;
 import org.slf4j.Logger;
@@ -30,6 +31,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * backoff on transient failures. After the last attempt a row is DEAD: logged at WARN and listed by the API.
  * Rows caught mid-send by a crash are retried at start-up. Replies of an inbound message that a passive caller is
  * waiting for ({@code held}) are left to that caller.
+ *
+ * <p>With several instances on one database ({@link Cluster#enabled()}) every instance's worker sends: a row is
+ * claimed for one attempt by one instance, until the end of a lease its heartbeat renews, and only when no earlier
+ * reply to the same customer is in flight or due ({@link Outbox#claimInOrder}); replies held by a passive caller on
+ * any instance are left alone; a row whose sender died is sent again once its claim expired
+ * ({@link Outbox#releaseExpiredClaims}, in the engine's sweep). A draining instance claims nothing.
  */
 public final class OutboxWorker implements AutoCloseable {
 
@@ -57,13 +64,14 @@ public final class OutboxWorker implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final ConversationEvents events;
     private final HeldReplies held;
+    private final Cluster cluster;
     private final AtomicBoolean draining = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
     private ScheduledFuture<?> tick;
 
     OutboxWorker(Store store, Map<Channel, Sender> senders, RetryPolicy retry, EngineMetrics metrics,
                  ObjectMapper json, Clock clock, ScheduledExecutorService scheduler, ConversationEvents events,
-                 HeldReplies held) {
+                 HeldReplies held, Cluster cluster) {
         this.store = store;
         this.senders = Map.copyOf(senders);
         this.retry = retry;
@@ -73,10 +81,14 @@ public final class OutboxWorker implements AutoCloseable {
         this.scheduler = scheduler;
         this.events = events;
         this.held = held;
+        this.cluster = cluster;
     }
 
     public void start() {
-        int reset = store.db().inTransaction(c -> store.outbox().resetInFlight(c, clock.instant()));
+        // one instance: whatever is SENDING was cut short by this instance's own crash; several: only expired claims
+        int reset = store.db().inTransaction(c -> cluster.enabled()
+                ? store.outbox().releaseExpiredClaims(c, clock.instant())
+                : store.outbox().resetInFlight(c, clock.instant()));
         if (reset > 0) {
             log.info("outbox: {} reply(ies) interrupted mid-send will be retried", reset);
         }
@@ -100,10 +112,15 @@ public final class OutboxWorker implements AutoCloseable {
         }
         int handled = 0;
         try {
+            if (cluster.enabled() && !cluster.mayClaim()) {
+                return 0; // draining, or cut off from the database: the other instances send
+            }
             do {
                 again.set(false);
                 List<Outbox.Row> due;
-                while (!(due = store.db().withConnection(c -> store.outbox().due(c, clock.instant(), 200))).isEmpty()) {
+                while (!(due = store.db().withConnection(c -> cluster.enabled()
+                        ? store.outbox().dueUnheld(c, clock.instant(), 200)
+                        : store.outbox().due(c, clock.instant(), 200))).isEmpty()) {
                     Set<Long> blocked = new HashSet<>();
                     int before = handled;
                     for (Outbox.Row row : due) {
@@ -135,7 +152,12 @@ public final class OutboxWorker implements AutoCloseable {
     /** One attempt; true when the row is finished (sent, dead, suppressed or taken by someone else). */
     private boolean deliver(Outbox.Row row) {
         Instant now = clock.instant();
-        if (!store.db().inTransaction(c -> store.outbox().claimForSending(c, row.id(), now))) {
+        if (cluster.enabled()) {
+            if (!store.db().withConnection(c -> store.outbox().claimInOrder(c, row.id(), cluster.instanceId(), now,
+                    cluster.leaseEnd()))) {
+                return false; // another instance has it, or an earlier reply to this customer goes first
+            }
+        } else if (!store.db().inTransaction(c -> store.outbox().claimForSending(c, row.id(), now))) {
             return true;
         }
         Sender sender = senders.get(row.channel());

@@ -101,7 +101,7 @@ final class TurnProcessor {
         TurnContext ctx = store.db().inTransaction(c -> {
             Customer cu = store.customers().upsert(c, msg.channel(), msg.customerId(), msg.customerName(), started);
             if (msg.tierClaim() != null) {
-                Customer claimed = claimTier(c, cu, msg);
+                Customer claimed = TierClaims.apply(store, c, cu, msg);
                 tierChanged[0] = claimed != cu;
                 cu = claimed;
             }
@@ -121,35 +121,29 @@ final class TurnProcessor {
         Plan plan = planner.plan(msg, ctx, language);
         int[] count = new int[1];
         CallbackIntake.Step[] callback = new CallbackIntake.Step[1];
-        HandoffService.Opened opened = store.db().inTransaction(c -> {
-            callback[0] = null;
-            HandoffService.Opened o = commit(c, row, msg, ctx, plan, language, count, callback);
-            store.inbound().markDone(c, row.id(), clock.instant());
-            return o;
-        });
+        HandoffService.Opened opened;
+        try {
+            opened = store.db().inTransaction(c -> {
+                callback[0] = null;
+                // first: it locks the row, and a message another instance answered meanwhile is not answered again
+                if (!store.inbound().markDone(c, row.id(), clock.instant())) {
+                    throw new AlreadyProcessed();
+                }
+                return commit(c, row, msg, ctx, plan, language, count, callback);
+            });
+        } catch (AlreadyProcessed e) {
+            log.info("inbound {} was processed elsewhere meanwhile; this turn is dropped", row.id());
+            return Optional.empty();
+        }
         metrics.turn(Duration.between(started, clock.instant()));
         return Optional.of(new Committed(ctx, msg, plan, opened, count[0], callback[0]));
     }
 
-    /**
-     * Applies the tier the channel vouches for, so that this very message is triaged with it; returns the customer
-     * as it is now (the same instance when nothing changed). A malformed tier is ignored: channels check it first.
-     */
-    private Customer claimTier(Connection c, Customer cu, InboundMessage msg) throws SQLException {
-        String tier = Customer.normalizeTier(msg.tierClaim().tier());
-        if (Customer.tierProblem(tier) != null) {
-            log.warn("customer {}: tier claimed by the {} channel ignored: {}", cu.id(), msg.channel().key(),
-                    Customer.tierProblem(tier));
-            return cu;
+    /** The message was no longer PENDING when the turn came to commit: the transaction rolls back. */
+    private static final class AlreadyProcessed extends RuntimeException {
+        AlreadyProcessed() {
+            super("inbound message already processed", null, false, false);
         }
-        if (java.util.Objects.equals(tier, cu.tier())) {
-            return cu;
-        }
-        store.customers().setTierAndTags(c, cu.id(), tier, cu.tags());
-        log.info("customer {}: tier {} -> {} (claimed by the {} channel)", cu.id(), cu.tier(), tier,
-                msg.channel().key());
-        return new Customer(cu.id(), cu.channel(), cu.platformId(), cu.displayName(), tier, cu.tags(), cu.language(),
-                cu.createdAt());
     }
 
     /**

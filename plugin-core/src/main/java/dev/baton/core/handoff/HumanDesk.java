@@ -74,21 +74,38 @@ public final class HumanDesk {
 
     /** The agent takes the conversation of an open ticket. Refused if another agent has it. */
     public void claim(long ticketId, String agentName) {
-        assign(ticketId, agentName, false);
+        claim(ticketId, agentName, Integer.MAX_VALUE);
+    }
+
+    /**
+     * The agent takes the conversation of an open ticket, unless another agent has it or the agent already holds
+     * {@code capacity} unresolved tickets. Both are decided inside the claim's transaction: the ticket changes hands
+     * with a conditional update, and the agent's load is counted under a lock on the agent, so that concurrent claims
+     * (two agents on one ticket, or one agent in two tabs, on one instance or several) never give a ticket to two
+     * agents or an agent more than their capacity.
+     *
+     * @param capacity the most tickets the agent may hold; {@link Integer#MAX_VALUE} for no limit
+     */
+    public void claim(long ticketId, String agentName, int capacity) {
+        assign(ticketId, agentName, false, capacity);
     }
 
     /** A supervisor gives the ticket to an agent (even if someone else has it). */
     public void assignTo(long ticketId, String agentName) {
-        assign(ticketId, agentName, true);
+        assign(ticketId, agentName, true, Integer.MAX_VALUE);
     }
 
-    private void assign(long ticketId, String agentName, boolean override) {
+    private void assign(long ticketId, String agentName, boolean override, int capacity) {
         long convId = store.db().inTransaction(c -> {
             TicketRepository.Row t = ticket(c, ticketId);
             if (!override && t.assignee() != null && !t.assignee().equals(agentName)) {
                 throw new Refused("ticket " + ticketId + " is already with " + t.assignee(), false);
             }
-            store.tickets().assign(c, ticketId, agentName, clock.instant());
+            if (override) {
+                store.tickets().assign(c, ticketId, agentName, clock.instant());
+            } else {
+                claimWithin(c, ticketId, agentName, capacity);
+            }
             Conversation conv = store.conversations().byId(c, t.conversationId()).orElseThrow();
             store.conversations().transition(c, conv.id(), conv.state(), ConversationState.HUMAN, agentName, null,
                     null, clock.instant());
@@ -216,6 +233,21 @@ public final class HumanDesk {
         }
         events.changed(conversationId, ConversationEvents.Kind.STATE);
         wakeOutbox.run();
+    }
+
+    private void claimWithin(java.sql.Connection c, long ticketId, String agentName, int capacity)
+            throws java.sql.SQLException {
+        if (capacity < Integer.MAX_VALUE) {
+            store.tickets().lockAgent(c, agentName);
+            long load = store.tickets().load(c, agentName, ticketId);
+            if (load >= capacity) {
+                throw new Refused("you already hold " + load + " conversations (capacity " + capacity + ")", false);
+            }
+        }
+        if (!store.tickets().claim(c, ticketId, agentName, clock.instant())) {
+            TicketRepository.Row now = ticket(c, ticketId);
+            throw new Refused("ticket " + ticketId + " is already with " + now.assignee(), false);
+        }
     }
 
     private TicketRepository.Row ticket(java.sql.Connection c, long ticketId) throws java.sql.SQLException {

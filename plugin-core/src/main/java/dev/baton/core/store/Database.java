@@ -191,9 +191,36 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * A new connection with the pool's URL and credentials that the pool does not manage, for a caller that keeps one
+     * open for a long time (the cluster's LISTEN connection); the caller closes it.
+     */
+    public Connection connectOutsidePool() throws SQLException {
+        return java.sql.DriverManager.getConnection(dataSource.getJdbcUrl(), dataSource.getUsername(),
+                dataSource.getPassword());
+    }
+
     /** How this database makes writes survive a killed process on H2; null when it needs nothing (for tests). */
     H2Durability durability() {
         return durability;
+    }
+
+    /**
+     * Whether the database answers a trivial query within two seconds (a readiness probe): false instead of an
+     * exception when it does not.
+     */
+    public boolean reachable() {
+        try {
+            return withConnection(c -> {
+                try (java.sql.Statement s = c.createStatement()) {
+                    s.setQueryTimeout(2);
+                    s.execute("SELECT 1");
+                }
+                return true;
+            });
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     public boolean isPostgres() {

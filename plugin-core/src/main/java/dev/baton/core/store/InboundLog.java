@@ -83,8 +83,48 @@ public final class InboundLog {
                 Status.PENDING, limit);
     }
 
-    public void markDone(Connection c, long id, Instant now) throws SQLException {
-        Sql.update(c, "UPDATE inbound_log SET status = ?, processed_at = ? WHERE id = ?", Status.DONE, now, id);
+    /**
+     * Marks a PENDING row DONE; false when it is not PENDING (any more). The turn that stores a message's replies
+     * commits this in its transaction and rolls back on false, so that a message is answered once even if two
+     * instances ever processed it at the same time: PostgreSQL makes the second wait for the first's row lock, then
+     * finds the row DONE.
+     */
+    public boolean markDone(Connection c, long id, Instant now) throws SQLException {
+        return Sql.update(c, "UPDATE inbound_log SET status = ?, processed_at = ? WHERE id = ? AND status = ?",
+                Status.DONE, now, id, Status.PENDING) == 1;
+    }
+
+    /**
+     * The PENDING rows of one conversation's lane (channel and customer) up to {@code maxId}, oldest first: what an
+     * instance that holds the lane processes before that message.
+     */
+    public List<Row> pendingOfLane(Connection c, Channel channel, String customerId, long maxId, int limit)
+            throws SQLException {
+        return Sql.list(c, "SELECT * FROM inbound_log WHERE channel = ? AND customer_id = ? AND id <= ? AND status = ? "
+                + "ORDER BY id LIMIT ?", InboundLog::map, channel.key(), customerId, maxId, Status.PENDING, limit);
+    }
+
+    /** The oldest PENDING row of the lane after {@code afterId}: stored elsewhere while this instance held the lane. */
+    public Optional<Row> nextPendingOfLane(Connection c, Channel channel, String customerId, long afterId)
+            throws SQLException {
+        return Sql.one(c, "SELECT * FROM inbound_log WHERE channel = ? AND customer_id = ? AND id > ? AND status = ? "
+                + "ORDER BY id LIMIT 1", InboundLog::map, channel.key(), customerId, afterId, Status.PENDING);
+    }
+
+    /** PENDING rows received before {@code before}, oldest first: work that no instance finished in time. */
+    public List<Row> pendingBefore(Connection c, Instant before, int limit) throws SQLException {
+        return Sql.list(c, "SELECT * FROM inbound_log WHERE status = ? AND received_at < ? ORDER BY id LIMIT ?",
+                InboundLog::map, Status.PENDING, before, limit);
+    }
+
+    /** A passive caller on some instance will deliver this message's replies itself until {@code until}. */
+    public void hold(Connection c, long id, Instant until) throws SQLException {
+        Sql.update(c, "UPDATE inbound_log SET held_until = ? WHERE id = ?", until, id);
+    }
+
+    /** The passive caller took what it wanted: the outbox of any instance may deliver the rest. */
+    public void unhold(Connection c, long id) throws SQLException {
+        Sql.update(c, "UPDATE inbound_log SET held_until = NULL WHERE id = ? AND held_until IS NOT NULL", id);
     }
 
     /** Records a failed attempt; after {@code maxAttempts} the row is FAILED and no longer resumed. */

@@ -53,6 +53,47 @@ public final class Outbox {
                 Outbox::map, Status.PENDING, now, limit);
     }
 
+    /**
+     * Rows due for delivery whose inbound message no passive caller holds (on any instance), oldest first: the
+     * outbox of an instance that shares the database with others.
+     */
+    public List<Row> dueUnheld(Connection c, Instant now, int limit) throws SQLException {
+        return Sql.list(c, "SELECT * FROM outbox WHERE status = ? AND next_attempt_at <= ? AND (inbound_id IS NULL "
+                        + "OR NOT EXISTS (SELECT 1 FROM inbound_log i WHERE i.id = outbox.inbound_id "
+                        + "AND i.held_until > ?)) ORDER BY id LIMIT ?", Outbox::map, Status.PENDING, now, now, limit);
+    }
+
+    /**
+     * Takes a row for one attempt on behalf of {@code holder} until {@code leaseUntil}, and only if no earlier reply to
+     * the same customer is being sent or is due: with several instances sending, replies to one customer still leave
+     * one at a time, in order. False when another instance or a passive caller took the row, or an earlier one must
+     * go first.
+     */
+    public boolean claimInOrder(Connection c, long id, String holder, Instant now, Instant leaseUntil)
+            throws SQLException {
+        return Sql.update(c, "UPDATE outbox SET status = ?, claimed_by = ?, lease_until = ?, updated_at = ? "
+                        + "WHERE id = ? AND status = ? AND NOT EXISTS (SELECT 1 FROM outbox o "
+                        + "WHERE o.channel = outbox.channel AND o.customer_id = outbox.customer_id AND o.id < outbox.id "
+                        + "AND (o.status = ? OR (o.status = ? AND o.next_attempt_at <= ?)))",
+                Status.SENDING, holder, leaseUntil, now, id, Status.PENDING, Status.SENDING, Status.PENDING, now) == 1;
+    }
+
+    /** Extends the claims of the rows {@code holder} is sending (its heartbeat); returns how many. */
+    public int renewClaims(Connection c, String holder, Instant leaseUntil) throws SQLException {
+        return Sql.update(c, "UPDATE outbox SET lease_until = ? WHERE status = ? AND claimed_by = ?", leaseUntil,
+                Status.SENDING, holder);
+    }
+
+    /**
+     * Rows whose sender stopped renewing its claim (it died mid-send) go back to PENDING, to be sent by whichever
+     * instance claims them next; returns how many. A row without a claim time was left SENDING by a single instance.
+     */
+    public int releaseExpiredClaims(Connection c, Instant now) throws SQLException {
+        return Sql.update(c, "UPDATE outbox SET status = ?, claimed_by = NULL, lease_until = NULL, updated_at = ? "
+                + "WHERE status = ? AND (lease_until IS NULL OR lease_until < ?)", Status.PENDING, now, Status.SENDING,
+                now);
+    }
+
     /** Takes a row for one attempt; false when another worker or a passive caller took it first. */
     public boolean claimForSending(Connection c, long id, Instant now) throws SQLException {
         return Sql.update(c, "UPDATE outbox SET status = ?, updated_at = ? WHERE id = ? AND status = ?",

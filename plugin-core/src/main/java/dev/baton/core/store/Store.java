@@ -5,11 +5,13 @@ public record Store(Database db, CustomerRepository customers, ConversationRepos
                     MessageRepository messages, InboundLog inbound, Outbox outbox, TicketRepository tickets,
                     ChatMemoryRepository memory, RatingRepository ratings,
                     CustomerLinkRepository links,
-                    CsatRequestRepository csatRequests) {
+                    CsatRequestRepository csatRequests, LeaseRepository leases) {
 
     public static Store over(Database db) {
+        boolean pg = db.isPostgres();
         return new Store(db, new CustomerRepository(), new ConversationRepository(), new MessageRepository(),
-                new InboundLog(db.isPostgres()), new Outbox(), new TicketRepository(), new ChatMemoryRepository(),
-                new RatingRepository(), new CustomerLinkRepository(), new CsatRequestRepository());
+                new InboundLog(pg), new Outbox(), new TicketRepository(pg), new ChatMemoryRepository(),
+                new RatingRepository(), new CustomerLinkRepository(), new CsatRequestRepository(),
+                new LeaseRepository(pg));
     }
 }

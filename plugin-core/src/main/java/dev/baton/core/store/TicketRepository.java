@@ -21,6 +21,12 @@ import java.util.Optional;
 public final class TicketRepository {
 
     private final ObjectMapper json = EngineJson.mapper();
+    private final boolean postgres;
+
+    /** @param postgres create an agent's lock row with {@code ON CONFLICT DO NOTHING}; otherwise H2's {@code MERGE} */
+    public TicketRepository(boolean postgres) {
+        this.postgres = postgres;
+    }
 
     /** Where a ticket is in its life. */
     public enum Status { OPEN, ASSIGNED, RESOLVED }
@@ -119,6 +125,36 @@ public final class TicketRepository {
         return Sql.update(c, "UPDATE handoff_tickets SET status = ?, assignee = ?, "
                 + "claimed_at = COALESCE(claimed_at, ?) WHERE id = ? AND status <> ?", Status.ASSIGNED, assignee, now,
                 id, Status.RESOLVED) == 1;
+    }
+
+    /**
+     * The agent takes the ticket, only if nobody else holds it and it is not resolved: one statement, so that of two
+     * agents claiming at the same moment (on one instance or two) exactly one gets it. False otherwise.
+     */
+    public boolean claim(Connection c, long id, String agent, Instant now) throws SQLException {
+        return Sql.update(c, "UPDATE handoff_tickets SET status = ?, assignee = ?, "
+                + "claimed_at = COALESCE(claimed_at, ?) WHERE id = ? AND status <> ? "
+                + "AND (assignee IS NULL OR assignee = ?)", Status.ASSIGNED, agent, now, id, Status.RESOLVED,
+                agent) == 1;
+    }
+
+    /**
+     * Locks the agent's row in {@code desk_agents} until the transaction ends (creating it the first time), so that
+     * the agent's claims are counted against their capacity one at a time, whichever instance serves them.
+     */
+    public void lockAgent(Connection c, String agent) throws SQLException {
+        if (postgres) {
+            Sql.update(c, "INSERT INTO desk_agents (name) VALUES (?) ON CONFLICT (name) DO NOTHING", agent);
+        } else {
+            Sql.update(c, "MERGE INTO desk_agents KEY (name) VALUES (?)", agent);
+        }
+        Sql.one(c, "SELECT name FROM desk_agents WHERE name = ? FOR UPDATE", rs -> rs.getString(1), agent);
+    }
+
+    /** Tickets the agent holds that are not resolved, not counting {@code exceptTicketId}. */
+    public long load(Connection c, String agent, long exceptTicketId) throws SQLException {
+        return Sql.count(c, "SELECT COUNT(*) FROM handoff_tickets WHERE assignee = ? AND status <> ? AND id <> ?",
+                agent, Status.RESOLVED, exceptTicketId);
     }
 
     /** Moves an open or assigned ticket to another group; it goes back to the queue. */

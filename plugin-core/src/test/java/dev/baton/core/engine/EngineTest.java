@@ -117,6 +117,23 @@ class EngineTest {
     }
 
     @Test
+    void should_keep_answering_and_sending_when_a_single_instance_is_drained() {
+        java.util.List<String> sent = new java.util.concurrent.CopyOnWriteArrayList<>();
+        start(new EngineBuilder(db).knowledge(SHOP).sender(devSender(m -> {
+            sent.add(m.content().text());
+            return new SendOutcome.Delivered(List.of("m-" + m.outboxId()));
+        })));
+
+        built.engine().drain(); // one instance: nobody else would take its work; only readiness says "draining"
+        InboundSink.Receipt r = built.engine().accept(List.of(text("dana", "怎么退货？"))).get(0);
+
+        assertThat(built.engine().claiming()).isFalse();
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> sent.size() == 1);
+        assertThat(sent.get(0)).contains("7 天内");
+        assertThat(r.duplicate()).isFalse();
+    }
+
+    @Test
     void should_apply_the_tier_a_channel_claims_before_triage_and_ignore_a_malformed_one() {
         start(new EngineBuilder(db).knowledge(SHOP).sender(new DeliveredSender()));
         InboundMessage plain = text("tina", "怎么退货？");

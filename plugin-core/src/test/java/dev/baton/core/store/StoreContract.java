@@ -439,6 +439,78 @@ abstract class StoreContract {
     }
 
 
+    @Test
+    void should_grant_a_lease_to_one_holder_until_it_expires_or_is_given_back() {
+        String lane = "lane/dev:" + uid();
+        Instant until = now.plusSeconds(30);
+        assertThat(ok(c -> store.leases().tryAcquire(c, lane, "a", now, until))).isTrue();
+        assertThat(ok(c -> store.leases().tryAcquire(c, lane, "b", now.plusSeconds(10), now.plusSeconds(40))))
+                .as("held by a").isFalse();
+        assertThat(ok(c -> store.leases().tryAcquire(c, lane, "a", now.plusSeconds(10), now.plusSeconds(40))))
+                .as("a renews its own").isTrue();
+        assertThat(ok(c -> store.leases().tryAcquire(c, lane, "b", now.plusSeconds(35), now.plusSeconds(65))))
+                .as("renewed until +40s").isFalse();
+        assertThat(ok(c -> store.leases().tryAcquire(c, lane, "b", now.plusSeconds(41), now.plusSeconds(71))))
+                .as("expired: taken over").isTrue();
+        LeaseRepository.Lease lease = db().<java.util.Optional<LeaseRepository.Lease>>withConnection(c ->
+                store.leases().find(c, lane)).orElseThrow();
+        assertThat(lease.holder()).isEqualTo("b");
+        assertThat(lease.acquiredAt()).isEqualTo(now.plusSeconds(41));
+        assertThat(ok(c -> store.leases().release(c, lane, "a"))).as("not a's any more").isFalse();
+        assertThat(ok(c -> store.leases().release(c, lane, "b"))).isTrue();
+        assertThat(ok(c -> store.leases().tryAcquire(c, lane, "a", now.plusSeconds(42), now.plusSeconds(72))))
+                .as("free again").isTrue();
+    }
+
+    @Test
+    void should_renew_and_give_back_the_leases_of_one_holder_by_prefix() {
+        String holder = "h-" + uid();
+        ok(c -> store.leases().tryAcquire(c, "job/" + holder + "/x", holder, now, now.plusSeconds(5)));
+        ok(c -> store.leases().tryAcquire(c, "lane/" + holder + "_y", holder, now, now.plusSeconds(5)));
+        assertThat(db().<Integer>inTransaction(c -> store.leases().renewAll(c, holder, now.plusSeconds(60))))
+                .isEqualTo(2);
+        assertThat(ok(c -> store.leases().tryAcquire(c, "job/" + holder + "/x", "other", now.plusSeconds(30),
+                now.plusSeconds(90)))).as("renewed").isFalse();
+        assertThat(db().<Integer>inTransaction(c -> store.leases().releaseAll(c, holder, "job/"))).isEqualTo(1);
+        assertThat(db().<List<LeaseRepository.Lease>>withConnection(c -> store.leases().list(c, "lane/" + holder)))
+                .extracting(LeaseRepository.Lease::holder).containsExactly(holder);
+    }
+
+    @Test
+    void should_mark_an_inbound_row_done_only_once() {
+        long id = db().inTransaction(c -> store.inbound().insert(c, Channel.of("dev"), uid(), "cust", "{}", now)).id();
+        assertThat(ok(c -> store.inbound().markDone(c, id, now))).isTrue();
+        assertThat(ok(c -> store.inbound().markDone(c, id, now))).as("already done elsewhere").isFalse();
+    }
+
+    @Test
+    void should_claim_a_customers_replies_one_at_a_time_in_order() {
+        Conversation conv = newConversation(Channel.of("whatsapp"));
+        String who = db().inTransaction(c -> store.customers().byId(c, conv.customerId())).orElseThrow().platformId();
+        long first = db().inTransaction(c -> store.outbox().enqueue(c, conv.id(), null, Channel.of("whatsapp"), who,
+                null, "BOT", "en", "{}", now));
+        long second = db().inTransaction(c -> store.outbox().enqueue(c, conv.id(), null, Channel.of("whatsapp"), who,
+                null, "BOT", "en", "{}", now));
+        Instant until = now.plusSeconds(30);
+        assertThat(ok(c -> store.outbox().claimInOrder(c, second, "b", now, until))).as("the first goes first")
+                .isFalse();
+        assertThat(ok(c -> store.outbox().claimInOrder(c, first, "a", now, until))).isTrue();
+        assertThat(ok(c -> store.outbox().claimInOrder(c, first, "b", now, until))).as("a has it").isFalse();
+        assertThat(ok(c -> store.outbox().claimInOrder(c, second, "b", now, until))).as("the first is in flight")
+                .isFalse();
+        ok(c -> {
+            store.outbox().markSent(c, first, List.of("wamid.1"), now);
+            return true;
+        });
+        assertThat(ok(c -> store.outbox().claimInOrder(c, second, "b", now, until))).isTrue();
+        db().inTransaction(c -> store.outbox().releaseExpiredClaims(c, now.plusSeconds(10)));
+        assertThat(db().withConnection(c -> store.outbox().byId(c, second)).orElseThrow().status())
+                .as("b's claim still holds").isEqualTo(Outbox.Status.SENDING);
+        db().inTransaction(c -> store.outbox().releaseExpiredClaims(c, now.plusSeconds(31)));
+        assertThat(db().withConnection(c -> store.outbox().byId(c, second)).orElseThrow().status())
+                .isEqualTo(Outbox.Status.PENDING);
+    }
+
     private boolean ok(Database.SqlFunction<java.sql.Connection, Boolean> f) {
         return db().inTransaction(f);
     }

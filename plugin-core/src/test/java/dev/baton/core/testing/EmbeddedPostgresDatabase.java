@@ -7,7 +7,8 @@ import java.io.IOException;
 
 /**
  * A real PostgreSQL for a test class (embedded, nothing to install) with Baton's {@link Database} opened on it, all
- * migrations applied: start it in {@code @BeforeAll}, close it in {@code @AfterAll}.
+ * migrations applied: start it in {@code @BeforeAll}, close it in {@code @AfterAll}. {@link #openInstance} opens
+ * further pools on the same database, as further Baton instances sharing it would (the cluster tests).
  */
 public final class EmbeddedPostgresDatabase implements AutoCloseable {
 
@@ -33,6 +34,14 @@ public final class EmbeddedPostgresDatabase implements AutoCloseable {
 
     public Database db() {
         return db;
+    }
+
+    /**
+     * Another pool of {@code poolSize} connections on the same database, as a second Baton instance opens it (the
+     * migrations are already applied); the caller closes it before this fixture.
+     */
+    public Database openInstance(int poolSize) {
+        return Database.open(pg.getJdbcUrl("postgres", "postgres"), "postgres", "postgres", poolSize);
     }
 
     @Override
