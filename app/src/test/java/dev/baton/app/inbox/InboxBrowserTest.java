@@ -54,15 +54,20 @@ class InboxBrowserTest {
         assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "needs /usr/bin/chromium and /usr/bin/chromedriver (apt-get install chromium chromium-driver)");
         baton = TestBaton.start(dir, Map.of());
+        browser = headless(1400, 1000);
+        Files.createDirectories(SHOTS);
+    }
+
+    /** Headless Debian Chromium at this window size, as every browser test of the inbox and the widget drives it. */
+    static ChromeDriver headless(int width, int height) {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=1400,1000");
+                "--window-size=" + width + "," + height);
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        Files.createDirectories(SHOTS);
+        return new ChromeDriver(service, options);
     }
 
     @AfterAll
