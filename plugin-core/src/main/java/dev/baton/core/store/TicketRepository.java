@@ -132,10 +132,12 @@ public final class TicketRepository {
      * agents claiming at the same moment (on one instance or two) exactly one gets it. False otherwise.
      */
     public boolean claim(Connection c, long id, String agent, Instant now) throws SQLException {
-        return Sql.update(c, "UPDATE handoff_tickets SET status = ?, assignee = ?, "
+        // assigned_at starts the first-response window, as assign() does: not again for the agent who holds it already
+        return Sql.update(c, "UPDATE handoff_tickets SET assigned_at = CASE WHEN status = ? AND assignee = ? "
+                + "AND assigned_at IS NOT NULL THEN assigned_at ELSE ? END, status = ?, assignee = ?, "
                 + "claimed_at = COALESCE(claimed_at, ?) WHERE id = ? AND status <> ? "
-                + "AND (assignee IS NULL OR assignee = ?)", Status.ASSIGNED, agent, now, id, Status.RESOLVED,
-                agent) == 1;
+                + "AND (assignee IS NULL OR assignee = ?)", Status.ASSIGNED, agent, now, Status.ASSIGNED, agent, now,
+                id, Status.RESOLVED, agent) == 1;
     }
 
     /**
