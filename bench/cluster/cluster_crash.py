@@ -20,7 +20,8 @@ re-delivers whatever was not acknowledged until it is, waits for the replies to 
 lost = (customer, answer) pairs that never arrived, doubled = copies beyond the first.
 
 usage (from the repository root, after `mvn -B -q -pl app -am package -DskipTests`):
-  python3 bench/cluster/cluster_crash.py [--instances 1,2,3] [--no-crash] [--jar app/target/baton.jar]
+  python3 bench/cluster/cluster_crash.py [--instances 1,2,3] [--no-crash] [--lane-threads N] [--pg-url URL]
+                                         [--jar app/target/baton.jar]
 Exit status 0 when the crash phase had 0 lost, 0 doubled. Standard library only.
 """
 import argparse, collections, glob, http.client, http.server, json, os, shutil, signal, socket, subprocess, sys
@@ -33,6 +34,7 @@ import webhook_crash as wc  # noqa: E402  (GraphStub, delivery, post, QUESTIONS,
 CUSTOMERS = 200
 SENDERS = 50
 LEASE = "6s"
+LANE_THREADS = None  # --lane-threads: engine.lane-threads of every instance (default: Baton's)
 
 
 class Postgres:
@@ -88,6 +90,7 @@ storage: {{ url: "{db_url}", user: postgres, password: postgres, pool: 10 }}
 cluster: {{ enabled: true, lease: {LEASE}, instance-id: baton-{n} }}
 knowledge: {{ folder: "{knowledge}", index-dir: "{work}/index-{n}", watch: false }}
 inbox: {{ api-token: cluster-bench-token-0123456789 }}
+{"engine: { lane-threads: %d }" % LANE_THREADS if LANE_THREADS else ""}
 channels:
   whatsapp:
     phone-number-id: "{wc.PHONE_ID}"
@@ -276,7 +279,10 @@ def main():
     p.add_argument("--instances", default="1,2,3", help="throughput phases, e.g. 1,2,3 (empty: none)")
     p.add_argument("--no-crash", action="store_true", help="skip the kill -9 phase")
     p.add_argument("--pg-url", help="an existing server (jdbc:postgresql://host:port/db, user postgres/postgres)")
+    p.add_argument("--lane-threads", type=int, help="engine.lane-threads of each instance (default: Baton's)")
     a = p.parse_args()
+    global LANE_THREADS
+    LANE_THREADS = a.lane_threads
     jar = os.path.abspath(a.jar)
     if not os.path.isfile(jar):
         raise SystemExit(f"{jar} is missing: mvn -B -q -pl app -am package -DskipTests")
