@@ -211,12 +211,7 @@ class AnalyticsBrowserTest {
     }
 
     private void login(String name) {
-        WebDriverWait wait = waiting();
-        browser.get(baton.base() + "/inbox/login");
-        browser.findElement(By.id("login-name")).sendKeys(name);
-        browser.findElement(By.id("login-password")).sendKeys(TestBaton.PASSWORD);
-        browser.findElement(By.id("login-submit")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("me"), name));
+        InboxBrowserTest.signIn(browser, baton.base(), name);
     }
 
     private static void setDate(String id, String value) {

@@ -147,13 +147,7 @@ class AssistBrowserTest {
     }
 
     private static void signIn(String name) {
-        WebDriverWait wait = waiting();
-        browser.get(baton.base() + "/inbox");
-        wait.until(ExpectedConditions.urlContains("/inbox/login"));
-        browser.findElement(By.id("login-name")).sendKeys(name);
-        browser.findElement(By.id("login-password")).sendKeys(TestBaton.PASSWORD);
-        browser.findElement(By.id("login-submit")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("me"), name));
+        InboxBrowserTest.signIn(browser, baton.base(), name);
     }
 
     private static void scrollTo(By by) {

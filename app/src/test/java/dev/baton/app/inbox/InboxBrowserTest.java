@@ -58,6 +58,16 @@ class InboxBrowserTest {
         Files.createDirectories(SHOTS);
     }
 
+    /** Signs {@code name} in to the inbox at {@code base} (password {@link TestBaton#PASSWORD}) and waits for the page. */
+    static void signIn(WebDriver browser, String base, String name) {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        browser.get(base + "/inbox/login");
+        browser.findElement(By.id("login-name")).sendKeys(name);
+        browser.findElement(By.id("login-password")).sendKeys(TestBaton.PASSWORD);
+        browser.findElement(By.id("login-submit")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("me"), name));
+    }
+
     /** Headless Debian Chromium at this window size, as every browser test of the inbox and the widget drives it. */
     static ChromeDriver headless(int width, int height) {
         ChromeOptions options = new ChromeOptions();

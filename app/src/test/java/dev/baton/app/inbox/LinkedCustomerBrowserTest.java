@@ -74,12 +74,7 @@ class LinkedCustomerBrowserTest {
                 .path("conversationId").asLong();
 
         WebDriverWait wait = waiting();
-        browser.get(baton.base() + "/inbox");
-        wait.until(ExpectedConditions.urlContains("/inbox/login"));
-        browser.findElement(By.id("login-name")).sendKeys("ann");
-        browser.findElement(By.id("login-password")).sendKeys(TestBaton.PASSWORD);
-        browser.findElement(By.id("login-submit")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("me"), "ann"));
+        InboxBrowserTest.signIn(browser, baton.base(), "ann");
         browser.get(baton.base() + "/inbox/conversations/" + conversation);
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#linked li.identity.current")));
         assertThat(browser.findElements(By.id("person-history"))).as("nothing linked yet: no second time line")

@@ -90,12 +90,7 @@ class LookupsBrowserTest {
         long conv = handoff.path("conversationId").asLong();
 
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
-        browser.get(baton.base() + "/inbox");
-        wait.until(ExpectedConditions.urlContains("/inbox/login"));
-        browser.findElement(By.id("login-name")).sendKeys("ann");
-        browser.findElement(By.id("login-password")).sendKeys(TestBaton.PASSWORD);
-        browser.findElement(By.id("login-submit")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("me"), "ann"));
+        InboxBrowserTest.signIn(browser, baton.base(), "ann");
         browser.get(baton.base() + "/inbox/conversations/" + conv);
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("lookups"),
                 "订单 20251120-8891：已发货，顺丰速运 SF1234567890，预计 12-05 送达。"));
