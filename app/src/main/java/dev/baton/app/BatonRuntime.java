@@ -149,7 +149,7 @@ public final class BatonRuntime implements AutoCloseable {
     /** As {@link #triage(BatonConfig, EmbeddingModel)} with the English model to use (shared with the knowledge). */
     static Triage triage(BatonConfig config, EmbeddingModel model, EmbeddingModel english) {
         TriageConfig tc = triageConfig(config);
-        return new Triage(tc, model, tc.needsEnglishModel() ? english : null);
+        return new Triage(tc, model, english); // English: sentiment when configured so, and repetition
     }
 
     /**
@@ -273,7 +273,7 @@ public final class BatonRuntime implements AutoCloseable {
                 .cluster(cluster.cluster());
         if (config.llm() != null) {
             OfflineAgent offline = new OfflineAgent(settings.messages().notSure(), settings.messages().sourceLabel(),
-                    config.knowledge().citationStyle());
+                    config.knowledge().citationStyle(), settings.messages().notCovered());
             LlmAgent llm = LlmAgent.create(config.llm(), Store.over(db), new KnowledgeBridge(knowledge), lookups,
                     offline, meters, clock);
             closeables.add(llm);

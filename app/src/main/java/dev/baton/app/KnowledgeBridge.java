@@ -4,6 +4,7 @@ import dev.baton.core.knowledge.KnowledgeAnswer;
 import dev.baton.core.knowledge.KnowledgeSearch;
 import dev.baton.knowledge.KnowledgeBase;
 import dev.baton.knowledge.result.KnowledgeHit;
+import dev.baton.knowledge.result.SearchResult;
 
 import java.util.List;
 
@@ -18,11 +19,12 @@ final class KnowledgeBridge implements KnowledgeSearch {
 
     @Override
     public List<KnowledgeAnswer> search(String query, int k) {
-        return kb.search(query, k).hits().stream().map(KnowledgeBridge::toAnswer).toList();
+        SearchResult result = kb.search(query, k);
+        return result.hits().stream().map(h -> toAnswer(h, result.uncovered())).toList();
     }
 
-    private static KnowledgeAnswer toAnswer(KnowledgeHit h) {
+    private static KnowledgeAnswer toAnswer(KnowledgeHit h, List<String> uncovered) {
         return new KnowledgeAnswer(h.id(), h.question(), h.answer(), h.citation().display(), h.fusedScore(),
-                h.confident(), h.title(), h.category());
+                h.confident(), h.title(), h.category(), uncovered);
     }
 }

@@ -236,6 +236,22 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void should_use_the_operators_not_covered_notice_and_keep_the_default_when_none_is_given() {
+        BatonConfig custom = load("""
+                messages:
+                  not-covered: { zh: "我们没有关于{terms}的信息。", en: "We have nothing on {terms}." }
+                """, Map.of());
+        BatonConfig plain = load("""
+                messages:
+                  not-sure: Sorry!
+                """, Map.of());
+
+        assertThat(custom.messages().notCovered().in("en")).isEqualTo("We have nothing on {terms}.");
+        assertThat(custom.messages().notCovered().in("zh")).isEqualTo("我们没有关于{terms}的信息。");
+        assertThat(plain.messages().notCovered().in("en")).startsWith("I have no information about {terms}");
+    }
+
+    @Test
     void should_bind_the_web_block_with_its_nested_limits_and_mask_its_identity_secret() {
         BatonConfig cfg = load("""
                 channels:

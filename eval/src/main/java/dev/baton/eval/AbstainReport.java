@@ -35,19 +35,22 @@ public record AbstainReport(int cases, int concurrency, double answerPrecision, 
     /**
      * One kind of case. {@code answered} = {@code correct} + {@code wrong}; for kinds other than {@code in},
      * {@code answeredRate} is the false-answer rate and {@code noAnswerRate} the honest no-answer rate.
+     * {@code qualified}: answers given after the "no information about …" notice (counted in {@code answered} too).
      */
     public record KindStats(int cases, int answered, int correct, int wrong, int noAnswer, int handoff, int errors,
                             double answeredRate, double correctRate, double wrongRate, double noAnswerRate,
-                            double handoffRate) {
+                            double handoffRate, int qualified, double qualifiedRate) {
     }
 
     static AbstainReport of(List<AbstainRun.Result> results, int concurrency, double startSeconds,
                             double playSeconds) {
-        Map<String, int[]> counts = new LinkedHashMap<>(); // cases, correct, wrong, noAnswer, handoff, errors
+        // cases, correct, wrong, noAnswer, handoff, errors, qualified
+        Map<String, int[]> counts = new LinkedHashMap<>();
         for (AbstainRun.Result r : results) {
-            int[] c = counts.computeIfAbsent(r.kase().kind(), k -> new int[6]);
+            int[] c = counts.computeIfAbsent(r.kase().kind(), k -> new int[7]);
             c[0]++;
             AbstainOutcome o = r.outcome();
+            c[6] += o.qualified() ? 1 : 0;
             if (o.kind() == Kind.ANSWER) {
                 c[r.kase().expected().contains(o.id()) ? 1 : 2]++;
             } else {
@@ -64,7 +67,7 @@ public record AbstainReport(int cases, int concurrency, double answerPrecision, 
             int[] c = e.getValue();
             int n = c[0];
             kinds.put(e.getKey(), new KindStats(n, c[1] + c[2], c[1], c[2], c[3], c[4], c[5], ratio(c[1] + c[2], n),
-                    ratio(c[1], n), ratio(c[2], n), ratio(c[3], n), ratio(c[4], n)));
+                    ratio(c[1], n), ratio(c[2], n), ratio(c[3], n), ratio(c[4], n), c[6], ratio(c[6], n)));
             answers += c[1] + c[2];
             correct += c[1];
             errors += c[5];
@@ -114,6 +117,9 @@ public record AbstainReport(int cases, int concurrency, double answerPrecision, 
                 }
             });
         }
+        b.append("%nanswered after the \"no information about …\" notice:".formatted());
+        kinds.forEach((k, s) -> b.append(" %s %d (%.3f)".formatted(k, s.qualified(), s.qualifiedRate())));
+        b.append("%n".formatted());
         if (errors > 0) {
             b.append("%nerrors (refused or not processed in time, in no class): %d%n".formatted(errors));
         }

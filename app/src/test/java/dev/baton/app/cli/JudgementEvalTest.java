@@ -23,8 +23,8 @@ class JudgementEvalTest {
         assertThat(run.code()).as(run.err()).isZero();
         JsonNode j = run.lastJson();
         assertThat(j.path("failedConversations").toString()).as(run.out()).isEqualTo("[]");
-        assertThat(j.path("turns").asInt()).isEqualTo(12);
-        assertThat(j.path("right").asInt()).isEqualTo(12);
+        assertThat(j.path("turns").asInt()).isEqualTo(16);
+        assertThat(j.path("right").asInt()).isEqualTo(16);
         assertThat(j.path("agentProblems").asInt()).isZero();
     }
 }

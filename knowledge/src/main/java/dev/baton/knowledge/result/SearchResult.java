@@ -13,11 +13,19 @@ import java.util.Optional;
  *              threshold of the query's language in this index (the entry BM25 ranks first needs a little less, see
  *              {@code search.Abstention}), or the operator's fixed floor; infinite when nothing
  *              could be confident (an empty index), {@code NaN} for an empty query
+ * @param uncovered the words of the query that no entry of the knowledge contains ({@code search.Coverage}), as the
+ *              customer wrote them; checked only when the best hit is confident, empty otherwise
  */
-public record SearchResult(String query, List<KnowledgeHit> hits, double floor) {
+public record SearchResult(String query, List<KnowledgeHit> hits, double floor, List<String> uncovered) {
 
     public SearchResult {
         hits = List.copyOf(hits);
+        uncovered = uncovered == null ? List.of() : List.copyOf(uncovered);
+    }
+
+    /** A result whose question has no word the knowledge lacks (or that was not checked). */
+    public SearchResult(String query, List<KnowledgeHit> hits, double floor) {
+        this(query, hits, floor, List.of());
     }
 
     /** An empty result. */

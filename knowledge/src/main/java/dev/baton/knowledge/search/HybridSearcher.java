@@ -108,7 +108,10 @@ public final class HybridSearcher {
                         : t.map(x -> (1 + x.cosine()) / 2).orElse(Double.POSITIVE_INFINITY);
                 double agreeing = scoreFloor != null ? scoreFloor : t.map(x -> (1 + x.agreeing()) / 2).orElse(floor);
                 SearchResult result = run(searcher, text, k, mode, route, floor, agreeing);
-                return new SearchResult(query, result.hits(), floor);
+                List<String> uncovered = result.confident()
+                        ? Coverage.uncovered(searcher, Texts.simplified(
+                        java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKC))) : List.of();
+                return new SearchResult(query, result.hits(), floor, uncovered);
             } finally {
                 index.release(searcher);
             }

@@ -25,6 +25,12 @@ final class KnowledgeBlock {
         if (hits.isEmpty()) {
             sb.append("(nothing relevant found)\n");
         }
+        hits.stream().filter(KnowledgeAnswer::confident).findFirst()
+                .filter(best -> !best.uncovered().isEmpty())
+                .ifPresent(best -> sb.append("(the knowledge never mentions ")
+                        .append(CustomerText.escape(String.join(", ", best.uncovered())))
+                        .append(": do not say yes or no about it; say you have no information on it, and give only "
+                                + "what the entries below say)\n"));
         for (KnowledgeAnswer hit : hits) {
             int n = turn.reference(hit);
             String answer = hit.answer().strip();

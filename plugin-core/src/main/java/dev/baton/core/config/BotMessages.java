@@ -12,13 +12,22 @@ package dev.baton.core.config;
  * @param backToBot        a human resolved the conversation and the bot is back
  * @param unsupportedMedia the customer sent something the bot cannot read (image without text, …)
  * @param smallTalk        short replies to greetings, thanks, "在吗", "are you a bot?" … ({@code small-talk:})
+ * @param notCovered       put before the closest answer to a yes/no question about something the knowledge never
+ *                         names ("Do you ship to Mars?"): {terms} are those words, quoted
  */
 public record BotMessages(Localized welcome, Localized notSure, Localized sourceLabel, Localized queued,
                           Localized stillQueued, Localized backToBot, Localized unsupportedMedia,
-                          SmallTalkReplies smallTalk) {
+                          SmallTalkReplies smallTalk, Localized notCovered) {
+
+    /** The default {@code notCovered}. */
+    public static final Localized NOT_COVERED = Localized.of(
+            "我这里的资料没有提到{terms}，所以没法确认。以下是最相关的信息；如需确认，可以回复“转人工”。",
+            "I have no information about {terms}, so I can't confirm that. Here is the closest I have; reply "
+                    + "\"agent\" if you'd like a person to check.");
 
     public BotMessages {
         smallTalk = smallTalk != null ? smallTalk : SmallTalkReplies.defaults();
+        notCovered = notCovered != null ? notCovered : NOT_COVERED;
         if (welcome == null || notSure == null || sourceLabel == null || queued == null || stillQueued == null
                 || backToBot == null || unsupportedMedia == null) {
             BotMessages d = defaults();
@@ -49,6 +58,6 @@ public record BotMessages(Localized welcome, Localized notSure, Localized source
                         "Our agent has finished. I'm back to help; anything else?"),
                 Localized.of("抱歉，我暂时只能阅读文字消息，请用文字描述您的问题。",
                         "Sorry, I can only read text for now. Please describe your question in words."),
-                SmallTalkReplies.defaults());
+                SmallTalkReplies.defaults(), NOT_COVERED);
     }
 }

@@ -266,7 +266,8 @@ public final class EngineBuilder {
             return s == null ? ChannelLimits.unlimited() : s.limits();
         };
         SupportAgent theAgent = agent != null ? agent.apply(store)
-                : new OfflineAgent(settings.messages().notSure(), settings.messages().sourceLabel(), citations);
+                : new OfflineAgent(settings.messages().notSure(), settings.messages().sourceLabel(), citations,
+                        settings.messages().notCovered());
         TurnDecider theDecider = decider != null ? decider
                 : new KeywordDecider(policy.config().keywords(), policy);
         HandoffService handoffs = new HandoffService(store, summarizer, settings.messages().queued(), limits,

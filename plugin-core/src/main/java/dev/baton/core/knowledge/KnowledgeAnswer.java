@@ -1,5 +1,7 @@
 package dev.baton.core.knowledge;
 
+import java.util.List;
+
 /**
  * One knowledge hit.
  *
@@ -15,13 +17,23 @@ package dev.baton.core.knowledge;
  * @param title     the entry's title as customers may see it (its question or heading); empty when it has none of
  *                  its own (a file without headings, a PDF page)
  * @param section   the headings above the entry ("售后服务 / 退货"); empty when none
+ * @param uncovered the words of the customer's yes/no question that no entry of the knowledge contains ("Mars" in
+ *                  "Do you ship to Mars?"), as they wrote them: the entry is the closest there is, but it does not
+ *                  answer about them, so it must not be given as a "yes"; empty when every word is known
  */
 public record KnowledgeAnswer(String id, String question, String answer, String citation, double score,
-                              boolean confident, String title, String section) {
+                              boolean confident, String title, String section, List<String> uncovered) {
 
     public KnowledgeAnswer {
         title = title == null ? "" : title;
         section = section == null ? "" : section;
+        uncovered = uncovered == null ? List.of() : List.copyOf(uncovered);
+    }
+
+    /** A hit for a question whose every word the knowledge knows. */
+    public KnowledgeAnswer(String id, String question, String answer, String citation, double score,
+                           boolean confident, String title, String section) {
+        this(id, question, answer, citation, score, confident, title, section, List.of());
     }
 
     /** A hit whose title is its question and that has no section. */

@@ -38,6 +38,8 @@ public final class Triage {
     private final ExampleIndex examples;
     private final SentimentScorer sentiment;
     private final EmbeddingCache cache;
+    private final EmbeddingModel englishModel;
+    private final EmbeddingCache englishCache;
     private final SmallTalk smallTalk = SmallTalk.defaults();
 
     /** Without the English sentence-embedding model: English sentiment by the words classifier (or the lexicon). */
@@ -64,9 +66,11 @@ public final class Triage {
             }
         }
         this.examples = new ExampleIndex(cfg.intents(), model);
-        this.sentiment = new SentimentScorer(cfg.sentiment(), englishModel == null ? null
+        this.sentiment = new SentimentScorer(cfg.sentiment(), englishModel == null || !cfg.needsEnglishModel() ? null
                 : text -> Vectors.unit(englishModel.embed(text).content().vector()));
         this.cache = new EmbeddingCache(cfg.embeddingCacheSize());
+        this.englishModel = englishModel;
+        this.englishCache = new EmbeddingCache(cfg.embeddingCacheSize());
     }
 
     /** The configuration this instance was built with. */
@@ -93,7 +97,8 @@ public final class Triage {
         IntentMatch intent = intent(norm, vector);
         // small talk is never a request: "你是真人还是机器人" asks what the bot is, not for a person
         ExplicitRequest request = reading.isSmallTalk() ? ExplicitRequest.none() : explicitRequest(norm, vector);
-        Repetition repetition = repetition(norm, vector, in.earlierCustomerMessages());
+        Repetition repetition = repetition(norm, vector, in.earlierCustomerMessages(),
+                Language.EN.equals(Language.detect(in.text())) ? in.text() : null);
         TriageSignals.Sentiment s = Fury.mark(sentiment.score(norm), in.text());
         return new TriageSignals(language, request, s, intent, repetition, micros(start), reading.kind());
     }
@@ -136,7 +141,11 @@ public final class Triage {
         return new IntentMatch(best.intent(), round(best.similarity()), Method.SIMILARITY, best.example());
     }
 
-    private Repetition repetition(String norm, float[] vector, List<String> earlier) {
+    /**
+     * Whether the message repeats an earlier one: the same text, or a similar one by the Chinese model; two English
+     * messages by the English model when there is one ({@code english} is the current message when it is English).
+     */
+    private Repetition repetition(String norm, float[] vector, List<String> earlier, String english) {
         String key = Texts.compact(norm);
         if (key.length() < cfg.repetitionMinChars() || earlier.isEmpty()) {
             return Repetition.none();
@@ -153,13 +162,28 @@ public final class Triage {
             if (prevKey.equals(key)) {
                 return new Repetition(true, 1.0, i, true);
             }
-            double sim = Vectors.dot(vector, cache.get(Texts.dense(earlier.get(i)), this::embed));
+            double sim = english != null && englishModel != null && Language.EN.equals(Language.detect(earlier.get(i)))
+                    ? englishSimilarity(english, earlier.get(i))
+                    : Vectors.dot(vector, cache.get(Texts.dense(earlier.get(i)), this::embed));
             if (sim > bestSim) {
                 bestSim = sim;
                 bestIdx = i;
             }
         }
-        return new Repetition(bestSim >= cfg.repetitionThreshold(), round(bestSim), bestIdx, exact);
+        boolean bothEnglish = english != null && englishModel != null && bestIdx >= 0
+                && Language.EN.equals(Language.detect(earlier.get(bestIdx)));
+        double threshold = bothEnglish ? cfg.repetitionThresholdEnglish() : cfg.repetitionThreshold();
+        return new Repetition(bestSim >= threshold, round(bestSim), bestIdx, exact);
+    }
+
+    /** Two English messages by the English model (the margin of {@link TriageConfig#repetitionThresholdEnglish}). */
+    private double englishSimilarity(String current, String earlier) {
+        return Vectors.dot(englishCache.get(Texts.dense(current), this::embedEnglish),
+                englishCache.get(Texts.dense(earlier), this::embedEnglish));
+    }
+
+    private float[] embedEnglish(String text) {
+        return Vectors.unit(englishModel.embed(text).content().vector());
     }
 
     private static Method method(PhraseMatcher.Hit hit) {

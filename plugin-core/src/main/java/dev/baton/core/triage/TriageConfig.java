@@ -46,12 +46,16 @@ import java.util.Objects;
  *                            never repetitions ("ok", "好的")
  * @param embeddingCacheSize  how many earlier messages' embeddings are kept (LRU)
  * @param sentiment           lexicons and cues for the sentiment scorer
+ * @param repetitionThresholdEnglish the same for two English messages, compared with the English sentence model
+ *                            (bge-small-en) when there is one: the Chinese model maps English words it does not know
+ *                            to one token, so "Can I pay with Alipay?" and "… with PayPal?" score 1.0 there
  */
 public record TriageConfig(List<String> requestKeywords, List<String> requestPatterns, List<String> negationCues,
                            String requestIntent, Double requestSimilarity, List<String> requestNouns,
                            Double requestWeakSimilarity, List<IntentDefinition> intents,
                            Double intentThreshold, Integer intentK, Double repetitionThreshold,
-                           Integer repetitionMinChars, Integer embeddingCacheSize, SentimentLexicon sentiment) {
+                           Integer repetitionMinChars, Integer embeddingCacheSize, SentimentLexicon sentiment,
+                           Double repetitionThresholdEnglish) {
 
     /** Where the built-in defaults live on the classpath. */
     public static final String DEFAULTS_RESOURCE = "baton/triage/defaults.yaml";
@@ -69,6 +73,7 @@ public record TriageConfig(List<String> requestKeywords, List<String> requestPat
         intentK = Objects.requireNonNullElse(intentK, 2);
         repetitionThreshold = Objects.requireNonNullElse(repetitionThreshold, 0.90);
         repetitionMinChars = Objects.requireNonNullElse(repetitionMinChars, 4);
+        repetitionThresholdEnglish = Objects.requireNonNullElse(repetitionThresholdEnglish, 0.88);
         embeddingCacheSize = Objects.requireNonNullElse(embeddingCacheSize, 512);
         sentiment = sentiment == null ? new SentimentLexicon(null, null, null, null, null, null, null, null, null, null,
                 null, null, null, null, null, null, null, null, null, null, null, null, null, null)
@@ -116,7 +121,7 @@ public record TriageConfig(List<String> requestKeywords, List<String> requestPat
                 requestWeakSimilarity, List.copyOf(merged.values()),
                 Objects.requireNonNullElse(o.intentThreshold(), intentThreshold), intentK,
                 Objects.requireNonNullElse(o.repetitionThreshold(), repetitionThreshold), repetitionMinChars,
-                embeddingCacheSize, lex);
+                embeddingCacheSize, lex, repetitionThresholdEnglish);
     }
 
     /** Whether English sentiment asks the English sentence-embedding model, so that {@link Triage} needs it. */

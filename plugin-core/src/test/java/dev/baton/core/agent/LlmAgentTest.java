@@ -1,5 +1,7 @@
 package dev.baton.core.agent;
 
+import dev.baton.core.knowledge.KnowledgeAnswer;
+
 import dev.baton.core.resilience.CircuitBreaker;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -140,6 +142,21 @@ class LlmAgentTest {
         assertThat(r.knowledgeMiss()).isTrue();
         assertThat(r.handoff()).isNull();
         assertThat(r.llmCalls()).isEqualTo(1);
+    }
+
+    @Test
+    void should_tell_the_model_what_the_knowledge_never_mentions_so_that_it_does_not_answer_yes() throws Exception {
+        reply(OpenAiStub.text("I have no information about Mars. We ship to Hong Kong and 40 countries [1]."));
+        agent = fx.agent(cfg());
+        KnowledgeAnswer shipping = new KnowledgeAnswer("faq/shipping.md#intl", "Do you ship internationally?",
+                "Yes. We ship to Hong Kong and 40 countries.", "faq/shipping.md › Do you ship internationally?", 0.9,
+                true, "Do you ship internationally?", "", java.util.List.of("Mars"));
+
+        AgentReply r = agent.answer(fx.ask(1, "Do you ship to Mars?", shipping));
+
+        assertThat(lastMessage(requests().get(0))).contains("(the knowledge never mentions Mars: do not say yes or "
+                + "no about it; say you have no information on it");
+        assertThat(r.text()).startsWith("I have no information about Mars.");
     }
 
     @Test

@@ -46,4 +46,32 @@ class OfflineAgentTest {
 
         assertThat(r.text()).isEqualTo("进入“我的订单”，点击“申请售后”。");
     }
+
+    @Test
+    void should_say_it_has_no_information_about_a_thing_the_knowledge_never_names_instead_of_a_yes() {
+        KnowledgeAnswer shipping = new KnowledgeAnswer("faq.md#intl", "Do you ship internationally?",
+                "Yes. We ship to Hong Kong, Macao and 40 countries.", "faq.md › Do you ship internationally?", 0.9,
+                true, "Do you ship internationally?", "", List.of("Mars"));
+        OfflineAgent agent = new OfflineAgent(MESSAGES.notSure(), MESSAGES.sourceLabel());
+
+        AgentReply r = agent.answer(new AgentRequest(1, "Do you ship to Mars?", "en", List.of(shipping)));
+
+        assertThat(r.text()).startsWith("I have no information about “Mars”, so I can't confirm that.")
+                .contains("\n\nWe ship to Hong Kong, Macao and 40 countries.")
+                .doesNotContain("Yes.")
+                .endsWith("Source: Do you ship internationally?");
+        assertThat(r.knowledgeMiss()).isFalse();
+    }
+
+    @Test
+    void should_name_the_missing_thing_in_chinese_and_keep_the_answer_whole() {
+        KnowledgeAnswer payment = new KnowledgeAnswer("faq.md#pay", "支持哪些支付方式？", "支持微信支付、支付宝和银行卡。",
+                "faq.md › 支持哪些支付方式？", 0.9, true, "支持哪些支付方式？", "", List.of("比特币"));
+        OfflineAgent agent = new OfflineAgent(MESSAGES.notSure(), MESSAGES.sourceLabel());
+
+        AgentReply r = agent.answer(new AgentRequest(1, "你们支持比特币付款吗", "zh", List.of(payment)));
+
+        assertThat(r.text()).isEqualTo("我这里的资料没有提到“比特币”，所以没法确认。以下是最相关的信息；如需确认，可以回复“转人工”。"
+                + "\n\n支持微信支付、支付宝和银行卡。\n\n来源：支持哪些支付方式？");
+    }
 }
