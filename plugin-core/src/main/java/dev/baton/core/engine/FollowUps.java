@@ -28,8 +28,11 @@ import java.util.regex.Pattern;
  *   confident; a follow-up is by definition about the earlier topic, so the joint answer may be the previous one
  *   again;</li>
  *   <li>or the message alone found nothing confident and the joint search confidently found <em>another</em> entry
- *   than the previous answer: the message added something the previous question lacked. The previous answer again
- *   would only echo the earlier question (the message added nothing), so the honest "I don't know" stands.</li>
+ *   than the previous answer, the one the message alone ranked first: the earlier question confirmed the message's
+ *   own best guess. The previous answer again would only echo the earlier question (the message added nothing), and
+ *   an entry the message alone did not rank first was found by the earlier question's words ("is there a student
+ *   discount?" after "Can I pay with PayPal?" finds instalments), so in both cases the honest "I don't know"
+ *   stands.</li>
  * </ul>
  * Otherwise the message alone decides. The joint search costs one more search only for those turns. The confidence
  * is the knowledge's own verdict ({@link KnowledgeAnswer#confident()}); this class never re-scores hits, it only
@@ -91,7 +94,12 @@ final class FollowUps {
         if (!refers && top.get().citation().equals(context.get().citation())) {
             return alone;
         }
-        return joint;
+        if (!refers && (alone.isEmpty() || !alone.get(0).id().equals(top.get().id()))) {
+            return alone; // the earlier question may confirm the message's own best guess, not point elsewhere
+        }
+        // what the knowledge lacks is read from the customer's own message, never from the earlier question glued to it
+        List<String> lacking = alone.isEmpty() ? List.of() : alone.get(0).uncovered();
+        return joint.stream().map(h -> h.withUncovered(lacking)).toList();
     }
 
     /** Confident hits in {@code language} before confident ones in another; otherwise the order is kept. */

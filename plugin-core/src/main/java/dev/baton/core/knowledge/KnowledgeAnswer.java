@@ -30,6 +30,11 @@ public record KnowledgeAnswer(String id, String question, String answer, String 
         uncovered = uncovered == null ? List.of() : List.copyOf(uncovered);
     }
 
+    /** This hit, reporting {@code words} as the question's words the knowledge lacks. */
+    public KnowledgeAnswer withUncovered(List<String> words) {
+        return new KnowledgeAnswer(id, question, answer, citation, score, confident, title, section, words);
+    }
+
     /** A hit for a question whose every word the knowledge knows. */
     public KnowledgeAnswer(String id, String question, String answer, String citation, double score,
                            boolean confident, String title, String section) {

@@ -72,6 +72,32 @@ class FollowUpsTest {
     }
 
     @Test
+    void should_take_the_words_the_knowledge_lacks_from_the_message_not_from_the_earlier_question() {
+        // the earlier question named something the knowledge lacks; the joint search reads it again
+        KnowledgeSearch lacking = (q, k) -> q.contains("How much is delivery")
+                ? List.of(FEE.withUncovered(List.of("Mars")), HOURS.withUncovered(List.of("Mars")))
+                : List.of(WEAK);
+
+        List<KnowledgeAnswer> hits = new FollowUps(lacking).search("does that apply to groceries too?", 5, answered,
+                "en");
+
+        assertThat(hits.get(0).id()).isEqualTo("fee");
+        assertThat(hits).allSatisfy(h -> assertThat(h.uncovered()).isEmpty());
+    }
+
+    @Test
+    void should_not_let_the_earlier_question_point_a_new_unanswered_question_at_another_entry() {
+        // "Can I pay with PayPal?" answered, then "is there a student discount?": alone nothing confident, and the
+        // joint search confidently finds a payment entry (instalments) the new question is not about
+        KnowledgeSearch search = (q, k) -> q.contains("How much is delivery") ? List.of(HOURS) : List.of(WEAK);
+
+        List<KnowledgeAnswer> hits = new FollowUps(search).search("is there a student discount?", 5, answered, "en");
+
+        assertThat(hits).containsExactly(WEAK);
+        assertThat(KnowledgeSearch.bestConfident(hits)).isEmpty();
+    }
+
+    @Test
     void should_not_glue_a_new_topic_to_the_previous_question() {
         List<KnowledgeAnswer> hits = new FollowUps(search).search("did the match end well", 5, answered, "en");
         assertThat(hits).containsExactly(WEAK);
