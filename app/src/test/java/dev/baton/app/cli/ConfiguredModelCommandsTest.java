@@ -1,6 +1,7 @@
 package dev.baton.app.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.knowledge.embed.TinyOnnxModel;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -8,6 +9,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static dev.baton.app.cli.EvalCommandsTest.baton;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,7 +49,8 @@ class ConfiguredModelCommandsTest {
         TinyOnnxModel m = new TinyOnnxModel(8);
         m.word("refund", m.axis(0, 1f)).word("reimbursement", m.axis(0, 0.9f)).word("money", m.axis(0, 0.8f))
                 .word("delivery", m.axis(1, 1f)).word("parcel", m.axis(1, 0.9f)).word("shipping", m.axis(1, 0.9f))
-                .word("password", m.axis(2, 1f)).word("passcode", m.axis(2, 0.9f));
+                .word("password", m.axis(2, 1f)).word("passcode", m.axis(2, 0.9f))
+                .word("zebra", m.axis(1, 0.9f)); // a word only this model takes for delivery
         String[] common = {"how", "do", "i", "get", "a", "my", "the", "what", "is", "of", "who", "when", "why",
                 "did", "in", "are", "many", "does", "was", "which", "will", "can", "you", "to", "long", "take"};
         for (int i = 0; i < common.length; i++) {
@@ -100,6 +103,27 @@ class ConfiguredModelCommandsTest {
         assertThat(run.code()).as(run.err()).isZero();
         JsonNode in = run.lastJson().path("kinds").path("in");
         assertThat(in.path("correct").asInt()).as(run.out()).isEqualTo(2);
+    }
+
+    @Test
+    void should_measure_retrieval_with_the_configured_model() throws Exception {
+        Path faq = Files.createDirectories(dir.resolve("faq"));
+        Files.writeString(faq.resolve("faq.csv"), """
+                id,question,answer
+                refund,How do I get a refund?,Refunds reach your card within five days.
+                delivery,How long does delivery take?,Delivery takes two to three working days.
+                password,How do I reset my password?,Choose Forgot password on the sign-in page.
+                """);
+        Path cases = dir.resolve("retrieval.jsonl");
+        Files.writeString(cases, "{\"query\": \"zebra\", \"expected\": [\"delivery\"]}\n");
+
+        CliTest.Run run = CliTest.run("eval", "retrieval", "--knowledge", faq.toString(), "--cases",
+                cases.toString(), "--config", config(onnx).toString(), "--json");
+
+        assertThat(run.code()).as(run.err()).isZero();
+        List<String> lines = run.out().strip().lines().toList();
+        JsonNode json = new ObjectMapper().readTree(lines.get(lines.size() - 1));
+        assertThat(json.path("dense").path("recall@1").asDouble()).as(run.out()).isEqualTo(1.0);
     }
 
     @Test
