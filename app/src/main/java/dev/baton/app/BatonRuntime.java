@@ -116,7 +116,7 @@ public final class BatonRuntime implements AutoCloseable {
 
     /** Opens (and syncs) the knowledge base alone, for {@code baton index} and {@code baton ask}. */
     public static KnowledgeBase openKnowledge(BatonConfig.Knowledge k, boolean watch) throws IOException {
-        return openKnowledge(k, watch, KnowledgeBase.defaultEmbedders());
+        return openKnowledge(k, watch, KnowledgeModels.embedders(k));
     }
 
     static KnowledgeBase openKnowledge(BatonConfig.Knowledge k, boolean watch, Embedders embedders)
@@ -129,7 +129,7 @@ public final class BatonRuntime implements AutoCloseable {
      * for {@code baton ask} and {@code baton index} beside a server.
      */
     public static KnowledgeBase openKnowledgeReadOnly(BatonConfig.Knowledge k) throws IOException {
-        return KnowledgeBase.openReadOnly(knowledgeConfig(k).withWatch(false), KnowledgeBase.defaultEmbedders());
+        return KnowledgeBase.openReadOnly(knowledgeConfig(k).withWatch(false), KnowledgeModels.embedders(k));
     }
 
     private static KnowledgeConfig knowledgeConfig(BatonConfig.Knowledge k) {

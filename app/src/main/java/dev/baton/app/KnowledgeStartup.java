@@ -3,7 +3,6 @@ package dev.baton.app;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 
 import dev.baton.knowledge.embed.LazyEmbeddingModel;
-import dev.baton.knowledge.embed.Embedders;
 import dev.baton.knowledge.embed.InProcessEmbeddings;
 import dev.baton.config.BatonConfig;
 import dev.baton.knowledge.embed.CachingEmbeddingModel;
@@ -88,7 +87,9 @@ final class KnowledgeStartup {
         CachingEmbeddingModel embeddings = new CachingEmbeddingModel(KnowledgeBase.defaultEmbeddingModel(), 2048);
         LazyEmbeddingModel englishModel = InProcessEmbeddings.lazyBgeSmallEnQuantized();
         CachingEmbeddingModel english = new CachingEmbeddingModel(englishModel, 1024);
-        KnowledgeBase kb = BatonRuntime.openKnowledge(config, config.watch(), Embedders.of(embeddings, english));
+        // the knowledge's own models where knowledge.embedding configures them; triage keeps the packaged ones
+        KnowledgeBase kb = BatonRuntime.openKnowledge(config, config.watch(),
+                KnowledgeModels.embedders(config, embeddings, english));
         try {
             Path folder = config.folder().toAbsolutePath().normalize();
             if (!Files.isDirectory(config.folder())) {

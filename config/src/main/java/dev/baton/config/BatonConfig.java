@@ -34,7 +34,7 @@ public record BatonConfig(Server server, Storage storage, Knowledge knowledge, L
     public BatonConfig {
         server = server != null ? server : new Server(null, null, null, null);
         storage = storage != null ? storage : new Storage(null, null, null, null);
-        knowledge = knowledge != null ? knowledge : new Knowledge(null, null, null, null, null, null);
+        knowledge = knowledge != null ? knowledge : new Knowledge(null, null, null, null, null, null, null);
         handoff = handoff != null ? handoff : HandoffConfig.defaults();
         inbox = inbox != null ? inbox : InboxConfig.defaults();
         channels = channels != null ? channels : ChannelsConfig.none();
@@ -208,20 +208,22 @@ public record BatonConfig(Server server, Storage storage, Knowledge knowledge, L
      *                   {@code (1 + cosine) / 2} for every language (an operator's override)
      * @param citation   how customers see an answer's source: {@code title} (default), {@code none}, or a template
      *                   with {@code {title}}, {@code {section}}, {@code {label}} (a string or one per language)
+     * @param embedding  the operator's embedding models ({@link EmbeddingConfig}); absent: the packaged ones
      */
     public record Knowledge(Path folder, Path indexDir, Boolean watch, Double scoreFloor, Integer topK,
-                            Localized citation)
+                            Localized citation, EmbeddingConfig embedding)
             implements Validated {
         public Knowledge {
             folder = folder != null ? folder : Path.of("./knowledge");
             indexDir = indexDir != null ? indexDir : Path.of("./data/index");
             watch = watch != null ? watch : Boolean.TRUE;
             topK = topK != null ? topK : 5;
+            embedding = embedding != null ? embedding : EmbeddingConfig.packaged();
         }
 
         /** A copy reading another folder. */
         public Knowledge withFolder(Path other) {
-            return new Knowledge(other, indexDir, watch, scoreFloor, topK, citation);
+            return new Knowledge(other, indexDir, watch, scoreFloor, topK, citation, embedding);
         }
 
         /** The customer-facing citation style ({@code citation}). */
@@ -238,6 +240,7 @@ public record BatonConfig(Server server, Storage storage, Knowledge knowledge, L
                 problems.add(prefix + ".top-k", "must be between 1 and 50, got " + topK);
             }
             CitationStyle.problem(citation).ifPresent(p -> problems.add(prefix + ".citation", p));
+            embedding.validate(prefix + ".embedding", problems);
         }
     }
 

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Every secret value a {@code baton.yaml} can hold: the LLM API key, the database password, the inbox integration
+ * Every secret value a {@code baton.yaml} can hold: the LLM API key, the database password, an embeddings API's key, the inbox integration
  * token, the helpdesk webhook secret, agents' plain passwords, each look-up's bearer token and header values, and
  * each channel's tokens, app secrets and AES keys (as its module lists them). These are what {@link LogRedaction} masks by value; a new secret key in the config
  * belongs in this list, or in its channel module's {@code secrets}.
@@ -23,6 +23,12 @@ public final class ConfiguredSecrets {
             out.add(cfg.llm().apiKey());
         }
         out.add(cfg.storage().password());
+        EmbeddingConfig embedding = cfg.knowledge().embedding();
+        for (EmbeddingConfig.Model m : java.util.Arrays.asList(embedding.chinese(), embedding.english())) {
+            if (m != null) {
+                out.add(m.apiKey()); // an embeddings API's key
+            }
+        }
         InboxConfig inbox = cfg.inbox();
         out.add(inbox.apiToken());
         if (inbox.webhook() != null) {

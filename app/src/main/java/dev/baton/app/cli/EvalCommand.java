@@ -1,6 +1,7 @@
 package dev.baton.app.cli;
 
 import dev.baton.app.BatonRuntime;
+import dev.baton.app.KnowledgeModels;
 import dev.baton.eval.AbstainCommand;
 import dev.baton.eval.ConversationsCommand;
 import dev.baton.config.BatonConfig;
@@ -54,6 +55,10 @@ public final class EvalCommand implements Runnable {
         @CommandLine.Option(names = "--index-dir", description = "keep the index here (default: a temporary one)")
         Path indexDir;
 
+        @CommandLine.Option(names = "--config", description = "baton.yaml whose knowledge.embedding models to use "
+                + "(default: the packaged ones)")
+        Path config;
+
         @Override
         public Integer call() throws Exception {
             if (!Files.isDirectory(knowledge)) {
@@ -68,7 +73,8 @@ public final class EvalCommand implements Runnable {
                 args.add("--index-dir");
                 args.add(indexDir.toString());
             }
-            RetrievalEvalMain.main(args.toArray(String[]::new));
+            RetrievalEvalMain.run(args.toArray(String[]::new), config == null ? KnowledgeBase.defaultEmbedders()
+                    : KnowledgeModels.embedders(ConfigSource.loadKnowledge(config).config().knowledge()));
             return 0;
         }
     }

@@ -66,12 +66,16 @@ public final class InProcessEmbeddings {
 
     /**
      * The identity an index records for {@code model}: its class and dimension, except that this model is recorded
-     * as LangChain4j's {@code BgeSmallZhV15QuantizedEmbeddingModel}, whose vectors it reproduces.
+     * as LangChain4j's {@code BgeSmallZhV15QuantizedEmbeddingModel}, whose vectors it reproduces, and that an
+     * operator's model ({@link ConfiguredEmbeddingModel}) is recorded by its files' hashes or its API and name.
      */
     public static String identity(EmbeddingModel model) {
         EmbeddingModel m = CachingEmbeddingModel.unwrap(model);
         if (m instanceof LazyEmbeddingModel lazy) {
             return lazy.identity();
+        }
+        if (m instanceof ConfiguredEmbeddingModel configured) {
+            return configured.identity();
         }
         String type = m instanceof Model own
                 ? (own.dimension == 512 ? BgeSmallZhV15QuantizedEmbeddingModel.class : BgeSmallEnV15QuantizedEmbeddingModel.class).getName()

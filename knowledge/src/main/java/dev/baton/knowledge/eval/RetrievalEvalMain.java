@@ -3,6 +3,7 @@ package dev.baton.knowledge.eval;
 import dev.baton.knowledge.KnowledgeBase;
 import dev.baton.knowledge.KnowledgeConfig;
 import dev.baton.knowledge.SyncReport;
+import dev.baton.knowledge.embed.Embedders;
 import dev.baton.knowledge.search.Abstention;
 import dev.baton.knowledge.search.FusionWeights;
 
@@ -25,6 +26,11 @@ public final class RetrievalEvalMain {
     }
 
     public static void main(String[] args) throws IOException {
+        run(args, KnowledgeBase.defaultEmbedders());
+    }
+
+    /** As {@link #main} with the knowledge's embedding models given (an operator's model, {@code baton eval}). */
+    public static void run(String[] args, Embedders embedders) throws IOException {
         if (args.length < 2) {
             throw new IllegalArgumentException("usage: RetrievalEvalMain knowledgeDir casesFile [--json] [--index-dir D] [--warmup N]");
         }
@@ -45,7 +51,7 @@ public final class RetrievalEvalMain {
         Path dir = temporary ? Files.createTempDirectory("baton-eval-index") : indexDir;
         try (KnowledgeBase kb = KnowledgeBase.open(
                 new KnowledgeConfig(knowledge, dir, false, null, KnowledgeConfig.DEFAULT_DEBOUNCE),
-                KnowledgeBase.defaultEmbedders(), FusionWeights.fromSystemProperties(), Abstention.fromSystemProperties())) {
+                embedders, FusionWeights.fromSystemProperties(), Abstention.fromSystemProperties())) {
             SyncReport sync = kb.sync();
             System.out.println("index: " + sync.summary());
             sync.failed().forEach(f -> System.out.println("  failed " + f.file() + ": " + f.reason()));
