@@ -97,7 +97,9 @@ public final class Coverage {
     /** Where a new clause starts: punctuation, a subordinator or conjunction, or a new subject. */
     private static final java.util.regex.Pattern EN_CLAUSE_BOUNDARY = java.util.regex.Pattern.compile(
             "[,;.!?()]|\\b(?:i|i'm|im|i've|i'd|we|he|she|they|that|which|who|whom|whose|because|since|when|if|while|"
-            + "although|though|but|and|or|so|as|after|before|until|unless|where|whether)\\b",
+            + "although|though|but|and|or|so|as|after|before|until|unless|where|whether)\\b"
+            // an infinitive with an object of its own: "… myself to skip the delivery fee" (not "ship to Mars")
+            + "|\\bto\\s+[a-z]+\\s+(?:the|a|an|my|your|our|this|that|these|those|it|them|some|any|me|us)\\b",
             java.util.regex.Pattern.CASE_INSENSITIVE);
 
     /** 吗/么 at the end, an A-不-A or A-没-A form (支不支持, 能不能, 有没有), or 是否. */
@@ -156,7 +158,11 @@ public final class Coverage {
                 out.add(w.surface);
             }
         }
+        int[] clause = chineseQuestionClause(query);
         for (Word w : joinSingleCharacters(words(CHINESE, query), query)) {
+            if (w.start < clause[0] || w.end > clause[1]) {
+                continue; // "别转人工，就问下…能不能预约": only the clause that asks counts
+            }
             if (isHan(w.term) && w.term.length() >= 2 && !ZH_FUNCTION_WORDS.contains(w.term)) {
                 out.addAll(unknownChinese(reader, w));
             }
@@ -294,7 +300,7 @@ public final class Coverage {
     }
 
     /** Characters that are words of their own in a question's frame (negation, particles, pronouns, prepositions). */
-    private static final String ZH_FUNCTION_CHARS = "不没吗呢吧啊呀哦哈嘛么的了是有在我你您他她它们和与或也都就还又很太能会要想用给把被让对从到向跟这那哪谁啥几个请问";
+    private static final String ZH_FUNCTION_CHARS = "不没别吗呢吧啊呀哦哈嘛么的了是有在我你您他她它们和与或也都就还又再才只先很太能会要想用给把被让对从到向跟这那哪谁啥几个请问";
 
     /**
      * Runs of adjacent single characters the segmenter could not group (比/特/币) become one word (比特币), split at
@@ -340,6 +346,26 @@ public final class Coverage {
             ts.end();
         }
         return out;
+    }
+
+    /**
+     * The start and end of the clause of {@code text} that holds the Chinese yes/no form (吗, A-不-A, 是否); the whole
+     * text when none does.
+     */
+    private static int[] chineseQuestionClause(String text) {
+        java.util.regex.Matcher m = ZH_CLOSED_QUESTION.matcher(text);
+        if (!m.find()) {
+            return new int[] {0, text.length()};
+        }
+        int start = m.start();
+        while (start > 0 && "，,。；;！!？?\n".indexOf(text.charAt(start - 1)) < 0) {
+            start--;
+        }
+        int end = m.end();
+        while (end < text.length() && "，,。；;！!？?\n".indexOf(text.charAt(end)) < 0) {
+            end++;
+        }
+        return new int[] {start, end};
     }
 
     private static boolean verbForm(String word) {
