@@ -202,7 +202,7 @@ public final class InboxModule implements Consumer<Javalin> {
         this.cannedReplies = new CannedReplies(store, new CannedReplyRepository(store.db()), d.language(), clock);
         this.routes = List.of(
                 new ErrorRoutes(),
-                new InboxPages(auth, agents, new LoginThrottle(LoginThrottle.Limits.DEFAULT, clock), d.language()),
+                new InboxPages(auth, agents, new LoginThrottle(LoginThrottle.Limits.DEFAULT, clock, store.db()), d.language()),
                 new MeRoutes(auth, d.live(), d.language()),
                 new QueueRoutes(auth, new QueueViews(store, agents, new GroupRouter(config.groups()), groupNames,
                         timeouts, labels, clock, people)),
