@@ -197,7 +197,8 @@ public final class InboxModule implements Consumer<Javalin> {
         CustomerLinks links = new CustomerLinks(store, ch -> Optional.ofNullable(channels.apply(ch))
                 .map(ChannelRuntime::identities).orElse(null), d.live(), clock);
         TypingNotices typing = new TypingNotices(store, ch -> Optional.ofNullable(channels.apply(ch))
-                .flatMap(ChannelRuntime::typing).orElse(null), clock);
+                .flatMap(ChannelRuntime::typing).orElse(null), clock, d.live()::typing);
+        d.live().onTypingElsewhere(typing::fromElsewhere);
         PersonViews people = new PersonViews(store, links);
         this.cannedReplies = new CannedReplies(store, new CannedReplyRepository(store.db()), d.language(), clock);
         this.routes = List.of(
