@@ -23,8 +23,9 @@ import java.util.function.Supplier;
  * index is loaded, the instance claims work: not draining) and 503 otherwise, naming what failed: send it no traffic
  * then, but do not restart it. Neither needs a sign-in, and neither says more than ok or what is not ready.
  *
- * <p>A check that has not answered within {@link #CHECK_TIMEOUT} counts as not ready: a database that is down makes a
- * pooled connection wait for the pool's own time-out (30 s), longer than a probe waits.
+ * <p>A check that has not answered within {@link #CHECK_TIMEOUT} counts as not ready: a database that does not answer at
+ * all (a network cut that drops packets, rather than a refused connection, which fails at once) can make a pooled
+ * connection wait for the pool's own time-out (30 s), longer than a probe waits.
  */
 public final class Health implements Consumer<Javalin> {
 
