@@ -5,3 +5,6 @@
 -- to the same customer does not overtake it meanwhile. Cleared when the row is claimed again. Portable SQL (H2 2.x
 -- and PostgreSQL 12+).
 ALTER TABLE outbox ADD COLUMN in_doubt_at TIMESTAMP WITH TIME ZONE;
+-- The outbox's look for due rows asks, for each, whether an earlier reply to its customer is in doubt: few rows ever
+-- are, so that question starts from them rather than from the customer's whole history.
+CREATE INDEX ix_outbox_in_doubt ON outbox (in_doubt_at);

@@ -42,8 +42,8 @@ public final class Outbox {
      * later replies wait for it (the in-doubt row itself is not due before its grace ends).
      */
     private static final String NO_EARLIER_IN_DOUBT = " AND NOT EXISTS (SELECT 1 FROM outbox d "
-            + "WHERE d.channel = outbox.channel AND d.customer_id = outbox.customer_id AND d.id < outbox.id "
-            + "AND d.status = '" + Status.PENDING.name() + "' AND d.in_doubt_at IS NOT NULL)";
+            + "WHERE d.in_doubt_at IS NOT NULL AND d.status = '" + Status.PENDING.name() + "' "
+            + "AND d.channel = outbox.channel AND d.customer_id = outbox.customer_id AND d.id < outbox.id)";
 
     public long enqueue(Connection c, long conversationId, Long inboundId, Channel channel, String customerId,
                         String channelAccount, String author, String language, String contentJson, Instant now)
