@@ -12,20 +12,26 @@ The script starts everything itself, on 127.0.0.1 only:
   that records every send (the stub and the signed deliveries come from bench/durability/webhook_crash.py).
 - A round-robin proxy in front of them that, like a load balancer with health checks, stops sending to an instance
   whose connection failed (the delivery it was carrying is answered 502, and Meta delivers it again).
+- Meta's statuses: shortly after each send the stub accepted (0.5 s), a signed `sent` status webhook with the wamid
+  the stub returned and the request's `biz_opaque_callback_data` goes back through the proxy, and is delivered again
+  every second until an instance acknowledges it (Meta retries unacknowledged webhooks). With it an instance can
+  confirm a reply that a killed instance had sent but not recorded, instead of sending it twice.
 
 Each phase sends 2,000 signed deliveries: 200 customers with 10 different questions each, 50 senders at a time.
 Throughput is counted from the first delivery to the last reply (end to end: ack, turn, send); the ack rate alone is
 reported next to it. The crash phase kills instance 2 with SIGKILL once 40 % of the deliveries are acknowledged,
 re-delivers whatever was not acknowledged until it is, waits for the replies to stop, and checks the stub's record:
-lost = (customer, answer) pairs that never arrived, doubled = copies beyond the first.
+lost = (customer, answer) pairs that never arrived, doubled = copies beyond the first. It waits at least
+lease + `engine.outbox-confirm-grace` (60 s) after the last reply of the crash phase, so that a reply held in doubt
+and sent again after the grace would be counted.
 
 usage (from the repository root, after `mvn -B -q -pl app -am package -DskipTests`):
   python3 bench/cluster/cluster_crash.py [--instances 1,2,3] [--no-crash] [--lane-threads N] [--pg-url URL]
                                          [--jar app/target/baton.jar]
 Exit status 0 when the crash phase had 0 lost, 0 doubled. Standard library only.
 """
-import argparse, collections, glob, http.client, http.server, json, os, shutil, signal, socket, subprocess, sys
-import tempfile, threading, time
+import argparse, collections, glob, heapq, http.client, http.server, json, os, re, shutil, signal, socket
+import subprocess, sys, tempfile, threading, time
 from concurrent.futures import ThreadPoolExecutor
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "durability"))
@@ -35,6 +41,62 @@ CUSTOMERS = 200
 SENDERS = 50
 LEASE = "6s"
 LANE_THREADS = None  # --lane-threads: engine.lane-threads of every instance (default: Baton's)
+CONFIRM_GRACE = 60  # seconds, Baton's default engine.outbox-confirm-grace
+ECHO_DELAY = 0.5  # seconds from a send to its "sent" status
+
+
+class StatusEcho:
+    """Meta's status webhooks: a signed `sent` status for each send the stub accepted, ECHO_DELAY later, through the
+    proxy, delivered again every second until acknowledged (at most 120 times)."""
+
+    def __init__(self):
+        self.port = None
+        self.heap, self.cond, self.seq = [], threading.Condition(), 0
+        self.sent = self.acked = self.redelivered = self.given_up = self.in_flight = 0
+        for _ in range(4):
+            threading.Thread(target=self._work, daemon=True).start()
+
+    def on_send(self, body, wamid):
+        status = {"id": wamid, "status": "sent", "timestamp": str(int(time.time())), "recipient_id": body.get("to")}
+        if body.get("biz_opaque_callback_data"):
+            status["biz_opaque_callback_data"] = body["biz_opaque_callback_data"]
+        payload = json.dumps({"object": "whatsapp_business_account", "entry": [{"id": "100", "changes": [{
+            "field": "messages", "value": {
+                "messaging_product": "whatsapp",
+                "metadata": {"display_phone_number": "15550000000", "phone_number_id": wc.PHONE_ID},
+                "statuses": [status]}}]}]}).encode()
+        self._schedule(time.monotonic() + ECHO_DELAY, payload, 0)
+
+    def _schedule(self, due, payload, attempts):
+        with self.cond:
+            self.seq += 1
+            heapq.heappush(self.heap, (due, self.seq, payload, attempts))
+            self.cond.notify()
+
+    def _work(self):
+        while True:
+            with self.cond:
+                while not self.heap or self.heap[0][0] > time.monotonic() or self.port is None:
+                    self.cond.wait(0.1 if self.heap else None)
+                _, _, payload, attempts = heapq.heappop(self.heap)
+                self.in_flight += 1
+            ok = wc.post(self.port, payload)
+            with self.cond:
+                self.in_flight -= 1
+                self.sent += 1
+                if ok:
+                    self.acked += 1
+                elif attempts < 120:
+                    self.redelivered += 1
+                    heapq.heappush(self.heap, (time.monotonic() + 1.0, self.seq, payload, attempts + 1))
+                    self.seq += 1
+                    self.cond.notify()
+                else:
+                    self.given_up += 1
+
+    def idle(self):
+        with self.cond:
+            return not self.heap and not self.in_flight
 
 
 class Postgres:
@@ -158,8 +220,9 @@ class Proxy:
                                                             if k.lower() in ("content-type", "x-hub-signature-256")})
                         status = c.getresponse().status
                         c.close()
-                        with proxy.lock:
-                            proxy.per_port[port] += 1
+                        if b'"statuses"' not in body:  # deliveries of customer messages, not Meta's statuses
+                            with proxy.lock:
+                                proxy.per_port[port] += 1
                     except OSError:
                         with proxy.lock:
                             proxy.down.add(port)
@@ -213,7 +276,8 @@ def check(stub):
 def phase(jar, pg, work, n, crash):
     name = f"{'crash' if crash else 'tp'}{n}"
     db_url = pg.new_database(f"baton_{name}")
-    stub = wc.GraphStub()
+    echo = StatusEcho()
+    stub = wc.GraphStub(on_send=echo.on_send)
     pwork = os.path.join(work, name)
     os.makedirs(pwork)
     instances = [Instance(jar, pwork, i + 1, db_url, stub.port) for i in range(n)]
@@ -224,6 +288,9 @@ def phase(jar, pg, work, n, crash):
     for inst in instances[1:]:
         inst.wait_ready()
     proxy = Proxy([i.port for i in instances])
+    with echo.cond:
+        echo.port = proxy.port
+        echo.cond.notify_all()
     jobs = [(c, i) for i in range(len(wc.QUESTIONS)) for c in range(CUSTOMERS)]
     acked, lock = {}, threading.Lock()
     kill_after, killed = int(len(jobs) * 0.4), threading.Event()
@@ -250,7 +317,10 @@ def phase(jar, pg, work, n, crash):
         with ThreadPoolExecutor(SENDERS) as pool:
             for job, ok in zip(missing, pool.map(lambda j: wc.post(proxy.port, wc.delivery(*j)[1]), missing)):
                 acked[job] = ok
-    # the last reply: wait until all came (or none came for 30 s: lost ones never come), then 8 s more for doubles
+    # the last reply: wait until all came (or none came for 30 s: lost ones never come), then 8 s more for doubles;
+    # after a kill, a reply in doubt is sent again only after the claim and the grace: wait that long at least
+    quiet_full = 8.0 if not crash else float(LEASE.rstrip("s")) + CONFIRM_GRACE + 10
+    quiet_missing = 30.0 if not crash else float(LEASE.rstrip("s")) + CONFIRM_GRACE + 20
     last_n, last_change, t_last = -1, time.monotonic(), None
     while True:
         got = stub.replies()
@@ -258,7 +328,8 @@ def phase(jar, pg, work, n, crash):
             last_n, last_change = len(got), time.monotonic()
             if got:
                 t_last = max(t for t, _, _ in got) - t0
-        elif time.monotonic() - last_change >= (8.0 if last_n >= len(jobs) else 30.0):
+        elif time.monotonic() - last_change >= (quiet_full if last_n >= len(jobs) else quiet_missing) \
+                and echo.idle():
             break
         time.sleep(0.5)
     for inst in instances:
@@ -266,11 +337,24 @@ def phase(jar, pg, work, n, crash):
     proxy.server.shutdown()
     stub.server.shutdown()
     lost, doubled, unexpected, replies = check(stub)
+    logs = ""
+    for f in sorted(glob.glob(os.path.join(pwork, "serve-*.log"))):
+        with open(f, errors="replace") as fh:
+            logs += fh.read()
+    for line in logs.splitlines():  # what happened to the replies cut short by the kill, for the record
+        if re.search(r"reply\(ies\) (interrupted|whose sender)|confirmed by the platform|did not confirm it", line):
+            print("  " + line[:220], flush=True)
     return {"instances": n, "crash": crash, "acked_s": round(t_acked, 1),
             "acks_per_s": round(len(jobs) / t_acked), "last_reply_s": round(t_last or 0, 1),
             "replies_per_s": round(replies / t_last) if t_last else 0, "redelivery_rounds": rounds,
             "replies": replies, "lost": lost, "doubled": doubled, "unexpected": unexpected,
-            "per_instance": sorted(proxy.per_port.values())}
+            "per_instance": sorted(proxy.per_port.values()),
+            "statuses": f"{echo.acked} acked of {echo.acked + echo.given_up} ({echo.redelivered} re-deliveries)",
+            "cut_short": sum(int(m) for m in re.findall(r"outbox: (\d+) reply\(ies\) (?:interrupted|whose sender)",
+                                                         logs)),
+            "confirmed_in_doubt": logs.count("(in doubt or waiting for a retry) confirmed by the platform"),
+            "confirmed_before_recorded": logs.count("(its sender had not recorded it) confirmed by the platform"),
+            "resent_unconfirmed": logs.count("the platform did not confirm it within")}
 
 
 def main():

@@ -38,9 +38,10 @@ def free_port():
 
 
 class GraphStub:
-    """The Graph API: answers every send with a new wamid and records it."""
+    """The Graph API: answers every send with a new wamid and records it. `on_send(body, wamid)`, if given, is called
+    after each message send was answered (bench/cluster uses it to send Meta's status webhook back)."""
 
-    def __init__(self):
+    def __init__(self, on_send=None):
         self.lock = threading.Lock()
         self.sends = []  # (time, to, type, body)
         self.reads = 0
@@ -67,6 +68,8 @@ class GraphStub:
                 self.send_header("Content-Length", str(len(out)))
                 self.end_headers()
                 self.wfile.write(out)
+                if on_send and body.get("status") != "read":
+                    on_send(body, f"wamid.stub{n}")
 
             def log_message(self, *args):
                 pass

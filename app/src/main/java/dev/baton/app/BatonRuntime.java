@@ -264,7 +264,8 @@ public final class BatonRuntime implements AutoCloseable {
                 .lookups(lookups)
                 .inbox(inbox)
                 .settings(settings)
-                .retry(new OutboxWorker.RetryPolicy(e.outboxMaxAttempts(), e.outboxBackoff(), e.outboxMaxBackoff()))
+                .retry(new OutboxWorker.RetryPolicy(e.outboxMaxAttempts(), e.outboxBackoff(), e.outboxMaxBackoff(),
+                        e.outboxConfirmGrace()))
                 .meters(meters)
                 .clock(clock)
                 .averageHandleTime(e.averageHandleTime())

@@ -58,6 +58,8 @@ final class ClusterSupport implements AutoCloseable {
         }
         ClusterEvents relay = events;
         LiveEvents live = new LiveEvents(sse, relay::publish);
+        live.relayTyping(relay::publishTyping);
+        relay.onTyping(live::typingElsewhere);
         relay.start(live::changedElsewhere);
         return live;
     }

@@ -29,6 +29,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Two instances started as {@code baton serve} starts them, with {@code cluster.enabled} on one PostgreSQL: both
@@ -51,7 +52,8 @@ class ClusterRuntimeTest {
 
     @BeforeAll
     static void start() throws IOException {
-        pg = EmbeddedPostgres.builder().start();
+        // a data directory of the test's, kept when the server stops, so that it can be started again with its data
+        pg = EmbeddedPostgres.builder().setDataDirectory(dir.resolve("pg")).setCleanDataDirectory(false).start();
         Path knowledge = dir.resolve("knowledge");
         ExampleKnowledge.extractTo(knowledge);
         a = BatonRuntime.start(config("a", knowledge));
@@ -158,5 +160,35 @@ class ClusterRuntimeTest {
         JsonNode r = ask(drained, "c-after-drain", "怎么退货？");
         assertThat(r.path("replies").get(0).path("text").asText()).contains("申请售后");
         assertThat(drained.engine().engine().claiming()).as("the drained instance processed none of it").isFalse();
+    }
+
+    @Test
+    @Order(3)
+    void should_report_not_ready_while_the_database_is_unreachable_and_ready_again_once_it_is_back() throws Exception {
+        assertThat(status(b, "/healthz/ready")).isEqualTo(200);
+        int port = pg.getPort();
+
+        pg.close(); // the database goes away (a restart, a network cut)
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> status(b, "/healthz/ready") == 503);
+        long asked = System.nanoTime();
+        JsonNode report = readiness(b);
+        assertThat(Duration.ofNanos(System.nanoTime() - asked)).as("a probe's answer does not wait for the pool")
+                .isLessThan(Duration.ofSeconds(10));
+        assertThat(report.path("checks").path("database").asText()).isEqualTo("not ready");
+        assertThat(status(b, "/healthz/live")).as("alive: do not restart it").isEqualTo(200);
+
+        pg = EmbeddedPostgres.builder().setDataDirectory(dir.resolve("pg")).setCleanDataDirectory(false)
+                .setPort(port).start();
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> status(b, "/healthz/ready") == 200);
+        assertThat(ask(b, "c-after-the-database-came-back", "怎么退货？").path("replies").get(0).path("text")
+                .asText()).contains("申请售后");
+    }
+
+    private static JsonNode readiness(BatonRuntime rt) throws IOException {
+        try (Response r = HTTP.newCall(new Request.Builder().url(base(rt) + "/healthz/ready").build()).execute()) {
+            return MAPPER.readTree(r.body().string());
+        }
     }
 }

@@ -39,7 +39,7 @@ public record BatonConfig(Server server, Storage storage, Knowledge knowledge, L
         inbox = inbox != null ? inbox : InboxConfig.defaults();
         channels = channels != null ? channels : ChannelsConfig.none();
         messages = messages != null ? messages : BotMessages.defaults();
-        engine = engine != null ? engine : new Engine(null, null, null, null, null, null, null, null, null);
+        engine = engine != null ? engine : new Engine(null, null, null, null, null, null, null, null, null, null);
         lookups = lookups == null ? List.of() : lookups.stream().filter(java.util.Objects::nonNull).toList();
         cluster = cluster != null ? cluster : new Cluster(null, null, null);
     }
@@ -254,10 +254,14 @@ public record BatonConfig(Server server, Storage storage, Knowledge knowledge, L
      * @param averageHandleTime per-customer handling time used to estimate the queue wait
      * @param inboundRetention  processed inbound rows (the duplicate guard) are deleted this long after processing;
      *                          at least 7 days, the longest a platform re-delivers (Meta's WhatsApp webhooks)
+     * @param outboxConfirmGrace a reply whose send was cut short (the instance died mid-send) on a channel whose
+     *                          platform confirms deliveries (WhatsApp) waits this long for the platform's status before
+     *                          it is sent again
      */
     public record Engine(Integer laneThreads, Integer laneQueue, Integer outboxMaxAttempts, Duration outboxBackoff,
                          Duration outboxMaxBackoff, Integer historyWindow, String unsupportedMedia,
-                         Duration averageHandleTime, Duration inboundRetention) implements Validated {
+                         Duration averageHandleTime, Duration inboundRetention, Duration outboxConfirmGrace)
+            implements Validated {
         public Engine {
             laneQueue = laneQueue != null ? laneQueue : 10_000;
             outboxMaxAttempts = outboxMaxAttempts != null ? outboxMaxAttempts : 8;
@@ -267,6 +271,7 @@ public record BatonConfig(Server server, Storage storage, Knowledge knowledge, L
             unsupportedMedia = unsupportedMedia != null ? unsupportedMedia : "reply";
             averageHandleTime = averageHandleTime != null ? averageHandleTime : Duration.ofMinutes(3);
             inboundRetention = inboundRetention != null ? inboundRetention : EngineSettings.INBOUND_RETENTION;
+            outboxConfirmGrace = outboxConfirmGrace != null ? outboxConfirmGrace : Duration.ofSeconds(60);
         }
 
         @Override
@@ -276,6 +281,9 @@ public record BatonConfig(Server server, Storage storage, Knowledge knowledge, L
             }
             if ((laneThreads != null && laneThreads < 1) || laneQueue < 1 || outboxMaxAttempts < 1) {
                 problems.add(prefix, "lane-threads, lane-queue and outbox-max-attempts must be at least 1");
+            }
+            if (outboxConfirmGrace.isNegative()) {
+                problems.add(prefix + ".outbox-confirm-grace", "must not be negative, got " + outboxConfirmGrace);
             }
             if (inboundRetention.compareTo(Duration.ofDays(7)) < 0) {
                 problems.add(prefix + ".inbound-retention", "must be at least 7d: platforms re-deliver a message for "

@@ -197,12 +197,13 @@ public final class InboxModule implements Consumer<Javalin> {
         CustomerLinks links = new CustomerLinks(store, ch -> Optional.ofNullable(channels.apply(ch))
                 .map(ChannelRuntime::identities).orElse(null), d.live(), clock);
         TypingNotices typing = new TypingNotices(store, ch -> Optional.ofNullable(channels.apply(ch))
-                .flatMap(ChannelRuntime::typing).orElse(null), clock);
+                .flatMap(ChannelRuntime::typing).orElse(null), clock, d.live()::typing);
+        d.live().onTypingElsewhere(typing::fromElsewhere);
         PersonViews people = new PersonViews(store, links);
         this.cannedReplies = new CannedReplies(store, new CannedReplyRepository(store.db()), d.language(), clock);
         this.routes = List.of(
                 new ErrorRoutes(),
-                new InboxPages(auth, agents, new LoginThrottle(LoginThrottle.Limits.DEFAULT, clock), d.language()),
+                new InboxPages(auth, agents, new LoginThrottle(LoginThrottle.Limits.DEFAULT, clock, store.db()), d.language()),
                 new MeRoutes(auth, d.live(), d.language()),
                 new QueueRoutes(auth, new QueueViews(store, agents, new GroupRouter(config.groups()), groupNames,
                         timeouts, labels, clock, people)),

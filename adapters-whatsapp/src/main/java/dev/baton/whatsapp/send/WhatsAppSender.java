@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.baton.core.channel.Channel;
 import dev.baton.core.channel.ChannelLimits;
 import dev.baton.core.channel.OutboundMessage;
+import dev.baton.core.channel.OutboxReference;
 import dev.baton.core.channel.SendOutcome;
 import dev.baton.core.channel.Sender;
 import dev.baton.core.channel.TextSplitter;
@@ -46,6 +47,10 @@ import java.util.Objects;
  *   <li>A satisfaction request ({@link OutboundMessage.RatingRequest}) becomes an interactive list of the five
  *       scores ({@link RatingList}); outside the window it is dropped, never replaced by the template.</li>
  *   <li>Graph errors map through {@link GraphErrorPolicy}; token errors raise an alert (log and metrics).</li>
+ *   <li>Every request of a reply carries its {@link OutboxReference} as {@code biz_opaque_callback_data}, which Meta
+ *       echoes in the message's statuses: a reply whose sender died before recording it is confirmed by its "sent"
+ *       status instead of being sent twice ({@link #confirmsDeliveries()}). A template sent <em>in place of</em> a
+ *       reply (outside the window) carries none: it does not deliver the reply.</li>
  * </ul>
  */
 public final class WhatsAppSender implements Sender {
@@ -81,10 +86,16 @@ public final class WhatsAppSender implements Sender {
         return new ChannelLimits(MAX_TEXT_CHARS, config.replyWindow(), 0, true);
     }
 
+    /** Meta reports each accepted message with a status that echoes {@code biz_opaque_callback_data}. */
+    @Override
+    public boolean confirmsDeliveries() {
+        return true;
+    }
+
     @Override
     public SendOutcome send(OutboundMessage message) {
         if (message.content() instanceof OutboundMessage.Template t) {
-            return sendTemplate(message, t.name(), t.language(), t.parameters());
+            return sendTemplate(message, t.name(), t.language(), t.parameters(), true);
         }
         if (windowClosed(message)) {
             if (message.content() instanceof OutboundMessage.RatingRequest) {
@@ -159,7 +170,7 @@ public final class WhatsAppSender implements Sender {
                 ? "whatsapp.outbox." + message.outboxId() + ".sent" : null;
         List<String> ids = new ArrayList<>(progressKey == null ? List.of() : sentParts(progressKey));
         for (int i = ids.size(); i < requests.size(); i++) {
-            GraphResult result = client.postMessage(requests.get(i));
+            GraphResult result = client.postMessage(referenced(requests.get(i), message, i + 1, requests.size()));
             if (result instanceof GraphResult.Success ok) {
                 ids.add(ok.messageIds().isEmpty() ? "" : ok.messageIds().get(0));
                 if (progressKey != null) {
@@ -250,7 +261,7 @@ public final class WhatsAppSender implements Sender {
             return new SendOutcome.Rejected(code, "outside WhatsApp's 24-hour window; the template was already "
                     + "sent, waiting for the customer to reply", true);
         }
-        SendOutcome outcome = sendTemplate(message, template.name(), template.language(), List.of());
+        SendOutcome outcome = sendTemplate(message, template.name(), template.language(), List.of(), false);
         if (outcome instanceof SendOutcome.Delivered) {
             state.put(key, clock.instant().toString());
             log.info("whatsapp reply {} (conversation {}): outside the 24-hour window, sent template {} instead",
@@ -262,9 +273,12 @@ public final class WhatsAppSender implements Sender {
         return outcome;
     }
 
-    private SendOutcome sendTemplate(OutboundMessage message, String name, String language, List<String> params) {
-        GraphResult result = client.postMessage(MessageRequests.template(message.customerId(), name,
-                language == null || language.isBlank() ? TemplateConfig.DEFAULT_LANGUAGE : language, params));
+    /** {@code isTheReply}: the template is the row's content (not a stand-in for a reply outside the window). */
+    private SendOutcome sendTemplate(OutboundMessage message, String name, String language, List<String> params,
+                                     boolean isTheReply) {
+        ObjectNode request = MessageRequests.template(message.customerId(), name,
+                language == null || language.isBlank() ? TemplateConfig.DEFAULT_LANGUAGE : language, params);
+        GraphResult result = client.postMessage(isTheReply ? referenced(request, message, 1, 1) : request);
         if (result instanceof GraphResult.Success ok) {
             metrics.send("template");
             return new SendOutcome.Delivered(ok.messageIds());
@@ -273,6 +287,12 @@ public final class WhatsAppSender implements Sender {
         return failed != null ? failed
                 : new SendOutcome.Rejected(Integer.toString(GraphErrorPolicy.WINDOW_CLOSED_CODE),
                 "template refused as outside the window", true);
+    }
+
+    /** The request with the reply's outbox reference, which Meta echoes in the message's statuses. */
+    private static ObjectNode referenced(ObjectNode request, OutboundMessage message, int part, int parts) {
+        return message.outboxId() > 0 ? request.put("biz_opaque_callback_data",
+                OutboxReference.of(message.outboxId(), part, parts)) : request;
     }
 
     private List<String> sentParts(String key) {

@@ -101,7 +101,9 @@ record Delivery(String object, List<Entry> entry) {
     record UnsupportedInfo(String type) {
     }
 
-    record Status(String id, String status, String timestamp, String recipientId, List<Error> errors) {
+    /** {@code biz_opaque_callback_data}: echoed as set on the send request (Baton's outbox reference). */
+    record Status(String id, String status, String timestamp, String recipientId, List<Error> errors,
+                  String bizOpaqueCallbackData) {
     }
 
     record Error(Integer code, String title, String message, ErrorData errorData) {

@@ -9,7 +9,9 @@ import dev.baton.whatsapp.config.WhatsAppConfig;
 /**
  * Maps a WhatsApp {@code statuses[]} item onto a {@link DeliveryStatus}. Only {@code sent}, {@code delivered},
  * {@code read} and {@code failed} matter to Baton; others (such as {@code deleted}) are skipped. Out-of-order
- * arrival is the store's concern: it only moves a message forward, except for {@code failed}.
+ * arrival is the store's concern: it only moves a message forward, except for {@code failed}. The status's
+ * {@code biz_opaque_callback_data} is the outbox reference {@link dev.baton.whatsapp.send.WhatsAppSender} set on the
+ * request: it names the reply even when the instance that sent it died before recording the message id.
  *
  * @see <a href="https://developers.facebook.com/docs/whatsapp/cloud-api/webhooks/components#statuses-object">
  * Statuses object</a>
@@ -48,6 +50,7 @@ final class StatusMapper {
         }
         Instant sent = MessageMapper.epochSeconds(s.timestamp());
         Instant at = sent == null ? clock.instant() : sent;
-        return Optional.of(new DeliveryStatus(WhatsAppConfig.CHANNEL, s.id(), s.recipientId(), state, at, code, title));
+        return Optional.of(new DeliveryStatus(WhatsAppConfig.CHANNEL, s.id(), s.recipientId(), state, at, code, title,
+                s.bizOpaqueCallbackData()));
     }
 }

@@ -238,6 +238,8 @@ class WhatsAppSenderTest {
         assertThat(body.path("type").asText()).isEqualTo("template");
         assertThat(body.at("/template/name").asText()).isEqualTo("order_follow_up");
         assertThat(body.at("/template/language/code").asText()).isEqualTo("en_US");
+        assertThat(body.has("biz_opaque_callback_data")).as("the template does not deliver the reply: its status must "
+                + "not confirm the reply").isFalse();
     }
 
     @Test
@@ -373,6 +375,21 @@ class WhatsAppSenderTest {
         assertThat(body.at("/template/language/code").asText()).isEqualTo("zh_CN");
         assertThat(body.at("/template/components/0/type").asText()).isEqualTo("body");
         assertThat(body.at("/template/components/0/parameters/1/text").asText()).isEqualTo("已发货");
+        assertThat(body.path("biz_opaque_callback_data").asText()).as("the template is the reply")
+                .isEqualTo("baton:o:42");
+    }
+
+    @Test
+    void should_name_the_outbox_row_and_part_on_every_request_so_that_metas_statuses_can_confirm_the_reply() {
+        graph.stubFor(post(urlPathEqualTo(MESSAGES)).willReturn(ok()));
+
+        sender().send(text("Your parcel ships today.", Author.HUMAN));
+        sender().send(message(new OutboundMessage.Text("a".repeat(4000) + ". " + "b".repeat(1500) + "."),
+                Author.BOT, "en", NOW.minus(Duration.ofHours(1))));
+
+        assertThat(sender().confirmsDeliveries()).isTrue();
+        assertThat(sent()).extracting(b -> b.path("biz_opaque_callback_data").asText())
+                .containsExactly("baton:o:42", "baton:o:42:1/3", "baton:o:42:2/3", "baton:o:42:3/3");
     }
 
     @Test

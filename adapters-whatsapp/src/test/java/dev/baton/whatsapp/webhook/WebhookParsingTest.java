@@ -1,6 +1,7 @@
 package dev.baton.whatsapp.webhook;
 
 import dev.baton.core.channel.DeliveryStatus;
+import dev.baton.core.channel.OutboxReference;
 import dev.baton.core.channel.InboundContent;
 import dev.baton.core.channel.InboundContent.MediaKind;
 import dev.baton.core.channel.InboundMessage;
@@ -172,6 +173,16 @@ class WebhookParsingTest {
         assertThat(sent.platformMessageId()).isEqualTo("wamid.HBgLMTY1MDU1NTEyMzQVAgARGBJEQkY0QjA3NjQ1QjkyRjE2RDkA");
         assertThat(sent.customerId()).isEqualTo("16505551234");
         assertThat(sent.at()).isEqualTo(Instant.ofEpochSecond(1739321100L));
+    }
+
+    @Test
+    void should_read_the_reference_baton_set_on_the_send_when_a_status_echoes_it() {
+        adapter.handle(Fixtures.signedPost(Fixtures.payload("statuses/sent-with-reference.json")), sink);
+        adapter.handle(Fixtures.signedPost(Fixtures.payload("statuses/sent.json")), sink);
+
+        assertThat(sink.statuses()).extracting(DeliveryStatus::reference).containsExactly("baton:o:42", null);
+        assertThat(OutboxReference.parse(sink.statuses().get(0).reference()))
+                .contains(new OutboxReference.Parsed(42, true));
     }
 
     @Test

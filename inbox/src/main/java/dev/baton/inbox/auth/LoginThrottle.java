@@ -1,5 +1,7 @@
 package dev.baton.inbox.auth;
 
+import dev.baton.core.store.Database;
+import dev.baton.core.store.Sql;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -7,8 +9,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -20,8 +24,13 @@ import java.util.Optional;
  * whether they exist or not, so a refusal tells nothing about which names are real.
  *
  * <p>An attempt counts as a failure from {@link #begin} on and is taken back by {@link #succeeded}, so concurrent
- * guesses cannot overshoot the limit while their hashes are computed. State is in memory, per Baton instance,
- * bounded to {@link #MAX_KEYS} names and addresses each (least recently used go first).
+ * guesses cannot overshoot the limit while their hashes are computed.
+ *
+ * <p>Where the failures are kept: in the database ({@link #LoginThrottle(Limits, Clock, Database)}, table
+ * {@code login_failures}, what Baton uses), so that several instances behind one load balancer count them together;
+ * two attempts on two instances at the same moment may each pass the last free place (an overshoot of at most one
+ * per instance). Or in memory, per process, bounded to {@link #MAX_KEYS} names and addresses each (least recently
+ * used go first).
  */
 public final class LoginThrottle {
 
@@ -50,12 +59,35 @@ public final class LoginThrottle {
 
     private final Limits limits;
     private final Clock clock;
-    private final Map<String, Deque<Instant>> byName = lru();
-    private final Map<String, Deque<Instant>> byAddress = lru();
+    private final Failures failures;
 
+    /** Failures kept in memory: this process's sign-ins only. */
     public LoginThrottle(Limits limits, Clock clock) {
+        this(limits, clock, new InMemory());
+    }
+
+    /** Failures kept in {@code db}: every instance on that database counts them together. */
+    public LoginThrottle(Limits limits, Clock clock, Database db) {
+        this(limits, clock, new InDatabase(db));
+    }
+
+    private LoginThrottle(Limits limits, Clock clock, Failures failures) {
         this.limits = limits;
         this.clock = clock;
+        this.failures = failures;
+    }
+
+    /** Failures by kind ({@code name}, {@code address}) and subject. */
+    private interface Failures {
+        /** Those after {@code since}, oldest first. */
+        List<Instant> since(String kind, String subject, Instant since);
+
+        /** Records one at {@code now}; may forget those at or before {@code forget}. */
+        void add(String kind, String subject, Instant now, Instant forget);
+
+        void clear(String kind, String subject);
+
+        void removeLatest(String kind, String subject);
     }
 
     /**
@@ -64,49 +96,43 @@ public final class LoginThrottle {
      */
     public synchronized Optional<Duration> begin(String name, String address) {
         Instant now = clock.instant();
-        Deque<Instant> n = entry(byName, nameKey(name), now);
-        Deque<Instant> a = entry(byAddress, address, now);
+        Instant since = now.minus(limits.window());
+        String nameKey = nameKey(name);
+        String addressKey = address == null ? "" : address;
+        List<Instant> n = failures.since(NAME, nameKey, since);
+        List<Instant> a = failures.since(ADDRESS, addressKey, since);
         Duration wait = max(waitFor(n, limits.perName(), now), waitFor(a, limits.perAddress(), now));
         if (!wait.isZero()) {
             return Optional.of(wait);
         }
-        n.addLast(now);
-        a.addLast(now);
-        if (n.size() == limits.perName()) {
+        failures.add(NAME, nameKey, now, since);
+        failures.add(ADDRESS, addressKey, now, since);
+        if (n.size() + 1 == limits.perName()) {
             log.warn("inbox login: {} failed sign-ins for one name within {}; more for it are refused for a while",
-                    n.size(), limits.window());
+                    n.size() + 1, limits.window());
         }
-        if (a.size() == limits.perAddress()) {
+        if (a.size() + 1 == limits.perAddress()) {
             log.warn("inbox login: {} failed sign-ins from {} within {}; more from it are refused for a while",
-                    a.size(), address, limits.window());
+                    a.size() + 1, address, limits.window());
         }
         return Optional.empty();
     }
 
     /** The password was right: the name's failures are cleared, and this attempt no longer counts for the address. */
     public synchronized void succeeded(String name, String address) {
-        byName.remove(nameKey(name));
-        Deque<Instant> a = byAddress.get(address);
-        if (a != null && !a.isEmpty()) {
-            a.removeLast();
-        }
+        failures.clear(NAME, nameKey(name));
+        failures.removeLatest(ADDRESS, address == null ? "" : address);
     }
 
-    private Deque<Instant> entry(Map<String, Deque<Instant>> map, String key, Instant now) {
-        Deque<Instant> d = map.computeIfAbsent(key == null ? "" : key, k -> new ArrayDeque<>());
-        Instant since = now.minus(limits.window());
-        while (!d.isEmpty() && !d.peekFirst().isAfter(since)) {
-            d.removeFirst();
-        }
-        return d;
-    }
+    private static final String NAME = "name";
+    private static final String ADDRESS = "address";
 
     /** Zero when under the limit, else until the oldest failure leaves the window (whole seconds, at least 1). */
-    private Duration waitFor(Deque<Instant> failures, int limit, Instant now) {
-        if (failures.size() < limit) {
+    private Duration waitFor(List<Instant> failed, int limit, Instant now) {
+        if (failed.size() < limit) {
             return Duration.ZERO;
         }
-        Duration left = Duration.between(now, failures.peekFirst().plus(limits.window()));
+        Duration left = Duration.between(now, failed.get(failed.size() - limit).plus(limits.window()));
         long seconds = Math.max(1, left.toSeconds() + (left.toNanosPart() > 0 ? 1 : 0));
         return Duration.ofSeconds(seconds);
     }
@@ -120,12 +146,78 @@ public final class LoginThrottle {
         return n.length() > MAX_NAME ? n.substring(0, MAX_NAME) : n;
     }
 
-    private static Map<String, Deque<Instant>> lru() {
-        return new LinkedHashMap<>(64, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Deque<Instant>> eldest) {
-                return size() > MAX_KEYS;
+    /** In this process, bounded by {@link #MAX_KEYS} subjects per kind (least recently used go first). */
+    private static final class InMemory implements Failures {
+        private final Map<String, Map<String, Deque<Instant>>> byKind = Map.of(NAME, lru(), ADDRESS, lru());
+
+        @Override
+        public List<Instant> since(String kind, String subject, Instant since) {
+            Deque<Instant> d = byKind.get(kind).get(subject);
+            if (d == null) {
+                return List.of();
             }
-        };
+            while (!d.isEmpty() && !d.peekFirst().isAfter(since)) {
+                d.removeFirst();
+            }
+            return new ArrayList<>(d);
+        }
+
+        @Override
+        public void add(String kind, String subject, Instant now, Instant forget) {
+            byKind.get(kind).computeIfAbsent(subject, k -> new ArrayDeque<>()).addLast(now);
+        }
+
+        @Override
+        public void clear(String kind, String subject) {
+            byKind.get(kind).remove(subject);
+        }
+
+        @Override
+        public void removeLatest(String kind, String subject) {
+            Deque<Instant> d = byKind.get(kind).get(subject);
+            if (d != null && !d.isEmpty()) {
+                d.removeLast();
+            }
+        }
+
+        private static Map<String, Deque<Instant>> lru() {
+            return new LinkedHashMap<>(64, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Deque<Instant>> eldest) {
+                    return size() > MAX_KEYS;
+                }
+            };
+        }
+    }
+
+    /** Table {@code login_failures}, shared by every instance on the database. */
+    private record InDatabase(Database db) implements Failures {
+        @Override
+        public List<Instant> since(String kind, String subject, Instant since) {
+            return db.withConnection(c -> Sql.list(c, "SELECT failed_at FROM login_failures WHERE kind = ? "
+                    + "AND subject = ? AND failed_at > ? ORDER BY failed_at, id", rs -> Sql.instant(rs, "failed_at"),
+                    kind, subject, since));
+        }
+
+        @Override
+        public void add(String kind, String subject, Instant now, Instant forget) {
+            db.inTransaction(c -> {
+                Sql.update(c, "DELETE FROM login_failures WHERE failed_at <= ?", forget);
+                return Sql.insert(c, "INSERT INTO login_failures (kind, subject, failed_at) VALUES (?, ?, ?)", kind,
+                        subject, now);
+            });
+        }
+
+        @Override
+        public void clear(String kind, String subject) {
+            db.inTransaction(c -> Sql.update(c, "DELETE FROM login_failures WHERE kind = ? AND subject = ?", kind,
+                    subject));
+        }
+
+        @Override
+        public void removeLatest(String kind, String subject) {
+            db.inTransaction(c -> Sql.update(c, "DELETE FROM login_failures WHERE id = (SELECT MAX(id) "
+                    + "FROM login_failures WHERE kind = ? AND subject = ?)", kind, subject));
+        }
     }
 }

@@ -2,6 +2,7 @@ package dev.baton.inbox.desk;
 
 import dev.baton.core.channel.Channel;
 import dev.baton.core.channel.TypingIndicator;
+import dev.baton.core.cluster.ClusterEvents;
 import dev.baton.core.conversation.Conversation;
 import dev.baton.core.conversation.ConversationState;
 import dev.baton.core.conversation.Customer;
@@ -19,6 +20,10 @@ import java.util.function.Function;
  * can show it ({@link TypingIndicator}). Only for the agent who holds the conversation: nobody else's typing is
  * announced, and nothing while the conversation is queued (the customer would be told a name before anyone claimed
  * it). At most one notice per conversation every {@link #EVERY}, whatever the pages send.
+ *
+ * <p>With several instances the customer's connection (the web widget's) may be open on another instance than the
+ * agent's browser: each notice also goes to the others ({@code elsewhere}, over {@link ClusterEvents}), which hand it
+ * to their own channel ({@link #fromElsewhere}).
  */
 public final class TypingNotices {
 
@@ -33,13 +38,29 @@ public final class TypingNotices {
     private final Store store;
     private final Function<Channel, TypingIndicator> channels;
     private final Clock clock;
+    private final ClusterEvents.Typing elsewhere;
     private final ConcurrentHashMap<Long, Instant> last = new ConcurrentHashMap<>();
 
     /** @param channels each channel's typing indicator, or null for a channel that cannot show one */
     public TypingNotices(Store store, Function<Channel, TypingIndicator> channels, Clock clock) {
+        this(store, channels, clock, (channel, customer, agent) -> { });
+    }
+
+    /** @param elsewhere takes each notice to the other instances too (quick, never throws) */
+    public TypingNotices(Store store, Function<Channel, TypingIndicator> channels, Clock clock,
+                         ClusterEvents.Typing elsewhere) {
         this.store = store;
         this.channels = channels;
         this.clock = clock;
+        this.elsewhere = elsewhere;
+    }
+
+    /** A notice another instance sent (its agent, a customer who may be connected here): to this channel's customer. */
+    public void fromElsewhere(Channel channel, String customerId, String agentName) {
+        TypingIndicator indicator = channels.apply(channel);
+        if (indicator != null) {
+            indicator.agentTyping(customerId, agentName);
+        }
     }
 
     /** {@code p} is typing a reply in conversation {@code conversationId}. */
@@ -59,6 +80,7 @@ public final class TypingNotices {
             return new Sent(false);
         }
         indicator.agentTyping(t.customer().platformId(), p.name());
+        elsewhere.agentTyping(t.conv().channel(), t.customer().platformId(), p.name());
         return new Sent(true);
     }
 

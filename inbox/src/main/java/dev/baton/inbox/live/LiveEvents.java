@@ -27,6 +27,8 @@ public final class LiveEvents implements ConversationEvents, AutoCloseable {
     private final Set<SseClient> clients = ConcurrentHashMap.newKeySet();
     private final Executor sender;
     private final ConversationEvents relay;
+    private volatile dev.baton.core.cluster.ClusterEvents.Typing typingRelay = (ch, customer, agent) -> { };
+    private volatile dev.baton.core.cluster.ClusterEvents.Typing typingHere = (ch, customer, agent) -> { };
 
     /** @param sender sends the events, in order: a single thread with a bounded queue */
     public LiveEvents(Executor sender) {
@@ -59,6 +61,29 @@ public final class LiveEvents implements ConversationEvents, AutoCloseable {
     public void changed(long conversationId, Kind kind) {
         push(conversationId, kind);
         relay.changed(conversationId, kind);
+    }
+
+    /**
+     * Typing notices between instances: {@code toOthers} takes this instance's to the others (set where the relay is
+     * made); what the others send comes in through {@link #typingElsewhere} and goes to {@code here}.
+     */
+    public void relayTyping(dev.baton.core.cluster.ClusterEvents.Typing toOthers) {
+        this.typingRelay = toOthers;
+    }
+
+    /** Where typing notices of the other instances go on this one (the inbox's typing notices). */
+    public void onTypingElsewhere(dev.baton.core.cluster.ClusterEvents.Typing here) {
+        this.typingHere = here;
+    }
+
+    /** An agent on this instance is typing: the other instances are told. */
+    public void typing(dev.baton.core.channel.Channel channel, String customerId, String agentName) {
+        typingRelay.agentTyping(channel, customerId, agentName);
+    }
+
+    /** An agent on another instance is typing. */
+    public void typingElsewhere(dev.baton.core.channel.Channel channel, String customerId, String agentName) {
+        typingHere.agentTyping(channel, customerId, agentName);
     }
 
     /** A change another instance made: pushed to this instance's pages only. */

@@ -42,6 +42,25 @@ class TypingNoticesTest {
     }
 
     @Test
+    void should_pass_each_notice_to_the_other_instances_and_show_theirs_to_this_instances_customers() {
+        List<String> relayed = new ArrayList<>();
+        TypingNotices clustered = new TypingNotices(f.store,
+                ch -> ch.key().equals("dev") ? (customer, agentName) -> shown.add(agentName + " → " + customer) : null,
+                clock, (ch, customer, agentName) -> relayed.add(ch.key() + ": " + agentName + " → " + customer));
+        long conv = f.heldBy("bob", "support").conversationId();
+        String customer = f.db.withConnection(c -> f.store.customers().byId(c, f.conversation(conv).customerId()))
+                .orElseThrow().platformId();
+
+        assertThat(clustered.typing(agent("bob"), conv).sent()).isTrue();
+        assertThat(clustered.typing(agent("bob"), conv).sent()).as("throttled here, so not relayed either").isFalse();
+        clustered.fromElsewhere(dev.baton.core.channel.Channel.of("dev"), "c-on-this-instance", "dan");
+        clustered.fromElsewhere(dev.baton.core.channel.Channel.of("wechat"), "c-wechat", "dan");
+
+        assertThat(relayed).containsExactly("dev: bob → " + customer);
+        assertThat(shown).containsExactly("bob → " + customer, "dan → c-on-this-instance");
+    }
+
+    @Test
     void should_announce_nobody_else_and_nothing_while_the_conversation_is_queued() {
         long held = f.heldBy("bob", "support").conversationId();
         long queued = f.queued("support").conversationId();

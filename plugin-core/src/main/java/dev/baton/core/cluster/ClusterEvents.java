@@ -1,5 +1,6 @@
 package dev.baton.core.cluster;
 
+import dev.baton.core.channel.Channel;
 import dev.baton.core.conversation.ConversationEvents;
 import dev.baton.core.store.Database;
 import org.postgresql.PGConnection;
@@ -7,6 +8,9 @@ import org.postgresql.PGNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -32,7 +36,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * reconnecting is not seen there, and inbox pages also refresh on a timer. Payloads are {@code <instance>|<id>|<kind>}.
  *
  * <p>The same channel carries "the knowledge folder changed" ({@link #publishKnowledgeChanged}, kind
- * {@value #KNOWLEDGE}): an instance that approved a draft tells the others to sync their index now.
+ * {@value #KNOWLEDGE}): an instance that approved a draft tells the others to sync their index now; and "an agent is
+ * typing" ({@link #publishTyping}, kind {@value #TYPING}): the customer's web-chat connection may be open on another
+ * instance than the agent's browser.
  */
 public final class ClusterEvents implements AutoCloseable {
 
@@ -44,6 +50,14 @@ public final class ClusterEvents implements AutoCloseable {
     private static final int MAX_QUEUED = 10_000;
     /** The payload kind of a knowledge change (not a conversation event). */
     static final String KNOWLEDGE = "knowledge";
+    /** The payload kind of an agent's typing notice: {@code typing|<channel>|<agent>|<customer>}, URL-encoded parts. */
+    static final String TYPING = "typing";
+
+    /** An agent typing to a customer, as another instance relays it. */
+    @FunctionalInterface
+    public interface Typing {
+        void agentTyping(Channel channel, String customerId, String agentName);
+    }
 
     private final Database db;
     private final String instanceId;
@@ -52,6 +66,7 @@ public final class ClusterEvents implements AutoCloseable {
     private final AtomicBoolean sendScheduled = new AtomicBoolean();
     private volatile ConversationEvents sink;
     private volatile Runnable knowledgeChanged = () -> { };
+    private volatile Typing typingElsewhere = (channel, customer, agent) -> { };
     private volatile boolean running;
     private volatile Connection listening;
     private volatile boolean listenerReady;
@@ -79,6 +94,25 @@ public final class ClusterEvents implements AutoCloseable {
     /** Tells the other instances that the knowledge folder changed (a draft approved here). Quick, never throws. */
     public void publishKnowledgeChanged() {
         queue(instanceId + "|0|" + KNOWLEDGE);
+    }
+
+    /** Tells the other instances that an agent is typing to a customer (whose connection may be open there). */
+    public void publishTyping(Channel channel, String customerId, String agentName) {
+        queue(instanceId + "|0|" + TYPING + "|" + encode(channel.key()) + "|" + encode(agentName) + "|"
+                + encode(customerId));
+    }
+
+    /** What to do (on the listener thread: quickly) when another instance relays an agent's typing notice. */
+    public void onTyping(Typing t) {
+        this.typingElsewhere = Objects.requireNonNull(t);
+    }
+
+    private static String encode(String s) {
+        return URLEncoder.encode(s == null ? "" : s, StandardCharsets.UTF_8);
+    }
+
+    private static String decode(String s) {
+        return URLDecoder.decode(s, StandardCharsets.UTF_8);
     }
 
     /** What to run (on the listener thread: hand long work to another thread) when another instance changed it. */
@@ -204,6 +238,13 @@ public final class ClusterEvents implements AutoCloseable {
         try {
             if (KNOWLEDGE.equals(p[2])) {
                 knowledgeChanged.run();
+                return;
+            }
+            if (p[2].startsWith(TYPING + "|")) {
+                String[] t = p[2].split("\\|", -1);
+                if (t.length == 4) {
+                    typingElsewhere.agentTyping(Channel.of(decode(t[1])), decode(t[3]), decode(t[2]));
+                }
                 return;
             }
             sink.changed(Long.parseLong(p[1]), ConversationEvents.Kind.valueOf(p[2]));

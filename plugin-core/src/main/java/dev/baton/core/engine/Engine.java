@@ -136,10 +136,24 @@ public final class Engine implements PassiveReplies, AutoCloseable {
         return receipts;
     }
 
+    /**
+     * Records a platform's delivery status. One that names a reply whose send was cut short (its outbox reference)
+     * confirms it: the reply is SENT and will not be sent again, and the customer's later replies may go.
+     */
     @Override
     public void deliveryStatus(DeliveryStatus status) {
-        store.db().inTransaction(c -> store.outbox().applyDeliveryStatus(c, status, clock.instant()))
-                .ifPresent(row -> {
+        store.db().inTransaction(c -> store.outbox().applyStatus(c, status, clock.instant()))
+                .ifPresent(applied -> {
+                    Outbox.Row row = applied.row();
+                    if (applied.confirmed()) {
+                        log.info("conversation {}: outbox {} ({}) confirmed by the platform's {} status ({}); not "
+                                + "sent again", row.conversationId(), row.id(), applied.confirmedFrom() == Outbox.Status
+                                .SENDING ? "its sender had not recorded it" : "in doubt or waiting for a retry",
+                                status.state(), status.platformMessageId());
+                        metrics.outbound(row.channel(), "confirmed");
+                        events.changed(row.conversationId(), ConversationEvents.Kind.DELIVERY);
+                        outbox.wake();
+                    }
                     if (status.state() == DeliveryStatus.State.FAILED) {
                         log.warn("conversation {}: {} reported delivery failure of outbox {}: {}", row.conversationId(),
                                 status.channel().key(), row.id(), status.errorCode());
@@ -295,10 +309,7 @@ public final class Engine implements PassiveReplies, AutoCloseable {
                 outbox.wake();
             }
             if (cluster.enabled() && cluster.mayClaim()) {
-                int expired = store.db().withConnection(c -> store.outbox().releaseExpiredClaims(c, clock.instant()));
-                if (expired > 0) {
-                    log.info("outbox: {} reply(ies) whose sender stopped renewing its claim will be sent again",
-                            expired);
+                if (outbox.releaseExpiredClaims() > 0) {
                     outbox.wake();
                 }
             }

@@ -37,13 +37,30 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * reply to the same customer is in flight or due ({@link Outbox#claimInOrder}); replies held by a passive caller on
  * any instance are left alone; a row whose sender died is sent again once its claim expired
  * ({@link Outbox#releaseExpiredClaims}, in the engine's sweep). A draining instance claims nothing.
+ *
+ * <p>A reply cut short that way (or left SENDING by a single instance's crash) may have reached the customer: its
+ * sender died between the platform's request and the SENT mark. On a channel whose sender
+ * {@linkplain Sender#confirmsDeliveries() confirms deliveries} it is <em>in doubt</em> for {@link RetryPolicy#confirmGrace}
+ * instead of being sent again at once: the platform's status naming it marks it SENT meanwhile
+ * ({@link Engine#deliveryStatus}); without one it is sent again (a reply lost is worse than a reply twice). The
+ * customer's later replies wait behind it.
  */
 public final class OutboxWorker implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxWorker.class);
 
-    /** Retry schedule: attempt n waits {@code base * 2^(n-1)}, capped at {@code max}. */
-    public record RetryPolicy(int maxAttempts, Duration base, Duration max) {
+    /**
+     * Retry schedule: attempt n waits {@code base * 2^(n-1)}, capped at {@code max}. {@code confirmGrace}: how long a
+     * reply cut short mid-send waits for the platform's confirmation before it is sent again (channels that confirm).
+     */
+    public record RetryPolicy(int maxAttempts, Duration base, Duration max, Duration confirmGrace) {
+        /** Default {@link #confirmGrace}: WhatsApp's "sent" status usually follows a send within seconds. */
+        public static final Duration CONFIRM_GRACE = Duration.ofSeconds(60);
+
+        public RetryPolicy(int maxAttempts, Duration base, Duration max) {
+            this(maxAttempts, base, max, CONFIRM_GRACE);
+        }
+
         public static RetryPolicy defaults() {
             return new RetryPolicy(8, Duration.ofSeconds(1), Duration.ofMinutes(5));
         }
@@ -57,6 +74,8 @@ public final class OutboxWorker implements AutoCloseable {
 
     private final Store store;
     private final Map<Channel, Sender> senders;
+    /** Channels whose platform confirms each send with a status naming the outbox row. */
+    private final Set<Channel> confirming;
     private final RetryPolicy retry;
     private final EngineMetrics metrics;
     private final ObjectMapper json;
@@ -74,6 +93,8 @@ public final class OutboxWorker implements AutoCloseable {
                  HeldReplies held, Cluster cluster) {
         this.store = store;
         this.senders = Map.copyOf(senders);
+        this.confirming = Set.copyOf(senders.values().stream().filter(Sender::confirmsDeliveries)
+                .map(Sender::channel).toList());
         this.retry = retry;
         this.metrics = metrics;
         this.json = json;
@@ -86,13 +107,31 @@ public final class OutboxWorker implements AutoCloseable {
 
     public void start() {
         // one instance: whatever is SENDING was cut short by this instance's own crash; several: only expired claims
+        Instant now = clock.instant();
         int reset = store.db().inTransaction(c -> cluster.enabled()
-                ? store.outbox().releaseExpiredClaims(c, clock.instant())
-                : store.outbox().resetInFlight(c, clock.instant()));
+                ? store.outbox().releaseExpiredClaims(c, now, confirming, now.plus(retry.confirmGrace()))
+                : store.outbox().resetInFlight(c, now, confirming, now.plus(retry.confirmGrace())));
         if (reset > 0) {
-            log.info("outbox: {} reply(ies) interrupted mid-send will be retried", reset);
+            log.info("outbox: {} reply(ies) interrupted mid-send will be retried{}", reset, confirming.isEmpty() ? ""
+                    : " (on " + confirming + " after " + retry.confirmGrace() + " unless the platform confirms them)");
         }
         tick = scheduler.scheduleWithFixedDelay(this::drainQuietly, 0, 500, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Rows whose sender stopped renewing its claim (it died mid-send) go back to PENDING, in doubt on a channel that
+     * confirms deliveries (the engine's sweep, with several instances). Returns how many.
+     */
+    int releaseExpiredClaims() {
+        Instant now = clock.instant();
+        int n = store.db().withConnection(c -> store.outbox().releaseExpiredClaims(c, now, confirming,
+                now.plus(retry.confirmGrace())));
+        if (n > 0) {
+            log.info("outbox: {} reply(ies) whose sender stopped renewing its claim will be sent again{}", n,
+                    confirming.isEmpty() ? "" : " (on " + confirming + " after " + retry.confirmGrace()
+                            + " unless the platform confirms them)");
+        }
+        return n;
     }
 
     /** New rows were committed: deliver them now rather than at the next tick. */
@@ -164,6 +203,12 @@ public final class OutboxWorker implements AutoCloseable {
         if (sender == null) {
             dead(row, "no sender is configured for channel " + row.channel().key());
             return true;
+        }
+        if (row.inDoubtAt() != null) {
+            metrics.outbound(row.channel(), "unconfirmed");
+            log.warn("conversation {}: outbox {} was cut short mid-send at {} and the platform did not confirm it "
+                    + "within {}: sending it again (the customer may get it twice)", row.conversationId(), row.id(),
+                    row.inDoubtAt(), retry.confirmGrace());
         }
         SendOutcome outcome;
         try {

@@ -2,6 +2,8 @@ package dev.baton.core.cluster;
 
 import dev.baton.core.channel.Channel;
 import dev.baton.core.channel.ChannelLimits;
+import dev.baton.core.channel.DeliveryStatus;
+import dev.baton.core.channel.OutboxReference;
 import dev.baton.core.channel.InboundContent;
 import dev.baton.core.channel.InboundMessage;
 import dev.baton.core.channel.OutboundMessage;
@@ -10,6 +12,7 @@ import dev.baton.core.channel.Sender;
 import dev.baton.core.config.BotMessages;
 import dev.baton.core.engine.EngineBuilder;
 import dev.baton.core.engine.EngineSettings;
+import dev.baton.core.engine.OutboxWorker;
 import dev.baton.core.knowledge.KnowledgeAnswer;
 import dev.baton.core.knowledge.KnowledgeSearch;
 import dev.baton.core.store.Database;
@@ -48,6 +51,8 @@ import static org.awaitility.Awaitility.await;
 class ClusterEngineTest {
 
     private static final Channel DEV = Channel.of("dev");
+    /** A channel whose platform confirms each send with a status naming the outbox row (WhatsApp). */
+    private static final Channel WA = Channel.of("whatsapp");
     /** Every question is answered confidently with its own text, so that each reply names its message. */
     private static final KnowledgeSearch ECHO = (q, k) -> List.of(new KnowledgeAnswer("faq/" + q + ".md#a", q,
             "answer<" + q + ">", "faq › " + q, 0.95, true));
@@ -74,10 +79,19 @@ class ClusterEngineTest {
 
     /** A sender that records (customer, question answered, instance) in the order the sends happen. */
     private Sender recording(String instance) {
+        return recording(instance, DEV);
+    }
+
+    private Sender recording(String instance, Channel channel) {
         return new Sender() {
             @Override
             public Channel channel() {
-                return DEV;
+                return channel;
+            }
+
+            @Override
+            public boolean confirmsDeliveries() {
+                return channel.equals(WA);
             }
 
             @Override
@@ -104,7 +118,8 @@ class ClusterEngineTest {
         databases.add(db);
         Cluster cluster = Cluster.shared(Store.over(db), id, lease, clock);
         clusters.put(id, cluster);
-        EngineBuilder.Built b = new EngineBuilder(db).knowledge(ECHO).sender(recording(id)).settings(settings())
+        EngineBuilder.Built b = new EngineBuilder(db).knowledge(ECHO).sender(recording(id))
+                .sender(recording(id, WA)).settings(settings())
                 .clock(clock).lanes(2, 1000).cluster(cluster).build();
         engines.add(b);
         b.engine().start();
@@ -220,6 +235,52 @@ class ClusterEngineTest {
         assertThat(sent.get(0)).containsExactly("bob", "late-reply", "survivor");
         assertThat(db.withConnection(c -> store.outbox().byId(c, outboxId)).orElseThrow().status())
                 .isEqualTo(Outbox.Status.SENT);
+    }
+
+    @Test
+    void should_not_send_again_a_reply_a_dead_instance_had_sent_when_the_platforms_status_names_it() {
+        TestClock clock = TestClock.system();
+        Duration lease = Duration.ofSeconds(30);
+        Database db = pg.openInstance(4);
+        databases.add(db);
+        Store store = Store.over(db);
+        // the dead instance had sent the first of two replies to the platform and was killed before marking it SENT
+        long[] rows = db.inTransaction(c -> {
+            var cu = store.customers().upsert(c, WA, "15550002", null, clock.instant());
+            var conv = store.conversations().forCustomer(c, cu.id(), WA, null, clock.instant());
+            long first = store.outbox().enqueue(c, conv.id(), null, WA, "15550002", null, "BOT", "en",
+                    EngineJson.write(EngineJson.mapper(), new OutboundMessage.Text("answer<first>")), clock.instant());
+            long second = store.outbox().enqueue(c, conv.id(), null, WA, "15550002", null, "BOT", "en",
+                    EngineJson.write(EngineJson.mapper(), new OutboundMessage.Text("answer<second>")),
+                    clock.instant());
+            store.outbox().claimInOrder(c, first, "dead", clock.instant(), clock.instant().plus(lease));
+            return new long[] {first, second};
+        });
+        EngineBuilder.Built a = instance("a", lease, clock);
+        EngineBuilder.Built b = instance("b", lease, clock);
+
+        clock.advance(lease.plusSeconds(1)); // the dead instance's claim expired
+        clusters.get("a").heartbeat();
+        clusters.get("b").heartbeat();
+        await().atMost(Duration.ofSeconds(20)).until(() -> db.withConnection(c -> store.outbox().byId(c, rows[0]))
+                .orElseThrow().inDoubtAt() != null);
+        a.outbox().drainOnce();
+        b.outbox().drainOnce();
+        assertThat(sent).as("in doubt: not sent again yet, and the next reply waits behind it").isEmpty();
+
+        // the platform's "sent" status for the dead instance's request reaches one of the survivors
+        b.engine().deliveryStatus(new DeliveryStatus(WA, "wamid.from-the-dead", "15550002",
+                DeliveryStatus.State.SENT, clock.instant(), null, null, OutboxReference.of(rows[0], 1, 1)));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> sent.size() == 1);
+        assertThat(sent.get(0)[1]).isEqualTo("second");
+        clock.advance(OutboxWorker.RetryPolicy.CONFIRM_GRACE.plusSeconds(1));
+        a.outbox().drainOnce();
+        b.outbox().drainOnce();
+        assertThat(sent).as("the confirmed reply is never sent twice").hasSize(1);
+        Outbox.Row first = db.withConnection(c -> store.outbox().byId(c, rows[0])).orElseThrow();
+        assertThat(first.status()).isEqualTo(Outbox.Status.SENT);
+        assertThat(first.platformIds()).isEqualTo("wamid.from-the-dead");
     }
 
     @Test

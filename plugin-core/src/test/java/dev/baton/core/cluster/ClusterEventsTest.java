@@ -71,6 +71,29 @@ class ClusterEventsTest {
     }
 
     @Test
+    void should_bring_an_agents_typing_notice_to_the_instance_where_the_customer_may_be_connected() throws Exception {
+        pg = EmbeddedPostgresDatabase.start(2);
+        open.add(pg);
+        List<String> heardByB = Collections.synchronizedList(new ArrayList<>());
+        ClusterEvents a = instance("a", new ArrayList<>());
+        ClusterEvents b = instance("b", heardByB);
+        List<String> typingOnA = Collections.synchronizedList(new ArrayList<>());
+        List<String> typingOnB = Collections.synchronizedList(new ArrayList<>());
+        a.onTyping((ch, customer, agent) -> typingOnA.add(ch.key() + " " + customer + " " + agent));
+        b.onTyping((ch, customer, agent) -> typingOnB.add(ch.key() + " " + customer + " " + agent));
+        await().atMost(Duration.ofSeconds(10)).until(() -> a.listening() && b.listening());
+
+        // names and ids as they come: a separator, spaces, Chinese
+        a.publishTyping(dev.baton.core.channel.Channel.of("web"), "visitor|42 x", "李 静");
+        a.publish(8, ConversationEvents.Kind.MESSAGE); // sent after it: once this arrives, the notice has too
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> heardByB.contains("8:MESSAGE"));
+        assertThat(typingOnB).containsExactly("web visitor|42 x 李 静");
+        assertThat(typingOnA).as("not back to the sender").isEmpty();
+        assertThat(heardByB).as("not a conversation event").containsExactly("8:MESSAGE");
+    }
+
+    @Test
     void should_tell_the_other_instances_that_the_knowledge_changed_and_not_the_sender() throws Exception {
         pg = EmbeddedPostgresDatabase.start(2);
         open.add(pg);

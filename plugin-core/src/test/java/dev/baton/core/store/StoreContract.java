@@ -511,6 +511,85 @@ abstract class StoreContract {
                 .isEqualTo(Outbox.Status.PENDING);
     }
 
+    @Test
+    void should_hold_a_reply_whose_claim_expired_in_doubt_until_the_platforms_status_confirms_it() {
+        Channel wa = Channel.of("whatsapp");
+        Conversation conv = newConversation(wa);
+        String who = db().inTransaction(c -> store.customers().byId(c, conv.customerId())).orElseThrow().platformId();
+        long first = db().inTransaction(c -> store.outbox().enqueue(c, conv.id(), null, wa, who, null, "BOT", "en",
+                "{}", now));
+        long second = db().inTransaction(c -> store.outbox().enqueue(c, conv.id(), null, wa, who, null, "BOT", "en",
+                "{}", now));
+        assertThat(ok(c -> store.outbox().claimInOrder(c, first, "dead", now, now.plusSeconds(30)))).isTrue();
+
+        Instant expired = now.plusSeconds(31);
+        Instant graceEnd = expired.plusSeconds(60);
+        db().inTransaction(c -> store.outbox().releaseExpiredClaims(c, expired, List.of(wa), graceEnd));
+
+        Outbox.Row doubt = db().withConnection(c -> store.outbox().byId(c, first)).orElseThrow();
+        assertThat(doubt.status()).isEqualTo(Outbox.Status.PENDING);
+        assertThat(doubt.inDoubtAt()).isEqualTo(expired);
+        assertThat(db().<List<Outbox.Row>>withConnection(c -> store.outbox().dueUnheld(c, expired.plusSeconds(1),
+                1000))).extracting(Outbox.Row::id).as("neither the row in doubt nor the reply after it")
+                .doesNotContain(first, second);
+        assertThat(db().<List<Outbox.Row>>withConnection(c -> store.outbox().due(c, expired.plusSeconds(1), 1000)))
+                .extracting(Outbox.Row::id).doesNotContain(first, second);
+        assertThat(ok(c -> store.outbox().claimInOrder(c, second, "b", expired, graceEnd)))
+                .as("a later reply does not overtake one in doubt").isFalse();
+
+        // a status naming the row for another customer (another deployment's row with the same id) changes nothing
+        db().inTransaction(c -> store.outbox().applyStatus(c, new DeliveryStatus(wa, "wamid.x", "someone-else",
+                DeliveryStatus.State.SENT, now, null, null, "baton:o:" + first), expired));
+        assertThat(db().withConnection(c -> store.outbox().byId(c, first)).orElseThrow().status())
+                .isEqualTo(Outbox.Status.PENDING);
+        // a status for the first of two parts does not prove the whole reply left
+        assertThat(db().inTransaction(c -> store.outbox().applyStatus(c, new DeliveryStatus(wa, "wamid.part1", who,
+                DeliveryStatus.State.SENT, now, null, null, "baton:o:" + first + ":1/2"), expired)).orElseThrow()
+                .confirmed()).isFalse();
+
+        Outbox.Applied applied = db().inTransaction(c -> store.outbox().applyStatus(c, new DeliveryStatus(wa,
+                "wamid.sent-before-the-kill", who, DeliveryStatus.State.DELIVERED, now, null, null,
+                "baton:o:" + first), expired)).orElseThrow();
+
+        assertThat(applied.confirmed()).isTrue();
+        assertThat(applied.row().status()).isEqualTo(Outbox.Status.SENT);
+        assertThat(applied.row().platformIds()).isEqualTo("wamid.sent-before-the-kill");
+        assertThat(applied.row().deliveryState()).isEqualTo("DELIVERED");
+        assertThat(applied.row().inDoubtAt()).isNull();
+        assertThat(ok(c -> store.outbox().claimInOrder(c, second, "b", expired, graceEnd))).isTrue();
+        // the same status again (platforms re-deliver) confirms nothing more
+        assertThat(db().inTransaction(c -> store.outbox().applyStatus(c, new DeliveryStatus(wa,
+                "wamid.sent-before-the-kill", who, DeliveryStatus.State.READ, now, null, null, "baton:o:" + first),
+                expired)).orElseThrow().confirmed()).isFalse();
+        assertThat(db().withConnection(c -> store.outbox().byId(c, first)).orElseThrow().deliveryState())
+                .isEqualTo("READ");
+    }
+
+    @Test
+    void should_make_a_reply_in_doubt_due_again_after_the_grace_and_others_at_once() {
+        Channel wa = Channel.of("whatsapp");
+        Channel dev = Channel.of("dev");
+        Conversation waConv = newConversation(wa);
+        Conversation devConv = newConversation(dev);
+        long onWa = db().inTransaction(c -> store.outbox().enqueue(c, waConv.id(), null, wa, "wa-" + uid(), null,
+                "BOT", "en", "{}", now));
+        long onDev = db().inTransaction(c -> store.outbox().enqueue(c, devConv.id(), null, dev, "dev-" + uid(), null,
+                "BOT", "en", "{}", now));
+        ok(c -> store.outbox().claimForSending(c, onWa, now) && store.outbox().claimForSending(c, onDev, now));
+
+        // a single instance starting again after a crash
+        int reset = db().inTransaction(c -> store.outbox().resetInFlight(c, now, List.of(wa), now.plusSeconds(60)));
+        assertThat(reset).isEqualTo(2);
+
+        assertThat(db().<List<Outbox.Row>>withConnection(c -> store.outbox().due(c, now, 1000)))
+                .extracting(Outbox.Row::id).contains(onDev).doesNotContain(onWa);
+        assertThat(db().<List<Outbox.Row>>withConnection(c -> store.outbox().due(c, now.plusSeconds(60), 1000)))
+                .extracting(Outbox.Row::id).contains(onWa);
+        assertThat(ok(c -> store.outbox().claimForSending(c, onWa, now.plusSeconds(60)))).isTrue();
+        assertThat(db().withConnection(c -> store.outbox().byId(c, onWa)).orElseThrow().inDoubtAt())
+                .as("sent again: no longer in doubt").isNull();
+    }
+
     private boolean ok(Database.SqlFunction<java.sql.Connection, Boolean> f) {
         return db().inTransaction(f);
     }
