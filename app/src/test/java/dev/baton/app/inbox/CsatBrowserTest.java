@@ -85,7 +85,12 @@ class CsatBrowserTest {
         browser.findElement(By.id("reply-text")).sendKeys("I'm Bob: your refund left today, 3 to 5 working days.");
         browser.findElement(By.id("reply-send")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("transcript"), "I'm Bob"));
-        browser.findElement(By.id("resolve")).click();
+        // the conversation pane re-renders on the reply's own live events (sent, delivered): click the button as it
+        // is when the click lands, as an agent's second click would
+        wait.until(d -> {
+            d.findElement(By.id("resolve")).click();
+            return true;
+        });
         wait.until(ExpectedConditions.attributeToBe(By.id("state"), "data-state", "BOT"));
         String conversationUrl = browser.getCurrentUrl();
 
