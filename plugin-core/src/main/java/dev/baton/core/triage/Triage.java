@@ -152,6 +152,7 @@ public final class Triage {
         }
         double bestSim = 0;
         int bestIdx = -1;
+        boolean bestEnglish = false;
         boolean exact = false;
         for (int i = earlier.size() - 1; i >= 0; i--) {
             String prev = Texts.normalise(earlier.get(i));
@@ -162,17 +163,17 @@ public final class Triage {
             if (prevKey.equals(key)) {
                 return new Repetition(true, 1.0, i, true);
             }
-            double sim = english != null && englishModel != null && Language.EN.equals(Language.detect(earlier.get(i)))
-                    ? englishSimilarity(english, earlier.get(i))
+            boolean bothEnglish = english != null && englishModel != null
+                    && Language.EN.equals(Language.detect(earlier.get(i)));
+            double sim = bothEnglish ? englishSimilarity(english, earlier.get(i))
                     : Vectors.dot(vector, cache.get(Texts.dense(earlier.get(i)), this::embed));
             if (sim > bestSim) {
                 bestSim = sim;
                 bestIdx = i;
+                bestEnglish = bothEnglish;
             }
         }
-        boolean bothEnglish = english != null && englishModel != null && bestIdx >= 0
-                && Language.EN.equals(Language.detect(earlier.get(bestIdx)));
-        double threshold = bothEnglish ? cfg.repetitionThresholdEnglish() : cfg.repetitionThreshold();
+        double threshold = bestEnglish ? cfg.repetitionThresholdEnglish() : cfg.repetitionThreshold();
         return new Repetition(bestSim >= threshold, round(bestSim), bestIdx, exact);
     }
 
