@@ -63,10 +63,7 @@ class CsatBrowserTest {
     void should_ask_the_customer_to_rate_after_the_agent_resolves_and_show_the_agent_the_rating() throws Exception {
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
         wait.ignoring(StaleElementReferenceException.class);
-        browser.get(baton.base() + "/inbox/login");
-        browser.findElement(By.id("login-name")).sendKeys("bob");
-        browser.findElement(By.id("login-password")).sendKeys(TestBaton.PASSWORD);
-        browser.findElement(By.id("login-submit")).click();
+        InboxBrowserTest.signIn(browser, baton.base(), "bob");
         wait.until(ExpectedConditions.attributeContains(By.id("live"), "class", "on"));
         String inboxTab = browser.getWindowHandle();
 

@@ -75,10 +75,7 @@ class SlaAndCallbacksBrowserTest {
     @Test
     void should_requeue_an_unanswered_claim_with_an_alert_and_close_a_callback_left_in_chat() throws Exception {
         WebDriverWait wait = waiting();
-        browser.get(baton.base() + "/inbox/login");
-        browser.findElement(By.id("login-name")).sendKeys("ann");
-        browser.findElement(By.id("login-password")).sendKeys(TestBaton.PASSWORD);
-        browser.findElement(By.id("login-submit")).click();
+        InboxBrowserTest.signIn(browser, baton.base(), "ann");
         wait.until(ExpectedConditions.attributeContains(By.id("live"), "class", "on"));
         String inbox = browser.getWindowHandle();
 

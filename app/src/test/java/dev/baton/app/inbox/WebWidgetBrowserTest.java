@@ -129,10 +129,7 @@ class WebWidgetBrowserTest {
         // bob starts typing in the inbox's reply box (another tab): the customer sees who is typing
         String shopTab = browser.getWindowHandle();
         browser.switchTo().newWindow(org.openqa.selenium.WindowType.TAB);
-        browser.get(baton.base() + "/inbox/login");
-        browser.findElement(By.id("login-name")).sendKeys("bob");
-        browser.findElement(By.id("login-password")).sendKeys(TestBaton.PASSWORD);
-        browser.findElement(By.id("login-submit")).click();
+        InboxBrowserTest.signIn(browser, baton.base(), "bob");
         wait.until(d -> d.getCurrentUrl().endsWith("/inbox"));
         browser.get(baton.base() + "/inbox/conversations/" + conv);
         wait.until(d -> "HUMAN".equals(d.findElement(By.id("state")).getAttribute("data-state")));
