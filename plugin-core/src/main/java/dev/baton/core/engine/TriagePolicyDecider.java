@@ -46,7 +46,8 @@ public final class TriagePolicyDecider implements TurnDecider {
                 read.sentiment(), read.intent(), read.repetition(), read.elapsedMicros(), in.smallTalk());
         boolean lookup = signals.intent() != null && lookupIntents.contains(signals.intent().name());
         return new TurnDecision(policy.decide(new PolicyInput(signals, in.countedMiss() && !lookup, in.humanButton(),
-                in.customer().tier(), earlier.signals(), earlier.knowledgeMisses(), in.conversation().botTurns())),
+                in.customer().tier(), earlier.signals(), earlier.knowledgeMisses(), in.conversation().botTurns(),
+                in.knowledgeAnswered() && !lookup)),
                 TurnSignals.of(signals, in.knowledgeMiss() && !lookup));
     }
 }

@@ -34,6 +34,15 @@ public record TurnInput(Conversation conversation, Customer customer, String tex
     }
 
     /**
+     * The knowledge answers the message: its best hit is confident and names everything the question asks about
+     * (no word the knowledge lacks, see {@link KnowledgeAnswer#uncovered()}).
+     */
+    public boolean knowledgeAnswered() {
+        return smallTalk == null && !knowledge.isEmpty() && knowledge.get(0).confident()
+                && knowledge.get(0).uncovered().isEmpty();
+    }
+
+    /**
      * A miss that the knowledge-miss rule counts: a genuine question (words, not small talk; "A12345" or "???" are
      * not questions) that the knowledge could not answer.
      */

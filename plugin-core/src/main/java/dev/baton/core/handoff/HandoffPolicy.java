@@ -51,9 +51,12 @@ public final class HandoffPolicy {
         int negativeRun = negativeRun(in);
         var sent = cfg.negativeSentiment();
         boolean furious = sent.furious() && s.sentiment() != null && s.sentiment().furious();
-        if (sent.enabled() && (negativeRun >= sent.consecutive() || furious)) {
+        // a customer reporting one problem after another ("the salad is missing too") is negative on every turn; when
+        // the knowledge answers the message, the answer comes first: the run hands off on a message it cannot answer
+        boolean run = negativeRun >= sent.consecutive() && !in.knowledgeAnswered();
+        if (sent.enabled() && (run || furious)) {
             fired.add(new Fired(HandoffReason.NEGATIVE_SENTIMENT, sent.priority(), cfg.groupOr(sent.group()),
-                    negativeRun >= sent.consecutive()
+                    run
                             ? "%d consecutive turns with sentiment <= %.2f (now %.2f)".formatted(negativeRun,
                             sent.threshold(), score(s))
                             : "one furious message (sentiment %.2f)".formatted(score(s))));
@@ -169,8 +172,10 @@ public final class HandoffPolicy {
         if (s.explicitRequest() != null && s.explicitRequest().negated()) {
             b.append("request for a person negated ('").append(s.explicitRequest().matched()).append("'), ");
         }
-        b.append("sentiment %.2f (%d/%d turns <= %.2f), ".formatted(score(s), negativeRun,
-                cfg.negativeSentiment().consecutive(), cfg.negativeSentiment().threshold()));
+        b.append("sentiment %.2f (%d/%d turns <= %.2f%s), ".formatted(score(s), negativeRun,
+                cfg.negativeSentiment().consecutive(), cfg.negativeSentiment().threshold(),
+                negativeRun >= cfg.negativeSentiment().consecutive() && in.knowledgeAnswered()
+                        ? "; the knowledge answers this message" : ""));
         b.append("intent ").append(s.intent() == null ? "none"
                 : "%s %.2f".formatted(s.intent().name(), s.intent().similarity())).append(", ");
         b.append("asked %d/%d times, ".formatted(asked, cfg.repeatedQuestion().times()));

@@ -19,14 +19,24 @@ import java.util.Objects;
  * @param earlierKnowledgeMisses for the earlier genuine questions of those turns (small talk and messages without
  *                               words left out), whether the knowledge missed each, oldest first
  * @param botTurns               how many times the bot has answered in this conversation so far
+ * @param knowledgeAnswered      the knowledge has a confident answer for the current message (a customer describing a
+ *                               problem the knowledge answers is given that answer before a person, unless the
+ *                               message is furious or another rule fires)
  */
 public record PolicyInput(TriageSignals signals, boolean knowledgeMiss, boolean humanButton, String customerTier,
-                          List<TriageSignals> history, List<Boolean> earlierKnowledgeMisses, int botTurns) {
+                          List<TriageSignals> history, List<Boolean> earlierKnowledgeMisses, int botTurns,
+                          boolean knowledgeAnswered) {
 
     public PolicyInput {
         Objects.requireNonNull(signals, "signals");
         history = history == null ? List.of() : List.copyOf(history);
         earlierKnowledgeMisses = earlierKnowledgeMisses == null ? List.of() : List.copyOf(earlierKnowledgeMisses);
+    }
+
+    /** Without a confident knowledge answer for the current message. */
+    public PolicyInput(TriageSignals signals, boolean knowledgeMiss, boolean humanButton, String customerTier,
+                       List<TriageSignals> history, List<Boolean> earlierKnowledgeMisses, int botTurns) {
+        this(signals, knowledgeMiss, humanButton, customerTier, history, earlierKnowledgeMisses, botTurns, false);
     }
 
     /** A first message with no context: no button, no tier, no knowledge lookup yet. */

@@ -109,6 +109,33 @@ class HandoffPolicyTest {
     }
 
     @Test
+    void should_answer_a_second_negative_turn_that_the_knowledge_answers_and_hand_off_on_one_it_cannot() {
+        // given a customer reporting one problem after another: "there was a fish burger instead of the chicken one",
+        // then "and the salad is completely missing?" (both negative)
+        List<TriageSignals> earlier = List.of(withSentiment(-0.7));
+        PolicyInput answered = new PolicyInput(withSentiment(-0.8), false, false, null, earlier, List.of(false), 1,
+                true);
+        PolicyInput unanswered = new PolicyInput(withSentiment(-0.8), true, false, null, earlier, List.of(false), 1,
+                false);
+        TriageSignals furious = new TriageSignals("en", ExplicitRequest.none(),
+                new Sentiment(Polarity.NEGATIVE, -0.98, true), null, Repetition.none(), 100);
+        PolicyInput furiousAnswered = new PolicyInput(furious, false, false, null, earlier, List.of(false), 1, true);
+        // when
+        Decision a = policy.decide(answered);
+        Decision u = policy.decide(unanswered);
+        Decision f = policy.decide(furiousAnswered);
+        // then the knowledge's answer comes first; without one, or when furious, a person
+        assertThat(a).isInstanceOf(Decision.Answer.class);
+        assertThat(a.explanation()).contains("2/2 turns", "the knowledge answers this message");
+        assertThat(u).isInstanceOfSatisfying(Decision.Handoff.class,
+                h -> assertThat(h.reasons()).contains(HandoffReason.NEGATIVE_SENTIMENT));
+        assertThat(f).isInstanceOfSatisfying(Decision.Handoff.class, h -> {
+            assertThat(h.reasons()).containsExactly(HandoffReason.NEGATIVE_SENTIMENT);
+            assertThat(h.explanation()).contains("furious");
+        });
+    }
+
+    @Test
     void should_hand_off_with_complaint_when_intent_is_complaint() {
         // given
         TriageSignals s = signals(ExplicitRequest.none(), -0.3,
